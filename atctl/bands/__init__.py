@@ -1,0 +1,1 @@
+"""Pure band logic: band relations, vendor mask codecs, coverage check, minimal masks."""

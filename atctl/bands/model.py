@@ -1,0 +1,62 @@
+"""Country / operator band facts as plain frozen dataclasses (pure, fast to build).
+
+Loaded from atctl/data/ by atctl.data.load_countries(); consumed by the coverage
+check and minimal-mask logic. Every fact carries source, as_of and verified.
+RAT keys: gsm (MHz), umts, lte, lte-m, nb-iot (3GPP band numbers).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Network status of an operator or of one RAT of an operator.
+LIVE = "live"
+SHUT_DOWN = "shut-down"
+ANNOUNCED_SHUTDOWN = "announced-shutdown"
+NOT_DEPLOYED = "not-deployed"
+STATUSES = (LIVE, SHUT_DOWN, ANNOUNCED_SHUTDOWN, NOT_DEPLOYED)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a fact comes from. `grade`: A official, B industry, C media (Band Atlas), or None."""
+
+    name: str
+    url: str | None = None
+    grade: str | None = None
+
+
+@dataclass(frozen=True)
+class RatFact:
+    """One operator's bands on one RAT.
+
+    `derived` is True when the bands were inferred (e.g. LTE-M bands taken from
+    the operator's LTE coverage layer) rather than stated by a source.
+    `shutdown` is an ISO date (YYYY-MM-DD, or YYYY-MM / YYYY when only that is known)
+    for shut-down / announced-shutdown.
+    """
+
+    bands: tuple[int, ...]
+    status: str = LIVE
+    shutdown: str | None = None
+    verified: bool = False
+    derived: bool = False
+    sources: tuple[Source, ...] = ()
+    as_of: str = ""
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Operator:
+    name: str
+    mcc_mnc: tuple[str, ...]
+    rats: dict[str, RatFact] = field(default_factory=dict)
+    status: str = LIVE
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str  # ISO 3166-1 alpha-2
+    name: str
+    operators: tuple[Operator, ...] = ()
+    notes: tuple[str, ...] = ()

@@ -1,0 +1,137 @@
+"""Find, parse and validate module profiles, with file:line errors.
+
+Search order: folders given by --profiles / ATCTL_PROFILES (os.pathsep
+separated), then the shipped profiles. A user profile with the same id
+overrides the shipped one.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from atctl.errors import DataError, InputError
+
+if TYPE_CHECKING:
+    from atctl.profiles.model import ModemProfile
+
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+
+def shipped_dir() -> Path:
+    """modem_profiles/ inside the wheel, or at the repository root in a checkout."""
+    installed = _PACKAGE_DIR / "modem_profiles"
+    if installed.is_dir():
+        return installed
+    return _PACKAGE_DIR.parent / "modem_profiles"
+
+
+def profile_dirs(extra: str | os.PathLike | None = None) -> list[Path]:
+    dirs: list[Path] = []
+    for spec in (str(extra) if extra else None, os.environ.get("ATCTL_PROFILES")):
+        if not spec:
+            continue
+        for part in spec.split(os.pathsep):
+            if part:
+                path = Path(part).expanduser()
+                if not path.is_dir():
+                    raise InputError(f"profile folder {part} does not exist",
+                                     hint="pass an existing folder to --profiles or ATCTL_PROFILES")
+                dirs.append(path)
+    dirs.append(shipped_dir())
+    return dirs
+
+
+def _line_of(node, path: list) -> int | None:
+    """Line (1-based) of the YAML node at `path` (keys/indexes), best effort."""
+    import yaml
+
+    line = node.start_mark.line + 1 if node is not None else None
+    for key in path:
+        if isinstance(node, yaml.MappingNode):
+            nxt = None
+            for k, v in node.value:
+                if k.value == str(key):
+                    nxt = v
+                    line = k.start_mark.line + 1
+                    break
+            node = nxt
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+            line = node.start_mark.line + 1
+        else:
+            break
+        if node is None:
+            break
+    return line
+
+
+def parse_profile_file(path: Path) -> "ModemProfile":
+    import yaml
+    from pydantic import ValidationError
+
+    from atctl.profiles.model import ModemProfile
+
+    text = path.read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise DataError(f"not valid YAML ({getattr(exc, 'problem', exc)})", file=str(path),
+                        line=mark.line + 1 if mark else None) from None
+    if not isinstance(data, dict):
+        raise DataError("a profile must be a mapping of fields", file=str(path), line=1)
+    try:
+        profile = ModemProfile.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = list(err["loc"])
+        raise DataError(err["msg"], file=str(path), line=_line_of(node, loc),
+                        field=".".join(str(p) for p in loc) or None,
+                        hint="see modem_profiles/README.md for the profile format") from None
+    if profile.id != path.stem:
+        raise DataError(f"id {profile.id!r} does not match the file name", file=str(path),
+                        line=_line_of(node, ["id"]), field="id", hint=f"rename the file to {profile.id}.yaml")
+    return profile
+
+
+@lru_cache(maxsize=8)
+def _load_all(dirs: tuple[Path, ...]) -> dict[str, "ModemProfile"]:
+    profiles: dict[str, ModemProfile] = {}
+    for folder in reversed(dirs):  # shipped first, user folders override
+        for path in sorted(folder.glob("*.yaml")):
+            profile = parse_profile_file(path)
+            profiles[profile.id] = profile
+    return profiles
+
+
+def all_profiles(extra: str | None = None) -> dict[str, "ModemProfile"]:
+    return dict(_load_all(tuple(profile_dirs(extra))))
+
+
+def load_profile(module_id: str, extra: str | None = None) -> "ModemProfile":
+    profiles = all_profiles(extra)
+    try:
+        return profiles[module_id]
+    except KeyError:
+        import difflib
+
+        close = difflib.get_close_matches(module_id, profiles, n=3)
+        hint = f"did you mean {', '.join(close)}?" if close else "run `atctl modules` to list known modules"
+        raise InputError(f"unknown module {module_id!r}", hint=hint) from None
+
+
+def match_profile(text: str, extra: str | None = None) -> "ModemProfile | None":
+    """The profile whose identity.match regexes match an ATI / AT+CGMM answer."""
+    best = None
+    best_len = -1
+    for profile in all_profiles(extra).values():
+        for pattern in profile.identity.match:
+            m = re.search(pattern, text, re.IGNORECASE | re.MULTILINE)
+            if m and len(m.group(0)) > best_len:  # most specific match wins (BG95-M3 over BG95)
+                best, best_len = profile, len(m.group(0))
+    return best

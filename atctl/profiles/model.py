@@ -1,0 +1,81 @@
+"""Typed schema of a module profile (modem_profiles/<id>.yaml).
+
+Every band list is a sourced fact: `source`, `as_of`, `verified` (DESIGN.md).
+RAT keys: gsm (MHz), umts, lte, lte-m, nb-iot (3GPP band numbers).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+Rat = Literal["gsm", "umts", "lte", "lte-m", "nb-iot"]
+RATS: tuple[str, ...] = ("gsm", "umts", "lte", "lte-m", "nb-iot")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class BandFact(_Strict):
+    """The bands a module supports on one RAT, with where that fact comes from."""
+
+    bands: list[int]
+    source: str = Field(min_length=3)
+    as_of: dt.date
+    verified: bool
+    note: str | None = None
+
+    @field_validator("bands")
+    @classmethod
+    def _sorted_unique(cls, v: list[int]) -> list[int]:
+        if len(set(v)) != len(v):
+            raise ValueError("duplicate band numbers")
+        return sorted(v)
+
+
+class UsbId(_Strict):
+    vid: int
+    pid: int
+    at_interface: int | None = None  # USB interface number of the AT port
+    note: str | None = None
+
+
+class Identity(_Strict):
+    manufacturer: str            # AT+CGMI answer
+    model: str                   # AT+CGMM answer
+    revision: str                # AT+CGMR answer of a known firmware (used by the simulator)
+    ati: list[str] | None = None  # ATI answer lines (simulator); default: manufacturer, model, "Revision: ..."
+    match: list[str]             # regexes tried against ATI / AT+CGMM text (first match wins)
+    usb: list[UsbId] = []
+
+
+class ModemProfile(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    vendor: Literal["quectel", "ublox"] | str
+    model: str
+    description: str = ""
+    dialect: str                 # name of a dialect in atctl/dialects (e.g. quectel-lpwa, quectel-lte, ublox-r4, ublox-r5)
+    identity: Identity
+    rats: list[Rat]              # supported RATs, module's default priority order
+    bands: dict[Rat, BandFact]   # per RAT; gsm in MHz
+    band_mask: str | None = None  # mask codec: qcfg-lpwa | qcfg-lte | ubandmask | qband | none
+    ubandmask_rats: dict[Rat, int] | None = None  # u-blox <rat> numbers in AT+UBANDMASK for this module
+    timeouts: dict[str, float] = {}  # command prefix -> seconds (longest prefix wins); dialect defaults fill the rest
+    quirks: dict[str, Any] = {}  # named behaviours the engine/dialects/simulator need (documented in modem_profiles/README.md)
+    sources: list[str] = []      # documents this profile was built from
+
+    def bands_for(self, rat: str) -> list[int]:
+        fact = self.bands.get(rat)  # type: ignore[call-overload]
+        return list(fact.bands) if fact else []
+
+    def timeout_for(self, command: str, default: float) -> float:
+        """Deadline for `command`: longest matching prefix in `timeouts`, else `default`."""
+        best, best_len = default, -1
+        upper = command.upper()
+        for prefix, seconds in self.timeouts.items():
+            if upper.startswith(prefix.upper()) and len(prefix) > best_len:
+                best, best_len = seconds, len(prefix)
+        return best
