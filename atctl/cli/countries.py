@@ -1,0 +1,115 @@
+"""`atctl countries [CC]`: list covered countries, or one country's operators and bands."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from atctl.cli._common import JsonOpt, console, emit
+
+app = typer.Typer(add_completion=False, help="List countries or show one country's operators and bands.")
+
+RAT_ORDER = ("gsm", "umts", "lte", "lte-m", "nb-iot")
+
+
+def _fact_json(fact) -> dict:
+    return {
+        "bands": list(fact.bands),
+        "status": fact.status,
+        "shutdown": fact.shutdown,
+        "verified": fact.verified,
+        "derived": fact.derived,
+        "source": [{"name": s.name, "url": s.url, "grade": s.grade} for s in fact.sources],
+        "as_of": fact.as_of,
+        "note": fact.note,
+    }
+
+
+def country_json(country) -> dict:
+    return {
+        "country": country.code,
+        "name": country.name,
+        "notes": list(country.notes),
+        "operators": [
+            {
+                "name": op.name,
+                "mcc_mnc": list(op.mcc_mnc),
+                "status": op.status,
+                "rats": {rat: _fact_json(op.rats[rat]) for rat in RAT_ORDER if rat in op.rats},
+            }
+            for op in country.operators
+        ],
+    }
+
+
+def _cell(rat: str, fact) -> str:
+    """'8 20 28 *' style cell: bands, status when not live, mark on derived/unverified facts."""
+    if fact is None:
+        return ""
+    unit = " MHz" if rat == "gsm" else ""
+    text = " ".join(str(b) for b in fact.bands) + (unit if fact.bands else "")
+    if fact.status != "live":
+        label = {"shut-down": "off", "announced-shutdown": "ends", "not-deployed": "none"}[fact.status]
+        text = f"{text} [{label}{' ' + fact.shutdown if fact.shutdown else ''}]".strip()
+    if fact.derived:
+        text += " ~"
+    elif not fact.verified:
+        text += " ?"
+    return text
+
+
+@app.command()
+def countries(
+    country: Annotated[Optional[str], typer.Argument(help="ISO 3166-1 alpha-2 code (DE, US, JP); omit to list all.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List countries with band data, or show one country's operators and bands per RAT."""
+    from atctl.data import dataset_info, get_country, load_countries
+
+    info = dataset_info()
+    if country is None:
+        all_c = load_countries()
+        doc = {"dataset": info, "countries": [
+            {"country": c.code, "name": c.name, "operators": len(c.operators)} for c in all_c.values()]}
+
+        def render() -> None:
+            from rich.table import Table
+
+            table = Table(title=f"{len(all_c)} countries", show_lines=False)
+            table.add_column("code")
+            table.add_column("country")
+            table.add_column("operators", justify="right")
+            for c in all_c.values():
+                table.add_row(c.code, c.name, str(len(c.operators)))
+            out = console()
+            out.print(table)
+            out.print(f"Data: {info['attribution']} (as of {info['as_of']}). See docs/DATA.md.")
+
+        emit(doc, as_json, render)
+        return
+
+    found = get_country(country)
+    doc = {"dataset": info, "countries": [country_json(found)]}
+
+    def render() -> None:
+        from rich.table import Table
+        from rich.text import Text
+
+        table = Table(title=f"{found.name} ({found.code})")
+        table.add_column("operator")
+        table.add_column("MCC-MNC")
+        for rat in RAT_ORDER:
+            table.add_column(rat)
+        for op in found.operators:
+            cells = [op.name, " ".join(op.mcc_mnc) or "-", *(_cell(rat, op.rats.get(rat)) for rat in RAT_ORDER)]
+            table.add_row(*(Text(c) for c in cells))  # Text: '[off 2021]' is not rich markup
+        out = console()
+        out.print(table)
+        for note in found.notes:
+            out.print(Text(f"note: {note}"))
+        out.print("~ derived (inferred from the LTE coverage layer or the region's allocation), "
+                  "? not verified (single or low-grade source); GSM in MHz, others 3GPP band numbers.")
+        out.print(f"Data: {info['attribution']} (as of {info['as_of']}). Sources: atctl countries {found.code} --json.")
+
+    emit(doc, as_json, render)
