@@ -93,13 +93,13 @@ def checked_date(atlas: Path, override: str | None) -> str:
 
 
 class Importer:
-    def __init__(self, atlas: Path, as_of: str):
+    def __init__(self, atlas: Path, as_of: str, overlay: Path = OVERLAY):
         self.atlas = atlas
         self.as_of = as_of
         self.sources: dict[str, dict] = {}
         self.atlas_sources = {r["id"]: r for r in read_csv(atlas / "data" / "sources.csv")}
-        self.plmn = yaml.safe_load((OVERLAY / "plmn.yaml").read_text(encoding="utf-8"))
-        self.curated = yaml.safe_load((OVERLAY / "curated.yaml").read_text(encoding="utf-8"))
+        self.plmn = yaml.safe_load((overlay / "plmn.yaml").read_text(encoding="utf-8"))
+        self.curated = yaml.safe_load((overlay / "curated.yaml").read_text(encoding="utf-8"))
         self.iso = json.loads((ROOT / "atctl" / "data" / "iso3166.json").read_text(encoding="utf-8"))
         self.stats = {"facts": 0, "verified": 0, "derived": 0}
 
@@ -115,6 +115,11 @@ class Importer:
                                  "grade": grade, "date": row.get("date") or None}
         return key
 
+    def dataset_source(self) -> str:
+        self.sources.setdefault("ba:networks", {"name": "Band Atlas networks.csv (row without a per-fact source)",
+                                                "url": DATASET["url"], "grade": None})
+        return "ba:networks"
+
     def grade(self, key: str) -> int:
         return GRADE_RANK.get(self.sources[key].get("grade") or "", 9)
 
@@ -127,6 +132,7 @@ class Importer:
 
     # -- facts ---------------------------------------------------------------------
     def fact(self, bands, status="live", *, sources, verified, derived=False, shutdown=None, as_of=None, note=None):
+        sources = list(sources) or [self.dataset_source()]  # every fact cites something
         self.stats["facts"] += 1
         self.stats["verified"] += bool(verified)
         self.stats["derived"] += bool(derived)
@@ -203,10 +209,8 @@ class Importer:
             notes.append("Band Atlas has no 2G/3G status for this network; assumed live")
         if raw_date:
             notes.append(f"source date: {raw_date}")
-        if not keys:
-            keys = [self.own_source("wiki", "wikipedia-mnc", self.plmn["sources"])] if bands else []
-        if not keys:
-            return None
+        if not keys:  # a status row without its own source: cite the dataset table itself
+            keys = [self.dataset_source()]
         # Verified: the status comes from a grade A/B source and the bands are stated (not derived).
         verified = (not derived) and state not in ("unknown",) and any(self.grade(k) <= 2 for k in status_keys) \
             and (bool(bands) or status in ("not-deployed", "shut-down"))
@@ -288,8 +292,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("atlas", type=Path, help="folder of a band-atlas-data checkout (holds data/*.csv)")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--as-of", help="check date of the dataset (default: 'data checked' in its README)")
+    ap.add_argument("--overlay", type=Path, default=OVERLAY, help="folder of plmn.yaml and curated.yaml")
     args = ap.parse_args(argv)
-    imp = Importer(args.atlas, checked_date(args.atlas, args.as_of))
+    imp = Importer(args.atlas, checked_date(args.atlas, args.as_of), args.overlay)
     doc = imp.run()
     args.out.write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n",
                         encoding="utf-8")

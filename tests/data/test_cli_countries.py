@@ -1,0 +1,49 @@
+"""`atctl countries [CC] [--json]`."""
+
+from __future__ import annotations
+
+
+def test_list_json(cli_json):
+    code, doc = cli_json("countries")
+    assert code == 0
+    assert len(doc["countries"]) >= 150
+    de = next(c for c in doc["countries"] if c["country"] == "DE")
+    assert de == {"country": "DE", "name": "Germany", "operators": 3}
+    assert doc["dataset"]["licence"] == "CC BY 4.0"
+
+
+def test_country_json_contract(cli_json):
+    code, doc = cli_json("countries", "de")
+    assert code == 0
+    (de,) = doc["countries"]
+    assert de["country"] == "DE" and de["name"] == "Germany"
+    op = de["operators"][0]
+    assert op["name"] == "Deutsche Telekom" and op["mcc_mnc"] == ["26201"] and op["status"] == "live"
+    lte = op["rats"]["lte"]
+    assert {"bands", "verified", "derived", "source", "as_of", "status", "shutdown"} <= set(lte)
+    assert 20 in lte["bands"] and all({"name", "url", "grade"} == set(s) for s in lte["source"])
+    assert op["rats"]["umts"]["status"] == "shut-down" and op["rats"]["umts"]["shutdown"] == "2021-06-30"
+
+
+def test_country_human(cli):
+    code, out, err = cli("countries", "JP")
+    assert code == 0 and err == ""
+    assert "Japan (JP)" in out and "docomo" in out and "~ derived" in out
+    assert "[none]" in out  # no GSM in Japan
+    assert "Band Atlas" in out  # attribution line (may wrap)
+
+
+def test_list_human(cli):
+    code, out, _ = cli("countries")
+    assert code == 0 and "Germany" in out and "countries" in out
+
+
+def test_unknown_country_exit_2(cli):
+    code, out, err = cli("countries", "XX")
+    assert code == 2
+    assert "no band data for country XX" in err and "atctl countries" in err
+
+
+def test_unknown_country_json_error(cli_json):
+    code, doc = cli_json("countries", "ZZZ")
+    assert code == 2 and doc["error"]["exit_code"] == 2

@@ -1,0 +1,125 @@
+"""Lint of the shipped atctl/data files: every fact is sourced, dated and valid."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from importlib import resources
+
+import pytest
+
+from atctl.bands.model import STATUSES
+
+# E-UTRA operating bands of TS 36.101 Table 5.5-1 within 1..88: 15/16 are reserved,
+# 54-64 unassigned, 77-84 and 86 are NR-only numbers.
+EUTRA_BANDS = set(range(1, 89)) - {15, 16} - set(range(54, 65)) - set(range(77, 85)) - {86}
+UTRA_BANDS = set(range(1, 23)) - {15, 16, 17, 18} | {25, 26, 32}  # TS 25.101 Table 5.0
+GSM_MHZ = {450, 480, 750, 850, 900, 1800, 1900}
+RATS = {"gsm", "umts", "lte", "lte-m", "nb-iot"}
+EU = "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
+REQUIRED = EU + "GB NO CH US CA MX BR AR CL CO JP KR AU NZ IN ZA CN SG".split()
+DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return json.loads(resources.files("atctl.data").joinpath("countries.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def iso():
+    return json.loads(resources.files("atctl.data").joinpath("iso3166.json").read_text(encoding="utf-8"))
+
+
+def facts(doc):
+    for cc, c in doc["countries"].items():
+        for op in c["operators"]:
+            for rat, f in op["rats"].items():
+                yield cc, op, rat, f
+
+
+def test_required_countries_and_count(doc):
+    assert len(doc["countries"]) >= 150
+    missing = [cc for cc in REQUIRED if cc not in doc["countries"]]
+    assert not missing
+
+
+def test_country_codes_are_iso_3166_alpha2(doc, iso):
+    assert len(iso) == 249 and iso["DE"] == "Germany"
+    assert [cc for cc in doc["countries"] if cc not in iso] == []
+
+
+def test_dataset_attribution(doc):
+    ds = doc["dataset"]
+    assert ds["licence"] == "CC BY 4.0" and "Band Atlas" in ds["attribution"] and DATE.match(ds["as_of"])
+
+
+def test_every_fact_has_source_as_of_verified(doc):
+    bad = []
+    for cc, op, rat, f in facts(doc):
+        if rat not in RATS or f["status"] not in STATUSES or not isinstance(f["verified"], bool) \
+                or not isinstance(f["derived"], bool) or not DATE.match(f["as_of"]) or not f["sources"]:
+            bad.append((cc, op["name"], rat))
+        if any(s not in doc["sources"] for s in f["sources"]):
+            bad.append((cc, op["name"], rat, "unknown source"))
+        if f.get("shutdown") and not DATE.match(f["shutdown"]):
+            bad.append((cc, op["name"], rat, f["shutdown"]))
+        if f["derived"] and f["verified"]:
+            bad.append((cc, op["name"], rat, "derived and verified"))
+    assert bad == []
+
+
+def test_sources_have_names_and_grades(doc):
+    for key, s in doc["sources"].items():
+        assert s["name"], key
+        assert s.get("grade") in (None, "A", "B", "C", "D"), key
+
+
+def test_band_values_are_real(doc):
+    bad = []
+    for cc, op, rat, f in facts(doc):
+        allowed = GSM_MHZ if rat == "gsm" else UTRA_BANDS if rat == "umts" else EUTRA_BANDS
+        bad += [(cc, op["name"], rat, b) for b in f["bands"] if b not in allowed]
+        if f["status"] == "live" and rat in ("lte-m", "nb-iot") and not f["bands"]:
+            bad.append((cc, op["name"], rat, "live without bands"))
+    assert bad == []
+
+
+def test_mcc_mnc_format_and_unique(doc):
+    """5/6 digits; a code may be shared inside one country (RAN sharing, e.g. 302-880 Bell/TELUS), never across."""
+    seen: dict[str, str] = {}
+    for cc, c in doc["countries"].items():
+        for op in c["operators"]:
+            for plmn in op["mcc_mnc"]:
+                assert re.fullmatch(r"\d{5,6}", plmn), (cc, op["name"], plmn)
+                assert seen.get(plmn, cc) == cc, (plmn, seen.get(plmn), cc)
+                seen[plmn] = cc
+    assert len(seen) > 400
+
+
+def test_known_sunsets(doc):
+    """DOMAIN.md section 5 sunsets are present."""
+    def rat(cc, name, r):
+        op = next(o for o in doc["countries"][cc]["operators"] if o["name"] == name)
+        return op["rats"][r]
+    assert rat("US", "AT&T", "nb-iot")["status"] == "shut-down"
+    assert rat("JP", "NTT docomo", "nb-iot")["shutdown"] == "2020-03"
+    assert rat("JP", "NTT docomo", "umts")["shutdown"] == "2026-03-31"
+    assert rat("DE", "Deutsche Telekom", "umts")["status"] == "shut-down"
+    assert rat("NL", "KPN", "gsm")["shutdown"] == "2027-12-01"
+    assert all(o["rats"]["gsm"]["status"] == "not-deployed" for o in doc["countries"]["KR"]["operators"])
+
+
+def test_load_and_check_speed():
+    """Loading everything stays well under the 50 ms budget (median of fresh parses)."""
+    from atctl import data
+
+    runs = []
+    for _ in range(5):
+        data._raw.cache_clear(); data.load_countries.cache_clear()
+        t = time.perf_counter()
+        countries = data.load_countries()
+        runs.append(time.perf_counter() - t)
+    assert len(countries) >= 150
+    assert sorted(runs)[2] < 0.05, runs

@@ -1,0 +1,166 @@
+"""scripts/import_band_atlas.py on a small synthetic excerpt in Band Atlas's CSV format.
+
+The rows are made up but shaped like the real files (same headers and value
+vocabularies: confidence x/s, layer coverage/capacity, lte_m yes/off/unlisted,
+2g/3g off/planned/never/none, dates like 2028-H2, grades A/B/C).
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def importer():
+    spec = importlib.util.spec_from_file_location("import_band_atlas", ROOT / "scripts" / "import_band_atlas.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(header)
+        w.writerows(rows)
+
+
+NET_HEADER = ("country,operator_id,operator,group,sa,sa_date,sa_source,redcap,redcap_date,redcap_source,"
+              "lte_m,lte_m_source,nb_iot,nb_iot_source,2g,2g_date,2g_source,3g,3g_date,3g_source").split(",")
+
+
+@pytest.fixture
+def atlas(tmp_path: Path) -> Path:
+    root = tmp_path / "band-atlas-data"
+    (root).mkdir()
+    (root / "README.md").write_text("# Band Atlas\n\nMaintained by X · data checked 2030-01-15 · sources\n")
+    write_csv(root / "data" / "networks.csv", NET_HEADER, [
+        ["DE", "op-a", "Alpha", "Alpha Group", "yes", "", "", "none", "", "", "yes", "src-gsma", "off", "src-news",
+         "planned", "2028-H2", "src-reg", "off", "2021-06-30", "src-reg"],
+        ["DE", "op-b", "Beta", "", "unknown", "", "", "none", "", "", "unlisted", "src-gsma", "unlisted", "",
+         "never", "", "", "none", "", ""],
+        ["US", "op-c", "Gamma", "", "unknown", "", "", "none", "", "", "yes", "src-gsma", "yes", "src-gsma",
+         "none", "", "", "none", "", ""],
+    ])
+    write_csv(root / "data" / "network_bands.csv",
+              "country,operator_id,tech,band,layer,confidence,main_band,sources".split(","), [
+        ["DE", "op-a", "LTE", "B3", "capacity", "x", "yes", "src-freq;src-news"],
+        ["DE", "op-a", "LTE", "B20", "coverage", "x", "yes", "src-freq;src-news"],
+        ["DE", "op-a", "LTE", "B8", "coverage", "s", "", "src-freq"],
+        ["DE", "op-a", "NR", "n78", "capacity", "x", "", "src-freq"],
+        ["DE", "op-b", "LTE", "B1", "capacity", "s", "", "src-reg"],
+        ["US", "op-c", "LTE", "B2", "capacity", "x", "", "src-freq"],
+        ["US", "op-c", "LTE", "B12", "coverage", "x", "", "src-freq"],
+        ["US", "op-c", "LTE", "B71", "coverage", "s", "", "src-freq"],
+    ])
+    write_csv(root / "data" / "sources.csv", "id,grade,publisher,title,title_zh,url,date".split(","), [
+        ["src-gsma", "B", "GSMA", "Mobile IoT launches", "", "https://example.org/gsma", "2025-11"],
+        ["src-news", "C", "Some Blog", "Alpha bands", "", "https://example.org/blog", "2026"],
+        ["src-freq", "C", "FreqSite", "Bands by operator", "", "https://example.org/freq", "2026"],
+        ["src-reg", "A", "Regulator", "Switch-off timetable", "", "https://example.org/reg", "2026"],
+    ])
+    write_csv(root / "data" / "sunset.csv", "country,operator_id,network,date,status,source".split(","), [
+        ["DE", "", "2G (all operators)", "2030", "planned", "src-reg"],
+    ])
+    return root
+
+
+@pytest.fixture
+def overlay(tmp_path: Path) -> Path:
+    d = tmp_path / "overlay"
+    d.mkdir()
+    wiki = {"name": "Wikipedia MNC", "url": "https://example.org/wiki", "grade": "C"}
+    (d / "plmn.yaml").write_text(yaml.safe_dump({
+        "sources": {"wikipedia-mnc": wiki, "reference-20": wiki},
+        "operators": {"op-a": {"country": "DE", "mcc_mnc": ["26299"], "gsm_mhz": [900], "source": "wikipedia-mnc"},
+                      "op-c": {"country": "US", "mcc_mnc": ["310999"], "source": "wikipedia-mnc"}},
+    }))
+    (d / "curated.yaml").write_text(yaml.safe_dump({
+        "sources": {"cap": {"name": "Device capture", "url": None, "grade": "A"}},
+        "facts": {"op-c": {"lte-m": {"bands": [2, 12], "status": "live", "verified": True, "source": "cap",
+                                     "as_of": "2029-12-01"}}},
+        "no_gsm_countries": {},
+    }))
+    return d
+
+
+def run(importer, atlas, overlay, tmp_path):
+    out = tmp_path / "countries.json"
+    assert importer.main([str(atlas), "--out", str(out), "--overlay", str(overlay)]) == 0
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_dataset_metadata_and_attribution(importer, atlas, overlay, tmp_path):
+    doc = run(importer, atlas, overlay, tmp_path)
+    assert doc["format"] == 1
+    assert doc["dataset"]["as_of"] == "2030-01-15"  # from README "data checked"
+    assert "CC BY 4.0" in doc["dataset"]["attribution"]
+    assert sorted(doc["countries"]) == ["DE", "US"]
+    assert doc["countries"]["DE"]["name"] == "Germany"
+    assert any("2G (all operators)" in n for n in doc["countries"]["DE"]["notes"])
+
+
+def test_lte_bands_confidence_maps_to_verified(importer, atlas, overlay, tmp_path):
+    ops = {o["id"]: o for o in run(importer, atlas, overlay, tmp_path)["countries"]["DE"]["operators"]}
+    lte = ops["op-a"]["rats"]["lte"]
+    assert lte["bands"] == [3, 8, 20]  # NR rows dropped
+    assert lte["verified"] is False and "B8" in lte["note"]  # B8 is single-source, grade C
+    assert ops["op-b"]["rats"]["lte"]["verified"] is True  # single source but grade A
+    assert ops["op-a"]["mcc_mnc"] == ["26299"]
+
+
+def test_iot_status_and_derived_bands(importer, atlas, overlay, tmp_path):
+    doc = run(importer, atlas, overlay, tmp_path)
+    a = {o["id"]: o for o in doc["countries"]["DE"]["operators"]}["op-a"]["rats"]
+    assert a["lte-m"]["bands"] == [8, 20] and a["lte-m"]["derived"] and not a["lte-m"]["verified"]
+    assert a["nb-iot"]["status"] == "shut-down" and a["nb-iot"]["bands"] == []
+    b = {o["id"]: o for o in doc["countries"]["DE"]["operators"]}["op-b"]["rats"]
+    assert b["lte-m"]["status"] == "not-deployed"
+    # No sub-GHz band: fall back to the mid-band anchor (B1).
+    assert "nb-iot" in b and b["nb-iot"]["status"] == "not-deployed"
+
+
+def test_curated_fact_replaces_derived(importer, atlas, overlay, tmp_path):
+    c = run(importer, atlas, overlay, tmp_path)["countries"]["US"]["operators"][0]["rats"]
+    assert c["lte-m"] == {"bands": [2, 12], "status": "live", "verified": True, "derived": False,
+                          "sources": ["cur:cap"], "as_of": "2029-12-01"}
+    assert c["nb-iot"]["bands"] == [12, 71] and c["nb-iot"]["derived"]
+
+
+def test_gsm_umts_status_dates_and_sources(importer, atlas, overlay, tmp_path):
+    doc = run(importer, atlas, overlay, tmp_path)
+    a = {o["id"]: o for o in doc["countries"]["DE"]["operators"]}["op-a"]["rats"]
+    assert a["gsm"]["status"] == "announced-shutdown" and a["gsm"]["shutdown"] == "2028-12"
+    assert "2028-H2" in a["gsm"]["note"] and a["gsm"]["bands"] == [900]
+    assert set(a["gsm"]["sources"]) == {"ba:src-reg", "wiki:wikipedia-mnc"}
+    assert a["umts"]["status"] == "shut-down" and a["umts"]["shutdown"] == "2021-06-30"
+    b = {o["id"]: o for o in doc["countries"]["DE"]["operators"]}["op-b"]["rats"]
+    assert b["gsm"]["status"] == "not-deployed"
+    # No 2G/3G bands from any source: region default, marked derived (US -> 850/1900, B2/B5).
+    c = doc["countries"]["US"]["operators"][0]["rats"]
+    assert c["gsm"]["bands"] == [850, 1900] and c["gsm"]["derived"] and not c["gsm"]["verified"]
+    assert c["umts"]["bands"] == [2, 5]
+    for key in a["gsm"]["sources"]:
+        assert doc["sources"][key]["name"]
+
+
+@pytest.mark.parametrize("text,iso", [("2028-H2", "2028-12"), ("2025-Q1", "2025-03"), ("2026-08-03", "2026-08-03"),
+                                      ("2017", "2017"), ("", None)])
+def test_norm_date(importer, text, iso):
+    assert importer.norm_date(text)[0] == iso
+
+
+def test_unknown_source_id_is_an_error(importer, atlas, overlay, tmp_path):
+    rows = (atlas / "data" / "network_bands.csv").read_text().replace("src-reg", "nope")
+    (atlas / "data" / "network_bands.csv").write_text(rows)
+    with pytest.raises(SystemExit, match="nope"):
+        run(importer, atlas, overlay, tmp_path)
