@@ -21,7 +21,7 @@ class AtctlError(Exception):
     def one_line(self) -> str:
         text = self.message.rstrip(".")
         if self.hint:
-            text += f". {self.hint.rstrip('.')}"
+            text += f"; {self.hint.rstrip('.')}"
         return text.replace("\n", " ") + "."
 
 

@@ -1,0 +1,58 @@
+"""Pick a representable value for a requested duration under a rounding policy.
+
+Values are compared in integer hundredths of a second so that eDRX steps
+(multiples of 0.64 s) and PSM steps compare exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from atctl.errors import InputError
+
+POLICIES = ("up", "down", "nearest", "exact")
+
+
+def centis(seconds: float) -> int:
+    return int(round(seconds * 100))
+
+
+@dataclass(frozen=True)
+class Candidate:
+    bits: str
+    seconds: float
+
+
+def choose(requested_s: float, candidates: Sequence[Candidate], rounding: str, *, what: str,
+           formatter=lambda s: f"{s:g} s") -> Candidate:
+    """The candidate `rounding` selects; ties keep the earliest candidate (callers order by preference)."""
+    if rounding not in POLICIES:
+        raise InputError(f"rounding {rounding!r} is not known", hint=f"use one of {', '.join(POLICIES)}")
+    want = centis(requested_s)
+    values = sorted({centis(c.seconds) for c in candidates})
+    lo, hi = values[0], values[-1]
+    if want > hi:
+        raise InputError(f"{what} {formatter(requested_s)} is above the maximum {formatter(hi / 100)}",
+                         hint=f"ask for {formatter(hi / 100)} or less")
+    if want < lo and rounding in ("down", "exact"):
+        raise InputError(f"{what} {formatter(requested_s)} is below the minimum {formatter(lo / 100)}",
+                         hint=f"ask for {formatter(lo / 100)} or more, or use --rounding up")
+
+    def first_with(value: int) -> Candidate:
+        return next(c for c in candidates if centis(c.seconds) == value)
+
+    if rounding == "exact":
+        if want not in values:
+            below = max((v for v in values if v <= want), default=None)
+            above = min((v for v in values if v >= want), default=None)
+            near = " or ".join(formatter(v / 100) for v in (below, above) if v is not None)
+            raise InputError(f"{what} {formatter(requested_s)} cannot be encoded exactly",
+                             hint=f"the nearest encodable values are {near}; use --rounding up|down|nearest")
+        return first_with(want)
+    if rounding == "up":
+        return first_with(min(v for v in values if v >= want))
+    if rounding == "down":
+        return first_with(max(v for v in values if v <= want))
+    best = min(values, key=lambda v: (abs(v - want), -v))  # tie: prefer the longer value
+    return first_with(best)

@@ -1,0 +1,66 @@
+"""`atctl psm` and `atctl edrx` through the CLI: JSON contract, human output, bad input."""
+
+
+def test_psm_encode_json(cli_json):
+    code, doc = cli_json("psm", "encode", "--tau", "24h", "--active", "30s")
+    assert code == 0
+    assert doc["tau"] == {"requested_s": 86400.0, "bits": "00111000", "seconds": 86400, "delta_s": 0.0, "human": "1 d"}
+    assert doc["active"]["bits"] == "00001111"
+    assert doc["command"] == 'AT+CPSMS=1,,,"00111000","00001111"'
+    assert doc["warnings"] == []
+
+
+def test_psm_encode_human(cli):
+    code, out, _ = cli("psm", "encode", "--tau", "123456", "--active", "89")
+    assert code == 0
+    assert "01000100" in out and "AT+CPSMS" in out and "rounded up" in out
+
+
+def test_psm_decode_json(cli_json):
+    code, doc = cli_json("psm", "decode", "--tau", "11100000", "--active", "00000101")
+    assert code == 0
+    assert doc["tau"]["deactivated"] is True and doc["tau"]["seconds"] is None
+    assert doc["active"] == {"bits": "00000101", "seconds": 10, "deactivated": False, "note": None}
+    assert doc["legacy_tau"] is None
+
+
+def test_psm_values(cli_json):
+    code, doc = cli_json("psm", "values", "active")
+    assert code == 0
+    seconds = [v["seconds"] for v in doc["values"]]
+    assert seconds == sorted(set(seconds)) and seconds[-1] == 11160
+
+
+def test_edrx_encode_json(cli_json):
+    code, doc = cli_json("edrx", "encode", "--rat", "lte-m", "--cycle", "81.92s", "--ptw", "5s", "--vendor", "quectel")
+    assert code == 0
+    assert doc["act"] == 4 and doc["cycle"]["bits"] == "0101"
+    assert doc["ptw"]["bits"] == "0011" and doc["ptw"]["seconds"] == 5.12
+    assert doc["command"] == 'AT+QPTWEDRXS=2,4,"0011","0101"'
+
+
+def test_edrx_decode_json(cli_json):
+    code, doc = cli_json("edrx", "decode", "--rat", "nb-iot", "--cycle", "0110", "--ptw", "0001")
+    assert code == 0
+    assert doc["cycle"]["effective_bits"] == "0010" and doc["ptw"] == {"bits": "0001", "seconds": 5.12}
+
+
+def test_edrx_values_human(cli):
+    code, out, _ = cli("edrx", "values", "--rat", "nb-iot")
+    assert code == 0 and "10485.76" in out
+
+
+def test_bad_inputs_exit_2_one_line(cli):
+    for args in (["psm", "encode", "--tau", "soon", "--active", "1s"],
+                 ["psm", "decode", "--tau", "012"],
+                 ["edrx", "encode", "--rat", "gsm", "--cycle", "10s"],
+                 ["psm", "encode", "--tau", "1h", "--active", "1s", "--rounding", "sideways"]):
+        code, out, err = cli(*args)
+        assert code == 2, args
+        lines = [line for line in err.splitlines() if line.strip()]
+        assert len(lines) == 1 and lines[0].startswith("atctl: error:") and "Traceback" not in err
+
+
+def test_bad_input_json_mode_emits_error_document(cli_json):
+    code, doc = cli_json("psm", "encode", "--tau", "0", "--active", "1s")
+    assert code == 2 and "never sleep" in doc["error"]["message"]
