@@ -1,0 +1,115 @@
+"""Which line is a final result, which belongs to the pending command's reply,
+and which is a URC. Pure functions, table-driven.
+
+Rule for same-prefix lines (DOMAIN.md 6): a line with the pending command's
+prefix is part of the reply, except
+- for `AT+CREG? / AT+CGREG? / AT+CEREG?` the read reply has <n> first and a bare
+  <stat> second (`+CEREG: 2,1,...`), while the URC starts with <stat> and its
+  second field, if any, is a quoted TAC (`+CEREG: 1,"71F6",...`); only the first
+  line in read-reply shape is the reply, every other one is a URC;
+- set commands of the registration family (`AT+CEREG=2`) have no info reply, so
+  any +CEREG line during them is a URC;
+- lines that are URCs whatever is pending (RDY, +CEDRXP, +QIURC ...) are URCs.
+"""
+
+from __future__ import annotations
+
+import re
+
+V0_RESULTS = {"0": "OK", "1": "CONNECT", "3": "NO CARRIER", "4": "ERROR", "6": "NO DIALTONE",
+              "7": "BUSY", "8": "NO ANSWER"}
+OK_FINALS = {"OK", "SEND OK"}
+ERROR_FINALS = {"ERROR", "NO CARRIER", "BUSY", "NO ANSWER", "NO DIALTONE", "SEND FAIL"}
+
+# prefixes that are only ever unsolicited
+ALWAYS_URC_PREFIXES = (
+    "+CEDRXP:", "+QIURC:", "+QIND:", "+QPSMTIMER:", "+UUPSMR:", "+QUSIM:", "+CTZE:", "+CTZV:",
+    "+QNITZ:", "+UUSTS:", "+UUPSDA:", "+UUPSDD:", "+CGEV:", "+CMTI:", "+CRING:", "+QSIMSTAT:",
+    "+UUSORD:", "+UUSORF:", "+UUSOCL:", "+CMT:", "+CDS:", "+QCCID URC:", "+UMWI:", "+CIEV:",
+)
+BOOT_LINES = {"RDY", "APP RDY", "+UFOTASTAT: 0", "POWERED DOWN", "NORMAL POWER DOWN"}
+ALWAYS_URC_LINES = BOOT_LINES | {"PSM POWER DOWN", "RING", "+CFUN: 1", "+CPIN: READY", "+CPIN: NOT INSERTED",
+                                 "+QIND: SMS DONE", "+QIND: PB DONE", "ENTER PSM", "EXIT PSM"}
+
+# replies whose prefix differs from the command name
+PREFIX_ALIASES = {"CCID": ("+CCID:", "+ICCID:", "+QCCID:"), "QCCID": ("+QCCID:", "+ICCID:"),
+                  "ICCID": ("+ICCID:", "+CCID:"), "CGSN": ("+CGSN:",), "CIMI": ("+CIMI:",)}
+REGISTRATION = ("CREG", "CGREG", "CEREG", "C5GREG")
+RAW_DATA_PREFIXES = (b"+QIRD:", b"+USORD:", b"+USORF:", b"+QFREAD:", b"CONNECT ")
+
+_CMD_NAME = re.compile(r"^AT([+$%#^&][A-Z0-9_]+|[A-Z&])", re.IGNORECASE)
+_INT = re.compile(r"^\d+$")
+
+
+def final_of(line: str, v0: bool = True) -> str | None:
+    """'OK', 'ERROR', '+CME ERROR: 10', 'CONNECT 9600'... or None when not a final result."""
+    if line in OK_FINALS or line in ERROR_FINALS:
+        return line
+    if line.startswith(("+CME ERROR:", "+CMS ERROR:")):
+        return line
+    if line == "CONNECT" or line.startswith("CONNECT "):
+        return line
+    if v0 and line in V0_RESULTS:
+        return V0_RESULTS[line]
+    return None
+
+
+def is_ok(final: str) -> bool:
+    return final in OK_FINALS or final.startswith("CONNECT")
+
+
+def command_name(command: str) -> str | None:
+    """'AT+CEREG?' -> 'CEREG'; 'ATI' -> 'I'; 'AT' -> None."""
+    m = _CMD_NAME.match(command.strip())
+    if not m:
+        return None
+    return m.group(1).lstrip("+$%#^&").upper()
+
+
+def _fields(line: str) -> list[str]:
+    body = line.split(":", 1)[1] if ":" in line else ""
+    return [f.strip() for f in body.split(",")] if body.strip() else []
+
+
+def is_registration_read_reply(line: str) -> bool:
+    fields = _fields(line)
+    return len(fields) >= 2 and bool(_INT.match(fields[0])) and bool(_INT.match(fields[1]))
+
+
+class ReplyMatcher:
+    """Decides, for one pending command, whether an info line belongs to its reply."""
+
+    def __init__(self, command: str):
+        self.command = command.strip()
+        upper = self.command.upper()
+        self.name = command_name(self.command)
+        self.prefixes = PREFIX_ALIASES.get(self.name or "", (f"+{self.name}:",) if self.name else ())
+        self.is_read = upper.endswith("?")
+        self.is_test = upper.endswith("=?")
+        self.is_set = "=" in upper and not self.is_test
+        self.registration = self.name in REGISTRATION
+        self.reply_lines = 0
+
+    def belongs(self, line: str) -> bool:
+        if line in ALWAYS_URC_LINES and not (self.name == "CPIN" and line.startswith("+CPIN:")) \
+                and not (self.name == "CFUN" and line.startswith("+CFUN:")):
+            return False
+        if line.startswith(ALWAYS_URC_PREFIXES) and not line.startswith(self.prefixes or ("\0",)):
+            return False
+        if line.startswith("+") and ":" in line:
+            if not self.prefixes or not line.startswith(self.prefixes):
+                return False
+            if self.registration:
+                if self.is_test:
+                    return True
+                if not self.is_read or self.reply_lines or not is_registration_read_reply(line):
+                    return False
+            elif self.name == "CPIN" and self.reply_lines:
+                return False
+            self.reply_lines += 1
+            return True
+        if line.startswith("^") or line.startswith("%"):
+            return bool(self.name) and line[1:].upper().startswith(self.name)
+        # unprefixed text: ATI lines, IMEI/IMSI digits, "Quectel", echo handled earlier
+        self.reply_lines += 1
+        return True

@@ -1,0 +1,278 @@
+"""The AT engine: one command at a time, each with its own deadline; URCs routed
+to subscribers and a queue, never mixed into a reply; no fixed sleeps (every wait
+is a serial read bounded by the remaining deadline)."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import deque
+from contextlib import contextmanager
+from typing import Callable, Iterator
+
+from atctl.at import cme
+from atctl.at.classify import BOOT_LINES, RAW_DATA_PREFIXES, ReplyMatcher, final_of, is_ok
+from atctl.at.framing import LINE, PROMPT, RAW, Framer
+from atctl.at.timeouts import timeout_for
+from atctl.at.transcript import Transcript
+from atctl.at.types import Response
+from atctl.errors import ModemError, ModemTimeout, ModemUnreachable, OperationFailed
+
+_RAW_COUNT = re.compile(r"^\+(?:QIRD|USORD|USORF|QFREAD):\s*(?:\d+\s*,\s*)?(\d+)")
+
+
+class ModemRebooted(OperationFailed):
+    """The module printed its boot banner while a command was running."""
+
+
+class AtSession:
+    def __init__(self, port, *, profile=None, transcript: Transcript | None = None, port_name: str = ""):
+        self.port = port
+        self.port_name = port_name or getattr(port, "name", "") or getattr(port, "port", "") or "the port"
+        self.profile = profile
+        self.transcript = transcript or Transcript(None)
+        self.framer = Framer(raw_length=self._raw_length, raw_prefixes=RAW_DATA_PREFIXES)
+        self._events: deque = deque()
+        self.urcs: list[str] = []          # every URC seen, in order
+        self.urc_queue: deque[str] = deque()  # URCs not yet taken by wait_urc
+        self._subscribers: list[tuple[str, Callable[[str], None]]] = []
+        self.rebooted = False
+        self.echo = None  # True when the last command was echoed
+        self.log: list[Response] = []
+        self._last_rx = 0
+
+    # ---- reading -----------------------------------------------------------------
+    def _raw_length(self, line: str) -> int | None:
+        m = _RAW_COUNT.match(line)
+        return int(m.group(1)) if m else None
+
+    def _read(self, deadline: float) -> bool:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return False
+        self.port.timeout = remaining
+        data = self.port.read(1)
+        if not data:
+            return False
+        waiting = self.port.in_waiting
+        if waiting:
+            data += self.port.read(waiting)
+        self.transcript.rx(data)
+        self._last_rx += len(data)
+        self._events.extend(self.framer.feed(data))
+        return True
+
+    def _next_event(self, deadline: float):
+        while not self._events:
+            if not self._read(deadline) and time.monotonic() >= deadline:
+                return None
+        return self._events.popleft()
+
+    def _pump_waiting(self) -> None:
+        """Process bytes already received (URCs) without waiting."""
+        try:
+            waiting = self.port.in_waiting
+        except Exception:  # noqa: BLE001 - some URL backends cannot tell
+            waiting = 0
+        if waiting:
+            self._read(time.monotonic() + 0.001)
+        while self._events:
+            kind, value = self._events.popleft()
+            if kind == LINE:
+                self._urc(value, None)
+
+    # ---- URCs ------------------------------------------------------------------
+    def _urc(self, line: str, response: Response | None) -> None:
+        if line in BOOT_LINES:
+            self.rebooted = True
+        self.urcs.append(line)
+        self.urc_queue.append(line)
+        if response is not None:
+            response.urcs.append(line)
+        for prefix, callback in list(self._subscribers):
+            if line.startswith(prefix):
+                callback(line)
+
+    def subscribe(self, prefix: str, callback: Callable[[str], None]) -> Callable[[], None]:
+        entry = (prefix, callback)
+        self._subscribers.append(entry)
+        return lambda: self._subscribers.remove(entry)
+
+    def take_urcs(self, prefix: str = "") -> list[str]:
+        taken = [u for u in self.urc_queue if u.startswith(prefix)]
+        self.urc_queue = deque(u for u in self.urc_queue if not u.startswith(prefix))
+        return taken
+
+    def wait_urc(self, prefix: str, timeout: float, predicate: Callable[[str], bool] | None = None) -> str | None:
+        """The first queued or arriving URC starting with `prefix` (and passing predicate), or None."""
+        deadline = time.monotonic() + timeout
+
+        def match(line: str) -> bool:
+            return line.startswith(prefix) and (predicate is None or predicate(line))
+
+        while True:
+            for index, line in enumerate(self.urc_queue):
+                if match(line):
+                    del self.urc_queue[index]
+                    return line
+            event = self._next_event(deadline)
+            if event is None:
+                return None
+            kind, value = event
+            if kind == LINE:
+                self._urc(value, None)
+
+    # ---- commands --------------------------------------------------------------
+    def write(self, data: bytes) -> None:
+        self.transcript.tx(data)
+        try:
+            self.port.write(data)
+        except Exception as exc:  # noqa: BLE001 - serial backends raise assorted errors
+            raise ModemUnreachable(f"cannot write to {self.port_name}: {exc}",
+                                   hint="the port was closed or the module disconnected") from None
+
+    def command(self, command: str, timeout: float | None = None, *, expect_reboot: bool = False,
+                data: bytes | None = None) -> Response:
+        """Send one command and collect its reply until a final result or the deadline."""
+        command = command.strip()
+        self._pump_waiting()
+        if timeout is None:
+            timeout = timeout_for(command, self.profile)
+        response = Response(command)
+        matcher = ReplyMatcher(command)
+        start = time.monotonic()
+        deadline = start + timeout
+        rx_before = self._last_rx
+        self.echo = False
+        self.write(command.encode("ascii", "replace") + b"\r")
+        while True:
+            event = self._next_event(deadline)
+            if event is None:
+                response.elapsed_s = time.monotonic() - start
+                self.log.append(response)
+                raise self._timeout(command, timeout, got_bytes=self._last_rx > rx_before)
+            kind, value = event
+            if kind == RAW:
+                response.raw.append(value)
+                continue
+            if kind == PROMPT:
+                self.write((data + b"\x1a") if data is not None else b"\x1b")  # payload + Ctrl-Z, or ESC to cancel
+                continue
+            line = value
+            if not response.lines and line.upper() == command.upper():
+                self.echo = True
+                continue
+            final = final_of(line)
+            if final is not None and not (final == line and line.isdigit() and matcher.name in ("CGSN", "CIMI", "GSN")):
+                response.final = final
+                response.ok = is_ok(final)
+                if not response.ok:
+                    response.error_code, response.error_text = _error_of(final)
+                response.elapsed_s = time.monotonic() - start
+                self.log.append(response)
+                return response
+            if line in BOOT_LINES:
+                self._urc(line, response)
+                if not expect_reboot:
+                    response.elapsed_s = time.monotonic() - start
+                    self.log.append(response)
+                    raise ModemRebooted(f"the module rebooted while running {command}",
+                                        hint="settings not saved to NVM are lost; run the operation again")
+                continue
+            if matcher.belongs(line):
+                response.lines.append(line)
+            else:
+                self._urc(line, response)
+
+    def check(self, command: str, timeout: float | None = None, **kwargs) -> Response:
+        response = self.command(command, timeout, **kwargs)
+        if not response.ok:
+            from atctl.redact import mask_secrets
+
+            shown = mask_secrets(command)
+            raise ModemError(f"{shown} failed: {response.error_text or response.final}", command=shown,
+                             code=response.error_code, final=response.final)
+        return response
+
+    def _timeout(self, command: str, timeout: float, got_bytes: bool) -> ModemTimeout:
+        from atctl.redact import mask_secrets
+
+        shown = mask_secrets(command)
+        if got_bytes:
+            return ModemTimeout(f"{shown} got no final result within {timeout:g} s", command=shown, timeout_s=timeout,
+                                hint="the module answered partly; it may be busy or the deadline too short (--timeout)")
+        return ModemTimeout(f"no answer to {shown} within {timeout:g} s", command=shown, timeout_s=timeout,
+                            hint="the module may be busy, asleep (PSM) or rebooting")
+
+    # ---- session start ---------------------------------------------------------
+    def start(self, boot_timeout: float = 10.0, probe_timeout: float = 0.5) -> None:
+        """Reach a known state: answering, no echo, verbose result codes, verbose CME errors.
+
+        Copes with a module still booting (RDY / APP RDY / silence): `AT` is retried on a
+        short cadence until boot_timeout; each try waits on data, never a fixed sleep.
+        """
+        deadline = time.monotonic() + boot_timeout
+        rx_start = self.framer.bytes_seen
+        lines_seen: list[str] = []
+        while True:
+            try:
+                if self.command("AT", timeout=min(probe_timeout, max(0.05, deadline - time.monotonic())),
+                                expect_reboot=True).final:
+                    break
+            except ModemTimeout:
+                lines_seen.extend(self.urcs[-5:])
+                if time.monotonic() >= deadline:
+                    raise self._first_contact_error(self.framer.bytes_seen - rx_start, lines_seen) from None
+        self.command("ATV1")  # answers "0" if the module was in V0; V1 from now on
+        response = self.command("ATE0")
+        if response.ok and self.command("AT").ok and self.echo:
+            self.command("ATE0")  # some modules ignore the first ATE0 right after boot
+        if not self.command("AT+CMEE=2").ok:
+            self.command("AT+CMEE=1")
+
+    def _first_contact_error(self, received: int, lines: list[str]) -> ModemUnreachable:
+        port = self.port_name
+        if received == 0:
+            return ModemUnreachable(
+                f"no answer at all from {port}",
+                hint="this may be the wrong port (a USB module has several: try `atctl ports` and another interface), "
+                     "or the module is off or asleep in PSM (wake it with its PWRKEY/WAKEUP pin)")
+        if any(line.startswith(("CONNECT", "NO CARRIER")) for line in lines):
+            return ModemUnreachable(
+                f"{port} is in data mode (a data connection is open)",
+                hint="send +++ after one second of silence, or toggle DTR, to return to command mode")
+        return ModemUnreachable(
+            f"{port} sends bytes but no AT replies ({received} bytes of noise)",
+            hint="the baud rate is probably wrong: try --baud 115200, 9600 or 921600")
+
+    def close(self) -> None:
+        try:
+            self.port.close()
+        finally:
+            self.transcript.close()
+
+
+def _error_of(final: str) -> tuple[int | None, str]:
+    if final.startswith("+CME ERROR:"):
+        return cme.describe("CME", final.split(":", 1)[1])
+    if final.startswith("+CMS ERROR:"):
+        return cme.describe("CMS", final.split(":", 1)[1])
+    return None, final
+
+
+@contextmanager
+def open_session(port: str, *, baud: int = 115200, profile=None, transcript: str | Transcript | None = None,
+                 show_ids: bool = False, start: bool = True, boot_timeout: float = 10.0) -> Iterator[AtSession]:
+    """Open `port` (device path or pyserial URL), start a session, close it afterwards."""
+    from atctl.at.transport import open_port
+
+    if not isinstance(transcript, Transcript):
+        transcript = Transcript(transcript, show_ids=show_ids)
+    serial_port = open_port(port, baud=baud)
+    session = AtSession(serial_port, profile=profile, transcript=transcript, port_name=port)
+    try:
+        if start:
+            session.start(boot_timeout=boot_timeout)
+        yield session
+    finally:
+        session.close()

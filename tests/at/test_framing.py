@@ -1,0 +1,65 @@
+"""Framing under arbitrary fragmentation, V0/V1, prompts, raw data and garbage."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from atctl.at.classify import RAW_DATA_PREFIXES
+from atctl.at.framing import LINE, PROMPT, RAW, Framer
+
+
+def raw_len(line):
+    return int(line.split(":")[1].split(",")[-1]) if line.startswith("+QIRD:") else None
+
+
+def frame(data: bytes, cuts: list[int]) -> list:
+    framer = Framer(raw_length=raw_len, raw_prefixes=RAW_DATA_PREFIXES)
+    events, last = [], 0
+    for cut in sorted(set(c for c in cuts if 0 < c < len(data))) + [len(data)]:
+        events += framer.feed(data[last:cut])
+        last = cut
+    return events
+
+
+# Quectel BG96 TCP read (BG96 TCP/IP AT manual, AT+QIRD example): "+QIRD: <len>" then raw bytes
+STREAM = (b"\r\n+CEREG: 1,\"71F6\",\"14BCB0C\",9\r\n"     # URC, DOMAIN.md capture
+          b"AT+QIRD=0,10\r\r\n+QIRD: 7\r\nab\r\nc\x00d\r\nOK\r\n"   # echo, raw block with CRLF and NUL inside
+          b"\x00\x00\xff\xfeRDY\r\n"                    # boot junk before a line
+          b"0\r"                                        # V0 OK
+          b"\r\n> ")                                    # prompt without line end
+
+EXPECTED = [
+    (LINE, '+CEREG: 1,"71F6","14BCB0C",9'), (LINE, "AT+QIRD=0,10"), (LINE, "+QIRD: 7"),
+    (RAW, b"ab\r\nc\x00d"), (LINE, "OK"), (LINE, "RDY"), (LINE, "0"), (PROMPT, "> "),
+]
+
+
+def test_whole_stream():
+    assert frame(STREAM, []) == EXPECTED
+
+
+def test_one_byte_fragments():
+    assert frame(STREAM, list(range(len(STREAM)))) == EXPECTED
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(min_value=1, max_value=len(STREAM) - 1), max_size=40))
+def test_any_fragmentation(cuts):
+    assert frame(STREAM, cuts) == EXPECTED
+
+
+def test_single_and_double_crlf_multiline():
+    data = b"\r\n+CGDCONT: 1,\"IP\",\"iot\"\r\n+CGDCONT: 2,\"IP\",\"b\"\r\n\r\nOK\r\n"
+    assert [v for _, v in frame(data, [])] == ['+CGDCONT: 1,"IP","iot"', '+CGDCONT: 2,"IP","b"', "OK"]
+
+
+def test_garbage_only_line_vanishes():
+    assert frame(b"\x01\x02\xff\r\nOK\r\n", []) == [(LINE, "OK")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300), st.lists(st.integers(min_value=1, max_value=299), max_size=20))
+def test_random_bytes_never_crash(data, cuts):
+    for kind, value in frame(data, cuts):
+        assert kind in (LINE, PROMPT, RAW)
+        if kind == LINE:
+            assert value and "\r" not in value and "\n" not in value
