@@ -129,6 +129,8 @@ def test_every_urc_once_every_reply_complete(order, urc_at, fragment, echo):
     for position, urc in urc_at:
         if position < len(order):
             command = COMMANDS[order[position]][0]
+            if command == "AT+CPIN?" and URCS[urc].startswith(b"\r\n+CPIN"):
+                continue  # "+CPIN: READY" as URC and as reply are byte-identical: no engine can tell them apart
             inject[command] = inject.get(command, b"") + URCS[urc]
     port = ScriptedPort(script, echo=echo, fragment=fragment, inject=inject)
     s = AtSession(port)
