@@ -1,0 +1,107 @@
+"""`parse_line`: one response line -> Parsed(type, fields), via a prefix registry.
+
+The registry maps a prefix (without + and :) to a parser taking the body after
+the colon and a Context. Adding a response = one function + one registry entry.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from atctl.errors import InputError
+from atctl.responses import network, power, radio_config, registration, signal
+from atctl.responses.errors import parse_error
+from atctl.responses.model import Model, Parsed
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    vendor: str | None = None
+    profile: Any = None
+    pending: Any = None
+    is_urc: bool | None = None
+
+
+Parser = Callable[[str, Context], Model]
+
+
+def _registration(prefix: str) -> Parser:
+    def parse(body: str, ctx: Context) -> Model:
+        return registration.parse_registration(prefix, body, vendor=ctx.vendor, profile=ctx.profile,
+                                               is_urc=ctx.is_urc, pending=ctx.pending)
+    return parse
+
+
+def _edrx(prefix: str) -> Parser:
+    return lambda body, ctx: power.parse_edrx(prefix, body)
+
+
+PARSERS: dict[str, Parser] = {
+    "CEREG": _registration("CEREG"),
+    "CGREG": _registration("CGREG"),
+    "CREG": _registration("CREG"),
+    "CEDRXS": _edrx("CEDRXS"),
+    "CEDRXP": _edrx("CEDRXP"),
+    "CEDRXRDP": _edrx("CEDRXRDP"),
+    "CPSMS": lambda body, ctx: power.parse_cpsms(body),
+    "QPSMS": lambda body, ctx: power.parse_qpsms(body),
+    "UCPSMS": lambda body, ctx: power.parse_ucpsms(body),
+    "QCFG": lambda body, ctx: radio_config.parse_qcfg(body, ctx.profile),
+    "UBANDMASK": lambda body, ctx: radio_config.parse_ubandmask(body, ctx.profile),
+    "URAT": lambda body, ctx: radio_config.parse_urat(body),
+    "UMNOPROF": lambda body, ctx: radio_config.parse_umnoprof(body),
+    "QNWINFO": lambda body, ctx: network.parse_qnwinfo(body),
+    "QENG": lambda body, ctx: network.parse_qeng(body),
+    "COPS": lambda body, ctx: network.parse_cops(body, ctx.vendor, ctx.profile),
+    "CSQ": lambda body, ctx: signal.parse_csq(body),
+    "CESQ": lambda body, ctx: signal.parse_cesq(body),
+    "QCSQ": lambda body, ctx: signal.parse_qcsq(body),
+    "CGDCONT": lambda body, ctx: network.parse_cgdcont(body),
+    "CPIN": lambda body, ctx: network.parse_cpin(body),
+    "CME ERROR": lambda body, ctx: parse_error("CME", body),
+    "CMS ERROR": lambda body, ctx: parse_error("CMS", body),
+}
+
+_LINE = re.compile(r"^\+?\s*([A-Za-z][A-Za-z0-9]*(?: ERROR)?)\s*:(.*)$", re.DOTALL)
+
+
+def supported_prefixes() -> list[str]:
+    return sorted(PARSERS)
+
+
+def split_line(line: str) -> tuple[str, str]:
+    """'+CEREG: 1,"71F6"' -> ('CEREG', ' 1,"71F6"'); InputError when there is no prefix."""
+    if not isinstance(line, str):
+        raise InputError("a response line must be text")
+    match = _LINE.match(line.strip())
+    if not match:
+        raise InputError(f"{_short(line)} is not a response line of the form +PREFIX: values",
+                         hint=f"supported prefixes: {', '.join(supported_prefixes())}")
+    return match.group(1).upper(), match.group(2)
+
+
+def parse_line(line: str, vendor: str | None = None, pending: Any = None, *, profile: Any = None,
+               is_urc: bool | None = None) -> Parsed:
+    """Decode one response line. `pending` is the command awaiting its reply (e.g. "AT+CEREG?"),
+    which tells a read reply from a URC; `is_urc` says it directly."""
+    prefix, body = split_line(line)
+    parser = PARSERS.get(prefix)
+    if parser is None:
+        raise InputError(f"+{prefix} is not a supported response",
+                         hint=f"supported prefixes: {', '.join(supported_prefixes())}")
+    ctx = Context(vendor=vendor.lower() if vendor else None, profile=profile, pending=pending, is_urc=is_urc)
+    try:
+        model = parser(body, ctx)
+    except InputError:
+        raise
+    except (ValueError, IndexError, KeyError, TypeError, OverflowError) as exc:
+        # defensive: a parser bug on odd input still surfaces as bad input, with the line
+        raise InputError(f"+{prefix} line {_short(line)} could not be decoded ({exc})") from None
+    return Parsed(type=prefix, fields=model.to_dict(), model=model)
+
+
+def _short(line: Any, limit: int = 60) -> str:
+    text = repr(line)
+    return text if len(text) <= limit else text[: limit - 4] + "...'"

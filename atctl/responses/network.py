@@ -1,0 +1,267 @@
+"""Operator and cell replies: +COPS (27.007 7.3), Quectel +QNWINFO and +QENG "servingcell",
++CGDCONT (27.007 10.1.1), +CPIN (27.007 8.3)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from atctl.errors import InputError
+from atctl.responses.act import act_to_rat
+from atctl.responses.fields import field, is_empty, opt_hex, opt_int, opt_str, req_int, split_fields, unquote
+from atctl.responses.model import Model
+
+
+def operator_name(numeric: str | None) -> str | None:
+    """Name of a numeric PLMN from the shipped data; None when unknown or the data is absent."""
+    if not numeric or not numeric.isdigit() or len(numeric) not in (5, 6):
+        return None
+    try:
+        from atctl.data import plmn_name
+    except ImportError:
+        return None
+    try:
+        return plmn_name(numeric)
+    except Exception:  # noqa: BLE001 - a name is decoration; never fail a decode over it
+        return None
+
+
+# ---------------------------------------------------------------- +COPS
+
+COPS_FORMATS = {0: "long", 1: "short", 2: "numeric"}
+COPS_MODES = {0: "automatic", 1: "manual", 2: "deregistered", 3: "set-format", 4: "manual-automatic"}
+COPS_NETWORK_STAT = {0: "unknown", 1: "available", 2: "current", 3: "forbidden"}
+
+
+@dataclass(frozen=True, slots=True)
+class Cops(Model):
+    mode: int
+    mode_text: str | None
+    format: int | None
+    operator: str | None
+    operator_name: str | None
+    act: int | None
+    rat: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CopsNetwork(Model):
+    stat: int | None
+    stat_text: str | None
+    long: str | None
+    short: str | None
+    numeric: str | None
+    act: int | None
+    rat: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CopsList(Model):
+    networks: list[CopsNetwork]
+    modes: str | None
+    formats: str | None
+
+
+_GROUP = re.compile(r'\((?:[^()"]|"[^"]*")*\)')
+
+
+def parse_cops(body: str, vendor: str | None = None, profile: Any = None) -> Cops | CopsList:
+    if body.strip().startswith("(") or body.strip().startswith(",,"):
+        return _parse_cops_list(body, vendor, profile)
+    values = split_fields(body)
+    mode = req_int(values, 0, "+COPS", "mode")
+    fmt = opt_int(values, 1, "+COPS", "format")
+    oper = opt_str(values, 2)
+    act = opt_int(values, 3, "+COPS", "act")
+    numeric = oper if fmt == 2 else None
+    return Cops(mode=mode, mode_text=COPS_MODES.get(mode), format=fmt, operator=oper,
+                operator_name=operator_name(numeric) if numeric else (oper if fmt in (0, 1) else None),
+                act=act, rat=act_to_rat(act, vendor, profile))
+
+
+def _parse_cops_list(body: str, vendor: str | None, profile: Any) -> CopsList:
+    networks: list[CopsNetwork] = []
+    ranges: list[str] = []
+    for match in _GROUP.finditer(body):
+        inner = match.group(0)[1:-1]
+        values = split_fields(inner)
+        if len(values) >= 4 and any('"' in v for v in values):
+            act = opt_int(values, 4, "+COPS", "act")
+            stat = opt_int(values, 0, "+COPS", "stat")
+            networks.append(CopsNetwork(stat=stat, stat_text=COPS_NETWORK_STAT.get(stat) if stat is not None else None,
+                                        long=opt_str(values, 1), short=opt_str(values, 2), numeric=opt_str(values, 3),
+                                        act=act, rat=act_to_rat(act, vendor, profile)))
+        else:
+            ranges.append(inner.replace(" ", ""))
+    if not networks and not ranges:
+        raise InputError("+COPS test reply holds no (stat,long,short,numeric[,AcT]) group",
+                         hint='a reply looks like +COPS: (2,"Telekom.de","TDG","26201",7),,(0-4),(0-2)')
+    return CopsList(networks=networks, modes=ranges[0] if ranges else None,
+                    formats=ranges[1] if len(ranges) > 1 else None)
+
+
+# ---------------------------------------------------------------- +QNWINFO
+
+# Quectel <Act> strings -> RAT (BG95/BG96 and EC2x/EG2x AT manuals)
+QNWINFO_RATS = {
+    "EMTC": "lte-m", "CAT-M": "lte-m", "CAT-M1": "lte-m", "NBIOT": "nb-iot", "CAT-NB": "nb-iot", "CAT-NB1": "nb-iot",
+    "FDD LTE": "lte", "TDD LTE": "lte", "LTE": "lte", "GSM": "gsm", "GPRS": "gsm", "EDGE": "gsm",
+    "WCDMA": "umts", "HSDPA": "umts", "HSUPA": "umts", "HSPA+": "umts", "HSDPA&HSUPA": "umts",
+    "TDSCDMA": "tdscdma", "TD-SCDMA": "tdscdma", "CDMA": "cdma", "HDR": "cdma",
+}
+_BAND_NUMBER = re.compile(r"(\d+)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Qnwinfo(Model):
+    service: bool
+    act: str | None
+    rat: str | None
+    operator: str | None
+    operator_name: str | None
+    band: str | None
+    band_number: int | None
+    channel: int | None
+
+
+def parse_qnwinfo(body: str) -> Qnwinfo:
+    text = unquote(body)
+    if text.replace(" ", "").lower() == "noservice":
+        return Qnwinfo(False, None, None, None, None, None, None, None)
+    values = split_fields(body)
+    act = opt_str(values, 0)
+    if act is None:
+        raise InputError("+QNWINFO has no access technology", hint='a reply looks like +QNWINFO: "eMTC","24701","LTE BAND 20",6300')
+    band = opt_str(values, 2)
+    number = _BAND_NUMBER.search(band) if band else None
+    oper = opt_str(values, 1)
+    return Qnwinfo(service=True, act=act, rat=QNWINFO_RATS.get(act.upper()), operator=oper,
+                   operator_name=operator_name(oper), band=band,
+                   band_number=int(number.group(1)) if number else None,
+                   channel=opt_int(values, 3, "+QNWINFO", "channel"))
+
+
+# ---------------------------------------------------------------- +QENG "servingcell"
+
+# Field order after "servingcell",<state>,<rat> (Quectel BG95/BG96, EC2x/EG25 AT manuals).
+# The LTE family ("LTE", "eMTC"/"CAT-M", "NBIoT"/"CAT-NB") shares one layout; EC2x/EG2x
+# firmware may add <CQI>,<tx_power> before <srxlev> (20 fields instead of 18).
+QENG_LTE = ("duplex", "mcc", "mnc", "cell_id", "pcid", "earfcn", "band", "ul_bandwidth", "dl_bandwidth",
+            "tac", "rsrp_dbm", "rsrq_db", "rssi_dbm", "sinr_db", "srxlev")
+QENG_LTE_EXT = QENG_LTE[:-1] + ("cqi", "tx_power", "srxlev")
+QENG_GSM = ("mcc", "mnc", "lac", "cell_id", "bsic", "arfcn", "band", "rxlev", "txp", "rla", "drx", "c1", "c2",
+            "gprs", "tch", "ts", "ta", "maio", "hsn", "rxlevsub", "rxlevfull", "rxqualsub", "rxqualfull",
+            "voicecodec")
+QENG_WCDMA = ("mcc", "mnc", "lac", "cell_id", "uarfcn", "psc", "rac", "rscp_dbm", "ecio_db", "phych", "sf",
+              "slot", "speech_code", "com_mod")
+QENG_RATS = {"LTE": "lte", "EMTC": "lte-m", "CAT-M": "lte-m", "CAT-M1": "lte-m", "NBIOT": "nb-iot",
+             "CAT-NB": "nb-iot", "CAT-NB1": "nb-iot", "GSM": "gsm", "WCDMA": "umts"}
+QENG_STATES = ("SEARCH", "LIMSRV", "NOCONN", "CONNECT")
+# LTE <ul/dl_bandwidth> codes -> MHz
+LTE_BANDWIDTH_MHZ = {0: 1.4, 1: 3, 2: 5, 3: 10, 4: 15, 5: 20}
+_HEX_FIELDS = {"cell_id", "tac", "lac", "rac"}
+_TEXT_FIELDS = {"duplex", "voicecodec", "tch", "mcc", "mnc"}
+
+
+@dataclass(frozen=True, slots=True)
+class ServingCell(Model):
+    state: str
+    act: str | None
+    rat: str | None
+    plmn: str | None
+    cell: dict[str, Any]
+
+
+def _qeng_value(name: str, raw: str | None) -> Any:
+    if raw is None or is_empty(raw):
+        return None
+    text = unquote(raw)
+    if name in _HEX_FIELDS:
+        return opt_hex([text], 0, "+QENG", name)
+    if name in _TEXT_FIELDS:
+        return text
+    try:
+        return int(text)
+    except ValueError:
+        return text
+
+
+def parse_qeng(body: str) -> ServingCell:
+    values = split_fields(body)
+    kind = opt_str(values, 0)
+    if kind is None or kind.lower() != "servingcell":
+        raise InputError(f"+QENG {kind!r} is not supported; only \"servingcell\" is decoded",
+                         hint='send AT+QENG="servingcell"')
+    state = (opt_str(values, 1) or "").upper()
+    if state not in QENG_STATES:
+        raise InputError(f"+QENG servingcell state {state!r} is not SEARCH, LIMSRV, NOCONN or CONNECT")
+    act = opt_str(values, 2)
+    if act is None:
+        return ServingCell(state=state, act=None, rat=None, plmn=None, cell={})
+    rat = QENG_RATS.get(act.upper())
+    rest = values[3:]
+    if rat in ("lte", "lte-m", "nb-iot"):
+        names = QENG_LTE_EXT if len(rest) >= len(QENG_LTE_EXT) else QENG_LTE
+    elif rat == "gsm":
+        names = QENG_GSM
+    elif rat == "umts":
+        names = QENG_WCDMA
+    else:
+        raise InputError(f"+QENG servingcell RAT {act!r} is not decoded",
+                         hint="supported: LTE, eMTC/CAT-M, NBIoT/CAT-NB, GSM, WCDMA")
+    cell = {name: _qeng_value(name, rest[i] if i < len(rest) else None) for i, name in enumerate(names)}
+    for key in ("ul_bandwidth", "dl_bandwidth"):
+        if isinstance(cell.get(key), int):
+            cell[f"{key}_mhz"] = LTE_BANDWIDTH_MHZ.get(cell[key])
+    if rat == "gsm" and isinstance(cell.get("rxlev"), int):
+        # Quectel prints <rxlev> either as 0-63 (dBm = rxlev - 111) or already in dBm (negative)
+        cell["rxlev_dbm"] = cell["rxlev"] if cell["rxlev"] < 0 else cell["rxlev"] - 111
+    mcc, mnc = cell.get("mcc"), cell.get("mnc")
+    plmn = f"{mcc}{mnc}" if isinstance(mcc, str) and isinstance(mnc, str) and mcc.isdigit() and mnc.isdigit() else None
+    return ServingCell(state=state, act=act, rat=rat, plmn=plmn, cell=cell)
+
+
+# ---------------------------------------------------------------- +CGDCONT
+
+@dataclass(frozen=True, slots=True)
+class PdpContext(Model):
+    cid: int | str | None
+    pdp_type: str | None
+    apn: str | None
+    address: str | None
+
+
+def parse_cgdcont(body: str) -> PdpContext:
+    values = split_fields(body)
+    first = values[0] if values else ""
+    if first.startswith("("):  # test reply: (1-10),"IP",,,(0,1),(0,1)
+        return PdpContext(cid=first.strip("() "), pdp_type=opt_str(values, 1), apn=None, address=None)
+    return PdpContext(cid=req_int(values, 0, "+CGDCONT", "cid"), pdp_type=opt_str(values, 1),
+                      apn=opt_str(values, 2), address=opt_str(values, 3))
+
+
+# ---------------------------------------------------------------- +CPIN
+
+CPIN_CODES = ("READY", "SIM PIN", "SIM PUK", "PH-SIM PIN", "PH-FSIM PIN", "PH-FSIM PUK", "SIM PIN2", "SIM PUK2",
+              "PH-NET PIN", "PH-NET PUK", "PH-NETSUB PIN", "PH-NETSUB PUK", "PH-SP PIN", "PH-SP PUK",
+              "PH-CORP PIN", "PH-CORP PUK", "NOT INSERTED", "NOT READY")
+
+
+@dataclass(frozen=True, slots=True)
+class Cpin(Model):
+    code: str
+    ready: bool
+    needs: str | None
+
+
+def parse_cpin(body: str) -> Cpin:
+    code = unquote(body).upper()
+    if code not in CPIN_CODES:
+        raise InputError(f"+CPIN code {code!r} is not a 27.007 SIM state",
+                         hint="expected READY, SIM PIN, SIM PUK, ...")
+    return Cpin(code=code, ready=code == "READY", needs=None if code in ("READY", "NOT INSERTED", "NOT READY") else code)
+
+
+__all__ = ["Cops", "CopsList", "CopsNetwork", "Qnwinfo", "ServingCell", "PdpContext", "Cpin", "parse_cops",
+           "parse_qnwinfo", "parse_qeng", "parse_cgdcont", "parse_cpin", "operator_name", "field"]

@@ -1,0 +1,197 @@
+"""Band and RAT configuration replies: Quectel +QCFG, u-blox +UBANDMASK / +URAT / +UMNOPROF.
+
+Band masks are decoded by atctl.bands.masks (one codec for every caller).
++QCFG "band" layout: the profile's `band_mask` (qcfg-lpwa / qcfg-lte) decides;
+without a profile, a first mask with bits above 0xF (WCDMA bits) means the
+EC2x/EG2x "lte" layout, otherwise the BG9x "lpwa" layout.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from atctl.errors import InputError
+from atctl.responses.fields import field, parse_number, req_int, split_fields, unquote
+from atctl.responses.model import Model
+
+# BG95/BG96 AT manual: AT+QCFG="iotopmode"
+IOTOPMODE = {0: ["lte-m"], 1: ["nb-iot"], 2: ["lte-m", "nb-iot"]}
+# scan-sequence codes: BG95/BG96 manual (lpwa); EC2x/EG2x manual (lte layout, unverified beyond 04)
+NWSCANSEQ = {
+    "lpwa": {"00": "auto", "01": "gsm", "02": "lte-m", "03": "nb-iot"},
+    "lte": {"00": "auto", "01": "gsm", "02": "tdscdma", "03": "umts", "04": "lte", "05": "cdma"},
+}
+NWSCANMODE = {
+    "lpwa": {0: "auto", 1: "gsm", 3: "lte"},
+    "lte": {0: "auto", 1: "gsm", 2: "umts", 3: "lte", 4: "tdscdma"},
+}
+BAND_KEYS = ("gsm", "lte_m", "nb_iot", "lte")
+
+
+@dataclass(frozen=True, slots=True)
+class QcfgBand(Model):
+    key: str
+    layout: str
+    gsm: list[int]
+    lte_m: list[int]
+    nb_iot: list[int]
+    lte: list[int]
+    umts: list[int]
+    masks: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class QcfgSetting(Model):
+    """Any other +QCFG key: a value decoded where known (`text`), raw values kept."""
+
+    key: str
+    value: Any
+    text: Any
+    values: list[str]
+
+
+def _profile_attr(profile: Any, name: str) -> Any:
+    if profile is None:
+        return None
+    return profile.get(name) if isinstance(profile, dict) else getattr(profile, name, None)
+
+
+def qcfg_layout(profile: Any, first_mask: int | None = None) -> str:
+    codec = _profile_attr(profile, "band_mask")
+    if codec in ("qcfg-lpwa", "qcfg-lte"):
+        return codec.split("-", 1)[1]
+    dialect = _profile_attr(profile, "dialect") or ""
+    if dialect.endswith("-lte"):
+        return "lte"
+    if dialect.endswith("-lpwa"):
+        return "lpwa"
+    if first_mask is not None and first_mask > 0xF:
+        return "lte"
+    return "lpwa"
+
+
+def _qcfg_band(key: str, values: list[str], profile: Any) -> QcfgBand:
+    from atctl.bands.masks import decode_qcfg_band
+
+    if len(values) < 3:
+        raise InputError(f'+QCFG "band" needs 3 masks, got {len(values)}',
+                         hint='a read looks like +QCFG: "band",0xf,0x80084,0x80084')
+    masks = [unquote(v) for v in values]
+    layout = qcfg_layout(profile, parse_number(masks[0] if masks[0].lower().startswith("0x") else "0x" + masks[0],
+                                               "+QCFG", "gsm mask"))
+    decoded = decode_qcfg_band(masks, layout)
+    return QcfgBand(key=key, layout=layout, gsm=decoded.get("gsm", []), lte_m=decoded.get("lte_m", []),
+                    nb_iot=decoded.get("nb_iot", []), lte=decoded.get("lte", []), umts=decoded.get("umts", []),
+                    masks=masks)
+
+
+def _int_setting(table_by_layout: dict[str, dict[int, Any]] | dict[int, Any], layered: bool
+                 ) -> Callable[[str, list[str], Any], QcfgSetting]:
+    def parse(key: str, values: list[str], profile: Any) -> QcfgSetting:
+        value = req_int(values, 0, f'+QCFG "{key}"', "value")
+        table = table_by_layout[qcfg_layout(profile)] if layered else table_by_layout  # type: ignore[index]
+        return QcfgSetting(key=key, value=value, text=table.get(value), values=[unquote(v) for v in values])
+    return parse
+
+
+def _nwscanseq(key: str, values: list[str], profile: Any) -> QcfgSetting:
+    raw = unquote(values[0]) if values and values[0] else ""
+    if not raw.isdigit() or len(raw) % 2:
+        raise InputError(f'+QCFG "nwscanseq" value {values[0] if values else ""!r} is not a list of 2-digit codes',
+                         hint='it looks like "020301"')
+    table = NWSCANSEQ[qcfg_layout(profile)]
+    codes = [raw[i:i + 2] for i in range(0, len(raw), 2)]
+    return QcfgSetting(key=key, value=raw, text=[table.get(c, f"code-{c}") for c in codes],
+                       values=[unquote(v) for v in values])
+
+
+def _switch(key: str, values: list[str], profile: Any) -> QcfgSetting:
+    value = req_int(values, 0, f'+QCFG "{key}"', "value")
+    return QcfgSetting(key=key, value=value, text={0: "off", 1: "on"}.get(value), values=[unquote(v) for v in values])
+
+
+def _generic(key: str, values: list[str], profile: Any) -> QcfgSetting:
+    raw = [unquote(v) for v in values]
+    return QcfgSetting(key=key, value=raw[0] if len(raw) == 1 else raw, text=None, values=raw)
+
+
+QCFG_KEYS: dict[str, Callable[[str, list[str], Any], Model]] = {
+    "band": _qcfg_band,
+    "iotopmode": _int_setting(IOTOPMODE, False),
+    "nwscanseq": _nwscanseq,
+    "nwscanmode": _int_setting(NWSCANMODE, True),
+    "psm/urc": _switch,
+    "psm/enter": _switch,
+}
+
+
+def parse_qcfg(body: str, profile: Any = None) -> Model:
+    values = split_fields(body)
+    key = unquote(values[0]).lower() if values and values[0] else ""
+    if not key:
+        raise InputError("+QCFG has no setting name", hint='a read looks like +QCFG: "iotopmode",0')
+    return QCFG_KEYS.get(key, _generic)(key, values[1:], profile)
+
+
+@dataclass(frozen=True, slots=True)
+class UBandMask(Model):
+    gsm: list[int]
+    lte_m: list[int]
+    nb_iot: list[int]
+    lte: list[int]
+    masks: list[int]
+
+
+def parse_ubandmask(body: str, profile: Any = None) -> UBandMask:
+    from atctl.bands.masks import decode_ubandmask
+
+    values = split_fields(body)
+    numbers = [parse_number(v, "+UBANDMASK", f"value {i + 1}") for i, v in enumerate(values) if v]
+    configured = _profile_attr(profile, "ubandmask_rats") or {}
+    rat_numbers = {int(num): rat for rat, num in configured.items()} or None
+    decoded = decode_ubandmask(numbers, rat_numbers)
+    return UBandMask(gsm=decoded.get("gsm", []), lte_m=decoded.get("lte_m", []),
+                     nb_iot=decoded.get("nb_iot", []), lte=decoded.get("lte", []), masks=numbers)
+
+
+# AT+URAT <SelectedAcT>: SARA-R4/R5 use 7-9; SARA-U2/LARA use 0-6 (u-blox AT manuals)
+URAT_RATS = {0: "gsm", 1: "gsm+umts", 2: "umts", 3: "lte", 4: "gsm+umts+lte", 5: "gsm+lte", 6: "umts+lte",
+             7: "lte-m", 8: "nb-iot", 9: "gsm"}
+
+
+@dataclass(frozen=True, slots=True)
+class Urat(Model):
+    acts: list[int]
+    rats: list[str]
+
+
+def parse_urat(body: str) -> Urat:
+    values = [v for v in split_fields(body) if v]
+    acts = [req_int([v], 0, "+URAT", f"AcT {i + 1}") for i, v in enumerate(values)]
+    if not acts:
+        raise InputError("+URAT holds no radio access technology", hint="a read looks like +URAT: 7,8")
+    return Urat(acts=acts, rats=[URAT_RATS.get(a, f"urat-{a}") for a in acts])
+
+
+# AT+UMNOPROF <MNO> (SARA-R4/R5 AT manuals)
+MNO_PROFILES = {0: "undefined / regulatory", 1: "SIM ICCID/IMSI select", 2: "AT&T", 3: "Verizon", 4: "Telstra",
+                5: "T-Mobile US", 6: "China Telecom", 8: "Sprint", 19: "Vodafone", 20: "NTT DoCoMo",
+                21: "Telus", 28: "SoftBank", 31: "Deutsche Telekom", 32: "US Cellular", 39: "SKT",
+                90: "global", 100: "standard Europe"}
+
+
+@dataclass(frozen=True, slots=True)
+class Umnoprof(Model):
+    profile: int
+    name: str | None
+
+
+def parse_umnoprof(body: str) -> Umnoprof:
+    values = split_fields(body)
+    number = req_int(values, 0, "+UMNOPROF", "profile")
+    return Umnoprof(profile=number, name=MNO_PROFILES.get(number))
+
+
+__all__ = ["QcfgBand", "QcfgSetting", "UBandMask", "Urat", "Umnoprof", "parse_qcfg", "parse_ubandmask",
+           "parse_urat", "parse_umnoprof", "qcfg_layout", "field"]

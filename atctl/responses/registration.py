@@ -1,0 +1,193 @@
+"""+CREG / +CGREG / +CEREG: network registration (TS 27.007 7.2, 10.1.20, 10.1.22).
+
+Read reply `+CEREG: <n>,<stat>[,...]` and URC `+CEREG: <stat>[,...]` differ only
+by the leading `<n>`. With `is_urc` (or a `pending` command) the caller says
+which one it is. Without it the line is classified by this rule:
+
+1. one field -> URC (`+CEREG: 5`);
+2. first field not a number 0-5 (the only <n> values) -> URC;
+3. second field is an unquoted decimal of 1-3 digits that is a known <stat>
+   -> read reply (`+CEREG: 2,1,"71F6",...`, `+CREG:002,001,...`);
+   anything else there (quoted or hex TAC/LAC, empty) -> URC.
+
+A URC whose <stat> is 0-5 followed by a small number is the one ambiguous case
+(`+CEREG: 0,1` is read as n=0, stat=1, as 27.007 intends); pass is_urc to force.
+
+Vendor quirk: SARA-R41x-02B (profile quirk `cereg4_extra_param`) and other
+modules seen in the wild (Novatel E362) insert one extra parameter after <tac>
+in +CEREG. When a +CEREG line holds exactly one field more than its layout
+allows, that field is taken out as `extra` before reading <ci>.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from atctl.errors import InputError
+from atctl.responses.act import act_to_rat
+from atctl.responses.fields import field, opt_bits, opt_hex, opt_int, opt_str, split_fields, to_int, unquote
+from atctl.responses.model import Model
+
+STAT_TEXT: dict[int, str] = {
+    0: "not-registered", 1: "home", 2: "searching", 3: "denied", 4: "unknown", 5: "roaming",
+    6: "home-sms-only", 7: "roaming-sms-only", 8: "emergency-only", 9: "home-csfb-not-preferred",
+    10: "roaming-csfb-not-preferred", 11: "emergency-bearer-only",
+    90: "sim-failure",  # nRF91 extension: UICC failure
+}
+REGISTERED = frozenset({1, 5, 6, 7, 9, 10})
+
+# Layout after <n>: field names by position (TS 27.007)
+LAYOUT: dict[str, tuple[str, ...]] = {
+    "CEREG": ("stat", "tac", "ci", "act", "cause_type", "reject_cause", "active_time", "periodic_tau"),
+    "CREG": ("stat", "lac", "ci", "act", "cause_type", "reject_cause"),
+    "CGREG": ("stat", "lac", "ci", "act", "rac", "cause_type", "reject_cause",
+              "active_time", "periodic_rau", "gprs_ready"),
+}
+# number of fields after <n> that each <n> mode can produce
+MAX_FIELDS: dict[str, dict[int, int]] = {
+    "CEREG": {0: 1, 1: 1, 2: 4, 3: 6, 4: 8, 5: 8},
+    "CREG": {0: 1, 1: 1, 2: 4, 3: 6, 4: 6, 5: 6},
+    "CGREG": {0: 1, 1: 1, 2: 5, 3: 7, 4: 10, 5: 10},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Registration(Model):
+    type: str
+    is_urc: bool
+    n: int | None
+    stat: int
+    stat_text: str
+    registered: bool
+    tac: str | None          # TAC for +CEREG, LAC for +CREG/+CGREG (hex, upper case)
+    ci: str | None
+    act: int | None
+    rat: str | None
+    rac: str | None
+    cause_type: int | None
+    reject_cause: int | None
+    active_time_bits: str | None
+    active_time_s: int | None
+    periodic_tau_bits: str | None
+    periodic_tau_s: int | None
+    extra: str | None = None  # vendor parameter inserted after <tac> (SARA-R41x-02B)
+
+
+def _is_small_decimal(raw: str) -> bool:
+    return '"' not in raw and raw.isdigit() and 1 <= len(raw) <= 3
+
+
+def looks_like_read(values: list[str]) -> bool:
+    """The classification rule of the module docstring (no hint given)."""
+    if len(values) < 2:
+        return False
+    first, second = values[0].strip(), values[1].strip()
+    if not _is_small_decimal(first) or int(first) > 5:
+        return False
+    return _is_small_decimal(second) and int(second) in STAT_TEXT
+
+
+def _timer(bits: str | None, kind: str) -> int | None:
+    if bits is None:
+        return None
+    from atctl.timers.psm import decode_t3324, decode_t3412_ext
+
+    value = decode_t3324(bits) if kind == "active" else decode_t3412_ext(bits)
+    return None if value.deactivated else value.seconds
+
+
+def _pending_is_read(prefix: str, pending: Any) -> bool | None:
+    """True/False when the pending command tells read reply vs URC; None when unknown."""
+    if pending is None:
+        return None
+    if isinstance(pending, bool):
+        return pending
+    text = str(pending).strip().upper().replace(" ", "")
+    return text.startswith(f"AT+{prefix}?")
+
+
+def parse_registration(prefix: str, body: str, *, vendor: str | None = None, profile: Any = None,
+                       is_urc: bool | None = None, pending: Any = None) -> Registration:
+    values = split_fields(body)
+    if not values or not values[0]:
+        raise InputError(f"+{prefix} has no <stat> field", hint=f"a reply looks like +{prefix}: 0,1")
+    if is_urc is None:
+        read = _pending_is_read(prefix, pending)
+        is_urc = (not looks_like_read(values)) if read is None else not read
+    n = None
+    if not is_urc:
+        if len(values) < 2:
+            raise InputError(f"+{prefix} read reply needs <n>,<stat>", hint="pass is_urc for a URC")
+        n = to_int(values[0], f"+{prefix}", "n")
+        if n not in MAX_FIELDS[prefix]:
+            raise InputError(f"+{prefix} field n {n} is not a mode 0-5")
+        values = values[1:]
+    extra = None
+    if prefix == "CEREG":
+        limit = MAX_FIELDS[prefix][n] if n is not None else len(LAYOUT[prefix])
+        if len(values) == limit + 1 and len(values) >= 4:
+            extra = opt_str(values, 2)
+            values = values[:2] + values[3:]
+    names = LAYOUT[prefix]
+    pos = {name: i for i, name in enumerate(names)}
+    p = f"+{prefix}"
+    stat = to_int(values[0], p, "stat")
+    if stat not in STAT_TEXT:
+        raise InputError(f"{p} field stat {stat} is not a 27.007 registration state",
+                         hint="stat is 0-11 (0 not registered, 1 home, 2 searching, 3 denied, 4 unknown, 5 roaming)")
+    area = "tac" if prefix == "CEREG" else "lac"
+    act = opt_int(values, pos["act"], p, "act")
+    active_bits = opt_bits(values, pos["active_time"], 8, p, "active_time") if "active_time" in pos else None
+    tau_key = "periodic_tau" if prefix == "CEREG" else "periodic_rau"
+    tau_bits = opt_bits(values, pos[tau_key], 8, p, tau_key) if tau_key in pos else None
+    return Registration(
+        type=prefix,
+        is_urc=is_urc,
+        n=n,
+        stat=stat,
+        stat_text=STAT_TEXT[stat],
+        registered=stat in REGISTERED,
+        tac=opt_hex(values, pos[area], p, area),
+        ci=opt_hex(values, pos["ci"], p, "ci"),
+        act=act,
+        rat=act_to_rat(act, vendor, profile),
+        rac=opt_hex(values, pos["rac"], p, "rac") if "rac" in pos else None,
+        cause_type=opt_int(values, pos["cause_type"], p, "cause_type"),
+        reject_cause=opt_int(values, pos["reject_cause"], p, "reject_cause"),
+        active_time_bits=active_bits,
+        active_time_s=_timer(active_bits, "active"),
+        periodic_tau_bits=tau_bits,
+        periodic_tau_s=_timer(tau_bits, "tau"),
+        extra=extra,
+    )
+
+
+def parse_cereg(line: str, vendor: str | None = None, profile: Any = None, *, is_urc: bool | None = None,
+                pending: Any = None) -> Registration:
+    return parse_registration("CEREG", _body(line, "CEREG"), vendor=vendor, profile=profile,
+                              is_urc=is_urc, pending=pending)
+
+
+def parse_creg(line: str, vendor: str | None = None, profile: Any = None, *, is_urc: bool | None = None,
+               pending: Any = None) -> Registration:
+    return parse_registration("CREG", _body(line, "CREG"), vendor=vendor, profile=profile,
+                              is_urc=is_urc, pending=pending)
+
+
+def parse_cgreg(line: str, vendor: str | None = None, profile: Any = None, *, is_urc: bool | None = None,
+                pending: Any = None) -> Registration:
+    return parse_registration("CGREG", _body(line, "CGREG"), vendor=vendor, profile=profile,
+                              is_urc=is_urc, pending=pending)
+
+
+def _body(line: str, prefix: str) -> str:
+    text = line.strip()
+    head, sep, rest = text.partition(":")
+    if not sep or unquote(head).lstrip("+").upper() != prefix:
+        raise InputError(f"not a +{prefix} line: {line!r}", hint=f"it should start with +{prefix}:")
+    return rest
+
+
+__all__ = ["Registration", "STAT_TEXT", "parse_registration", "parse_cereg", "parse_creg", "parse_cgreg",
+           "looks_like_read", "field"]
