@@ -1,0 +1,74 @@
+"""`atctl decode '<response line>'`: decode one AT response line (+CEREG, +CEDRXP, +QCFG ...)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Optional
+
+import typer
+
+from atctl.cli._common import JsonOpt, ProfilesOpt, emit
+
+app = typer.Typer(help="Decode one AT response line (+CEREG, +CEDRXP, +QCFG ...).", no_args_is_help=True)
+
+VENDORS = ("quectel", "ublox")
+
+
+@app.command()
+def decode(
+    line: Annotated[str, typer.Argument(help="The response line, quoted, e.g. '+CEDRXP: 4,\"1000\",\"0101\",\"1011\"'.")],
+    vendor: Annotated[Optional[str], typer.Option("--vendor", help="quectel | ublox (AcT numbering, layouts).")] = None,
+    module: Annotated[Optional[str], typer.Option("--module", "-m", help="Module profile id, e.g. quectel-bg95-m3.")] = None,
+    urc: Annotated[Optional[bool], typer.Option("--urc/--read", help="Treat a +CREG/+CGREG/+CEREG line as URC or read reply (default: inferred).")] = None,
+    profiles: ProfilesOpt = None,
+    json: JsonOpt = False,
+) -> None:
+    """Decode any supported response line into named fields with units."""
+    from atctl.errors import InputError
+    from atctl.responses import parse_line
+
+    if vendor is not None and vendor.lower() not in VENDORS:
+        raise InputError(f"vendor {vendor!r} is not known", hint=f"use one of {', '.join(VENDORS)}")
+    profile = None
+    if module:
+        from atctl.profiles import load_profile
+
+        profile = load_profile(module, profiles)
+    parsed = parse_line(line, vendor=vendor or (profile.vendor if profile else None), profile=profile, is_urc=urc)
+    doc = parsed.to_dict()
+    emit(doc, json, lambda: _render(doc))
+
+
+def _rows(fields: dict[str, Any], prefix: str = "") -> list[tuple[str, str]]:
+    from atctl.timers.duration import format_duration
+
+    rows: list[tuple[str, str]] = []
+    for key, value in fields.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            rows.extend(_rows(value, name + "."))
+        elif isinstance(value, list) and value and isinstance(value[0], dict):
+            for i, item in enumerate(value):
+                rows.extend(_rows(item, f"{name}[{i}]."))
+        elif value is None or value == []:
+            continue
+        elif isinstance(value, list):
+            rows.append((name, ", ".join(str(v) for v in value)))
+        elif key.endswith("_s") and isinstance(value, (int, float)):
+            human, plain = format_duration(value), f"{value:g} s"
+            rows.append((name, plain if human == plain else f"{human} ({plain})"))
+        else:
+            rows.append((name, str(value)))
+    return rows
+
+
+def _render(doc: dict) -> None:
+    from rich.table import Table
+
+    from atctl.cli._common import console
+
+    table = Table(title=f"+{doc['type']}", title_justify="left", show_header=True)
+    table.add_column("field")
+    table.add_column("value")
+    for name, value in _rows(doc["fields"]):
+        table.add_row(name, value)
+    console().print(table)
