@@ -22,7 +22,8 @@ class AtctlError(Exception):
         text = self.message.rstrip(".")
         if self.hint:
             text += f"; {self.hint.rstrip('.')}"
-        return text.replace("\n", " ") + "."
+        text = text.replace("\n", " ")
+        return text if text.endswith(("?", "!", ".")) else text + "."
 
 
 class InputError(AtctlError, ValueError):

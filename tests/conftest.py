@@ -7,6 +7,8 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+pytest_plugins = ["pytester"]
+
 
 @pytest.fixture
 def cli():

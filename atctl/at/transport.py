@@ -28,8 +28,9 @@ def open_port(port: str, *, baud: int = 115200, write_timeout: float = 5.0):
     register_schemes()
     url = _rfc2217_defaults(port.strip())
     try:
-        ser = serial.serial_for_url(url, baudrate=baud, timeout=0.5, write_timeout=write_timeout,
-                                    do_not_open=True)
+        ser = serial.serial_for_url(url, baudrate=baud, timeout=0.5, do_not_open=True)
+        if not url.startswith("rfc2217://"):  # pyserial's RFC 2217 client refuses write timeouts
+            ser.write_timeout = write_timeout
     except ValueError as exc:
         raise InputError(f"port {port!r} is not usable: {exc}",
                          hint="give a device path (/dev/ttyUSB2, COM5) or a URL such as sim://quectel-bg95-m3, "

@@ -71,6 +71,12 @@ class LazyGroup(TyperGroup):
             report_error(exc.one_line(), exc.exit_code)
         except KeyboardInterrupt:
             report_error("interrupted", 130)
+        except BrokenPipeError:  # `atctl ... | head`: the reader left; nothing to report
+            import os as _os
+            import sys as _sys
+
+            _sys.stdout = open(_os.devnull, "w")
+            raise typer.Exit(0)
         except (typer.Exit, typer.Abort, click.ClickException):
             raise
         except Exception as exc:  # last resort: never a traceback for field users

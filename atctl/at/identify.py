@@ -1,0 +1,69 @@
+"""Who is on the port: identity commands and profile matching."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from atctl.at.session import AtSession
+from atctl.errors import ModemTimeout
+
+
+@dataclass
+class Identity:
+    manufacturer: str | None = None
+    model: str | None = None
+    revision: str | None = None
+    imei: str | None = None
+    iccid: str | None = None
+    imsi: str | None = None
+    sim_error: str | None = None
+    profile_id: str | None = None
+
+
+def _first_line(session: AtSession, command: str, prefix: str = "") -> str | None:
+    try:
+        response = session.command(command)
+    except ModemTimeout:
+        return None
+    if not response.ok:
+        return None
+    for line in response.lines:
+        if line.startswith(prefix):
+            return line[len(prefix):].strip().strip('"') if prefix else line.strip()
+    return None
+
+
+def identify(session: AtSession, extra_profiles: str | None = None) -> Identity:
+    from atctl.profiles import match_profile
+
+    ident = Identity()
+    ident.manufacturer = _first_line(session, "AT+CGMI")
+    ident.model = _first_line(session, "AT+CGMM")
+    ident.revision = _first_line(session, "AT+CGMR")
+    imei = _first_line(session, "AT+CGSN")
+    ident.imei = imei.replace("+CGSN:", "").strip().strip('"') if imei else None
+    profile = match_profile(" ".join(filter(None, [ident.model, ident.manufacturer])), extra_profiles)
+    if profile is None:
+        ati = session.command("ATI")
+        profile = match_profile("\n".join(ati.lines), extra_profiles) if ati.ok else None
+    if profile is not None:
+        ident.profile_id = profile.id
+        session.profile = session.profile or profile
+    for command, prefix in (("AT+QCCID", "+QCCID:"), ("AT+CCID", "+CCID:"), ("AT+ICCID", "+ICCID:")):
+        if profile is not None and profile.vendor == "quectel" and command != "AT+QCCID":
+            continue
+        response = session.command(command)
+        if response.ok:
+            ident.iccid = next((ln.split(":", 1)[1].strip().strip('"') for ln in response.lines if ":" in ln), None)
+            break
+        if response.error_code in (10, 13):
+            ident.sim_error = response.error_text
+            break
+    response = session.command("AT+CIMI")
+    if response.ok and response.lines:
+        ident.imsi = response.lines[0].strip()
+    elif response.error_text and not ident.sim_error:
+        ident.sim_error = response.error_text
+    for value in (ident.imei, ident.iccid, ident.imsi):
+        session.transcript.add_known_id(value)
+    return ident

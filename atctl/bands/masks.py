@@ -1,0 +1,111 @@
+"""Vendor band-mask codecs, both directions. Pure; Python ints, so masks past 64 bits work.
+
+LTE masks: bit (n-1) = band n. Sources: Quectel BG95/BG96 AT manual (AT+QCFG="band"),
+Quectel EC2x/EG2x AT manual (gsm+wcdma bits), u-blox SARA-R4/R5 AT manuals (AT+UBANDMASK).
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from atctl.errors import InputError
+
+GSM_QCFG_BITS = {900: 0x1, 1800: 0x2, 850: 0x4, 1900: 0x8}
+# Quectel EC2x/EG2x <gsm+wcdma> mask: GSM bits as above, WCDMA bands by UTRA band number
+WCDMA_QCFG_BITS = {1: 0x10, 2: 0x20, 5: 0x40, 8: 0x80, 6: 0x100, 4: 0x200}
+
+
+def bands_to_mask(bands: Iterable[int]) -> int:
+    mask = 0
+    for band in bands:
+        if band < 1:
+            raise InputError(f"band {band} is not a 3GPP band number")
+        mask |= 1 << (band - 1)
+    return mask
+
+
+def mask_to_bands(mask: int) -> list[int]:
+    bands, n = [], 1
+    while mask:
+        if mask & 1:
+            bands.append(n)
+        mask >>= 1
+        n += 1
+    return bands
+
+
+def _bits_to_keys(mask: int, table: dict[int, int]) -> list[int]:
+    return sorted(key for key, bit in table.items() if mask & bit)
+
+
+def _keys_to_bits(keys: Iterable[int], table: dict[int, int], what: str) -> int:
+    mask = 0
+    for key in keys:
+        if key not in table:
+            raise InputError(f"{what} {key} cannot be set with AT+QCFG=\"band\"",
+                             hint=f"supported: {', '.join(str(k) for k in sorted(table))}")
+        mask |= table[key]
+    return mask
+
+
+def parse_hex(value: str) -> int:
+    text = str(value).strip().strip('"')
+    try:
+        return int(text, 16)
+    except ValueError:
+        raise InputError(f"band mask {value!r} is not hexadecimal") from None
+
+
+def decode_qcfg_band(values: list[str], layout: str = "lpwa") -> dict[str, list[int]]:
+    """Values after `"band",` of a +QCFG read; extra trailing fields are ignored."""
+    if len(values) < 3:
+        raise InputError(f"+QCFG \"band\" needs 3 masks, got {len(values)}")
+    first, second, third = (parse_hex(v) for v in values[:3])
+    if layout == "lpwa":
+        return {"gsm": _bits_to_keys(first, GSM_QCFG_BITS), "lte_m": mask_to_bands(second),
+                "nb_iot": mask_to_bands(third)}
+    if layout == "lte":
+        return {"gsm": _bits_to_keys(first, GSM_QCFG_BITS), "umts": _bits_to_keys(first, WCDMA_QCFG_BITS),
+                "lte": mask_to_bands(second), "tds": mask_to_bands(third)}
+    raise InputError(f"unknown +QCFG band layout {layout!r}", hint="use lpwa or lte")
+
+
+def qcfg_band_command(layout: str, bands_by_rat: dict[str, Iterable[int]], effect: int | None = 1) -> str:
+    """AT+QCFG="band",... ; a RAT left out is sent as 0 (= no change on LPWA modules)."""
+    if layout == "lpwa":
+        values = [_keys_to_bits(bands_by_rat.get("gsm", ()), GSM_QCFG_BITS, "GSM band (MHz)"),
+                  bands_to_mask(bands_by_rat.get("lte-m", ())), bands_to_mask(bands_by_rat.get("nb-iot", ()))]
+    elif layout == "lte":
+        first = _keys_to_bits(bands_by_rat.get("gsm", ()), GSM_QCFG_BITS, "GSM band (MHz)") | \
+            _keys_to_bits(bands_by_rat.get("umts", ()), WCDMA_QCFG_BITS, "WCDMA band")
+        values = [first, bands_to_mask(bands_by_rat.get("lte", ())), 0]
+    else:
+        raise InputError(f"unknown +QCFG band layout {layout!r}", hint="use lpwa or lte")
+    text = 'AT+QCFG="band",' + ",".join(f"0x{v:x}" for v in values)
+    return text + (f",{effect}" if effect is not None else "")
+
+
+def split_ubandmask(values: list[int]) -> list[tuple[int, int]]:
+    """(rat, mask) pairs from a +UBANDMASK read of 2, 4 (rat,mask1) or 3, 6 (rat,mask1,mask2) numbers."""
+    if len(values) in (3, 6):
+        return [(values[i], values[i + 1] | (values[i + 2] << 64)) for i in range(0, len(values), 3)]
+    if len(values) in (2, 4):
+        return [(values[i], values[i + 1]) for i in range(0, len(values), 2)]
+    if len(values) == 5:  # rat,mask1,mask2,rat,mask1 (mixed firmware output)
+        return [(values[0], values[1] | (values[2] << 64)), (values[3], values[4])]
+    raise InputError(f"+UBANDMASK read has {len(values)} numbers; expected 2 to 6")
+
+
+def decode_ubandmask(values: list[int], rat_numbers: dict[int, str] | None = None) -> dict[str, list[int]]:
+    rat_numbers = rat_numbers or {0: "lte_m", 1: "nb_iot"}
+    out: dict[str, list[int]] = {}
+    for rat, mask in split_ubandmask(values):
+        key = rat_numbers.get(rat, f"rat{rat}").replace("-", "_")
+        out[key] = mask_to_bands(mask)
+    return out
+
+
+def ubandmask_commands(rat_number: int, bands: Iterable[int]) -> list[str]:
+    mask = bands_to_mask(bands)
+    low, high = mask & ((1 << 64) - 1), mask >> 64
+    return [f"AT+UBANDMASK={rat_number},{low}" + (f",{high}" if high else "")]

@@ -1,0 +1,160 @@
+"""Expose a simulated module on a pseudo-terminal (and optionally RFC 2217 on loopback)."""
+
+from __future__ import annotations
+
+import os
+import select
+import threading
+import time
+
+from atctl.sim.protocol_sim import SimDevice
+
+
+class PtyServer:
+    """Bridges a pty to a SimDevice: bytes written by the client are commands, replies are
+    copied back as they become due. Survives the client closing and reopening the device."""
+
+    def __init__(self, module: str, options: dict[str, str]):
+        import tty
+
+        self.device = SimDevice(module, options)
+        self.master, self.slave = os.openpty()
+        tty.setraw(self.slave)
+        self.path = os.ttyname(self.slave)
+        self._stop = threading.Event()
+        self._threads: list[threading.Thread] = []
+
+    def start(self) -> "PtyServer":
+        for target in (self._from_client, self._to_client):
+            thread = threading.Thread(target=target, daemon=True)
+            thread.start()
+            self._threads.append(thread)
+        return self
+
+    def _from_client(self) -> None:
+        while not self._stop.is_set():
+            ready, _, _ = select.select([self.master], [], [], 0.2)
+            if not ready:
+                continue
+            try:
+                data = os.read(self.master, 4096)
+            except OSError:
+                continue  # client closed its end: keep serving for the next open
+            if data:
+                self.device.write(data)
+
+    def _to_client(self) -> None:
+        while not self._stop.is_set():
+            data = self.device.read(4096, timeout=0.2, cancelled=self._stop.is_set)
+            if data:
+                try:
+                    os.write(self.master, data)
+                except OSError:
+                    pass
+
+    def stop(self) -> None:
+        self._stop.set()
+        with self.device.cond:
+            self.device.cond.notify_all()
+        for thread in self._threads:
+            thread.join(timeout=2)
+        for fd in (self.master, self.slave):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+
+    def __enter__(self) -> "PtyServer":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+class Rfc2217Server:
+    """RFC 2217 on 127.0.0.1:<port> in front of a sim:// port, with pyserial's PortManager."""
+
+    def __init__(self, url: str, port: int):
+        import socket
+
+        import serial
+
+        self.serial = serial.serial_for_url(url, timeout=0.2)
+        self.listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.listener.bind(("127.0.0.1", port))
+        self.listener.listen(1)
+        self.port = self.listener.getsockname()[1]
+        self._stop = threading.Event()
+
+    def serve_forever(self) -> None:
+        import serial.rfc2217
+
+        self.listener.settimeout(0.2)
+        while not self._stop.is_set():
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                continue
+            client.settimeout(0.2)
+            manager = serial.rfc2217.PortManager(self.serial, _SocketWriter(client))
+            pump = threading.Thread(target=self._serial_to_client, args=(client, manager), daemon=True)
+            pump.start()
+            try:
+                while not self._stop.is_set():
+                    try:
+                        data = client.recv(1024)
+                    except TimeoutError:
+                        continue
+                    if not data:
+                        break
+                    self.serial.write(b"".join(manager.filter(data)))
+            except OSError:
+                pass
+            finally:
+                client.close()
+                pump.join(timeout=1)
+
+    def _serial_to_client(self, client, manager) -> None:
+        while not self._stop.is_set():
+            try:
+                data = self.serial.read(4096)
+                if data:
+                    client.sendall(b"".join(manager.escape(data)))
+            except OSError:
+                return
+
+    def stop(self) -> None:
+        self._stop.set()
+        self.listener.close()
+
+
+class _SocketWriter:
+    def __init__(self, sock):
+        self.sock = sock
+
+    def write(self, data: bytes) -> None:
+        self.sock.sendall(data)
+
+
+def serve(module: str, options: dict[str, str], rfc2217_port: int | None, announce) -> None:
+    """Run until interrupted (Ctrl-C)."""
+    server = PtyServer(module, options).start()
+    announce(f"Simulated {module} on {server.path}")
+    rfc = None
+    if rfc2217_port is not None:
+        from urllib.parse import urlencode
+
+        url = f"sim://{module}" + (f"?{urlencode(options)}" if options else "")
+        rfc = Rfc2217Server(url, rfc2217_port)
+        threading.Thread(target=rfc.serve_forever, daemon=True).start()
+        announce(f"RFC 2217 on rfc2217://127.0.0.1:{rfc.port}")
+    try:
+        while True:
+            time.sleep(3600)  # the main thread only waits for Ctrl-C; the bridge threads do the work
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+        if rfc:
+            rfc.stop()
