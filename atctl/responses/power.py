@@ -31,13 +31,15 @@ class Edrx(Model):
     note: str | None = None
 
 
-def _edrx_seconds(rat: str | None, bits: str | None) -> tuple[float | None, str | None]:
+def _edrx_seconds(rat: str | None, bits: str | None, effective: bool) -> tuple[float | None, str | None]:
+    """Requested values keep their nominal length (with a note when the RAT reinterprets
+    them); network-provided ones are what the network uses."""
     if bits is None or rat not in ("lte-m", "nb-iot"):
         return None, None
     from atctl.timers.edrx import decode_edrx
 
     value = decode_edrx(rat, bits)
-    return value.effective_seconds, value.note
+    return (value.effective_seconds if effective else value.seconds), value.note
 
 
 def _ptw_seconds(rat: str | None, bits: str | None) -> float | None:
@@ -63,8 +65,8 @@ def parse_edrx(prefix: str, body: str) -> Edrx:
         granted, ptw = None, opt_bits(values, 2, 4, p, "ptw")
     else:
         granted, ptw = opt_bits(values, 2, 4, p, "granted"), opt_bits(values, 3, 4, p, "ptw")
-    requested_s, req_note = _edrx_seconds(rat, requested)
-    granted_s, _ = _edrx_seconds(rat, granted)
+    requested_s, req_note = _edrx_seconds(rat, requested, effective=False)
+    granted_s, _ = _edrx_seconds(rat, granted, effective=True)
     note = req_note
     if act in (1, 2, 3) and (requested or granted):
         note = f"eDRX values for {rat} use another table: bits kept, seconds not decoded"
