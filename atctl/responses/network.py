@@ -9,7 +9,7 @@ from typing import Any
 
 from atctl.errors import InputError
 from atctl.responses.act import act_to_rat
-from atctl.responses.fields import field, is_empty, opt_hex, opt_int, opt_str, req_int, split_fields, unquote
+from atctl.responses.fields import is_empty, opt_hex, opt_int, opt_str, req_int, split_fields, unquote
 from atctl.responses.model import Model
 
 
@@ -264,4 +264,4 @@ def parse_cpin(body: str) -> Cpin:
 
 
 __all__ = ["Cops", "CopsList", "CopsNetwork", "Qnwinfo", "ServingCell", "PdpContext", "Cpin", "parse_cops",
-           "parse_qnwinfo", "parse_qeng", "parse_cgdcont", "parse_cpin", "operator_name", "field"]
+           "parse_qnwinfo", "parse_qeng", "parse_cgdcont", "parse_cpin", "operator_name"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from atctl.errors import InputError
-from atctl.responses.fields import field, parse_number, req_int, split_fields, unquote
+from atctl.responses.fields import parse_number, req_int, split_fields, unquote
 from atctl.responses.model import Model
 
 # BG95/BG96 AT manual: AT+QCFG="iotopmode"
@@ -194,4 +194,4 @@ def parse_umnoprof(body: str) -> Umnoprof:
 
 
 __all__ = ["QcfgBand", "QcfgSetting", "UBandMask", "Urat", "Umnoprof", "parse_qcfg", "parse_ubandmask",
-           "parse_urat", "parse_umnoprof", "qcfg_layout", "field"]
+           "parse_urat", "parse_umnoprof", "qcfg_layout"]

@@ -26,7 +26,7 @@ from typing import Any
 
 from atctl.errors import InputError
 from atctl.responses.act import act_to_rat
-from atctl.responses.fields import field, opt_bits, opt_hex, opt_int, opt_str, split_fields, to_int, unquote
+from atctl.responses.fields import opt_bits, opt_hex, opt_int, opt_str, split_fields, to_int, unquote
 from atctl.responses.model import Model
 
 STAT_TEXT: dict[int, str] = {
@@ -190,4 +190,4 @@ def _body(line: str, prefix: str) -> str:
 
 
 __all__ = ["Registration", "STAT_TEXT", "parse_registration", "parse_cereg", "parse_creg", "parse_cgreg",
-           "looks_like_read", "field"]
+           "looks_like_read"]
