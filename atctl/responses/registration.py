@@ -126,7 +126,9 @@ def parse_registration(prefix: str, body: str, *, vendor: str | None = None, pro
     extra = None
     if prefix == "CEREG":
         limit = MAX_FIELDS[prefix][n] if n is not None else len(LAYOUT[prefix])
-        if len(values) == limit + 1 and len(values) >= 4:
+        quirk = bool(((getattr(profile, "quirks", None) or {}).get("cereg4_extra_param")) and n == 4)
+        # the profile quirk says the parameter is there even when trailing fields are omitted
+        if (len(values) == limit + 1 and len(values) >= 4) or (quirk and len(values) >= 4 and values[2] == ""):
             extra = opt_str(values, 2)
             values = values[:2] + values[3:]
     names = LAYOUT[prefix]

@@ -493,7 +493,7 @@ class SimModem:
         sc = self._signal()
         if sc is None:
             return Reply(['+QCSQ: "NOSERVICE"'])
-        return Reply([f'+QCSQ: "{QNWINFO_ACT[self.v.rat]}",{sc.rssi_dbm},{sc.rsrp_dbm},{sc.sinr_db * 5},{sc.rsrq_db}'])
+        return Reply([f'+QCSQ: "{QNWINFO_ACT[self.v.rat]}",{sc.rssi_dbm},{sc.rsrp_dbm},{(sc.sinr_db + 20) * 5},{sc.rsrq_db}'])
 
     def _earfcn(self) -> int:
         return EARFCN_OFFSET.get(self.v.band or 0, 0) + 50
@@ -593,7 +593,7 @@ class SimModem:
         if kind == "read":
             lines = [f'+CEDRXS: {act},"{value}"' for act, (mode, value, _) in sorted(self.nvm.edrx.items())
                      if mode in (1, 2) and value]
-            return Reply(lines or ["+CEDRXS:"])
+            return Reply(lines)
         if kind == "test":
             return Reply(['+CEDRXS: (0-3),(4,5),("0000"-"1111")'])
         if kind != "set":
@@ -604,7 +604,7 @@ class SimModem:
     def cmd_qptwedrxs(self, kind, args, now):
         if kind == "read":
             return Reply([f'+QPTWEDRXS: {act},"{ptw or ""}","{value}"' for act, (mode, value, ptw)
-                          in sorted(self.nvm.edrx.items()) if mode in (1, 2) and value] or ["+QPTWEDRXS:"])
+                          in sorted(self.nvm.edrx.items()) if mode in (1, 2) and value])
         if kind != "set":
             return Reply()
         return self._set_edrx(args, now, ptw_first=True, allow_ptw=True)

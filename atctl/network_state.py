@@ -1,0 +1,187 @@
+"""Read what the network did: registration, operator, RAT, band, signal, and the
+PSM / eDRX values requested versus granted. Used by `status`, `verify` and `diagnose`.
+
+Registration is read with +CEREG n=4 (granted Active-Time / Periodic-TAU) and the
+module's previous <n> is restored afterwards; +COPS is read numerically and its
+format restored. Vendor extras come from the profile's quirks:
+`serving_cell_read` (qnwinfo), `signal_read` (qcsq | cesq), `psm_granted_read` (ucpsms).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from atctl.errors import AtctlError, ModemTimeout
+from atctl.responses import parse_line
+
+
+@dataclass
+class NetworkState:
+    registration: dict[str, Any] = field(default_factory=dict)   # stat, stat_text, tac, ci, rat, reject_cause, via
+    operator: dict[str, Any] = field(default_factory=dict)        # mcc_mnc, name, country, mode
+    rat: str | None = None
+    band: int | None = None
+    channel: int | None = None
+    signal: dict[str, Any] = field(default_factory=dict)          # rssi_dbm, rsrp_dbm, rsrq_db, sinr_db
+    psm: dict[str, Any] = field(default_factory=dict)             # requested {mode, tau_s, active_s}, granted {...}
+    edrx: dict[str, Any] = field(default_factory=dict)            # requested {rat: s}, granted {cycle_s, ptw_s, rat}
+    apn: dict[int, str] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)               # reads that failed, in plain words
+
+    def as_dict(self) -> dict[str, Any]:
+        doc = asdict(self)
+        doc["apn"] = {str(k): v for k, v in self.apn.items()}
+        return doc
+
+    @property
+    def registered(self) -> bool:
+        return self.registration.get("stat") in (1, 5)
+
+
+def _vendor(profile) -> str | None:
+    return getattr(profile, "vendor", None)
+
+
+def _read(session, command: str, state: NetworkState, prefix: str) -> list[Any]:
+    """Parsed info lines of `command` that start with prefix; failures are recorded, not raised."""
+    try:
+        response = session.command(command)
+    except ModemTimeout as exc:
+        state.errors.append(exc.one_line())
+        return []
+    if not response.ok:
+        state.errors.append(f"{command}: {response.error_text or response.final}")
+        return []
+    parsed = []
+    for line in response.lines:
+        if line.startswith(prefix):
+            try:
+                parsed.append(parse_line(line, vendor=_vendor(session.profile), pending=command, profile=session.profile))
+            except AtctlError as exc:
+                state.errors.append(f"{command}: could not read {line!r}: {exc.message}")
+    return parsed
+
+
+def _with_setting(session, read_cmd: str, set_fmt: str, wanted: str, current_of, state: NetworkState, body):
+    """Temporarily change a reporting setting, run body(), and restore the setting."""
+    current = None
+    first = _read(session, read_cmd, state, read_cmd[2:].split("?")[0].split("=")[0] + ":")
+    if first:
+        current = current_of(first[0].fields)
+    changed = current is not None and str(current) != wanted
+    if changed:
+        session.command(set_fmt.format(wanted))
+    try:
+        return body()
+    finally:
+        if changed:
+            session.command(set_fmt.format(current))
+
+
+def read_registration(session, state: NetworkState) -> None:
+    for name in ("CEREG", "CGREG", "CREG"):
+        n_wanted = "4" if name == "CEREG" else "2"
+
+        def body(name=name):
+            return _read(session, f"AT+{name}?", state, f"+{name}:")
+
+        parsed = _with_setting(session, f"AT+{name}?", f"AT+{name}={{}}", n_wanted, lambda f: f.get("n"), state, body)
+        if not parsed:
+            continue
+        fields = parsed[0].fields
+        state.registration.setdefault("all", {})[name] = {k: fields.get(k) for k in ("stat", "stat_text", "reject_cause")}
+        if fields.get("stat") in (1, 5) or "stat" not in state.registration:
+            state.registration.update({k: fields.get(k) for k in ("stat", "stat_text", "tac", "ci", "act", "rat",
+                                                                   "reject_cause")})
+            state.registration["via"] = name
+            if name == "CEREG":
+                state.psm.setdefault("granted", {}).update(
+                    {"tau_s": fields.get("periodic_tau_s"), "active_s": fields.get("active_time_s"),
+                     "tau_bits": fields.get("periodic_tau_bits"), "active_bits": fields.get("active_time_bits"),
+                     "source": "+CEREG n=4"})
+        if name == "CEREG" and state.registered:
+            break  # LTE registration found; 2G/3G reads add nothing for status
+    if state.registration.get("rat"):
+        state.rat = state.registration["rat"]
+
+
+def read_operator(session, state: NetworkState) -> None:
+    def body():
+        return _read(session, "AT+COPS?", state, "+COPS:")
+
+    parsed = _with_setting(session, "AT+COPS?", "AT+COPS=3,{}", "2", lambda f: f.get("format"), state, body)
+    if not parsed:
+        return
+    fields = parsed[0].fields
+    mcc_mnc = fields.get("operator") if fields.get("format") == 2 else None
+    state.operator = {"mode": fields.get("mode_text"), "mcc_mnc": mcc_mnc, "name": fields.get("operator_name")}
+    if mcc_mnc:
+        from atctl.data import lookup_plmn
+
+        found = lookup_plmn(mcc_mnc)
+        if found:
+            country, operator = found
+            state.operator.update({"name": state.operator.get("name") or operator.name, "country": country.code})
+    state.rat = state.rat or fields.get("rat")
+
+
+def read_serving_cell(session, state: NetworkState) -> None:
+    quirks = getattr(session.profile, "quirks", {}) or {}
+    if quirks.get("serving_cell_read", "qnwinfo" if _vendor(session.profile) == "quectel" else None) == "qnwinfo":
+        for parsed in _read(session, "AT+QNWINFO", state, "+QNWINFO:"):
+            fields = parsed.fields
+            if fields.get("service"):
+                state.band = fields.get("band_number")
+                state.channel = fields.get("channel")
+                state.rat = fields.get("rat") or state.rat
+
+
+def read_signal(session, state: NetworkState) -> None:
+    quirks = getattr(session.profile, "quirks", {}) or {}
+    reads = [("AT+QCSQ", "+QCSQ:")] if quirks.get("signal_read") == "qcsq" or (
+        _vendor(session.profile) == "quectel" and "lte-m" in getattr(session.profile, "rats", [])) else []
+    reads += [("AT+CESQ", "+CESQ:"), ("AT+CSQ", "+CSQ:")]
+    for command, prefix in reads:
+        for parsed in _read(session, command, state, prefix):
+            for key in ("rssi_dbm", "rsrp_dbm", "rsrq_db", "sinr_db"):
+                value = parsed.fields.get(key)
+                if value is not None and state.signal.get(key) is None:
+                    state.signal[key] = value
+
+
+def read_power_saving(session, state: NetworkState) -> None:
+    for parsed in _read(session, "AT+CPSMS?", state, "+CPSMS:"):
+        f = parsed.fields
+        state.psm["requested"] = {"mode": f.get("mode"), "tau_s": f.get("periodic_tau_s"),
+                                  "active_s": f.get("active_time_s")}
+    quirks = getattr(session.profile, "quirks", {}) or {}
+    if quirks.get("psm_granted_read") == "ucpsms":
+        for parsed in _read(session, "AT+UCPSMS?", state, "+UCPSMS:"):
+            f = parsed.fields
+            state.psm["granted_ucpsms"] = {"mode": f.get("mode"), "tau_s": f.get("periodic_tau_s"),
+                                           "active_s": f.get("active_time_s")}
+    requested = {}
+    for parsed in _read(session, "AT+CEDRXS?", state, "+CEDRXS:"):
+        f = parsed.fields
+        if f.get("rat") and f.get("requested_s") is not None:
+            requested[f["rat"]] = f["requested_s"]
+    state.edrx["requested"] = requested
+    for parsed in _read(session, "AT+CEDRXRDP", state, "+CEDRXRDP:"):
+        f = parsed.fields
+        state.edrx["granted"] = {"rat": f.get("rat"), "used": f.get("edrx_used"), "cycle_s": f.get("granted_s"),
+                                 "ptw_s": f.get("ptw_s"), "requested_s": f.get("requested_s")}
+
+
+def read_apn(session, state: NetworkState) -> None:
+    for parsed in _read(session, "AT+CGDCONT?", state, "+CGDCONT:"):
+        f = parsed.fields
+        if f.get("cid") is not None:
+            state.apn[f["cid"]] = f.get("apn") or ""
+
+
+def read_network_state(session) -> NetworkState:
+    state = NetworkState()
+    for step in (read_registration, read_operator, read_serving_cell, read_signal, read_power_saving, read_apn):
+        step(session, state)
+    return state
