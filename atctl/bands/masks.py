@@ -11,8 +11,9 @@ from typing import Iterable
 from atctl.errors import InputError
 
 GSM_QCFG_BITS = {900: 0x1, 1800: 0x2, 850: 0x4, 1900: 0x8}
-# Quectel EC2x/EG2x <gsm+wcdma> mask: GSM bits as above, WCDMA bands by UTRA band number
-WCDMA_QCFG_BITS = {1: 0x10, 2: 0x20, 5: 0x40, 8: 0x80, 6: 0x100, 4: 0x200}
+# Quectel EC2x/EG2x <gsm+wcdma> mask: GSM bits as above, WCDMA bands by UTRA band number.
+# 0x100 is "WCDMA 800", which covers both 800 MHz UTRA bands (B6 and B19).
+WCDMA_QCFG_BITS = {1: 0x10, 2: 0x20, 5: 0x40, 8: 0x80, 6: 0x100, 19: 0x100, 4: 0x200}
 
 
 def bands_to_mask(bands: Iterable[int]) -> int:

@@ -45,57 +45,22 @@ def profile_dirs(extra: str | os.PathLike | None = None) -> list[Path]:
     return dirs
 
 
-def _line_of(node, path: list) -> int | None:
-    """Line (1-based) of the YAML node at `path` (keys/indexes), best effort."""
-    import yaml
-
-    line = node.start_mark.line + 1 if node is not None else None
-    for key in path:
-        if isinstance(node, yaml.MappingNode):
-            nxt = None
-            for k, v in node.value:
-                if k.value == str(key):
-                    nxt = v
-                    line = k.start_mark.line + 1
-                    break
-            node = nxt
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-            node = node.value[key]
-            line = node.start_mark.line + 1
-        else:
-            break
-        if node is None:
-            break
-    return line
-
-
 def parse_profile_file(path: Path) -> "ModemProfile":
-    import yaml
     from pydantic import ValidationError
 
     from atctl.profiles.model import ModemProfile
+    from atctl.yaml_lines import line_of, load_with_nodes, validation_error
 
-    text = path.read_text(encoding="utf-8")
-    try:
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise DataError(f"not valid YAML ({getattr(exc, 'problem', exc)})", file=str(path),
-                        line=mark.line + 1 if mark else None) from None
+    data, node = load_with_nodes(path)
     if not isinstance(data, dict):
         raise DataError("a profile must be a mapping of fields", file=str(path), line=1)
     try:
         profile = ModemProfile.model_validate(data)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = list(err["loc"])
-        raise DataError(err["msg"], file=str(path), line=_line_of(node, loc),
-                        field=".".join(str(p) for p in loc) or None,
-                        hint="see modem_profiles/README.md for the profile format") from None
+        raise validation_error(exc, path, node, hint="see modem_profiles/README.md for the profile format") from None
     if profile.id != path.stem:
         raise DataError(f"id {profile.id!r} does not match the file name", file=str(path),
-                        line=_line_of(node, ["id"]), field="id", hint=f"rename the file to {profile.id}.yaml")
+                        line=line_of(node, ["id"]), field="id", hint=f"rename the file to {profile.id}.yaml")
     return profile
 
 

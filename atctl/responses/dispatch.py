@@ -45,6 +45,7 @@ PARSERS: dict[str, Parser] = {
     "CEDRXS": _edrx("CEDRXS"),
     "CEDRXP": _edrx("CEDRXP"),
     "CEDRXRDP": _edrx("CEDRXRDP"),
+    "QPTWEDRXS": lambda body, ctx: power.parse_qptwedrxs(body),
     "CPSMS": lambda body, ctx: power.parse_cpsms(body),
     "QPSMS": lambda body, ctx: power.parse_qpsms(body),
     "UCPSMS": lambda body, ctx: power.parse_ucpsms(body),

@@ -75,6 +75,14 @@ def parse_edrx(prefix: str, body: str) -> Edrx:
                 ptw_bits=ptw, ptw_s=_ptw_seconds(rat, ptw), note=note)
 
 
+def parse_qptwedrxs(body: str) -> Edrx:
+    """Quectel read `+QPTWEDRXS: <AcT>,"<ptw>","<edrx>"` (BG95/BG96 AT manual: PTW first)."""
+    values = split_fields(body)
+    if len(values) >= 3:
+        values = [values[0], values[2], values[1]]
+    return parse_edrx("CEDRXS", ",".join(values))
+
+
 @dataclass(frozen=True, slots=True)
 class Psm(Model):
     """+CPSMS (requested), +QPSMS (requested, Quectel), +UCPSMS (network-assigned, u-blox)."""

@@ -23,6 +23,8 @@ Options (query string):
   edrx=grant|refuse|<cycle seconds>               network eDRX policy override
   reject=<cause>       deny registration with this EMM cause
   cmee=0|1|2           error reporting at power-on (default 1)
+  nvm=<file>           keep the module's non-volatile settings in this JSON file across opens
+                       (so `atctl apply` and a later `atctl verify` see the same module)
 
 Registering the scheme needs only `import atctl` (see atctl/__init__.py).
 """

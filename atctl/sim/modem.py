@@ -591,8 +591,9 @@ class SimModem:
 
     def cmd_cedrxs(self, kind, args, now):
         if kind == "read":
-            lines = [f'+CEDRXS: {act},"{value}"' for act, (mode, value, _) in sorted(self.nvm.edrx.items())
-                     if mode in (1, 2) and value]
+            with_ptw = self.profile.quirks.get("ptw_command") == "cedrxs4"  # SARA-R5 reads the PTW back too
+            lines = [f'+CEDRXS: {act},"{value}"' + (f',"{ptw}"' if with_ptw and ptw else "")
+                     for act, (mode, value, ptw) in sorted(self.nvm.edrx.items()) if mode in (1, 2) and value]
             return Reply(lines)
         if kind == "test":
             return Reply(['+CEDRXS: (0-3),(4,5),("0000"-"1111")'])

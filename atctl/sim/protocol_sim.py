@@ -21,7 +21,7 @@ JUNK = bytes([0x00, 0xFF, 0xFE, 0x1B, 0x07, 0x7F])
 STORM_URCS = ('+QIND: "csq",20,99', "+CTZE: \"+04\",0", '+QIURC: "recv",0', "+CGEV: ME PDN ACT 1")
 _FLOATS = ("latency", "garbage", "drop_urc", "urc_storm", "boot", "reg_delay")
 _INTS = ("seed", "fragment", "reboot_after", "die_after", "cmee")
-_KNOWN = set(_FLOATS) | set(_INTS) | {"network", "echo", "stall", "cme", "sim", "psm", "edrx", "reject", "pin"}
+_KNOWN = set(_FLOATS) | set(_INTS) | {"network", "echo", "stall", "cme", "sim", "psm", "edrx", "reject", "pin", "nvm"}
 
 
 def parse_url(url: str) -> tuple[str, dict[str, str]]:
@@ -58,6 +58,9 @@ class SimDevice:
                               pin=options.get("pin", "1234"), cmee=opt.get("cmee", 1),
                               echo=options.get("echo", "1") != "0", now=now)
         self.dead = False
+        self.nvm_path = options.get("nvm")
+        if self.nvm_path:
+            self._load_nvm(now)
         if opt.get("boot"):
             self.modem.reboot(now, delay=opt["boot"])
 
@@ -77,6 +80,32 @@ class SimDevice:
                 except ValueError:
                     raise ValueError(f"sim:// option {key}={options[key]!r} must be an integer") from None
         return out
+
+    # ---- persistent NVM (opt-in: nvm=<file>) ----------------------------------------
+    def _load_nvm(self, now: float) -> None:
+        import json
+        import os
+
+        from atctl.sim.state import nvm_from_json
+
+        if os.path.exists(self.nvm_path):
+            try:
+                with open(self.nvm_path, encoding="utf-8") as fh:
+                    self.modem.nvm = nvm_from_json(json.load(fh))
+            except (OSError, ValueError, KeyError) as exc:
+                raise ValueError(f"sim:// nvm file {self.nvm_path} is unreadable ({exc}); delete it to start afresh") from None
+            self.modem._boot(now, banner=False)  # power on with the stored settings
+
+    def _save_nvm(self) -> None:
+        import json
+
+        from atctl.sim.state import nvm_to_json
+
+        doc = nvm_to_json(self.modem.nvm)
+        if doc != getattr(self, "_saved_nvm", None):
+            with open(self.nvm_path, "w", encoding="utf-8") as fh:
+                json.dump(doc, fh, indent=1)
+            self._saved_nvm = doc
 
     # ---- output --------------------------------------------------------------------
     def _line_bytes(self, text: str, final: bool) -> bytes:
@@ -156,6 +185,8 @@ class SimDevice:
                 return
         reply = self.modem.handle(command, now)
         self._emit(reply, due)
+        if self.nvm_path:
+            self._save_nvm()
         if reply.reboot:
             self.modem.reboot(due)
 

@@ -46,3 +46,25 @@ class Volatile:
     psm_pending: bool = False  # SARA-R4: +CPSMS stored, applied after deregister + reboot
     registered_at: float | None = None
     deregistered: bool = False  # AT+COPS=2 or CFUN=0 seen since boot
+
+
+def nvm_to_json(nvm: Nvm) -> dict:
+    return {
+        "bands": {rat: sorted(b) for rat, b in nvm.bands.items()}, "rat_order": nvm.rat_order,
+        "iotopmode": nvm.iotopmode, "nwscanseq": nvm.nwscanseq, "nwscanmode": nvm.nwscanmode,
+        "qcfg_other": nvm.qcfg_other, "umnoprof": nvm.umnoprof, "psm_mode": nvm.psm_mode,
+        "psm_tau_bits": nvm.psm_tau_bits, "psm_active_bits": nvm.psm_active_bits,
+        "edrx": {str(act): list(v) for act, v in nvm.edrx.items()},
+        "contexts": {str(cid): list(v) for cid, v in nvm.contexts.items()},
+    }
+
+
+def nvm_from_json(doc: dict) -> Nvm:
+    return Nvm(
+        bands={rat: set(b) for rat, b in doc["bands"].items()}, rat_order=list(doc["rat_order"]),
+        iotopmode=doc["iotopmode"], nwscanseq=doc["nwscanseq"], nwscanmode=doc["nwscanmode"],
+        qcfg_other=dict(doc["qcfg_other"]), umnoprof=doc["umnoprof"], psm_mode=doc["psm_mode"],
+        psm_tau_bits=doc["psm_tau_bits"], psm_active_bits=doc["psm_active_bits"],
+        edrx={int(act): tuple(v) for act, v in doc["edrx"].items()},
+        contexts={int(cid): tuple(v) for cid, v in doc["contexts"].items()},
+    )

@@ -1,0 +1,1 @@
+"""Declarative device config: load -> desired state -> plan -> apply -> verify."""

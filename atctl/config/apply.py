@@ -1,0 +1,236 @@
+"""plan / apply / verify against a live module.
+
+apply: read and save the current settings, run only the steps that change
+something (in the dialect's order), wait for registration, verify. If a step
+fails or the module reboots mid-way, the saved settings are written back and
+the error says which step failed and what state each setting is in now.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+from atctl.config.desired import Desired, desired_state
+from atctl.config.verify import Check, verify_state
+from atctl.dialects import get_dialect
+from atctl.dialects.state import Edrx, Settings, Step, psm_seconds
+from atctl.errors import AtctlError, ModemUnreachable, OperationFailed
+
+Progress = Callable[[str], None]
+BOOT_LINES = ("RDY", "APP RDY", "+CPIN: READY", "+CFUN: 1")
+
+
+class ApplyFailed(OperationFailed):
+    """A step failed; `restore` says what was done about it."""
+
+    def __init__(self, message: str, *, results: list, restore: dict, hint: str | None = None):
+        super().__init__(message, hint=hint)
+        self.results = results
+        self.restore = restore
+
+
+@dataclass
+class StepResult:
+    step: Step
+    ok: bool
+    response: str
+    lines: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {**self.step.as_dict(), "response": self.response, "ok": self.ok, "lines": self.lines}
+
+
+@dataclass
+class Outcome:
+    module: str
+    plan: list[Step]
+    results: list[StepResult]
+    checks: list[Check]
+    warnings: list[str]
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.results)
+
+    @property
+    def ok(self) -> bool:
+        return all(check.ok for check in self.checks)
+
+
+def resolve_profile(session, config, module: str | None, profiles: str | None):
+    """--module, then the config's module, then what the module says it is."""
+    from atctl.errors import InputError
+    from atctl.profiles import load_profile
+
+    wanted = module or config.module
+    if wanted:
+        profile = load_profile(wanted, profiles)
+    else:
+        from atctl.at.identify import identify
+
+        identify(session, profiles)
+        profile = session.profile
+        if profile is None:
+            raise InputError("could not tell which module this is", hint="add `module:` to the config or pass --module")
+    session.profile = profile
+    return profile
+
+
+def prepare(session, config, profile) -> tuple[object, Desired, Settings, list[Step]]:
+    dialect = get_dialect(profile)
+    desired = desired_state(config, profile, dialect)
+    current = dialect.read(session)
+    return dialect, desired, current, dialect.plan(current, desired.settings)
+
+
+def _wait_until_back(session, progress: Progress | None, boot_timeout: float) -> None:
+    """After a reboot command: wait for the boot banner (if the module prints one), then for answers."""
+    if progress:
+        progress("waiting for the module to reboot")
+    session.wait_urc("", 3.0, lambda line: line in BOOT_LINES)
+    session.start(boot_timeout=boot_timeout)
+
+
+def run_steps(session, steps: list[Step], progress: Progress | None = None, boot_timeout: float = 60.0) -> list[StepResult]:
+    results: list[StepResult] = []
+    for index, step in enumerate(steps, 1):
+        if progress:
+            progress(f"step {index}/{len(steps)}: {step.purpose}")
+        try:
+            response = session.command(step.command, expect_reboot=step.kind == "reboot")
+        except AtctlError as exc:
+            results.append(StepResult(step, False, exc.one_line()))
+            raise _StepError(index, step, exc.one_line(), results, exc) from None
+        results.append(StepResult(step, response.ok, response.final if response.ok
+                                  else f"{response.final} ({response.error_text})", response.lines))
+        if not response.ok:
+            raise _StepError(index, step, response.error_text or response.final, results, None)
+        if step.kind == "reboot":
+            _wait_until_back(session, progress, boot_timeout)
+    return results
+
+
+class _StepError(Exception):
+    def __init__(self, index: int, step: Step, reason: str, results: list, cause):
+        self.index, self.step, self.reason, self.results, self.cause = index, step, reason, results, cause
+
+
+def _restore_target(saved: Settings, now: Settings, apn_cid: int | None) -> Settings:
+    target = Settings(rat_order=saved.rat_order, rat_config=dict(saved.rat_config), bands=dict(saved.bands),
+                      psm=saved.psm, edrx=dict(saved.edrx), mno_profile=saved.mno_profile, apns=saved.apns)
+    for rat in now.edrx:
+        target.edrx.setdefault(rat, Edrx(0))
+    if apn_cid is not None and apn_cid in saved.apns:
+        target.apn = saved.apns[apn_cid]
+    return target
+
+
+def differences(a: Settings, b: Settings) -> list[str]:
+    """Names of settings that differ between two readings."""
+    diffs = []
+    if a.bands != b.bands:
+        diffs.append("bands")
+    if a.rat_order != b.rat_order or a.rat_config != b.rat_config:
+        diffs.append("rat")
+    if psm_seconds(a.psm) != psm_seconds(b.psm):
+        diffs.append("psm")
+    if {r: e for r, e in a.edrx.items() if e.mode} != {r: e for r, e in b.edrx.items() if e.mode}:
+        diffs.append("edrx")
+    if a.apns != b.apns:
+        diffs.append("apn")
+    if a.mno_profile != b.mno_profile:
+        diffs.append("mno_profile")
+    return diffs
+
+
+def restore(session, dialect, saved: Settings, apn_cid: int | None, progress: Progress | None) -> dict:
+    """Write the saved settings back; report what state each setting is in afterwards."""
+    if progress:
+        progress("restoring the saved settings")
+    try:
+        session.start(boot_timeout=30)
+        now = dialect.read(session)
+        steps = dialect.plan(now, _restore_target(saved, now, apn_cid))
+        errors = []
+        try:
+            run_steps(session, steps, progress)
+        except _StepError as err:
+            errors.append(f"{err.step.command}: {err.reason}")
+        after = dialect.read(session)
+    except ModemUnreachable as exc:
+        return {"restored": False, "differs": None, "detail": f"the module does not answer ({exc.one_line()}): "
+                "its settings are unknown; run `atctl plan` when it is back"}
+    differs = differences(after, saved)
+    if not differs:
+        return {"restored": True, "differs": [], "detail": "all settings are back as they were before apply"}
+    return {"restored": False, "differs": differs,
+            "detail": f"still different from before apply: {', '.join(differs)}" + (f" ({'; '.join(errors)})" if errors else "")}
+
+
+def wait_for_registration(session, timeout: float, want_timers: bool, progress: Progress | None) -> None:
+    """Wait on +CEREG URCs (n=4 while waiting, restored after) until registered and, when PSM
+    was requested, until the network's timers arrive. Polls the read command on quiet links."""
+    from atctl.responses import parse_line
+
+    first = session.command("AT+CEREG?")
+    old_n = None
+    if first.ok and first.lines:
+        try:
+            old_n = parse_line(first.lines[0], pending="AT+CEREG?").fields.get("n")
+        except AtctlError:
+            old_n = None
+    if old_n != 4:
+        session.command("AT+CEREG=4")
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline:
+            response = session.command("AT+CEREG?")
+            fields = {}
+            if response.ok and response.lines:
+                try:
+                    fields = parse_line(response.lines[0], pending="AT+CEREG?", profile=session.profile).fields
+                except AtctlError:
+                    fields = {}
+            stat = fields.get("stat")
+            if stat in (1, 5) and (not want_timers or fields.get("periodic_tau_bits") or
+                                   time.monotonic() > deadline - timeout / 2):
+                return
+            if stat == 3:
+                return  # denied: verify explains it
+            if progress:
+                progress(f"waiting for the network ({fields.get('stat_text', 'unknown')})")
+            session.wait_urc("+CEREG:", min(5.0, max(0.0, deadline - time.monotonic())))
+    finally:
+        if old_n is not None and old_n != 4:
+            session.command(f"AT+CEREG={old_n}")
+
+
+def verify_now(session, config, desired: Desired, profile, *, settle: bool = False) -> list[Check]:
+    """Read the network state and check it. With settle, a module still searching gets up to
+    the config's registration timeout first (a verify right after power-on)."""
+    from atctl.network_state import read_network_state
+
+    if settle:
+        wait_for_registration(session, config.expect.timeout, bool(config.psm), None)
+    state = read_network_state(session)
+    return verify_state(config, desired, state, profile)
+
+
+def apply_config(session, config, profile, *, wait: bool = True, progress: Progress | None = None) -> Outcome:
+    dialect, desired, saved, steps = prepare(session, config, profile)
+    try:
+        results = run_steps(session, steps, progress)
+    except _StepError as err:
+        report = restore(session, dialect, saved, config.apn.cid if config.apn else None, progress)
+        raise ApplyFailed(
+            f"step {err.index}/{len(steps)} `{err.step.command}` ({err.step.purpose}) failed: {err.reason}; "
+            f"{report['detail']}",
+            results=err.results, restore=report,
+            hint=None if report["restored"] else "run `atctl plan` to see what differs") from None
+    if wait:
+        want_timers = bool(config.psm)
+        wait_for_registration(session, config.expect.timeout, want_timers, progress)
+    checks = verify_now(session, config, desired, profile)
+    return Outcome(profile.id, steps, results, checks, desired.warnings)

@@ -1,0 +1,91 @@
+"""Config file + module profile -> the Settings the module should have (pure)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from atctl.dialects.state import Apn, Edrx, Psm, Settings
+from atctl.errors import InputError
+
+
+@dataclass
+class Desired:
+    settings: Settings
+    warnings: list[str] = field(default_factory=list)
+    derived_bands: dict[str, list[int]] = field(default_factory=dict)  # rat -> bands resting on derived data
+
+
+def auto_bands(profile, rat: str, countries: list) -> tuple[frozenset[int], bool]:
+    """Module bands that some live network in the countries uses on `rat`; (bands, any derived)."""
+    from atctl.bands.model import ANNOUNCED_SHUTDOWN, LIVE
+
+    module = set(profile.bands_for(rat))
+    wanted: set[int] = set()
+    derived = False
+    for country in countries:
+        for operator in country.operators:
+            fact = operator.rats.get(rat)
+            if fact is None or fact.status not in (LIVE, ANNOUNCED_SHUTDOWN):
+                continue
+            usable = module & set(fact.bands)
+            wanted |= usable
+            derived = derived or (fact.derived and bool(usable))
+    return frozenset(wanted), derived
+
+
+def desired_state(config, profile, dialect) -> Desired:
+    from atctl.data import get_country
+
+    unsupported = [r for r in config.rat if r not in profile.rats]
+    if unsupported:
+        raise InputError(f"{profile.id} does not support {', '.join(unsupported)}",
+                         hint=f"it supports {', '.join(profile.rats)}; change `rat` in the config")
+    settings = Settings(rat_order=tuple(config.rat), rat_config=dialect.rat_settings(list(config.rat)),
+                        mno_profile=config.mno_profile)
+    desired = Desired(settings)
+    countries = [get_country(code) for code in config.countries]
+    if dialect.band_settable:
+        for rat in config.rat:
+            if config.bands == "auto":
+                bands, derived = auto_bands(profile, rat, countries)
+                if not bands:
+                    desired.warnings.append(f"No {rat} network in {', '.join(config.countries)} uses a band "
+                                            f"{profile.id} supports: its {rat} bands are left as they are.")
+                    continue
+                if derived:
+                    desired.derived_bands[rat] = sorted(bands)
+            else:
+                bands = frozenset(config.bands.get(rat, ()))
+                if not bands:
+                    continue
+                extra = sorted(bands - set(profile.bands_for(rat)))
+                if extra:
+                    raise InputError(f"{profile.id} does not support {rat} band(s) {', '.join(map(str, extra))}",
+                                     hint=f"its {rat} bands are {', '.join(map(str, profile.bands_for(rat)))}")
+            settings.bands[rat] = bands
+    if desired.derived_bands:
+        desired.warnings.append("Band plan rests partly on derived data (LTE-M/NB-IoT bands inferred from the "
+                                "operators' LTE bands): " + "; ".join(f"{r}: {b}" for r, b in desired.derived_bands.items()))
+    if config.psm is False:
+        settings.psm = Psm(0)
+    elif config.psm is not None:
+        from atctl.timers.psm import encode_psm
+
+        enc = encode_psm(config.psm.tau, config.psm.active)
+        settings.psm = Psm(1, enc.tau.bits, enc.active.bits)
+        desired.warnings.extend(enc.warnings)
+    edrx_rats = [r for r in config.rat if r in ("lte-m", "nb-iot")]
+    if config.edrx is False:
+        settings.edrx = {rat: Edrx(0) for rat in edrx_rats}
+    elif config.edrx:
+        from atctl.timers.edrx import encode_edrx, encode_ptw, vendor_warnings
+
+        for rat, want in config.edrx.items():
+            cycle = encode_edrx(rat, want.cycle)
+            ptw = encode_ptw(rat, want.ptw) if want.ptw is not None else None
+            settings.edrx[rat] = Edrx(2, cycle.bits, ptw.bits if ptw else None)
+            desired.warnings.extend(cycle.warnings + (ptw.warnings if ptw else ()))
+            desired.warnings.extend(vendor_warnings(dialect.vendor_for_commands, ptw.bits if ptw else None))
+    if config.apn is not None:
+        settings.apn = Apn(config.apn.cid, config.apn.pdp_type, config.apn.name)
+    return desired

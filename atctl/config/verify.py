@@ -1,0 +1,130 @@
+"""Checks of a module and its network against a config: each with expected,
+actual, ok and a plain-language reason. PSM/eDRX are judged on what the network
+GRANTED (+CEREG n=4, +UCPSMS, +CEDRXRDP), compared in seconds within a tolerance."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from atctl.timers.duration import format_duration
+
+
+@dataclass
+class Check:
+    name: str
+    expected: object
+    actual: object
+    ok: bool
+    reason: str
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def _within(granted: float | None, requested: float | None, tolerance: float) -> bool:
+    if granted is None or requested is None:
+        return False
+    return abs(granted - requested) <= tolerance * requested + 1e-9
+
+
+def verify_state(config, desired, state, profile, current_settings=None) -> list[Check]:
+    checks: list[Check] = []
+    reg = state.registration
+    stat = reg.get("stat_text") or "unknown"
+    allowed = list(config.expect.registration)
+    if reg.get("stat") == 3:
+        from atctl.causes import emm_cause
+
+        cause = reg.get("reject_cause")
+        reason = f"the network denied registration (cause {cause}: {emm_cause(cause)})" if cause is not None \
+            else "the network denied registration"
+        checks.append(Check("registered", allowed, stat, False, reason))
+    else:
+        ok = stat in allowed
+        reason = f"registered ({stat})" if ok else (
+            f"registered as {stat}, but the config allows only {', '.join(allowed)}" if stat in ("home", "roaming")
+            else f"not registered ({stat})")
+        checks.append(Check("registered", allowed, stat, ok, reason))
+    registered = state.registered
+    if registered:
+        rat = state.rat
+        ok = rat in config.rat
+        checks.append(Check("rat", list(config.rat), rat, ok,
+                            f"on {rat}" if ok else f"on {rat}, which is not in the configured list"))
+        planned = desired.settings.bands.get(rat) if rat else None
+        if state.band is not None and planned:
+            ok = state.band in planned
+            checks.append(Check("band", sorted(planned), state.band, ok,
+                                f"band {state.band} is in the plan" if ok else
+                                f"band {state.band} is outside the planned bands {sorted(planned)}"))
+        country = state.operator.get("country")
+        name = state.operator.get("name") or state.operator.get("mcc_mnc")
+        ok = country in config.countries
+        checks.append(Check("operator_country", list(config.countries), country, ok,
+                            f"{name} in {country}" if ok else
+                            f"{name} ({country or 'unknown country'}) is not in a deployment country"))
+    if config.apn is not None:
+        actual = state.apn.get(config.apn.cid)
+        ok = actual == config.apn.name
+        checks.append(Check("apn", config.apn.name, actual, ok,
+                            "APN set" if ok else f"context {config.apn.cid} has APN {actual!r}"))
+    checks += _psm_checks(config, state, profile)
+    checks += _edrx_checks(config, state)
+    return checks
+
+
+def _psm_checks(config, state, profile) -> list[Check]:
+    if not config.psm:
+        return []
+    tol = config.expect.tolerance
+    want_tau, want_active = config.psm.tau, config.psm.active
+    granted = dict(state.psm.get("granted") or {})
+    quirks = getattr(profile, "quirks", {}) or {}
+    if granted.get("tau_s") is None and quirks.get("psm_granted_read") == "ucpsms":
+        granted = dict(state.psm.get("granted_ucpsms") or {})
+    expected = {"tau_s": want_tau, "active_s": want_active}
+    if not state.registered:
+        return [Check("psm_granted", expected, None, False, "not registered: the network has granted nothing yet")]
+    tau, active = granted.get("tau_s"), granted.get("active_s")
+    if tau is None or active is None:
+        return [Check("psm_granted", expected, None, False,
+                      f"PSM requested (TAU {format_duration(want_tau)}, active {format_duration(want_active)}) "
+                      "but not granted by the network: the device will not sleep")]
+    actual = {"tau_s": tau, "active_s": active}
+    problems = []
+    if not _within(tau, want_tau, tol):
+        problems.append(f"TAU granted {format_duration(tau)} instead of {format_duration(want_tau)}")
+    if not _within(active, want_active, tol) and not (want_active == 0 and active == 0):
+        problems.append(f"active time granted {format_duration(active)} instead of {format_duration(want_active)}")
+    ok = not problems
+    reason = (f"granted TAU {format_duration(tau)}, active {format_duration(active)} (within {tol:.0%})" if ok
+              else "; ".join(problems) + f" (tolerance {tol:.0%})")
+    return [Check("psm_granted", expected, actual, ok, reason)]
+
+
+def _edrx_checks(config, state) -> list[Check]:
+    if not config.edrx or not state.registered:
+        return []
+    rat = state.rat
+    want = config.edrx.get(rat) if rat else None
+    if want is None:
+        return []
+    from atctl.timers.edrx import encode_edrx, encode_ptw
+
+    tol = config.expect.tolerance
+    want_cycle = encode_edrx(rat, want.cycle).seconds
+    granted = state.edrx.get("granted") or {}
+    if not granted.get("used"):
+        return [Check("edrx_granted", want_cycle, None, False,
+                      f"eDRX {format_duration(want_cycle)} requested on {rat} but the cell does not use eDRX")]
+    cycle = granted.get("cycle_s")
+    checks = [Check("edrx_granted", want_cycle, cycle, _within(cycle, want_cycle, tol),
+                    f"granted cycle {format_duration(cycle)}" + ("" if _within(cycle, want_cycle, tol)
+                                                                else f" instead of {format_duration(want_cycle)}"))]
+    if want.ptw is not None and granted.get("ptw_s") is not None:
+        want_ptw = encode_ptw(rat, want.ptw).seconds
+        ptw = granted["ptw_s"]
+        ok = _within(ptw, want_ptw, tol)
+        checks.append(Check("ptw", want_ptw, ptw, ok, f"paging time window {format_duration(ptw)}"
+                            + ("" if ok else f" instead of {format_duration(want_ptw)}")))
+    return checks

@@ -1,0 +1,103 @@
+"""Standard 27.007 behaviour shared by every dialect; vendors override the pieces that differ.
+
+A dialect knows: which commands read the current settings and how to turn their
+replies into Settings; which commands change a setting, in which order, and
+whether a deregistration or a reboot is needed for them to take effect.
+"""
+
+from __future__ import annotations
+
+from atctl.dialects.state import Apn, Edrx, Psm, Settings, Step, psm_seconds
+from atctl.errors import AtctlError
+from atctl.timers.edrx import RAT_ACT
+
+
+class Dialect:
+    name = "standard"
+    vendor_for_commands = "standard"   # edrx_commands() vendor form
+    read_commands: tuple[str, ...] = ("AT+CPSMS?", "AT+CEDRXS?", "AT+CGDCONT?")
+    band_settable = False
+
+    def __init__(self, profile):
+        self.profile = profile
+        self.quirks = profile.quirks if profile is not None else {}
+
+    # ---- reading ------------------------------------------------------------------
+    def read(self, session) -> Settings:
+        """Run the read commands and build Settings; unreadable parts stay None."""
+        from atctl.responses import parse_line
+
+        settings = Settings()
+        for command in self.read_commands:
+            response = session.command(command)
+            if not response.ok:
+                continue
+            for line in response.lines:
+                try:
+                    parsed = parse_line(line, vendor=getattr(self.profile, "vendor", None), pending=command,
+                                        profile=self.profile)
+                except AtctlError:
+                    continue
+                self.absorb(settings, parsed.type, parsed.fields)
+        return settings
+
+    def absorb(self, settings: Settings, kind: str, f: dict) -> None:
+        if kind == "CPSMS":
+            settings.psm = Psm(f.get("mode") or 0, f.get("periodic_tau_bits"), f.get("active_time_bits"))
+        elif kind in ("CEDRXS", "QPTWEDRXS") and f.get("rat") in RAT_ACT:
+            old = settings.edrx.get(f["rat"])
+            settings.edrx[f["rat"]] = Edrx(2, f.get("requested_bits"), f.get("ptw_bits") or (old.ptw_bits if old else None))
+        elif kind == "CGDCONT" and f.get("cid") is not None:
+            settings.apns[f["cid"]] = Apn(f["cid"], f.get("pdp_type") or "IP", f.get("apn") or "")
+
+    # ---- planning (pure) ------------------------------------------------------------
+    def plan(self, current: Settings, desired: Settings) -> list[Step]:
+        steps = self.radio_steps(current, desired)
+        steps += self.psm_steps(current, desired)
+        steps += self.edrx_steps(current, desired)
+        steps += self.apn_steps(current, desired)
+        return self.finish(steps, current, desired)
+
+    def radio_steps(self, current: Settings, desired: Settings) -> list[Step]:
+        return []
+
+    def psm_steps(self, current: Settings, desired: Settings) -> list[Step]:
+        if desired.psm is None or psm_seconds(current.psm) == psm_seconds(desired.psm):
+            return []
+        if desired.psm.mode != 1:
+            return [Step("AT+CPSMS=0", "turn PSM off", setting="psm")]
+        from atctl.timers.psm import cpsms_command
+
+        return [Step(cpsms_command(desired.psm.tau_bits, desired.psm.active_bits), "request PSM timers", setting="psm")]
+
+    def edrx_steps(self, current: Settings, desired: Settings) -> list[Step]:
+        from atctl.timers.edrx import edrx_commands
+
+        steps = []
+        for rat, want in desired.edrx.items():
+            have = current.edrx.get(rat)
+            if want.mode == 0:
+                if have is not None and have.mode != 0:
+                    steps.append(Step(f"AT+CEDRXS=0,{RAT_ACT[rat]}", f"turn eDRX off on {rat}", setting="edrx"))
+                continue
+            ptw_settable = self.quirks.get("ptw_command", "none") != "none"
+            same = have is not None and have.mode != 0 and have.cycle_bits == want.cycle_bits and \
+                (not ptw_settable or want.ptw_bits is None or have.ptw_bits == want.ptw_bits)
+            if not same:
+                ptw = want.ptw_bits if ptw_settable else None
+                for command in edrx_commands(rat, want.cycle_bits, ptw, self.vendor_for_commands):
+                    steps.append(Step(command, f"request eDRX on {rat}", setting="edrx"))
+        return steps
+
+    def apn_steps(self, current: Settings, desired: Settings) -> list[Step]:
+        want = desired.apn
+        if want is None or current.apns.get(want.cid) == want:
+            return []
+        return [Step(f'AT+CGDCONT={want.cid},"{want.pdp_type}","{want.name}"', "set the APN", setting="apn")]
+
+    def finish(self, steps: list[Step], current: Settings, desired: Settings) -> list[Step]:
+        return steps
+
+    # ---- desired state ----------------------------------------------------------------
+    def rat_settings(self, rats: list[str]) -> dict[str, object]:
+        return {}

@@ -1,0 +1,86 @@
+"""Quectel dialects: LPWA (BG95/BG96/BG77/BG600L) and LTE Cat-1/4 (EC2x/EG2x/EG91).
+
+Sources: Quectel BG95 & BG77 & BG600L AT commands manual (AT+QCFG="band" /
+"iotopmode" / "nwscanseq" / "nwscanmode", AT+QPTWEDRXS), EC2x/EG2x AT manual.
+Band and RAT changes take effect at once with <effect>=1: no reboot.
+"""
+
+from __future__ import annotations
+
+from atctl.bands.masks import qcfg_band_command
+from atctl.dialects.base import Dialect
+from atctl.dialects.state import Settings, Step
+
+NWSCAN_CODE = {"gsm": "01", "lte-m": "02", "nb-iot": "03"}
+
+
+class QuectelLpwa(Dialect):
+    name = "quectel-lpwa"
+    vendor_for_commands = "quectel"
+    read_commands = ('AT+QCFG="band"', 'AT+QCFG="iotopmode"', 'AT+QCFG="nwscanseq"', 'AT+QCFG="nwscanmode"',
+                     "AT+CPSMS?", "AT+CEDRXS?", "AT+QPTWEDRXS?", "AT+CGDCONT?")
+    band_settable = True
+    band_rats = ("gsm", "lte-m", "nb-iot")
+
+    def absorb(self, settings: Settings, kind: str, f: dict) -> None:
+        if kind == "QCFG" and f.get("key") == "band":
+            for rat, key in (("gsm", "gsm"), ("lte-m", "lte_m"), ("nb-iot", "nb_iot")):
+                settings.bands[rat] = frozenset(f.get(key) or ())
+        elif kind == "QCFG" and f.get("key") in ("iotopmode", "nwscanseq", "nwscanmode"):
+            settings.rat_config[f["key"]] = f.get("value")
+        else:
+            super().absorb(settings, kind, f)
+
+    def rat_settings(self, rats: list[str]) -> dict[str, object]:
+        lpwa = [r for r in rats if r in ("lte-m", "nb-iot")]
+        iotopmode = 2 if len(lpwa) == 2 else (0 if lpwa == ["lte-m"] else 1 if lpwa == ["nb-iot"] else 2)
+        seq = "".join(NWSCAN_CODE[r] for r in rats if r in NWSCAN_CODE)
+        for rat in ("lte-m", "nb-iot", "gsm"):  # the module wants every code once
+            if NWSCAN_CODE[rat] not in seq:
+                seq += NWSCAN_CODE[rat]
+        scanmode = 1 if rats == ["gsm"] else (0 if "gsm" in rats else 3)
+        return {"iotopmode": iotopmode, "nwscanseq": seq, "nwscanmode": scanmode}
+
+    def radio_steps(self, current: Settings, desired: Settings) -> list[Step]:
+        steps = []
+        for key in ("nwscanmode", "iotopmode", "nwscanseq"):
+            want = desired.rat_config.get(key)
+            if want is not None and str(current.rat_config.get(key)) != str(want):
+                steps.append(Step(f'AT+QCFG="{key}",{want},1', f"RAT selection: {key}", setting="rat"))
+        changed = {rat: bands for rat, bands in desired.bands.items()
+                   if rat in self.band_rats and current.bands.get(rat) != bands}
+        if changed:
+            # 0 leaves a RAT's mask unchanged: only the RATs that differ are sent
+            steps.append(Step(qcfg_band_command("lpwa", {r: sorted(b) for r, b in changed.items()}, effect=1),
+                              "enable only the planned bands", setting="bands"))
+        return steps
+
+
+class QuectelLte(Dialect):
+    name = "quectel-lte"
+    read_commands = ('AT+QCFG="band"', 'AT+QCFG="nwscanmode"', "AT+CPSMS?", "AT+CEDRXS?", "AT+CGDCONT?")
+    band_settable = True
+
+    def absorb(self, settings: Settings, kind: str, f: dict) -> None:
+        if kind == "QCFG" and f.get("key") == "band":
+            for rat in ("gsm", "umts", "lte"):
+                settings.bands[rat] = frozenset(f.get(rat) or ())
+        elif kind == "QCFG" and f.get("key") == "nwscanmode":
+            settings.rat_config["nwscanmode"] = f.get("value")
+        else:
+            super().absorb(settings, kind, f)
+
+    def rat_settings(self, rats: list[str]) -> dict[str, object]:
+        only = {("gsm",): 1, ("umts",): 2, ("lte",): 3}
+        return {"nwscanmode": only.get(tuple(rats), 0)}
+
+    def radio_steps(self, current: Settings, desired: Settings) -> list[Step]:
+        steps = []
+        want = desired.rat_config.get("nwscanmode")
+        if want is not None and str(current.rat_config.get("nwscanmode")) != str(want):
+            steps.append(Step(f'AT+QCFG="nwscanmode",{want},1', "RAT selection: nwscanmode", setting="rat"))
+        if any(current.bands.get(r) != b for r, b in desired.bands.items()):
+            merged = {r: sorted(desired.bands.get(r, current.bands.get(r, frozenset()))) for r in ("gsm", "umts", "lte")}
+            steps.append(Step(qcfg_band_command("lte", merged, effect=1), "enable only the planned bands",
+                              setting="bands"))
+        return steps

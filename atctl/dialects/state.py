@@ -1,0 +1,62 @@
+"""Settings a dialect reads and writes, in one comparable shape (pure)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Apn:
+    cid: int
+    pdp_type: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Psm:
+    mode: int                      # 0 off, 1 on
+    tau_bits: str | None = None
+    active_bits: str | None = None
+
+
+@dataclass(frozen=True)
+class Edrx:
+    mode: int                      # 0 off, 1/2 on
+    cycle_bits: str | None = None
+    ptw_bits: str | None = None
+
+
+@dataclass
+class Settings:
+    """What the module is (or should be) configured with. None = unknown / don't care."""
+
+    rat_order: tuple[str, ...] | None = None
+    rat_config: dict[str, object] = field(default_factory=dict)  # dialect-specific RAT knobs (iotopmode, URAT ...)
+    bands: dict[str, frozenset[int]] = field(default_factory=dict)
+    apn: Apn | None = None
+    apns: dict[int, Apn] = field(default_factory=dict)  # every context read back
+    psm: Psm | None = None
+    edrx: dict[str, Edrx] = field(default_factory=dict)   # rat -> request
+    mno_profile: int | None = None
+
+
+@dataclass(frozen=True)
+class Step:
+    command: str
+    purpose: str
+    kind: str = "write"   # write | deregister | reboot
+    setting: str = ""     # which setting it changes (bands, rat, psm, edrx, apn, mno_profile)
+
+    def as_dict(self) -> dict:
+        return {"command": self.command, "purpose": self.purpose, "kind": self.kind, "setting": self.setting}
+
+
+def psm_seconds(psm: Psm | None) -> tuple[int, float | None, float | None]:
+    """Compare PSM requests in seconds, never as bits (several encodings, same duration)."""
+    from atctl.timers.psm import decode_t3324, decode_t3412_ext
+
+    if psm is None or psm.mode != 1:
+        return (0, None, None)
+    tau = decode_t3412_ext(psm.tau_bits).seconds if psm.tau_bits else None
+    active = decode_t3324(psm.active_bits).seconds if psm.active_bits else None
+    return (1, tau, active)

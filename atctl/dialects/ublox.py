@@ -1,0 +1,66 @@
+"""u-blox dialects: SARA-R4 (R410M/R412M), SARA-R5 (R510S, R422), LARA-R6, SARA-U2.
+
+Sources: u-blox SARA-R4 / SARA-R5 AT commands manuals and application notes:
+AT+UMNOPROF is set first with the radio off (AT+CFUN=0), then AT+URAT and
+AT+UBANDMASK, then a reboot (AT+CFUN=15 on R4, 16 on R5) applies them.
+SARA-R4 applies +CPSMS only after deregistering and rebooting.
+"""
+
+from __future__ import annotations
+
+from atctl.bands.masks import ubandmask_commands
+from atctl.dialects.base import Dialect
+from atctl.dialects.state import Settings, Step
+
+URAT_CODE = {"lte-m": 7, "nb-iot": 8, "gsm": 9}
+
+
+class Ublox(Dialect):
+    name = "ublox-r5"
+    vendor_for_commands = "ublox-r5"
+    read_commands = ("AT+UMNOPROF?", "AT+URAT?", "AT+UBANDMASK?", "AT+CPSMS?", "AT+CEDRXS?", "AT+CGDCONT?")
+    band_settable = True
+    needs_reboot_for = ("mno_profile", "rat", "bands")
+
+    def absorb(self, settings: Settings, kind: str, f: dict) -> None:
+        if kind == "UMNOPROF":
+            settings.mno_profile = f.get("profile")
+        elif kind == "URAT":
+            settings.rat_order = tuple(f.get("rats") or ())
+        elif kind == "UBANDMASK":
+            for rat, key in (("lte-m", "lte_m"), ("nb-iot", "nb_iot")):
+                if key in f and (f.get(key) or rat in (self.profile.ubandmask_rats or {})):
+                    settings.bands[rat] = frozenset(f.get(key) or ())
+        else:
+            super().absorb(settings, kind, f)
+
+    def radio_steps(self, current: Settings, desired: Settings) -> list[Step]:
+        steps = []
+        if desired.mno_profile is not None and current.mno_profile != desired.mno_profile:
+            steps.append(Step(f"AT+UMNOPROF={desired.mno_profile}", "set the MNO profile (resets bands and RATs)",
+                              setting="mno_profile"))
+        mno_changes = bool(steps)
+        if desired.rat_order and (mno_changes or current.rat_order != desired.rat_order):
+            codes = ",".join(str(URAT_CODE[r]) for r in desired.rat_order if r in URAT_CODE)
+            steps.append(Step(f"AT+URAT={codes}", "RAT priority order", setting="rat"))
+        numbers = self.profile.ubandmask_rats or {}
+        for rat, bands in desired.bands.items():
+            if rat in numbers and (mno_changes or current.bands.get(rat) != bands):
+                for command in ubandmask_commands(numbers[rat], sorted(bands)):
+                    steps.append(Step(command, f"enable only the planned {rat} bands", setting="bands"))
+        return steps
+
+    def finish(self, steps: list[Step], current: Settings, desired: Settings) -> list[Step]:
+        reboot_settings = set(self.needs_reboot_for)
+        if self.quirks.get("psm_requires_deregister"):
+            reboot_settings.add("psm")
+        if not any(step.setting in reboot_settings for step in steps):
+            return steps
+        reboot = self.quirks.get("reboot_command", "AT+CFUN=15")
+        return ([Step("AT+CFUN=0", "radio off: u-blox takes these settings only deregistered", kind="deregister")]
+                + steps + [Step(reboot, "reboot to apply MNO profile, RAT, bands or PSM", kind="reboot")])
+
+
+class UbloxR4(Ublox):
+    name = "ublox-r4"
+    vendor_for_commands = "ublox-r4"

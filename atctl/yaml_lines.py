@@ -1,0 +1,58 @@
+"""Load YAML and point validation errors at a file line (shared by profiles and configs)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from atctl.errors import DataError
+
+
+def load_with_nodes(path: Path) -> tuple[Any, Any]:
+    """(data, node tree) of a YAML file; DataError with the line on a syntax error."""
+    import yaml
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataError(f"cannot read the file: {exc.strerror}", file=str(path)) from None
+    try:
+        return yaml.safe_load(text), yaml.compose(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise DataError(f"not valid YAML ({getattr(exc, 'problem', None) or exc})", file=str(path),
+                        line=mark.line + 1 if mark else None) from None
+
+
+def line_of(node, path: list) -> int | None:
+    """1-based line of the YAML node at `path` (mapping keys / sequence indexes), best effort."""
+    import yaml
+
+    line = node.start_mark.line + 1 if node is not None else None
+    for key in path:
+        if isinstance(node, yaml.MappingNode):
+            nxt = None
+            for k, v in node.value:
+                if k.value == str(key):
+                    nxt, line = v, k.start_mark.line + 1
+                    break
+            node = nxt
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+            line = node.start_mark.line + 1
+        else:
+            break
+        if node is None:
+            break
+    return line
+
+
+def validation_error(exc, path: Path, node, hint: str | None = None) -> DataError:
+    """The first pydantic error as a DataError naming file, line and field."""
+    err = exc.errors()[0]
+    loc = [p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
+    message = err["msg"]
+    if err.get("type") == "extra_forbidden":
+        message = "unknown field"
+    return DataError(message, file=str(path), line=line_of(node, loc),
+                     field=".".join(str(p) for p in loc) or None, hint=hint)
