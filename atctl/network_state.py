@@ -1,7 +1,7 @@
 """Read what the network did: registration, operator, RAT, band, signal, and the
 PSM / eDRX values requested versus granted. Used by `status`, `verify` and `diagnose`.
 
-Registration is read with +CEREG n=4 (granted Active-Time / Periodic-TAU) and the
+Registration is read with +CEREG n=5 (reject cause, granted Active-Time / Periodic-TAU) and the
 module's previous <n> is restored afterwards; +COPS is read numerically and its
 format restored. Vendor extras come from the profile's quirks:
 `serving_cell_read` (qnwinfo), `signal_read` (qcsq | cesq), `psm_granted_read` (ucpsms).
@@ -63,15 +63,20 @@ def _read(session, command: str, state: NetworkState, prefix: str) -> list[Any]:
     return parsed
 
 
-def _with_setting(session, read_cmd: str, set_fmt: str, wanted: str, current_of, state: NetworkState, body):
-    """Temporarily change a reporting setting, run body(), and restore the setting."""
+def _with_setting(session, read_cmd: str, set_fmt: str, wanted: tuple[str, ...], current_of, state: NetworkState,
+                  body):
+    """Temporarily change a reporting setting (first value in `wanted` the module accepts),
+    run body(), and restore the setting."""
     current = None
     first = _read(session, read_cmd, state, read_cmd[2:].split("?")[0].split("=")[0] + ":")
     if first:
         current = current_of(first[0].fields)
-    changed = current is not None and str(current) != wanted
-    if changed:
-        session.command(set_fmt.format(wanted))
+    changed = False
+    if current is not None and str(current) not in wanted:
+        for value in wanted:
+            if session.command(set_fmt.format(value)).ok:
+                changed = True
+                break
     try:
         return body()
     finally:
@@ -81,7 +86,8 @@ def _with_setting(session, read_cmd: str, set_fmt: str, wanted: str, current_of,
 
 def read_registration(session, state: NetworkState) -> None:
     for name in ("CEREG", "CGREG", "CREG"):
-        n_wanted = "4" if name == "CEREG" else "2"
+        # n=5 carries both the reject cause and the granted PSM timers; n=4 where 5 is refused
+        n_wanted = ("5", "4") if name == "CEREG" else ("3", "2")
 
         def body(name=name):
             return _read(session, f"AT+{name}?", state, f"+{name}:")
@@ -99,7 +105,7 @@ def read_registration(session, state: NetworkState) -> None:
                 state.psm.setdefault("granted", {}).update(
                     {"tau_s": fields.get("periodic_tau_s"), "active_s": fields.get("active_time_s"),
                      "tau_bits": fields.get("periodic_tau_bits"), "active_bits": fields.get("active_time_bits"),
-                     "source": "+CEREG n=4"})
+                     "source": "+CEREG n=5"})
         if name == "CEREG" and state.registered:
             break  # LTE registration found; 2G/3G reads add nothing for status
     if state.registration.get("rat"):
@@ -110,7 +116,7 @@ def read_operator(session, state: NetworkState) -> None:
     def body():
         return _read(session, "AT+COPS?", state, "+COPS:")
 
-    parsed = _with_setting(session, "AT+COPS?", "AT+COPS=3,{}", "2", lambda f: f.get("format"), state, body)
+    parsed = _with_setting(session, "AT+COPS?", "AT+COPS=3,{}", ("2",), lambda f: f.get("format"), state, body)
     if not parsed:
         return
     fields = parsed[0].fields

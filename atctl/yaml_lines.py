@@ -49,10 +49,17 @@ def line_of(node, path: list) -> int | None:
 
 def validation_error(exc, path: Path, node, hint: str | None = None) -> DataError:
     """The first pydantic error as a DataError naming file, line and field."""
-    err = exc.errors()[0]
-    loc = [p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
+    errors = exc.errors()
+    # a typo'd key explains more than the "field required" it causes, so report it first
+    err = next((e for e in errors if e.get("type") == "extra_forbidden"), errors[0])
+    loc = [p for p in err["loc"] if not (isinstance(p, str) and (p[:1].isupper() or p.startswith(
+        ("function-", "literal[", "dict[", "list["))))]
     message = err["msg"]
     if err.get("type") == "extra_forbidden":
         message = "unknown field"
+    elif err.get("type") == "missing":
+        message = "required field is missing"
+    if message.startswith("Value error, "):
+        message = message[len("Value error, "):]
     return DataError(message, file=str(path), line=line_of(node, loc),
                      field=".".join(str(p) for p in loc) or None, hint=hint)

@@ -86,10 +86,28 @@ def prepare(session, config, profile) -> tuple[object, Desired, Settings, list[S
 
 
 def _wait_until_back(session, progress: Progress | None, boot_timeout: float) -> None:
-    """After a reboot command: wait for the boot banner (if the module prints one), then for answers."""
+    """After a reboot command: wait for the module to go down and come back, on data and deadlines.
+
+    Modules that print a boot banner (Quectel: RDY; profile quirk `boot_banner`) are waited for on
+    it; silent ones (u-blox) are probed until a probe goes unanswered, then until they answer again.
+    """
+    from atctl.errors import ModemTimeout
+
     if progress:
         progress("waiting for the module to reboot")
-    session.wait_urc("", 3.0, lambda line: line in BOOT_LINES)
+    profile = session.profile
+    quirks = getattr(profile, "quirks", {}) or {}
+    banner = quirks.get("boot_banner", "RDY" if getattr(profile, "vendor", None) == "quectel" else None)
+    if banner:
+        session.wait_urc(banner, 10.0)
+    else:
+        went_down = time.monotonic() + 10.0
+        while time.monotonic() < went_down:
+            try:
+                session.command("AT", timeout=0.3, expect_reboot=True)
+            except ModemTimeout:
+                break
+            session.wait_urc("", 0.2, lambda line: line in BOOT_LINES)  # a quiet gap between probes
     session.start(boot_timeout=boot_timeout)
 
 
@@ -169,41 +187,44 @@ def restore(session, dialect, saved: Settings, apn_cid: int | None, progress: Pr
             "detail": f"still different from before apply: {', '.join(differs)}" + (f" ({'; '.join(errors)})" if errors else "")}
 
 
-def wait_for_registration(session, timeout: float, want_timers: bool, progress: Progress | None) -> None:
-    """Wait on +CEREG URCs (n=4 while waiting, restored after) until registered and, when PSM
-    was requested, until the network's timers arrive. Polls the read command on quiet links."""
+def wait_for_registration(session, timeout: float, want_timers: bool, progress: Progress | None,
+                          grant_wait: float = 20.0) -> None:
+    """Wait on +CEREG URCs (n=5 while waiting, restored after) until registered. When PSM was
+    requested, also wait for the network's answer: a registration URC after our writes (attach or
+    TAU accept) carries the granted timers, or their absence (PSM refused)."""
     from atctl.responses import parse_line
 
-    first = session.command("AT+CEREG?")
-    old_n = None
-    if first.ok and first.lines:
+    def fields_of(line: str, pending) -> dict:
         try:
-            old_n = parse_line(first.lines[0], pending="AT+CEREG?").fields.get("n")
+            return parse_line(line, pending=pending, profile=session.profile).fields
         except AtctlError:
-            old_n = None
-    if old_n != 4:
-        session.command("AT+CEREG=4")
+            return {}
+
+    first = session.command("AT+CEREG?")
+    old_n = fields_of(first.lines[0], "AT+CEREG?").get("n") if first.ok and first.lines else None
+    changed = old_n not in (4, 5) and (session.command("AT+CEREG=5").ok or session.command("AT+CEREG=4").ok)
     deadline = time.monotonic() + timeout
+    registered_at = None
+    answer_seen = False
     try:
         while time.monotonic() < deadline:
             response = session.command("AT+CEREG?")
-            fields = {}
-            if response.ok and response.lines:
-                try:
-                    fields = parse_line(response.lines[0], pending="AT+CEREG?", profile=session.profile).fields
-                except AtctlError:
-                    fields = {}
+            fields = fields_of(response.lines[0], "AT+CEREG?") if response.ok and response.lines else {}
             stat = fields.get("stat")
-            if stat in (1, 5) and (not want_timers or fields.get("periodic_tau_bits") or
-                                   time.monotonic() > deadline - timeout / 2):
-                return
             if stat == 3:
-                return  # denied: verify explains it
+                return  # denied: verify explains it with the cause
+            if stat in (1, 5):
+                registered_at = registered_at or time.monotonic()
+                if not want_timers or fields.get("periodic_tau_bits") or answer_seen or \
+                        time.monotonic() - registered_at > grant_wait:
+                    return
             if progress:
                 progress(f"waiting for the network ({fields.get('stat_text', 'unknown')})")
-            session.wait_urc("+CEREG:", min(5.0, max(0.0, deadline - time.monotonic())))
+            urc = session.wait_urc("+CEREG:", min(5.0, max(0.0, deadline - time.monotonic())))
+            if urc is not None and fields_of(urc, False).get("stat") in (1, 5):
+                answer_seen = True
     finally:
-        if old_n is not None and old_n != 4:
+        if changed and old_n is not None:
             session.command(f"AT+CEREG={old_n}")
 
 
@@ -213,7 +234,7 @@ def verify_now(session, config, desired: Desired, profile, *, settle: bool = Fal
     from atctl.network_state import read_network_state
 
     if settle:
-        wait_for_registration(session, config.expect.timeout, bool(config.psm), None)
+        wait_for_registration(session, config.expect.timeout, False, None)
     state = read_network_state(session)
     return verify_state(config, desired, state, profile)
 
@@ -230,7 +251,10 @@ def apply_config(session, config, profile, *, wait: bool = True, progress: Progr
             results=err.results, restore=report,
             hint=None if report["restored"] else "run `atctl plan` to see what differs") from None
     if wait:
-        want_timers = bool(config.psm)
+        # a PSM change answered by a TAU comes later; after a reboot the attach already carried it
+        psm_at = [i for i, step in enumerate(steps) if step.setting == "psm"]
+        want_timers = bool(config.psm) and bool(psm_at) and not any(
+            step.kind == "reboot" for step in steps[psm_at[-1]:])
         wait_for_registration(session, config.expect.timeout, want_timers, progress)
     checks = verify_now(session, config, desired, profile)
     return Outcome(profile.id, steps, results, checks, desired.warnings)

@@ -1,0 +1,90 @@
+"""plan / apply / verify against simulator scenarios, for a Quectel LPWA module,
+an EG25-G and u-blox SARA-R4/R5: granted as asked, granted differently, PSM refused,
+registration denied, failure mid-apply with restore, reboot mid-apply, idempotence."""
+
+import json
+
+import pytest
+
+EX = "examples/"
+
+
+def apply(cli_json, config, port):
+    return cli_json("apply", EX + config, "--port", port)
+
+
+def failed(doc):
+    return {c["name"]: c["reason"] for c in doc["verify"]["checks"] if not c["ok"]}
+
+
+@pytest.mark.parametrize("config,module,network", [
+    ("lte-m-tracker-eu-us.yaml", "quectel-bg95-m3", "de-telekom"),
+    ("nbiot-meter-nl.yaml", "quectel-bg95-m3", "nl-kpn"),
+    ("ublox-sara-r4-tracker.yaml", "ublox-sara-r410m-02b", "de-telekom"),
+    ("eg25-gateway.yaml", "quectel-eg25-g", "us-att"),
+])
+def test_apply_then_second_apply_changes_nothing(cli_json, tmp_path, config, module, network):
+    port = f"sim://{module}?network={network}&reg_delay=0.05&nvm={tmp_path}/nvm.json"
+    code, doc = apply(cli_json, config, port)
+    assert code == 0, doc
+    assert doc["changed"] is True and doc["verify"]["ok"] is True
+    code, again = apply(cli_json, config, port)
+    assert code == 0 and again["changed"] is False and again["steps"] == []
+    code, verified = cli_json("verify", EX + config, "--port", port)
+    assert code == 0 and verified["ok"] is True
+
+
+def test_network_grants_less_psm(cli_json):
+    code, doc = apply(cli_json, "lte-m-tracker-eu-us.yaml", "sim://quectel-bg95-m3?network=psm-clamp&reg_delay=0.05")
+    assert code == 1
+    assert failed(doc) == {"psm_granted": "TAU granted 2 h instead of 6 h; active time granted 10 s instead of 20 s "
+                                          "(tolerance 25%)"}
+
+
+def test_network_refuses_psm_on_sara_r4(cli_json):
+    code, doc = apply(cli_json, "ublox-sara-r4-tracker.yaml", "sim://ublox-sara-r410m-02b?network=psm-refused&reg_delay=0.05")
+    assert code == 1 and "not granted" in failed(doc)["psm_granted"]
+
+
+def test_registration_denied_names_the_cause(cli_json):
+    code, doc = apply(cli_json, "lte-m-tracker-eu-us.yaml", "sim://quectel-bg95-m3?network=denied&reg_delay=0.05")
+    assert code == 1 and "cause 11: PLMN not allowed" in failed(doc)["registered"]
+
+
+def test_sara_r5_edrx_with_ptw(cli_json, tmp_path):
+    cfg = tmp_path / "r5.yaml"
+    cfg.write_text("module: ublox-sara-r510s\ncountries: [DE]\nrat: [lte-m]\nbands: auto\n"
+                   "edrx: {lte-m: {cycle: 81.92s, ptw: 5.12s}}\npsm: {tau: 12h, active: 30s}\n")
+    code, doc = cli_json("apply", str(cfg), "--port", "sim://ublox-sara-r510s?reg_delay=0.05")
+    assert code == 0, doc
+    assert 'AT+CEDRXS=2,4,"0101","0011"' in [s["command"] for s in doc["steps"]]
+
+
+def test_failed_step_restores_saved_state(cli_json, cli, tmp_path):
+    nvm = tmp_path / "nvm.json"
+    port = f"sim://quectel-bg95-m3?reg_delay=0.05&cme=AT%2BCGDCONT:50&nvm={nvm}"
+    code, doc = apply(cli_json, "lte-m-tracker-eu-us.yaml", port)
+    assert code == 1
+    assert "AT+CGDCONT" in doc["error"] and "step 5/5" in doc["error"]
+    assert doc["restore"]["restored"] is True
+    # the module is back as it was: plan shows the full change list again
+    code, plan = cli_json("plan", EX + "lte-m-tracker-eu-us.yaml", "--port", port)
+    assert len(plan["steps"]) == 5
+    code, _, err = cli("apply", EX + "lte-m-tracker-eu-us.yaml", "--port", port)
+    assert code == 1 and "failed" in err and "Traceback" not in err
+
+
+def test_reboot_mid_apply_is_reported_and_restored(cli_json, tmp_path):
+    # start() takes 5 commands and the dialect's reads 8 more: the 3rd write reboots the module
+    port = f"sim://quectel-bg95-m3?reg_delay=0.05&reboot_after=16&nvm={tmp_path}/nvm.json"
+    code, doc = apply(cli_json, "lte-m-tracker-eu-us.yaml", port)
+    assert code == 1
+    assert "step 3/5" in doc["error"] and "rebooted" in doc["error"]
+    assert doc["restore"]["restored"] is True
+
+
+def test_plan_json_lists_reboots(cli_json):
+    code, doc = cli_json("plan", EX + "ublox-sara-r4-tracker.yaml", "--port", "sim://ublox-sara-r410m-02b")
+    assert code == 0
+    kinds = [s["kind"] for s in doc["steps"]]
+    assert kinds[0] == "deregister" and kinds[-1] == "reboot"

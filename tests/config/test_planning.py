@@ -1,0 +1,70 @@
+"""Pure planning tables: (current settings, desired settings) -> exact commands, per dialect.
+Command syntax from the Quectel BG95 and EC2x AT manuals and the u-blox SARA-R4/R5 AT manuals."""
+
+from atctl.dialects import get_dialect
+from atctl.dialects.state import Apn, Edrx, Psm, Settings
+from atctl.profiles import load_profile
+
+
+def plan(module, current, desired):
+    return [s.command for s in get_dialect(load_profile(module)).plan(current, desired)]
+
+
+def test_nothing_to_do_gives_empty_plan():
+    same = Settings(rat_config={"iotopmode": 2, "nwscanseq": "020301", "nwscanmode": 3},
+                    bands={"lte-m": frozenset({8, 20})}, psm=Psm(1, "00111000", "00001111"),
+                    edrx={"lte-m": Edrx(2, "0101", "0011")}, apns={1: Apn(1, "IP", "iot")}, apn=Apn(1, "IP", "iot"))
+    assert plan("quectel-bg95-m3", same, same) == []
+
+
+def test_psm_compared_in_seconds_not_bits():
+    # 600 s = 00000001 (10 min x 1) = 10010100 (30 s x 20): SARA-R4 re-encodes (DOMAIN.md 1)
+    current = Settings(psm=Psm(1, "10010100", "00001111"))
+    desired = Settings(psm=Psm(1, "00000001", "00001111"))
+    assert plan("quectel-bg95-m3", current, desired) == []
+
+
+def test_quectel_bands_change_only_rats_that_differ_with_effect():
+    current = Settings(bands={"lte-m": frozenset({1, 2, 3, 8, 20}), "nb-iot": frozenset({8, 20})})
+    desired = Settings(bands={"lte-m": frozenset({8, 20}), "nb-iot": frozenset({8, 20})})
+    assert plan("quectel-bg95-m3", current, desired) == ['AT+QCFG="band",0x0,0x80080,0x0,1']
+
+
+def test_quectel_rat_order():
+    dialect = get_dialect(load_profile("quectel-bg95-m3"))
+    desired = Settings(rat_config=dialect.rat_settings(["nb-iot"]))
+    current = Settings(rat_config={"iotopmode": 2, "nwscanseq": "020301", "nwscanmode": 0})
+    assert plan("quectel-bg95-m3", current, desired) == [
+        'AT+QCFG="nwscanmode",3,1', 'AT+QCFG="iotopmode",1,1', 'AT+QCFG="nwscanseq",030201,1']
+
+
+def test_quectel_ptw_first():
+    desired = Settings(edrx={"lte-m": Edrx(2, "0101", "0011")})
+    assert plan("quectel-bg95-m3", Settings(), desired) == ['AT+QPTWEDRXS=2,4,"0011","0101"']
+
+
+def test_ublox_r4_umnoprof_first_then_rat_bands_psm_and_reboot():
+    current = Settings(mno_profile=1, rat_order=("lte-m", "nb-iot"), bands={"lte-m": frozenset({1, 2, 3, 8, 20})})
+    desired = Settings(mno_profile=100, rat_order=("lte-m",), bands={"lte-m": frozenset({20})},
+                       psm=Psm(1, "00111000", "00001111"))
+    assert plan("ublox-sara-r410m-02b", current, desired) == [
+        "AT+CFUN=0", "AT+UMNOPROF=100", "AT+URAT=7", "AT+UBANDMASK=0,524288",
+        'AT+CPSMS=1,,,"00111000","00001111"', "AT+CFUN=15"]
+
+
+def test_ublox_r4_psm_alone_still_deregisters_and_reboots():
+    desired = Settings(psm=Psm(1, "00111000", "00001111"))
+    assert plan("ublox-sara-r410m-02b", Settings(psm=Psm(0)), desired) == [
+        "AT+CFUN=0", 'AT+CPSMS=1,,,"00111000","00001111"', "AT+CFUN=15"]
+
+
+def test_ublox_r4_has_no_ptw_r5_has_fourth_parameter():
+    desired = Settings(edrx={"lte-m": Edrx(2, "0101", "0011")})
+    assert plan("ublox-sara-r410m-02b", Settings(), desired) == ['AT+CEDRXS=2,4,"0101"']
+    assert plan("ublox-sara-r510s", Settings(), desired) == ['AT+CEDRXS=2,4,"0101","0011"']
+
+
+def test_apn_and_edrx_off():
+    current = Settings(edrx={"lte-m": Edrx(2, "0101")}, apns={1: Apn(1, "IP", "old")})
+    desired = Settings(edrx={"lte-m": Edrx(0)}, apn=Apn(1, "IP", "new"))
+    assert plan("quectel-bg95-m3", current, desired) == ["AT+CEDRXS=0,4", 'AT+CGDCONT=1,"IP","new"']
