@@ -16,21 +16,15 @@ class Desired:
 
 
 def auto_bands(profile, rat: str, countries: list) -> tuple[frozenset[int], bool]:
-    """Module bands that some live network in the countries uses on `rat`; (bands, any derived)."""
-    from atctl.bands.model import ANNOUNCED_SHUTDOWN, LIVE
+    """The minimal module band set reaching every usable operator on `rat` (atctl.bands.minimal);
+    (bands, whether any of it rests on derived data)."""
+    from atctl.bands.minimal import minimal_cover, operator_options
 
-    module = set(profile.bands_for(rat))
-    wanted: set[int] = set()
-    derived = False
-    for country in countries:
-        for operator in country.operators:
-            fact = operator.rats.get(rat)
-            if fact is None or fact.status not in (LIVE, ANNOUNCED_SHUTDOWN):
-                continue
-            usable = module & set(fact.bands)
-            wanted |= usable
-            derived = derived or (fact.derived and bool(usable))
-    return frozenset(wanted), derived
+    bands = frozenset(minimal_cover(operator_options(profile, countries, rat)))
+    derived = any(
+        (fact := operator.rats.get(rat)) is not None and fact.derived and bands & set(fact.bands)
+        for country in countries for operator in country.operators)
+    return bands, derived
 
 
 def desired_state(config, profile, dialect) -> Desired:

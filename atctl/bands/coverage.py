@@ -1,0 +1,148 @@
+"""Coverage check: a module's bands against the networks of deployment countries (pure).
+
+Per operator and RAT: the network's bands, which the module can use, which it
+misses, and a verdict. Per country and RAT:
+  full          every operator running the RAT can be used on all of its bands
+  partial       some usable band somewhere, but not full
+  none          the RAT is deployed but the module can use none of its bands
+                (or the module does not support the RAT)
+  not-deployed  no operator runs the RAT (or every network of it is shut down)
+Shut-down networks are reported but do not count; announced shutdowns count,
+with a warning and the date. Verdicts resting on derived bands say so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from atctl.bands.model import ANNOUNCED_SHUTDOWN, LIVE, NOT_DEPLOYED, SHUT_DOWN, Country
+from atctl.bands.relations import carries_connection, usable
+
+FULL, PARTIAL, NONE_, NOT_DEPLOYED_VERDICT = "full", "partial", "none", "not-deployed"
+
+
+@dataclass
+class OperatorCoverage:
+    name: str
+    mcc_mnc: list[str]
+    status: str
+    shutdown: str | None
+    network_bands: list[int]
+    usable_bands: list[int]
+    missing_bands: list[int]
+    verdict: str
+    verified: bool
+    derived: bool
+    sources: list[str]
+
+
+@dataclass
+class RatCoverage:
+    rat: str
+    network_bands: list[int] = field(default_factory=list)
+    usable_bands: list[int] = field(default_factory=list)
+    missing_bands: list[int] = field(default_factory=list)
+    verdict: str = NOT_DEPLOYED_VERDICT
+    derived: bool = False
+    operators: list[OperatorCoverage] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class CountryCoverage:
+    country: str
+    name: str
+    rats: dict[str, RatCoverage]
+
+    @property
+    def usable(self) -> bool:
+        return any(r.verdict in (FULL, PARTIAL) for r in self.rats.values())
+
+
+@dataclass
+class CoverageReport:
+    module: str
+    rats: list[str]
+    countries: list[CountryCoverage]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(c.usable for c in self.countries)
+
+    def as_dict(self) -> dict:
+        return {"module": self.module, "rats": self.rats, "ok": self.ok, "warnings": self.warnings,
+                "countries": [{"country": c.country, "name": c.name,
+                               "rats": {rat: asdict(cov) for rat, cov in c.rats.items()}} for c in self.countries]}
+
+
+def _operator(rat: str, operator, fact, module_bands: list[int]) -> OperatorCoverage:
+    bands = [b for b in fact.bands if carries_connection(b, rat)]
+    ok = [b for b in bands if usable(b, module_bands)]
+    missing = [b for b in bands if b not in ok]
+    if fact.status in (SHUT_DOWN, NOT_DEPLOYED) or not bands:
+        verdict = NOT_DEPLOYED_VERDICT
+    elif not module_bands or not ok:
+        verdict = NONE_
+    else:
+        verdict = FULL if not missing else PARTIAL
+    return OperatorCoverage(operator.name, list(operator.mcc_mnc), fact.status, fact.shutdown, sorted(fact.bands),
+                            sorted(ok), sorted(missing), verdict, fact.verified, fact.derived,
+                            [s.name for s in fact.sources])
+
+
+def _when(date: str | None) -> str:
+    if not date:
+        return ""
+    return f" on {date}" if len(date) == 10 else f" in {date}"
+
+
+def check_country(profile, country: Country, rat: str) -> RatCoverage:
+    module_bands = profile.bands_for(rat)
+    cov = RatCoverage(rat)
+    label = "GSM (MHz)" if rat == "gsm" else rat
+    for operator in country.operators:
+        fact = operator.rats.get(rat)
+        if fact is None:
+            continue
+        op = _operator(rat, operator, fact, module_bands)
+        cov.operators.append(op)
+        if fact.status == SHUT_DOWN and fact.bands is not None:
+            cov.warnings.append(f"{operator.name} shut down its {label} network{_when(fact.shutdown)}.")
+        elif fact.status == ANNOUNCED_SHUTDOWN:
+            cov.warnings.append(f"{operator.name} will shut down its {label} network{_when(fact.shutdown)}.")
+    counted = [op for op in cov.operators if op.verdict != NOT_DEPLOYED_VERDICT]
+    cov.network_bands = sorted({b for op in counted for b in op.network_bands})
+    cov.usable_bands = sorted({b for op in counted for b in op.usable_bands})
+    cov.missing_bands = sorted({b for op in counted for b in op.missing_bands} - set(cov.usable_bands))
+    cov.derived = any(op.derived for op in counted)
+    if not counted:
+        cov.verdict = NOT_DEPLOYED_VERDICT
+    elif not module_bands:
+        cov.verdict = NONE_
+        cov.warnings.append(f"{profile.id} does not support {label}.")
+    elif all(op.verdict == FULL for op in counted):
+        cov.verdict = FULL
+    elif any(op.usable_bands for op in counted):
+        cov.verdict = PARTIAL
+    else:
+        cov.verdict = NONE_
+    if cov.derived and cov.verdict != NOT_DEPLOYED_VERDICT:
+        names = ", ".join(op.name for op in counted if op.derived)
+        cov.warnings.append(f"{label} bands of {names} are derived from their LTE bands, not stated by a source.")
+    return cov
+
+
+def check(profile, countries: list[Country], rats: list[str] | None = None) -> CoverageReport:
+    rats = list(rats or profile.rats)
+    report = CoverageReport(profile.id, rats, [])
+    for country in countries:
+        report.countries.append(CountryCoverage(country.code, country.name,
+                                                {rat: check_country(profile, country, rat) for rat in rats}))
+    for rat in rats:
+        if rat in ("gsm", "umts") and profile.bands_for(rat):
+            gone = [c.country for c in report.countries if c.rats[rat].verdict == NOT_DEPLOYED_VERDICT]
+            if gone:
+                report.warnings.append(f"{rat.upper()} is shut down or absent in {', '.join(gone)}: "
+                                       f"do not count on {profile.id}'s {rat.upper()} fallback there.")
+    return report

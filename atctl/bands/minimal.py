@@ -1,0 +1,86 @@
+"""The smallest set of module bands per RAT that still reaches every operator the
+module can use in the chosen countries (fewer bands = a faster network scan).
+
+Set cover over operators: exact (smallest size first) when there are at most 20
+candidate bands, greedy beyond. Among covers of the smallest size, the one that
+reaches each operator on the most of its bands wins, then the lowest band numbers,
+so the answer is deterministic.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from atctl.bands.model import ANNOUNCED_SHUTDOWN, LIVE, Country
+from atctl.bands.relations import carries_connection, module_bands_for
+
+EXACT_LIMIT = 20
+
+
+def operator_options(profile, countries: list[Country], rat: str) -> list[tuple[str, frozenset[int]]]:
+    """(operator, module bands that reach it) for every live operator the module can use on `rat`."""
+    module = profile.bands_for(rat)
+    out = []
+    for country in countries:
+        for operator in country.operators:
+            fact = operator.rats.get(rat)
+            if fact is None or fact.status not in (LIVE, ANNOUNCED_SHUTDOWN):
+                continue
+            reach = frozenset(m for b in fact.bands if carries_connection(b, rat) for m in module_bands_for(b, module))
+            if reach:
+                out.append((f"{country.code} {operator.name}", reach))
+    return out
+
+
+def minimal_cover(options: list[tuple[str, frozenset[int]]]) -> list[int]:
+    if not options:
+        return []
+    candidates = sorted(set().union(*(bands for _, bands in options)))
+
+    def score(chosen: tuple[int, ...]) -> tuple[int, tuple[int, ...]]:
+        hits = sum(len(bands & set(chosen)) for _, bands in options)
+        return (-hits, chosen)
+
+    if len(candidates) <= EXACT_LIMIT:
+        for size in range(1, len(candidates) + 1):
+            covers = [c for c in combinations(candidates, size) if all(bands & set(c) for _, bands in options)]
+            if covers:
+                return sorted(min(covers, key=score))
+    chosen: set[int] = set()
+    left = list(options)
+    while left:
+        best = min(candidates, key=lambda b: (-sum(b in bands for _, bands in left), b))
+        chosen.add(best)
+        left = [(name, bands) for name, bands in left if best not in bands]
+    return sorted(chosen)
+
+
+def minimal_bands(profile, countries: list[Country], rats: list[str]) -> dict[str, list[int]]:
+    return {rat: minimal_cover(operator_options(profile, countries, rat)) for rat in rats}
+
+
+def mask_commands(profile, bands_by_rat: dict[str, list[int]]) -> tuple[list[str], list[str]]:
+    """(vendor commands, notes) that enable exactly these bands, per the profile's mask codec."""
+    from atctl.bands import masks
+
+    codec = profile.band_mask
+    wanted = {rat: bands for rat, bands in bands_by_rat.items() if bands}
+    notes: list[str] = []
+    if codec == "qcfg-lpwa":
+        return [masks.qcfg_band_command("lpwa", {r: wanted.get(r, ()) for r in ("gsm", "lte-m", "nb-iot")})], \
+            ["a 0 mask leaves that RAT's bands unchanged"] if len(wanted) < 3 else []
+    if codec == "qcfg-lte":
+        merged = {r: wanted.get(r) or profile.bands_for(r) for r in ("gsm", "umts", "lte")}
+        return [masks.qcfg_band_command("lte", merged)], notes
+    if codec == "ubandmask":
+        numbers = profile.ubandmask_rats or {}
+        commands = []
+        for rat, bands in wanted.items():
+            if rat in numbers:
+                commands += masks.ubandmask_commands(numbers[rat], bands)
+        reboot = (profile.quirks or {}).get("reboot_command", "AT+CFUN=15")
+        return commands + ([reboot] if commands else []), ["u-blox applies band masks after a reboot"]
+    if codec == "qband":
+        lte = sorted(set(wanted.get("nb-iot", [])) | set(wanted.get("lte-m", [])))
+        return ([f"AT+QBAND={len(lte)}," + ",".join(map(str, lte))] if lte else []), notes
+    return [], [f"{profile.id} has no band-mask command: its bands cannot be restricted"]

@@ -1,0 +1,120 @@
+"""`atctl bands check | mask | decode`."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from atctl.cli._common import JsonOpt, ProfilesOpt, emit
+
+app = typer.Typer(help="Check module bands against countries; compute and decode band masks.", no_args_is_help=True)
+
+ModuleOpt = Annotated[str, typer.Option("--module", "-m", help="Module profile id (atctl modules).")]
+CountryOpt = Annotated[list[str], typer.Option("--country", "-c", help="ISO country code; repeatable.")]
+RatOpt = Annotated[Optional[list[str]], typer.Option("--rat", help="gsm | umts | lte | lte-m | nb-iot; repeatable (default: the module's).")]
+VERDICT_STYLE = {"full": "green", "partial": "yellow", "none": "red", "not-deployed": "dim"}
+
+
+def _inputs(module: str, countries: list[str], rats: list[str] | None, profiles: str | None):
+    from atctl.data import get_country
+    from atctl.errors import InputError
+    from atctl.profiles import load_profile
+    from atctl.profiles.model import RATS
+
+    profile = load_profile(module, profiles)
+    for rat in rats or []:
+        if rat not in RATS:
+            raise InputError(f"unknown RAT {rat!r}", hint=f"use one of {', '.join(RATS)}")
+    return profile, [get_country(c) for c in countries], list(rats or profile.rats)
+
+
+@app.command()
+def check(module: ModuleOpt, country: CountryOpt, rat: RatOpt = None, profiles: ProfilesOpt = None,
+          json: JsonOpt = False) -> None:
+    """Per country, operator and RAT: network bands, usable bands, missing bands, verdict.
+    Exit 1 when a country has no usable band on any requested RAT."""
+    from atctl.bands.coverage import check as run_check
+
+    profile, countries, rats = _inputs(module, country, rat, profiles)
+    report = run_check(profile, countries, rats)
+    doc = report.as_dict()
+    emit(doc, json, lambda: _render_check(doc))
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+def _render_check(doc: dict) -> None:
+    from rich.table import Table
+
+    from atctl.cli._common import console
+
+    out = console()
+    notes: list[str] = []
+    for country in doc["countries"]:
+        table = Table(title=f"{country['name']} ({country['country']}) — {doc['module']}", title_justify="left")
+        for col in ("RAT", "verdict", "usable", "missing", "operators"):
+            table.add_column(col)
+        for rat, cov in country["rats"].items():
+            style = VERDICT_STYLE[cov["verdict"]]
+            ops = "; ".join(f"{op['name']}: {op['verdict']}" + ("~" if op["derived"] else "")
+                            for op in cov["operators"] if op["verdict"] != "not-deployed") or "-"
+            table.add_row(rat, f"[{style}]{cov['verdict']}[/{style}]" + (" ~" if cov["derived"] else ""),
+                          " ".join(map(str, cov["usable_bands"])) or "-", " ".join(map(str, cov["missing_bands"])) or "-",
+                          ops)
+            notes += [w for w in cov["warnings"] if w not in notes]
+        out.print(table)
+    for note in notes + doc["warnings"]:
+        out.print(f"[yellow]note:[/yellow] {note}")
+    out.print("[dim]~ rests on derived bands (inferred from LTE bands); GSM in MHz. Sources: --json.[/dim]")
+
+
+@app.command()
+def mask(module: ModuleOpt, country: CountryOpt, rat: RatOpt = None, profiles: ProfilesOpt = None,
+         json: JsonOpt = False) -> None:
+    """The smallest band set per RAT that reaches every usable operator, and the vendor commands."""
+    from atctl.bands.minimal import mask_commands, minimal_bands
+
+    profile, countries, rats = _inputs(module, country, rat, profiles)
+    bands = minimal_bands(profile, countries, rats)
+    commands, notes = mask_commands(profile, bands)
+    doc = {"module": profile.id, "countries": [c.code for c in countries], "bands": bands, "commands": commands,
+           "notes": notes}
+
+    def render() -> None:
+        from atctl.cli._common import console
+
+        out = console()
+        for r, b in bands.items():
+            out.print(f"{r:7} {' '.join(map(str, b)) or '(no usable band)'}")
+        for command in commands:
+            out.print(f"[bold]{command}[/bold]")
+        for note in notes:
+            out.print(f"[dim]{note}[/dim]")
+
+    emit(doc, json, render)
+
+
+@app.command()
+def decode(line: Annotated[str, typer.Argument(help="A +QCFG: \"band\" or +UBANDMASK read line.")],
+           module: Annotated[Optional[str], typer.Option("--module", "-m", help="Module profile (mask layout, RAT numbers).")] = None,
+           profiles: ProfilesOpt = None, json: JsonOpt = False) -> None:
+    """Decode a band-mask read into band lists per RAT."""
+    from atctl.errors import InputError
+    from atctl.profiles import load_profile
+    from atctl.responses import parse_line
+
+    profile = load_profile(module, profiles) if module else None
+    parsed = parse_line(line, profile=profile)
+    if parsed.type not in ("QCFG", "UBANDMASK") or (parsed.type == "QCFG" and parsed.fields.get("key") != "band"):
+        raise InputError(f"{line!r} is not a band-mask line", hint='give a +QCFG: "band",... or +UBANDMASK: ... line')
+    fields = {k: v for k, v in parsed.fields.items() if k in ("gsm", "umts", "lte", "lte_m", "nb_iot", "layout")}
+    doc = {"type": parsed.type, "fields": fields}
+
+    def render() -> None:
+        from atctl.cli._common import console
+
+        for key, value in fields.items():
+            console().print(f"{key:7} {' '.join(map(str, value)) if isinstance(value, list) else value}")
+
+    emit(doc, json, render)

@@ -1,0 +1,93 @@
+"""Coverage verdicts and minimal masks on hand-checked cases (Country objects built here)."""
+
+from itertools import combinations
+
+from atctl.bands.coverage import check
+from atctl.bands.minimal import minimal_cover, operator_options
+from atctl.bands.model import Country, Operator, RatFact
+from atctl.bands.relations import module_bands_for, usable
+from atctl.profiles import load_profile
+
+BG95 = load_profile("quectel-bg95-m3")
+R410 = load_profile("ublox-sara-r410m-02b")
+
+
+def op(name, **rats):
+    return Operator(name, ("00101",), {rat: (fact if isinstance(fact, RatFact) else RatFact(tuple(fact)))
+                                        for rat, fact in rats.items()})
+
+
+def test_relations():
+    assert usable(4, [66]) and usable(2, [25]) and usable(18, [26]) and usable(12, [85])
+    assert not usable(66, [4])            # a B66 carrier may lie outside B4
+    assert module_bands_for(5, [5, 26]) == [5, 26]
+
+
+def test_full_partial_none_not_deployed():
+    country = Country("ZZ", "Testland", (
+        op("A", **{"lte-m": [8, 20], "nb-iot": [20]}),
+        op("B", **{"lte-m": [7, 20]}),       # B7: not a BG95-M3 LTE-M band
+    ))
+    report = check(BG95, [country], ["lte-m", "nb-iot", "gsm"])
+    rats = report.countries[0].rats
+    assert rats["lte-m"].verdict == "partial" and rats["lte-m"].missing_bands == [7]
+    assert rats["nb-iot"].verdict == "full"
+    assert rats["gsm"].verdict == "not-deployed"
+    assert report.ok
+
+
+def test_receive_only_band_never_counts():
+    country = Country("ZZ", "Testland", (op("A", lte=[20, 32]),))
+    cov = check(load_profile("quectel-eg25-g"), [country], ["lte"]).countries[0].rats["lte"]
+    assert cov.network_bands == [20, 32] and cov.verdict == "full"
+
+
+def test_module_without_the_rat_and_shutdowns():
+    country = Country("US", "United States", (
+        op("X", **{"nb-iot": RatFact((2, 4, 12), status="shut-down", shutdown="2025-03"),
+                   "lte-m": [2, 4, 12]}),
+    ))
+    report = check(R410, [country], ["nb-iot", "lte-m", "gsm"])
+    rats = report.countries[0].rats
+    assert rats["nb-iot"].verdict == "not-deployed" and any("shut down" in w for w in rats["nb-iot"].warnings)
+    assert rats["lte-m"].verdict == "full"
+
+
+def test_none_verdict_fails_the_check():
+    country = Country("ZZ", "Testland", (op("A", **{"lte-m": [7]}),))
+    report = check(BG95, [country], ["lte-m"])
+    assert report.countries[0].rats["lte-m"].verdict == "none" and not report.ok
+
+
+def test_derived_bands_are_flagged():
+    country = Country("ZZ", "Testland", (op("A", **{"lte-m": RatFact((20,), derived=True)}),))
+    cov = check(BG95, [country], ["lte-m"]).countries[0].rats["lte-m"]
+    assert cov.derived and any("derived" in w for w in cov.warnings)
+
+
+def brute_force(options):
+    candidates = sorted(set().union(*(b for _, b in options)))
+    for size in range(1, len(candidates) + 1):
+        for combo in combinations(candidates, size):
+            if all(b & set(combo) for _, b in options):
+                return size
+    return 0
+
+
+def test_minimal_cover_is_optimal_on_small_cases():
+    cases = [
+        [("a", frozenset({8, 20})), ("b", frozenset({20, 3})), ("c", frozenset({3}))],
+        [("a", frozenset({2, 4, 12})), ("b", frozenset({4, 13})), ("c", frozenset({2, 66}))],
+        [("a", frozenset({1})), ("b", frozenset({2})), ("c", frozenset({1, 2}))],
+    ]
+    for options in cases:
+        chosen = minimal_cover(options)
+        assert all(bands & set(chosen) for _, bands in options)
+        assert len(chosen) == brute_force(options)
+
+
+def test_minimal_uses_containing_module_band():
+    country = Country("ZZ", "Testland", (op("A", **{"lte-m": [4]}),))
+    options = operator_options(R410, [country], "lte-m")
+    assert options == [("ZZ A", frozenset({4}))]
+    assert minimal_cover(operator_options(BG95, [country], "lte-m")) == [4]

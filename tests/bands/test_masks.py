@@ -1,0 +1,77 @@
+"""Mask codecs against real reads, and round trips (hypothesis) past 64 bits.
+
+Real reads (DOMAIN.md section 4): BG95-M3 default `+QCFG: "band",0xf,0x100002000000000f0e189f,
+0x10004200000000090e189f` decodes to the BG95-M3 datasheet band lists; EG25-G
+`+QCFG: "band",0xbff,0x1e00b0e18df,0x0`; SARA-R410M `+UBANDMASK: 0,168761503,1,168761503`;
+u-blox AT manual example: B20 only = `AT+UBANDMASK=0,524288`."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from atctl.bands.masks import (
+    bands_to_mask,
+    decode_qcfg_band,
+    decode_ubandmask,
+    mask_to_bands,
+    qcfg_band_command,
+    ubandmask_commands,
+)
+from atctl.bands.relations import EUTRA_BANDS
+
+BG95_LTEM = [1, 2, 3, 4, 5, 8, 12, 13, 18, 19, 20, 25, 26, 27, 28, 66, 85]
+BG95_NB = [1, 2, 3, 4, 5, 8, 12, 13, 18, 19, 20, 25, 28, 66, 71, 85]
+
+
+def test_bg95_default_read():
+    d = decode_qcfg_band(["0xf", "0x100002000000000f0e189f", "0x10004200000000090e189f"])
+    assert d == {"gsm": [850, 900, 1800, 1900], "lte_m": BG95_LTEM, "nb_iot": BG95_NB}
+
+
+def test_bg95_read_with_fourth_field_and_no_0x():
+    d = decode_qcfg_band(["f", "100002000000000f0e189f", "10004200000000090e189f", "0"])
+    assert d["lte_m"] == BG95_LTEM
+
+
+def test_eg25_read():
+    d = decode_qcfg_band(["0xbff", "0x1e00b0e18df", "0x0"], layout="lte")
+    assert d["lte"] == [1, 2, 3, 4, 5, 7, 8, 12, 13, 18, 19, 20, 25, 26, 28, 38, 39, 40, 41]
+    assert d["gsm"] == [850, 900, 1800, 1900]
+
+
+def test_sara_r410m_read_and_b20_example():
+    d = decode_ubandmask([0, 168761503, 1, 168761503])
+    assert d["lte_m"] == [1, 2, 3, 4, 5, 8, 12, 13, 17, 18, 19, 20, 26, 28]
+    assert ubandmask_commands(0, [20]) == ["AT+UBANDMASK=0,524288"]
+
+
+def test_ubandmask_above_64_uses_second_mask():
+    assert ubandmask_commands(1, [20, 71, 85]) == [f"AT+UBANDMASK=1,{1 << 19},{(1 << 6) | (1 << 20)}"]
+    assert decode_ubandmask([1, 1 << 19, (1 << 6) | (1 << 20)], {1: "nb_iot"}) == {"nb_iot": [20, 71, 85]}
+
+
+band_sets = st.lists(st.sampled_from(sorted(EUTRA_BANDS)), unique=True, max_size=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(band_sets)
+def test_mask_round_trip(bands):
+    assert mask_to_bands(bands_to_mask(bands)) == sorted(bands)
+
+
+@settings(max_examples=200, deadline=None)
+@given(band_sets, band_sets, st.lists(st.sampled_from([850, 900, 1800, 1900]), unique=True))
+def test_qcfg_lpwa_round_trip(ltem, nb, gsm):
+    command = qcfg_band_command("lpwa", {"gsm": gsm, "lte-m": ltem, "nb-iot": nb}, effect=None)
+    values = command.split(",", 1)[1].split(",")
+    assert decode_qcfg_band(values) == {"gsm": sorted(gsm), "lte_m": sorted(ltem), "nb_iot": sorted(nb)}
+
+
+@settings(max_examples=200, deadline=None)
+@given(band_sets, st.sampled_from([0, 1]))
+def test_ubandmask_round_trip(bands, rat):
+    if not bands:
+        return
+    values = [int(v) for v in ubandmask_commands(rat, bands)[0].split("=")[1].split(",")]
+    if len(values) == 2:
+        values.append(0)
+    assert decode_ubandmask(values, {rat: "x"}) == {"x": sorted(bands)}
