@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Rat = Literal["gsm", "umts", "lte", "lte-m", "nb-iot"]
 RATS: tuple[str, ...] = ("gsm", "umts", "lte", "lte-m", "nb-iot")
@@ -66,6 +66,19 @@ class ModemProfile(_Strict):
     timeouts: dict[str, float] = {}  # command prefix -> seconds (longest prefix wins); dialect defaults fill the rest
     quirks: dict[str, Any] = {}  # named behaviours the engine/dialects/simulator need (documented in modem_profiles/README.md)
     sources: list[str] = []      # documents this profile was built from
+
+    @model_validator(mode="after")
+    def _real_bands(self):
+        from atctl.bands.relations import is_real_band
+
+        for rat, fact in self.bands.items():
+            bad = [b for b in fact.bands if not is_real_band(rat, b)]
+            if bad:
+                unit = "MHz values (850, 900, 1800, 1900)" if rat == "gsm" else "3GPP band numbers"
+                raise ValueError(f"bands.{rat}: {bad} are not {unit}")
+            if rat not in self.rats:
+                raise ValueError(f"bands given for {rat}, which is not in rats")
+        return self
 
     def bands_for(self, rat: str) -> list[int]:
         fact = self.bands.get(rat)  # type: ignore[call-overload]
