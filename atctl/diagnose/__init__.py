@@ -1,0 +1,1 @@
+"""Diagnostics bundle for support tickets: collect -> classify (findings) -> redact -> pack."""

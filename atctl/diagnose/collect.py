@@ -1,0 +1,157 @@
+"""Collect facts from a module, one isolated step at a time: a step that fails is
+recorded and the next one runs; a module that stops answering is detected with a
+short probe so the remaining steps are skipped quickly instead of each waiting
+out its own deadline."""
+
+from __future__ import annotations
+
+import time
+
+from atctl.diagnose.facts import Facts
+from atctl.errors import AtctlError, ModemTimeout, ModemUnreachable
+
+
+class _Gone(Exception):
+    pass
+
+
+def _alive(session) -> bool:
+    try:
+        return session.command("AT", timeout=1.0).final != ""
+    except ModemTimeout:
+        return False
+
+
+def _step(facts: Facts, session, name: str, action) -> None:
+    if facts.stopped_answering:
+        facts.failures.append(f"{name}: skipped, the module stopped answering")
+        return
+    try:
+        action()
+    except ModemTimeout as exc:
+        facts.failures.append(f"{name}: {exc.one_line()}")
+        if not _alive(session):
+            facts.stopped_answering = name
+    except AtctlError as exc:
+        facts.failures.append(f"{name}: {exc.one_line()}")
+
+
+def _sim(session, facts: Facts) -> None:
+    response = session.command("AT+CPIN?")
+    if response.ok:
+        line = response.first("+CPIN:") or ""
+        state = line.split(":", 1)[1].strip() if ":" in line else ""
+        facts.sim["state"] = {"READY": "ready", "SIM PIN": "pin", "SIM PUK": "puk"}.get(state, state.lower() or "unknown")
+    elif response.error_code == 10:
+        facts.sim["state"] = "absent"
+    else:
+        facts.sim.update({"state": "error", "error": response.error_text or response.final})
+
+
+def collect(session, facts: Facts, *, wait_s: float = 30.0, config=None) -> Facts:
+    """Run every collection step against a started-or-not session."""
+    from atctl.at.identify import identify
+    from atctl.dialects import get_dialect
+    from atctl.network_state import read_network_state
+
+    def hygiene():
+        first = session.command("AT", timeout=2.0, expect_reboot=True)
+        facts.hygiene["echo_on"] = bool(session.echo)
+        cmee = session.command("AT+CMEE?")
+        if cmee.ok and cmee.first("+CMEE:"):
+            facts.hygiene["cmee"] = int(cmee.first("+CMEE:").split(":")[1].strip() or 0)
+        session.start(boot_timeout=5)
+        return first
+
+    try:
+        hygiene()
+    except ModemUnreachable as exc:
+        facts.reachable = False
+        facts.failures.append(f"first contact: {exc.one_line()}")
+        return facts
+
+    def ident():
+        found = identify(session)
+        facts.identity = {"manufacturer": found.manufacturer, "model": found.model, "revision": found.revision,
+                          "imei": found.imei, "profile": found.profile_id}
+        facts.sim.update({"iccid": found.iccid, "imsi": found.imsi})
+
+    _step(facts, session, "identity (ATI, AT+CGMM, AT+CGSN, ICCID, IMSI)", ident)
+    _step(facts, session, "SIM state (AT+CPIN?)", lambda: _sim(session, facts))
+
+    def settings():
+        if session.profile is None:
+            return
+        s = get_dialect(session.profile).read(session)
+        facts.settings = {
+            "rat_order": list(s.rat_order or []) or None, "rat_config": s.rat_config,
+            "bands": {rat: sorted(b) for rat, b in s.bands.items()},
+            "apn": {str(cid): a.name for cid, a in s.apns.items()},
+            "psm": None if s.psm is None else {"mode": s.psm.mode, "tau_bits": s.psm.tau_bits,
+                                                "active_bits": s.psm.active_bits},
+            "edrx": {rat: {"mode": e.mode, "cycle_bits": e.cycle_bits, "ptw_bits": e.ptw_bits} for rat, e in s.edrx.items()},
+        }
+
+    _step(facts, session, "configuration (RAT, bands, APN, PSM/eDRX requested)", settings)
+
+    def wait_registered():
+        if facts.sim.get("state") not in (None, "ready"):
+            return
+        from atctl.config.apply import wait_for_registration
+
+        start = time.monotonic()
+        wait_for_registration(session, wait_s, False, None)
+        facts.waited_s = round(time.monotonic() - start, 1)
+
+    _step(facts, session, "waiting for registration", wait_registered)
+
+    def network():
+        state = read_network_state(session)
+        facts.network = state.as_dict()
+        facts.failures.extend(f"network read: {e}" for e in state.errors)
+        country = state.operator.get("country")
+        if country:
+            facts.local_bands = _live_bands(country)
+
+    _step(facts, session, "registration, operator, band, signal, PSM/eDRX granted", network)
+    if config is not None:
+        def checks():
+            from atctl.config.apply import verify_now
+            from atctl.config.desired import desired_state
+
+            desired = desired_state(config, session.profile, get_dialect(session.profile))
+            facts.config = {"countries": list(config.countries), "rat": list(config.rat),
+                            "bands": {r: sorted(b) for r, b in desired.settings.bands.items()},
+                            "sunset": _sunsets(config)}
+            facts.checks = [c.as_dict() for c in verify_now(session, config, desired, session.profile)]
+
+        _step(facts, session, "verify checks against the config", checks)
+    facts.errors_seen = [f"{r.command}: {r.error_text or r.final}" for r in session.log if not r.ok and r.final]
+    return facts
+
+
+def _live_bands(code: str) -> dict[str, list[int]]:
+    from atctl.bands.model import ANNOUNCED_SHUTDOWN, LIVE
+    from atctl.data import get_country
+
+    out: dict[str, set[int]] = {}
+    for operator in get_country(code).operators:
+        for rat, fact in operator.rats.items():
+            if fact.status in (LIVE, ANNOUNCED_SHUTDOWN):
+                out.setdefault(rat, set()).update(fact.bands)
+    return {rat: sorted(b) for rat, b in out.items()}
+
+
+def _sunsets(config) -> dict[str, list[str]]:
+    """Per legacy RAT, the config countries where no operator runs it any more."""
+    from atctl.bands.model import ANNOUNCED_SHUTDOWN, LIVE
+    from atctl.data import get_country
+
+    out: dict[str, list[str]] = {}
+    for rat in ("gsm", "umts"):
+        for code in config.countries:
+            country = get_country(code)
+            if not any((fact := op.rats.get(rat)) is not None and fact.status in (LIVE, ANNOUNCED_SHUTDOWN)
+                       and fact.bands for op in country.operators):
+                out.setdefault(rat, []).append(code)
+    return out

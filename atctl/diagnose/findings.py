@@ -1,0 +1,175 @@
+"""Facts -> findings with a severity, a plain-language explanation and a next step (pure).
+
+Severities follow connectivity providers' ticket ranking: critical = the device
+cannot connect at all; major = connected but degraded; minor = hygiene and
+cosmetic; info = context. Signal thresholds: RSRP/RSRQ bands commonly used in
+vendor application notes (RSRP > -100 dBm good, -100..-115 fair, < -115 poor;
+RSRQ < -15 dB poor), within the 3GPP TS 36.133 reporting ranges.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from atctl.causes import emm_advice, emm_cause
+from atctl.diagnose.facts import Facts
+from atctl.timers.duration import format_duration
+
+SEVERITIES = ("critical", "major", "minor", "info")
+
+
+@dataclass
+class Finding:
+    severity: str
+    code: str
+    title: str
+    explanation: str
+    next_step: str
+    evidence: str = ""
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def classify(f: Facts) -> list[Finding]:
+    out: list[Finding] = []
+    add = lambda *a, **k: out.append(Finding(*a, **k))  # noqa: E731
+
+    if not f.reachable:
+        add("critical", "no-answer", "The module does not answer",
+            "Nothing usable came back on the serial port, so nothing else could be checked.",
+            "Check power and cable, try the other USB interfaces (`atctl ports`), or another baud rate.",
+            "; ".join(f.failures[:3]))
+        return out
+    if f.stopped_answering:
+        add("critical", "stopped-answering", "The module stopped answering during the checks",
+            f"It answered at first, then went silent after: {f.stopped_answering}. The report is partial.",
+            "Power-cycle the module and run diagnose again; if it repeats, attach this bundle to the ticket.")
+
+    sim = f.sim.get("state")
+    if sim == "absent":
+        add("critical", "no-sim", "No SIM card detected", "The module reports that no SIM is inserted (CME 10).",
+            "Insert the SIM (check orientation and the SIM holder contacts), then power-cycle.")
+    elif sim in ("pin", "puk"):
+        add("critical", f"sim-{sim}", f"The SIM is locked ({sim.upper()} required)",
+            "A locked SIM cannot register; PIN locks also prevent PSM on some modules.",
+            "Unlock the SIM once with its PIN (atctl never stores it) and disable the PIN lock for unattended devices.")
+    elif sim == "error":
+        add("critical", "sim-error", "The SIM cannot be read", f"The module says: {f.sim.get('error')}.",
+            "Reseat or replace the SIM; check that it is activated with the provider.")
+
+    net = f.network or {}
+    reg = net.get("registration") or {}
+    stat = reg.get("stat")
+    if stat == 3:
+        cause = reg.get("reject_cause")
+        add("critical", "registration-denied", "The network denied registration",
+            f"Reject cause {cause}: {emm_cause(cause)}." if cause is not None else "No reject cause was given.",
+            emm_advice(cause) or "Ask the SIM provider whether the SIM is active and allowed on this network.",
+            f"+CEREG stat 3, cause {cause}")
+    elif sim in (None, "ready") and stat not in (1, 5) and not f.stopped_answering:
+        add("critical", "not-registered", "Not registered to any network",
+            f"Still {reg.get('stat_text') or 'unregistered'} after waiting {format_duration(f.waited_s)}.",
+            "Check antenna and coverage, and that the enabled RATs/bands match the local network (`atctl bands check`).")
+
+    registered = stat in (1, 5)
+    if registered and stat == 5:
+        op = net.get("operator") or {}
+        add("major", "roaming", "Registered while roaming",
+            f"Roaming on {op.get('name') or op.get('mcc_mnc')} ({op.get('country') or '?'}); roaming can cost more "
+            "and networks may grant different power-saving timers.",
+            "Confirm roaming is intended for this SIM and country.")
+    if registered:
+        out.extend(_power_saving(net))
+        out.extend(_signal(net.get("signal") or {}))
+        out.extend(_band_plan(f, net))
+    out.extend(_sunsets(f))
+    for check in f.checks or []:
+        if not check["ok"] and check["name"] not in ("registered", "psm_granted", "edrx_granted"):
+            add("major", f"verify-{check['name']}", f"Config check failed: {check['name']}", check["reason"],
+                "Run `atctl apply` with the config, or fix the config.")
+    hygiene = f.hygiene
+    if hygiene.get("echo_on"):
+        add("minor", "echo-on", "Command echo is on", "The module echoes every command (ATE1): more bytes, "
+            "and naive host firmware may parse its own command as a reply.", "Send ATE0 and save it (AT&W).")
+    if hygiene.get("cmee") == 0:
+        add("minor", "cmee-off", "Errors are reported without a reason (AT+CMEE=0)",
+            "Failures show only 'ERROR', which hides causes such as 'SIM not inserted'.", "Set AT+CMEE=2 in the host firmware.")
+    unused = {rat: sorted(set(bands) - set(f.local_bands.get(rat, ())))
+              for rat, bands in (f.settings.get("bands") or {}).items() if rat in f.local_bands}
+    unused = {rat: bands for rat, bands in unused.items() if len(bands) > 3}
+    if unused:
+        country = (f.network.get("operator") or {}).get("country")
+        add("minor", "unused-bands", "Many enabled bands are unused here",
+            "; ".join(f"{rat}: {len(b)} bands no network in {country} uses" for rat, b in unused.items())
+            + ": every extra band lengthens the network scan after wake-up.",
+            f"Restrict the bands: `atctl bands mask --module {f.identity.get('profile')} --country {country}`.")
+    for failure in f.failures:
+        add("info", "collection-gap", "Part of the data could not be read", failure, "Nothing to do unless it matters for the ticket.")
+    if f.identity.get("model"):
+        add("info", "module", "Module identified",
+            f"{f.identity.get('manufacturer')} {f.identity.get('model')}, firmware {f.identity.get('revision')}"
+            + (f", profile {f.identity['profile']}" if f.identity.get("profile") else " (no atctl profile)"), "None.")
+    return sorted(out, key=lambda x: SEVERITIES.index(x.severity))
+
+
+def _power_saving(net: dict) -> list[Finding]:
+    out = []
+    psm = net.get("psm") or {}
+    requested = psm.get("requested") or {}
+    granted = psm.get("granted") or {}
+    if granted.get("tau_s") is None:
+        granted = psm.get("granted_ucpsms") or {}
+    if requested.get("mode") == 1:
+        if granted.get("tau_s") is None or granted.get("active_s") is None:
+            out.append(Finding("major", "psm-not-granted", "PSM requested but not granted",
+                               f"The module asks for TAU {format_duration(requested.get('tau_s'))} / active "
+                               f"{format_duration(requested.get('active_s'))}, but the network granted no PSM timers: "
+                               "the device stays reachable and drains its battery.",
+                               "Ask the provider whether PSM is enabled for this SIM; some networks grant it only on "
+                               "attach: detach/attach once (AT+CFUN=0, AT+CFUN=1).", "+CEREG n=5 without timers"))
+        else:
+            tau, want = granted["tau_s"], requested.get("tau_s") or 0
+            if want and abs(tau - want) > 0.25 * want:
+                out.append(Finding("major", "psm-granted-differs", "The network granted different PSM timers",
+                                   f"Asked TAU {format_duration(want)}, granted {format_duration(tau)}; active "
+                                   f"{format_duration(requested.get('active_s'))} -> {format_duration(granted.get('active_s'))}.",
+                                   "Plan battery life on the granted values, or ask the provider for its allowed range."))
+    edrx = net.get("edrx") or {}
+    if (edrx.get("requested") or {}) and not (edrx.get("granted") or {}).get("used"):
+        out.append(Finding("major", "edrx-not-granted", "eDRX requested but not in use",
+                           "The module asks for eDRX but the cell does not use it (+CEDRXRDP: 0).",
+                           "Check that the RAT in use supports the requested cycle (`atctl edrx decode`) and ask the provider."))
+    return out
+
+
+def _signal(signal: dict) -> list[Finding]:
+    rsrp, rsrq, rssi = signal.get("rsrp_dbm"), signal.get("rsrq_db"), signal.get("rssi_dbm")
+    weak = (rsrp is not None and rsrp < -115) or (rsrq is not None and rsrq < -15) or \
+        (rsrp is None and rssi is not None and rssi < -100)
+    if not weak:
+        return []
+    text = ", ".join(f"{k} {v:g}" for k, v in (("RSRP dBm", rsrp), ("RSRQ dB", rsrq), ("RSSI dBm", rssi)) if v is not None)
+    return [Finding("major", "weak-signal", "Weak signal", f"{text}: at this level transfers fail and retries cost battery.",
+                    "Improve the antenna (placement, cable, ground plane) or the installation site.", text)]
+
+
+def _band_plan(f: Facts, net: dict) -> list[Finding]:
+    planned = (f.config or {}).get("bands") or {}
+    rat, band = net.get("rat"), net.get("band")
+    if rat in planned and band is not None and planned[rat] and band not in planned[rat]:
+        return [Finding("major", "band-outside-plan", "Connected on a band outside the deployment plan",
+                        f"In use: {rat} band {band}; planned: {planned[rat]}.",
+                        "Check the config's countries and bands (`atctl bands check`), then `atctl apply`.")]
+    return []
+
+
+def _sunsets(f: Facts) -> list[Finding]:
+    rats = (f.config or {}).get("rat") or (f.settings or {}).get("rat_order") or []
+    legacy = [r for r in rats if r in ("gsm", "umts")]
+    dead = (f.config or {}).get("sunset") or {}
+    if legacy and set(rats) <= {"gsm", "umts"} and any(dead.get(r) for r in legacy):
+        where = "; ".join(f"{r}: {', '.join(dead[r])}" for r in legacy if dead.get(r))
+        return [Finding("major", "legacy-rat-sunset", "Only 2G/3G configured where those networks are shut down",
+                        f"Shut down or absent in: {where}.", "Enable LTE-M/NB-IoT/LTE on this module, or replace it.")]
+    return []

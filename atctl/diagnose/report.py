@@ -1,0 +1,81 @@
+"""report.json / report.md / transcript.jsonl, redacted, and the zip bundle."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from datetime import datetime, timezone
+
+from atctl.diagnose.facts import Facts
+from atctl.diagnose.findings import Finding
+from atctl.redact import redact_text
+
+
+def build_report(facts: Facts, findings: list[Finding]) -> dict:
+    from atctl import __version__
+
+    worst = next((f.severity for f in findings if f.severity in ("critical", "major")), None)
+    return {
+        "tool": f"atctl {__version__}",
+        "created": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "port": facts.port,
+        "summary": {"severity": worst or "ok",
+                    "counts": {s: sum(f.severity == s for f in findings) for s in ("critical", "major", "minor", "info")}},
+        "findings": [f.as_dict() for f in findings],
+        "facts": facts.as_dict(),
+    }
+
+
+def known_ids(facts: Facts) -> list[str]:
+    return [v for v in (facts.identity.get("imei"), facts.sim.get("iccid"), facts.sim.get("imsi")) if v]
+
+
+def redact_report(report: dict, ids: list[str]) -> dict:
+    return json.loads(redact_text(json.dumps(report), ids))
+
+
+def render_markdown(report: dict) -> str:
+    facts = report["facts"]
+    ident = facts.get("identity") or {}
+    lines = [f"# atctl diagnostics — {ident.get('model') or 'unknown module'} on {report['port']}", "",
+             f"Overall: **{report['summary']['severity'].upper()}** "
+             f"({', '.join(f'{n} {s}' for s, n in report['summary']['counts'].items() if n)})", ""]
+    for severity in ("critical", "major", "minor", "info"):
+        items = [f for f in report["findings"] if f["severity"] == severity]
+        if not items:
+            continue
+        lines += [f"## {severity.capitalize()}", ""]
+        for f in items:
+            lines += [f"- **{f['title']}** — {f['explanation']}", f"  - Next step: {f['next_step']}"]
+            if f.get("evidence"):
+                lines.append(f"  - Evidence: `{f['evidence']}`")
+        lines.append("")
+    net = facts.get("network") or {}
+    reg = net.get("registration") or {}
+    op = net.get("operator") or {}
+    sig = net.get("signal") or {}
+    lines += ["## Facts", "",
+              f"- Module: {ident.get('manufacturer')} {ident.get('model')}, firmware {ident.get('revision')}, "
+              f"profile {ident.get('profile')}",
+              f"- IMEI {ident.get('imei')}, ICCID {facts.get('sim', {}).get('iccid')}, IMSI {facts.get('sim', {}).get('imsi')}",
+              f"- SIM: {facts.get('sim', {}).get('state')}",
+              f"- Registration: {reg.get('stat_text')} (cause {reg.get('reject_cause')}), operator {op.get('name')} "
+              f"{op.get('mcc_mnc')} {op.get('country')}, RAT {net.get('rat')}, band {net.get('band')}",
+              f"- Signal: {', '.join(f'{k} {v}' for k, v in sig.items()) or 'unknown'}",
+              f"- PSM requested {(net.get('psm') or {}).get('requested')}, granted {(net.get('psm') or {}).get('granted')}",
+              f"- eDRX {(net.get('edrx') or {})}",
+              f"- Errors the module returned: {', '.join(facts.get('errors_seen') or []) or 'none'}", ""]
+    if facts.get("checks"):
+        lines += ["## Verify against the config", ""]
+        lines += [f"- {'ok' if c['ok'] else 'FAIL'} {c['name']}: {c['reason']}" for c in facts["checks"]]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def write_bundle(path: str, report: dict, markdown: str, transcript: list[dict], ids: list[str]) -> None:
+    records = "".join(json.dumps({**r, "data": redact_text(r["data"], ids)}) + "\n" for r in transcript) if ids is not None \
+        else "".join(json.dumps(r) + "\n" for r in transcript)
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
+        bundle.writestr("report.json", json.dumps(report, indent=2))
+        bundle.writestr("report.md", markdown)
+        bundle.writestr("transcript.jsonl", records)

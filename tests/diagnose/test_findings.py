@@ -1,0 +1,78 @@
+"""Pure findings rules: facts -> findings and severities."""
+
+from atctl.diagnose.facts import Facts
+from atctl.diagnose.findings import classify
+
+
+def codes(facts):
+    return {(f.severity, f.code) for f in classify(facts)}
+
+
+def registered(**network):
+    base = {"registration": {"stat": 1, "stat_text": "home"}, "operator": {"country": "DE"}, "rat": "lte-m",
+            "band": 20, "signal": {"rsrp_dbm": -90, "rsrq_db": -9}, "psm": {}, "edrx": {}}
+    base.update(network)
+    return Facts(port="p", sim={"state": "ready"}, network=base)
+
+
+def test_healthy_has_no_critical_or_major():
+    assert not {s for s, _ in codes(registered())} & {"critical", "major"}
+
+
+def test_unreachable():
+    assert codes(Facts(port="p", reachable=False)) == {("critical", "no-answer")}
+
+
+def test_sim_states():
+    assert ("critical", "no-sim") in codes(Facts(port="p", sim={"state": "absent"}))
+    assert ("critical", "sim-pin") in codes(Facts(port="p", sim={"state": "pin"}))
+
+
+def test_denied_names_the_cause():
+    facts = registered(registration={"stat": 3, "stat_text": "denied", "reject_cause": 15})
+    finding = next(f for f in classify(facts) if f.code == "registration-denied")
+    assert finding.severity == "critical" and "no suitable cells" in finding.explanation
+
+
+def test_never_registered():
+    facts = registered(registration={"stat": 2, "stat_text": "searching"})
+    facts.waited_s = 30
+    assert ("critical", "not-registered") in codes(facts)
+
+
+def test_psm_requested_not_granted_and_differs():
+    facts = registered(psm={"requested": {"mode": 1, "tau_s": 86400, "active_s": 30}, "granted": {}})
+    assert ("major", "psm-not-granted") in codes(facts)
+    facts = registered(psm={"requested": {"mode": 1, "tau_s": 86400, "active_s": 30},
+                            "granted": {"tau_s": 7200, "active_s": 10}})
+    assert ("major", "psm-granted-differs") in codes(facts)
+
+
+def test_roaming_weak_signal_edrx():
+    facts = registered(registration={"stat": 5, "stat_text": "roaming"}, signal={"rsrp_dbm": -124, "rsrq_db": -18},
+                       edrx={"requested": {"lte-m": 81.92}, "granted": {"used": False}})
+    assert {("major", "roaming"), ("major", "weak-signal"), ("major", "edrx-not-granted")} <= codes(facts)
+
+
+def test_band_outside_plan_and_legacy_sunset():
+    facts = registered()
+    facts.config = {"bands": {"lte-m": [8]}, "rat": ["lte-m"]}
+    assert ("major", "band-outside-plan") in codes(facts)
+    facts = registered()
+    facts.config = {"rat": ["gsm"], "sunset": {"gsm": ["US"]}}
+    assert ("major", "legacy-rat-sunset") in codes(facts)
+
+
+def test_hygiene():
+    facts = registered()
+    facts.hygiene = {"echo_on": True, "cmee": 0}
+    facts.settings = {"bands": {"lte-m": [1, 2, 3, 4, 5, 8, 12, 13, 20]}}
+    facts.local_bands = {"lte-m": [8, 20]}
+    assert {("minor", "echo-on"), ("minor", "cmee-off"), ("minor", "unused-bands")} <= codes(facts)
+
+
+def test_severities_come_first():
+    facts = registered(registration={"stat": 5, "stat_text": "roaming"})
+    facts.hygiene = {"echo_on": True}
+    severities = [f.severity for f in classify(facts)]
+    assert severities == sorted(severities, key=["critical", "major", "minor", "info"].index)
