@@ -85,7 +85,8 @@ def classify(f: Facts) -> list[Finding]:
         out.extend(_band_plan(f, net))
     out.extend(_sunsets(f))
     for check in f.checks or []:
-        if not check["ok"] and check["name"] not in ("registered", "psm_granted", "edrx_granted"):
+        # registration, band and PSM/eDRX have their own findings above
+        if not check["ok"] and check["name"] not in ("registered", "band", "psm_granted", "edrx_granted"):
             add("major", f"verify-{check['name']}", f"Config check failed: {check['name']}", check["reason"],
                 "Run `atctl apply` with the config, or fix the config.")
     hygiene = f.hygiene

@@ -62,14 +62,37 @@ def render_markdown(report: dict) -> str:
               f"- Registration: {reg.get('stat_text')} (cause {reg.get('reject_cause')}), operator {op.get('name')} "
               f"{op.get('mcc_mnc')} {op.get('country')}, RAT {net.get('rat')}, band {net.get('band')}",
               f"- Signal: {', '.join(f'{k} {v}' for k, v in sig.items()) or 'unknown'}",
-              f"- PSM requested {(net.get('psm') or {}).get('requested')}, granted {(net.get('psm') or {}).get('granted')}",
-              f"- eDRX {(net.get('edrx') or {})}",
+              f"- PSM: {_psm_line(net.get('psm') or {})}",
+              f"- eDRX: {_edrx_line(net.get('edrx') or {})}",
               f"- Errors the module returned: {', '.join(facts.get('errors_seen') or []) or 'none'}", ""]
     if facts.get("checks"):
         lines += ["## Verify against the config", ""]
         lines += [f"- {'ok' if c['ok'] else 'FAIL'} {c['name']}: {c['reason']}" for c in facts["checks"]]
         lines.append("")
     return "\n".join(lines)
+
+
+def _psm_line(psm: dict) -> str:
+    from atctl.timers.duration import format_duration
+
+    req = psm.get("requested") or {}
+    if req.get("mode") != 1:
+        return "not requested"
+    got = psm.get("granted") or {}
+    if got.get("tau_s") is None:
+        got = psm.get("granted_ucpsms") or {}
+    granted = "nothing" if got.get("tau_s") is None else \
+        f"TAU {format_duration(got['tau_s'])}, active {format_duration(got.get('active_s'))}"
+    return f"asked TAU {format_duration(req.get('tau_s'))}, active {format_duration(req.get('active_s'))}; granted {granted}"
+
+
+def _edrx_line(edrx: dict) -> str:
+    from atctl.timers.duration import format_duration
+
+    asked = ", ".join(f"{rat} {format_duration(s)}" for rat, s in (edrx.get("requested") or {}).items()) or "not requested"
+    got = edrx.get("granted") or {}
+    used = f"cycle {format_duration(got.get('cycle_s'))}, PTW {format_duration(got.get('ptw_s'))}" if got.get("used") else "not in use"
+    return f"asked {asked}; {used}"
 
 
 def write_bundle(path: str, report: dict, markdown: str, transcript: list[dict], ids: list[str]) -> None:
