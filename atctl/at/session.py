@@ -40,6 +40,7 @@ class AtSession:
         self.echo = None  # True when the last command was echoed
         self.log: list[Response] = []
         self._last_rx = 0
+        self.timeouts: dict[str, float] = {}  # per-session deadline overrides: command prefix -> seconds
 
     # ---- reading -----------------------------------------------------------------
     def _raw_length(self, line: str) -> int | None:
@@ -138,6 +139,10 @@ class AtSession:
         self._pump_waiting()
         if timeout is None:
             timeout = timeout_for(command, self.profile)
+            best = -1
+            for prefix, seconds in self.timeouts.items():
+                if command.upper().startswith(prefix.upper()) and len(prefix) > best:
+                    timeout, best = seconds, len(prefix)
         response = Response(command)
         matcher = ReplyMatcher(command)
         start = time.monotonic()

@@ -1,0 +1,110 @@
+"""Fault matrix: every module family x every fault, through the real apply flow.
+
+Each case either completes and verifies, or restores the saved settings and fails
+with a message naming the failing step; none hangs past its deadline. Families:
+Quectel LPWA (BG95-M3), Quectel LTE (EG25-G), u-blox R4 (SARA-R410M-02B), u-blox R5
+(SARA-R510S)."""
+
+import time
+
+import pytest
+
+from atctl.at import open_session
+from atctl.config.apply import ApplyFailed, apply_config, prepare
+from atctl.config.loader import load_config
+from atctl.errors import AtctlError
+from atctl.profiles import load_profile
+
+FAMILIES = {
+    "quectel-bg95-m3": ("examples/lte-m-tracker-eu-us.yaml", "de-telekom"),
+    "quectel-eg25-g": ("examples/eg25-gateway.yaml", "us-att"),
+    "ublox-sara-r410m-02b": ("examples/ublox-sara-r4-tracker.yaml", "de-telekom"),
+    "ublox-sara-r510s": ("examples/ublox-sara-r4-tracker.yaml", "de-telekom"),
+}
+CASE_BUDGET_S = 20.0  # a hang guard, not a performance assertion
+
+
+def config_for(module):
+    config = load_config(FAMILIES[module][0])
+    return config.model_copy(update={"module": module, "mno_profile": config.mno_profile if "r410" in module else None})
+
+
+def run_case(module, faults, before=None, timeouts=None):
+    config = config_for(module)
+    url = f"sim://{module}?network={FAMILIES[module][1]}&reg_delay=0.02&{faults}"
+    start = time.monotonic()
+    with open_session(url, profile=load_profile(module)) as session:
+        session.timeouts.update(timeouts or {})
+        if before:
+            before(session)
+        try:
+            outcome = apply_config(session, config, session.profile)
+            result = ("ok", outcome)
+        except ApplyFailed as exc:
+            result = ("failed", exc)
+    elapsed = time.monotonic() - start
+    assert elapsed < CASE_BUDGET_S, f"{module} {faults} took {elapsed:.1f} s"
+    return result
+
+
+def assert_sound(result):
+    kind, value = result
+    if kind == "ok":
+        assert value.ok, [c.reason for c in value.checks if not c.ok]
+    else:
+        assert "step " in value.message and "`AT" in value.message
+        assert value.restore["detail"]
+
+
+@pytest.mark.parametrize("module", FAMILIES)
+@pytest.mark.parametrize("faults", ["fragment=1", "garbage=0.3&seed=5", "urc_storm=0.9&seed=2", "latency=0.01"])
+def test_transport_faults_complete_and_verify(module, faults):
+    kind, value = run_case(module, faults)
+    assert kind == "ok" and value.ok, value
+
+
+@pytest.mark.parametrize("module", FAMILIES)
+def test_echo_switched_on_mid_session(module):
+    kind, value = run_case(module, "", before=lambda s: s.check("ATE1"))
+    assert kind == "ok" and value.ok
+
+
+@pytest.mark.parametrize("module", FAMILIES)
+def test_reboot_in_the_middle_of_apply(module):
+    # count the commands before the first write, then reboot on the first write
+    with open_session(f"sim://{module}", profile=load_profile(module)) as session:
+        prepare(session, config_for(module), session.profile)
+        before_writes = len(session.log)  # session start + the dialect's reads
+    result = run_case(module, f"reboot_after={before_writes + 1}", timeouts={"AT": 0.5})
+    assert result[0] == "failed" and "step 1/" in result[1].message
+    assert result[1].restore["restored"] is True
+
+
+@pytest.mark.parametrize("module", FAMILIES)
+def test_command_stalls_past_its_deadline(module):
+    with open_session(f"sim://{module}", profile=load_profile(module)) as session:
+        _, _, _, steps = prepare(session, config_for(module), session.profile)
+    target = steps[-1].command.split("=")[0] + "="  # the write only: reads of the same command still answer
+    result = run_case(module, f"stall={target.replace('+', '%2B')}", timeouts={target: 0.3})
+    assert_sound(result)
+    assert result[0] == "failed" and "within 0.3 s" in result[1].message
+
+
+def _cme_cases():
+    cases = []
+    for module in FAMILIES:
+        with open_session(f"sim://{module}", profile=load_profile(module)) as session:
+            _, _, _, steps = prepare(session, config_for(module), session.profile)
+        for index, step in enumerate(steps, 1):
+            if step.kind == "write":
+                cases.append((module, index, step.command))
+    return cases
+
+
+@pytest.mark.parametrize("module,index,command", _cme_cases())
+def test_cme_error_at_each_step_restores(module, index, command):
+    prefix = command.split("=")[0].replace("+", "%2B")
+    kind, exc = run_case(module, f"cme={prefix}:50&cmee=2")
+    assert kind == "failed"
+    assert f"`{command.split('=')[0]}" in exc.message and "incorrect parameters" in exc.message
+    assert exc.restore["restored"] is True, exc.restore
