@@ -8,7 +8,7 @@ import typer
 
 from atctl.cli._common import JsonOpt, ProfilesOpt, emit
 
-app = typer.Typer(help="Check module bands against countries; compute and decode band masks.", no_args_is_help=True)
+app = typer.Typer(add_completion=False, help="Check module bands against countries; compute and decode band masks.", no_args_is_help=True)
 
 ModuleOpt = Annotated[str, typer.Option("--module", "-m", help="Module profile id (atctl modules).")]
 CountryOpt = Annotated[list[str], typer.Option("--country", "-c", help="ISO country code; repeatable.")]

@@ -11,9 +11,9 @@ from atctl.cli._common import BaudOpt, JsonOpt, PortOpt, ProfilesOpt, Transcript
 ConfigArg = Annotated[str, typer.Argument(help="Device config YAML (see examples/).")]
 ModuleOpt = Annotated[Optional[str], typer.Option("--module", help="Module profile id (overrides the config; detected when absent).")]
 
-plan_app = typer.Typer()
-apply_app = typer.Typer()
-verify_app = typer.Typer()
+plan_app = typer.Typer(add_completion=False)
+apply_app = typer.Typer(add_completion=False)
+verify_app = typer.Typer(add_completion=False)
 
 
 def _session(port, baud, transcript):

@@ -8,7 +8,7 @@ import typer
 
 from atctl.cli._common import JsonOpt, ProfilesOpt, emit
 
-app = typer.Typer(help="Decode one AT response line (+CEREG, +CEDRXP, +QCFG ...).", no_args_is_help=True)
+app = typer.Typer(add_completion=False, help="Decode one AT response line (+CEREG, +CEDRXP, +QCFG ...).", no_args_is_help=True)
 
 VENDORS = ("quectel", "ublox")
 

@@ -8,7 +8,7 @@ import typer
 
 from atctl.cli._common import JsonOpt, emit
 
-app = typer.Typer(help="Encode, decode and list eDRX cycles and paging time windows.", no_args_is_help=True)
+app = typer.Typer(add_completion=False, help="Encode, decode and list eDRX cycles and paging time windows.", no_args_is_help=True)
 
 RatOpt = Annotated[str, typer.Option("--rat", help="lte-m | nb-iot")]
 

@@ -8,7 +8,7 @@ import typer
 
 from atctl.cli._common import JsonOpt, ProfilesOpt, emit
 
-app = typer.Typer()
+app = typer.Typer(add_completion=False)
 
 
 @app.command()

@@ -6,7 +6,7 @@ import typer
 
 from atctl.cli._common import JsonOpt, emit
 
-app = typer.Typer()
+app = typer.Typer(add_completion=False)
 
 KNOWN_VENDORS = {0x2C7C: "Quectel", 0x1546: "u-blox", 0x05C6: "Qualcomm (u-blox SARA-R4)"}
 

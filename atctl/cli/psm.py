@@ -8,7 +8,7 @@ import typer
 
 from atctl.cli._common import JsonOpt, emit
 
-app = typer.Typer(help="Encode, decode and list PSM timers (TS 24.008).", no_args_is_help=True)
+app = typer.Typer(add_completion=False, help="Encode, decode and list PSM timers (TS 24.008).", no_args_is_help=True)
 
 RoundingOpt = Annotated[str, typer.Option("--rounding", help="up (default) | down | nearest | exact")]
 VendorOpt = Annotated[str, typer.Option("--vendor", help="Command form: standard | quectel | ublox-r5 | ublox-r4 (PSM uses AT+CPSMS on all).")]

@@ -8,7 +8,7 @@ import typer
 
 from atctl.cli._common import BaudOpt, JsonOpt, PortOpt, TranscriptOpt, emit
 
-app = typer.Typer()
+app = typer.Typer(add_completion=False)
 
 
 @app.command()

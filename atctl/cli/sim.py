@@ -8,7 +8,7 @@ import typer
 
 from atctl.cli._common import JsonOpt, emit
 
-app = typer.Typer(help="The simulated modem (also usable as the pyserial URL sim://<module>?<options>).",
+app = typer.Typer(add_completion=False, help="The simulated modem (also usable as the pyserial URL sim://<module>?<options>).",
                   no_args_is_help=True)
 
 

@@ -8,7 +8,7 @@ import typer
 
 from atctl.cli._common import BaudOpt, JsonOpt, PortOpt, ProfilesOpt, TranscriptOpt, emit
 
-app = typer.Typer()
+app = typer.Typer(add_completion=False)
 
 
 @app.command()
@@ -71,10 +71,10 @@ def _render(doc: dict) -> None:
         table.add_row("PSM", "not requested")
     edrx = doc["edrx"]
     granted = edrx.get("granted") or {}
-    asked = ", ".join(f"{rat} {format_duration(s)}" for rat, s in (edrx.get("requested") or {}).items()) or "not requested"
+    asked = ", ".join(f"{rat} {format_duration(s)}" for rat, s in (edrx.get("requested") or {}).items())
     used = f"cycle {format_duration(granted['cycle_s'])}, PTW {format_duration(granted.get('ptw_s'))}" \
         if granted.get("used") else "not in use"
-    table.add_row("eDRX", f"asked {asked} -> {used}")
+    table.add_row("eDRX", f"asked {asked} -> {used}" if asked else f"not requested ({used})")
     table.add_row("APN", ", ".join(f"{cid}: {apn or '(empty)'}" for cid, apn in doc["apn"].items()) or "-")
     out = console()
     out.print(table)

@@ -87,6 +87,11 @@ def _psm_checks(config, state, profile) -> list[Check]:
         return [Check("psm_granted", expected, None, False, "not registered: the network has granted nothing yet")]
     tau, active = granted.get("tau_s"), granted.get("active_s")
     if tau is None or active is None:
+        asked = state.psm.get("requested")  # None: the module's request could not be read
+        if asked is not None and asked.get("mode") != 1:
+            return [Check("psm_granted", expected, None, False,
+                          "the module does not request PSM (AT+CPSMS mode 0), so the network grants none: "
+                          "run `atctl apply` with this config")]
         return [Check("psm_granted", expected, None, False,
                       f"PSM requested (TAU {format_duration(want_tau)}, active {format_duration(want_active)}) "
                       "but not granted by the network: the device will not sleep")]
@@ -115,6 +120,11 @@ def _edrx_checks(config, state) -> list[Check]:
     want_cycle = encode_edrx(rat, want.cycle).seconds
     granted = state.edrx.get("granted") or {}
     if not granted.get("used"):
+        asked = state.edrx.get("requested")  # None: the module's request could not be read
+        if asked is not None and rat not in asked:
+            return [Check("edrx_granted", want_cycle, None, False,
+                          f"the module does not request eDRX on {rat}, so the cell uses none: "
+                          "run `atctl apply` with this config")]
         return [Check("edrx_granted", want_cycle, None, False,
                       f"eDRX {format_duration(want_cycle)} requested on {rat} but the cell does not use eDRX")]
     cycle = granted.get("cycle_s")

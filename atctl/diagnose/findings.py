@@ -17,6 +17,14 @@ from atctl.timers.duration import format_duration
 
 SEVERITIES = ("critical", "major", "minor", "info")
 
+# verify check -> findings that already explain its failure
+_COVERED_BY = {
+    "registered": {"registration-denied", "not-registered", "stopped-answering", "no-sim", "sim-pin", "sim-puk", "sim-error"},
+    "band": {"band-outside-plan"},
+    "psm_granted": {"psm-not-granted", "psm-granted-differs"},
+    "edrx_granted": {"edrx-not-granted"},
+}
+
 
 @dataclass
 class Finding:
@@ -84,9 +92,10 @@ def classify(f: Facts) -> list[Finding]:
         out.extend(_signal(net.get("signal") or {}))
         out.extend(_band_plan(f, net))
     out.extend(_sunsets(f))
+    covered = {x.code for x in out}
     for check in f.checks or []:
-        # registration, band and PSM/eDRX have their own findings above
-        if not check["ok"] and check["name"] not in ("registered", "band", "psm_granted", "edrx_granted"):
+        # a failed check already explained by a finding above is not repeated
+        if not check["ok"] and not covered & _COVERED_BY.get(check["name"], set()):
             add("major", f"verify-{check['name']}", f"Config check failed: {check['name']}", check["reason"],
                 "Run `atctl apply` with the config, or fix the config.")
     hygiene = f.hygiene
@@ -110,7 +119,7 @@ def classify(f: Facts) -> list[Finding]:
     if f.identity.get("model"):
         add("info", "module", "Module identified",
             f"{f.identity.get('manufacturer')} {f.identity.get('model')}, firmware {f.identity.get('revision')}"
-            + (f", profile {f.identity['profile']}" if f.identity.get("profile") else " (no atctl profile)"), "None.")
+            + (f", profile {f.identity['profile']}" if f.identity.get("profile") else " (no atctl profile)"), "")
     return sorted(out, key=lambda x: SEVERITIES.index(x.severity))
 
 

@@ -46,7 +46,9 @@ def render_markdown(report: dict) -> str:
             continue
         lines += [f"## {severity.capitalize()}", ""]
         for f in items:
-            lines += [f"- **{f['title']}** — {f['explanation']}", f"  - Next step: {f['next_step']}"]
+            lines.append(f"- **{f['title']}** — {f['explanation']}")
+            if f.get("next_step"):
+                lines.append(f"  - Next step: {f['next_step']}")
             if f.get("evidence"):
                 lines.append(f"  - Evidence: `{f['evidence']}`")
         lines.append("")
@@ -59,9 +61,11 @@ def render_markdown(report: dict) -> str:
               f"profile {ident.get('profile')}",
               f"- IMEI {ident.get('imei')}, ICCID {facts.get('sim', {}).get('iccid')}, IMSI {facts.get('sim', {}).get('imsi')}",
               f"- SIM: {facts.get('sim', {}).get('state')}",
-              f"- Registration: {reg.get('stat_text')} (cause {reg.get('reject_cause')}), operator {op.get('name')} "
-              f"{op.get('mcc_mnc')} {op.get('country')}, RAT {net.get('rat')}, band {net.get('band')}",
-              f"- Signal: {', '.join(f'{k} {v}' for k, v in sig.items()) or 'unknown'}",
+              f"- Registration: {reg.get('stat_text') or 'unknown'}"
+              + (f" (reject cause {reg['reject_cause']})" if reg.get("reject_cause") is not None else "")
+              + (f", operator {op.get('name')} {op.get('mcc_mnc')} {op.get('country')}" if op else "")
+              + (f", RAT {net.get('rat')}, band {net.get('band')}" if net.get("rat") else ""),
+              f"- Signal: {_signal_line(sig)}",
               f"- PSM: {_psm_line(net.get('psm') or {})}",
               f"- eDRX: {_edrx_line(net.get('edrx') or {})}",
               f"- Errors the module returned: {', '.join(facts.get('errors_seen') or []) or 'none'}", ""]
@@ -89,10 +93,19 @@ def _psm_line(psm: dict) -> str:
 def _edrx_line(edrx: dict) -> str:
     from atctl.timers.duration import format_duration
 
-    asked = ", ".join(f"{rat} {format_duration(s)}" for rat, s in (edrx.get("requested") or {}).items()) or "not requested"
+    asked = ", ".join(f"{rat} {format_duration(s)}" for rat, s in (edrx.get("requested") or {}).items())
     got = edrx.get("granted") or {}
     used = f"cycle {format_duration(got.get('cycle_s'))}, PTW {format_duration(got.get('ptw_s'))}" if got.get("used") else "not in use"
-    return f"asked {asked}; {used}"
+    return f"asked {asked}; {used}" if asked else f"not requested ({used})"
+
+
+_SIGNAL_LABELS = {"rssi_dbm": ("RSSI", "dBm"), "rsrp_dbm": ("RSRP", "dBm"), "rsrq_db": ("RSRQ", "dB"), "sinr_db": ("SINR", "dB")}
+
+
+def _signal_line(signal: dict) -> str:
+    parts = [f"{_SIGNAL_LABELS[k][0]} {v:g} {_SIGNAL_LABELS[k][1]}" if k in _SIGNAL_LABELS else f"{k} {v}"
+             for k, v in signal.items() if v is not None]
+    return ", ".join(parts) or "unknown"
 
 
 def write_bundle(path: str, report: dict, markdown: str, transcript: list[dict], ids: list[str]) -> None:

@@ -88,3 +88,13 @@ def test_plan_json_lists_reboots(cli_json):
     assert code == 0
     kinds = [s["kind"] for s in doc["steps"]]
     assert kinds[0] == "deregister" and kinds[-1] == "reboot"
+
+
+def test_verify_before_apply_says_the_module_asks_for_nothing(cli_json):
+    # A fresh simulated module has PSM and eDRX off: verify must blame the module's
+    # settings, not the network.
+    code, doc = cli_json("verify", EX + "lte-m-tracker-eu-us.yaml", "--port", "sim://quectel-bg95-m3?reg_delay=0")
+    reasons = {c["name"]: c["reason"] for c in doc["checks"] if not c["ok"]}
+    assert code == 1
+    assert reasons["psm_granted"].startswith("the module does not request PSM (AT+CPSMS mode 0)")
+    assert reasons["edrx_granted"].startswith("the module does not request eDRX on lte-m")

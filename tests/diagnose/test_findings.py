@@ -76,3 +76,16 @@ def test_severities_come_first():
     facts.hygiene = {"echo_on": True}
     severities = [f.severity for f in classify(facts)]
     assert severities == sorted(severities, key=["critical", "major", "minor", "info"].index)
+
+
+def test_failed_config_check_is_reported_once():
+    psm_check = {"name": "psm_granted", "ok": False, "reason": "the module does not request PSM"}
+    # the module asks for nothing: only the config check explains the failure
+    facts = registered()
+    facts.checks = [psm_check]
+    assert ("major", "verify-psm_granted") in codes(facts)
+    # the module asks and the network refuses: the PSM finding covers it, no duplicate
+    facts = registered(psm={"requested": {"mode": 1, "tau_s": 86400, "active_s": 30}, "granted": {}})
+    facts.checks = [psm_check]
+    found = codes(facts)
+    assert ("major", "psm-not-granted") in found and ("major", "verify-psm_granted") not in found
