@@ -57,6 +57,9 @@ def desired_state(config, profile, dialect) -> Desired:
                     raise InputError(f"{profile.id} does not support {rat} band(s) {', '.join(map(str, extra))}",
                                      hint=f"its {rat} bands are {', '.join(map(str, profile.bands_for(rat)))}")
             settings.bands[rat] = bands
+    elif config.bands == "auto" or any(config.bands.values()):
+        desired.warnings.append(f"atctl cannot set bands on {profile.id} yet (its {profile.dialect} dialect has no "
+                                "band command): the module's bands are left as they are and verify skips the band check.")
     if desired.derived_bands:
         desired.warnings.append("Band plan rests partly on derived data (LTE-M/NB-IoT bands inferred from the "
                                 "operators' LTE bands): " + "; ".join(f"{r}: {b}" for r, b in desired.derived_bands.items()))

@@ -98,3 +98,13 @@ def test_verify_before_apply_says_the_module_asks_for_nothing(cli_json):
     assert code == 1
     assert reasons["psm_granted"].startswith("the module does not request PSM (AT+CPSMS mode 0)")
     assert reasons["edrx_granted"].startswith("the module does not request eDRX on lte-m")
+
+
+def test_module_without_band_command_says_bands_are_left_alone(cli_json, tmp_path):
+    # quectel-bc66 has no band command in atctl's dialects: the plan must say so, not skip silently
+    cfg = tmp_path / "bc66.yaml"
+    cfg.write_text("module: quectel-bc66\ncountries: [DE]\nrat: [nb-iot]\nbands: auto\npsm: {tau: 24h, active: 10s}\n")
+    code, doc = cli_json("plan", str(cfg), "--port", "sim://quectel-bc66?reg_delay=0")
+    assert code == 0
+    assert any("cannot set bands on quectel-bc66" in w for w in doc["warnings"])
+    assert [s["command"] for s in doc["steps"]] == ['AT+CPSMS=1,,,"00111000","00000101"']
