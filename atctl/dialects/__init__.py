@@ -12,8 +12,8 @@ _DIALECTS = {
     "ublox-r4": ("atctl.dialects.ublox", "UbloxR4"),
     "ublox-r5": ("atctl.dialects.ublox", "Ublox"),
     "ublox-lara-r6": ("atctl.dialects.ublox", "Ublox"),
-    # bands cannot be restricted through these yet: PSM, eDRX and APN use the standard commands
-    "quectel-nb": ("atctl.dialects.base", "Dialect"),
+    "quectel-nb": ("atctl.dialects.quectel", "QuectelNb"),
+    # bands cannot be restricted through this one yet: PSM, eDRX and APN use the standard commands
     "ublox-u2": ("atctl.dialects.base", "Dialect"),
 }
 

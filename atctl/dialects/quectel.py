@@ -84,3 +84,29 @@ class QuectelLte(Dialect):
             steps.append(Step(qcfg_band_command("lte", merged, effect=1), "enable only the planned bands",
                               setting="bands"))
         return steps
+
+
+class QuectelNb(Dialect):
+    """NB-IoT-only modules (BC66, BC660K-GL): bands with AT+QBAND (BC660K-GL AT manual V1.4
+    section 7.5: `AT+QBAND=<count>,<band>...`, 0 = all bands; takes effect at once with a
+    detach and re-attach, saved in NVRAM). PSM, eDRX and APN use the 27.007 commands."""
+
+    name = "quectel-nb"
+    read_commands = ("AT+QBAND?", "AT+CPSMS?", "AT+CEDRXS?", "AT+CGDCONT?")
+    band_settable = True
+
+    def absorb(self, settings: Settings, kind: str, f: dict) -> None:
+        if kind == "QBAND" and not f.get("test"):
+            every = frozenset(self.profile.bands_for("nb-iot")) if self.profile is not None else frozenset()
+            settings.bands["nb-iot"] = every if f.get("all_bands") else frozenset(f.get("bands") or ())
+        else:
+            super().absorb(settings, kind, f)
+
+    def radio_steps(self, current: Settings, desired: Settings) -> list[Step]:
+        want = desired.bands.get("nb-iot")
+        if want is None or current.bands.get("nb-iot") == want:
+            return []
+        every = frozenset(self.profile.bands_for("nb-iot")) if self.profile is not None else frozenset()
+        command = "AT+QBAND=0" if want == every else f"AT+QBAND={len(want)},{','.join(map(str, sorted(want)))}"
+        return [Step(command, "enable only the planned bands (the module detaches and re-attaches)",
+                     setting="bands")]

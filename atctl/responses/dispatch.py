@@ -51,6 +51,7 @@ PARSERS: dict[str, Parser] = {
     "UCPSMS": lambda body, ctx: power.parse_ucpsms(body),
     "QCFG": lambda body, ctx: radio_config.parse_qcfg(body, ctx.profile),
     "UBANDMASK": lambda body, ctx: radio_config.parse_ubandmask(body, ctx.profile),
+    "QBAND": lambda body, ctx: radio_config.parse_qband(body),
     "URAT": lambda body, ctx: radio_config.parse_urat(body),
     "UMNOPROF": lambda body, ctx: radio_config.parse_umnoprof(body),
     "QNWINFO": lambda body, ctx: network.parse_qnwinfo(body),

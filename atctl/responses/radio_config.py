@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from atctl.errors import InputError
-from atctl.responses.fields import parse_number, req_int, split_fields, unquote
+from atctl.responses.fields import parse_number, req_int, split_fields, to_int, unquote
 from atctl.responses.model import Model
 
 # BG95/BG96 AT manual: AT+QCFG="iotopmode"
@@ -155,6 +155,32 @@ def parse_ubandmask(body: str, profile: Any = None) -> UBandMask:
                      nb_iot=decoded.get("nb_iot", []), lte=decoded.get("lte", []), masks=numbers)
 
 
+@dataclass(frozen=True, slots=True)
+class QBand(Model):
+    bands: list[int]           # read: the bands set; test: the bands the module supports
+    all_bands: bool            # read answered 0: no restriction
+    test: bool                 # the =? form: (range of band counts),(supported bands)
+
+
+def parse_qband(body: str) -> QBand:
+    """Quectel NB-IoT +QBAND (BC660K-GL AT manual V1.4 7.5; BC66 uses the same form):
+    read `+QBAND: 8,20`, test `+QBAND: (0-17),(1,2,3,...)`."""
+    import re
+
+    groups = re.findall(r"\(([^)]*)\)", body)
+    if groups:
+        supported = groups[1] if len(groups) > 1 else ""
+        bands = [to_int(v, "+QBAND", "band") for v in supported.split(",") if v.strip()]
+        return QBand(bands=bands, all_bands=False, test=True)
+    values = [v for v in split_fields(body) if v]
+    bands = [to_int(v, "+QBAND", f"band {i + 1}") for i, v in enumerate(values)]
+    if not bands:
+        raise InputError("+QBAND holds no band", hint="a read looks like +QBAND: 8,20")
+    if bands == [0]:
+        return QBand(bands=[], all_bands=True, test=False)
+    return QBand(bands=bands, all_bands=False, test=False)
+
+
 # AT+URAT <SelectedAcT>: SARA-R4/R5 use 7-9; SARA-U2/LARA use 0-6 (u-blox AT manuals)
 URAT_RATS = {0: "gsm", 1: "gsm+umts", 2: "umts", 3: "lte", 4: "gsm+umts+lte", 5: "gsm+lte", 6: "umts+lte",
              7: "lte-m", 8: "nb-iot", 9: "gsm"}
@@ -193,5 +219,5 @@ def parse_umnoprof(body: str) -> Umnoprof:
     return Umnoprof(profile=number, name=MNO_PROFILES.get(number))
 
 
-__all__ = ["QcfgBand", "QcfgSetting", "UBandMask", "Urat", "Umnoprof", "parse_qcfg", "parse_ubandmask",
+__all__ = ["QBand", "QcfgBand", "QcfgSetting", "UBandMask", "parse_qband", "Urat", "Umnoprof", "parse_qcfg", "parse_ubandmask",
            "parse_urat", "parse_umnoprof", "qcfg_layout"]

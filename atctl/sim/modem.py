@@ -30,6 +30,7 @@ COMMAND_FAMILIES: dict[str, set[str]] = {
     "QPTWEDRXS": {"quectel-lpwa"}, "QCSQ": {"quectel-lpwa", "quectel-nb"}, "QENG": QUECTEL,
     "QCCID": QUECTEL, "QPOWD": QUECTEL, "UBANDMASK": UBLOX - {"ublox-u2"}, "URAT": UBLOX,
     "UMNOPROF": UBLOX - {"ublox-u2"}, "UCPSMS": UBLOX - {"ublox-u2"}, "CCID": UBLOX,
+    "QBAND": {"quectel-nb"},
 }
 
 ACT_DEFAULT = {"gsm": 0, "umts": 2, "lte": 7, "lte-m": 7, "nb-iot": 9}
@@ -625,6 +626,8 @@ class SimModem:
         if kind != "set" or not args:
             raise CmeError(50)
         key, values = args[0].lower(), args[1:]
+        if key in ("band", "nwscanmode", "nwscanseq") and self.family == "quectel-nb":
+            raise CmeError(50)  # BC66/BC660K set bands with AT+QBAND and have one RAT
         if key == "band":
             return self._qcfg_band(values, now)
         if key == "iotopmode" and self.family == "quectel-lpwa":
@@ -688,6 +691,27 @@ class SimModem:
         self.nvm.bands = new
         if len(values) < 4 or values[3] == "1":
             self._reattach(now)
+        return Reply()
+
+    def cmd_qband(self, kind, args, now):
+        # BC660K-GL AT manual V1.4 section 7.5: AT+QBAND=<band_number>[,<band>...], 0 = all bands;
+        # read +QBAND: <band>[,<band>...]; takes effect at once (detach and re-attach), saved in NVRAM
+        supported = sorted(self.profile.bands_for("nb-iot"))
+        if kind == "test":
+            return Reply([f"+QBAND: (0-{len(supported)}),({','.join(map(str, supported))})"])
+        if kind == "read":
+            return Reply(["+QBAND: " + ",".join(map(str, sorted(self.nvm.bands.get("nb-iot") or supported)))])
+        if kind != "set" or not args or not all(a.strip().isdigit() for a in args):
+            raise CmeError(50)
+        count, bands = int(args[0]), [int(a) for a in args[1:]]
+        if count == 0 and not bands:
+            new = set(supported)
+        elif count != len(bands) or not bands or not set(bands) <= set(supported):
+            raise CmeError(50)
+        else:
+            new = set(bands)
+        self.nvm.bands["nb-iot"] = new
+        self._reattach(now)
         return Reply()
 
     # -- u-blox configuration

@@ -100,11 +100,23 @@ def test_verify_before_apply_says_the_module_asks_for_nothing(cli_json):
     assert reasons["edrx_granted"].startswith("the module does not request eDRX on lte-m")
 
 
+def test_nb_module_bands_applied_with_qband_and_idempotent(cli_json, tmp_path):
+    cfg = tmp_path / "bc660k.yaml"
+    cfg.write_text("module: quectel-bc660k-gl\ncountries: [DE]\nrat: [nb-iot]\nbands: {nb-iot: [8, 20]}\n"
+                   "psm: {tau: 24h, active: 10s}\n")
+    port = f"sim://quectel-bc660k-gl?reg_delay=0.05&nvm={tmp_path}/nvm.json"
+    code, doc = cli_json("apply", str(cfg), "--port", port)
+    assert code == 0, doc
+    assert [s["command"] for s in doc["steps"]][0] == "AT+QBAND=2,8,20"
+    assert {c["name"]: c["ok"] for c in doc["verify"]["checks"]}["band"] is True
+    code, again = cli_json("apply", str(cfg), "--port", port)
+    assert code == 0 and again["changed"] is False
+
+
 def test_module_without_band_command_says_bands_are_left_alone(cli_json, tmp_path):
-    # quectel-bc66 has no band command in atctl's dialects: the plan must say so, not skip silently
-    cfg = tmp_path / "bc66.yaml"
-    cfg.write_text("module: quectel-bc66\ncountries: [DE]\nrat: [nb-iot]\nbands: auto\npsm: {tau: 24h, active: 10s}\n")
-    code, doc = cli_json("plan", str(cfg), "--port", "sim://quectel-bc66?reg_delay=0")
-    assert code == 0
-    assert any("cannot set bands on quectel-bc66" in w for w in doc["warnings"])
-    assert [s["command"] for s in doc["steps"]] == ['AT+CPSMS=1,,,"00111000","00000101"']
+    # ublox-sara-u201 (2G/3G) has no band command in atctl's dialects: the plan must say so
+    cfg = tmp_path / "u201.yaml"
+    cfg.write_text("module: ublox-sara-u201\ncountries: [DE]\nrat: [umts]\nbands: auto\n")
+    code, doc = cli_json("plan", str(cfg), "--port", "sim://ublox-sara-u201?reg_delay=0")
+    assert code == 0, doc
+    assert any("cannot set bands on ublox-sara-u201" in w for w in doc["warnings"])

@@ -68,3 +68,14 @@ def test_apn_and_edrx_off():
     current = Settings(edrx={"lte-m": Edrx(2, "0101")}, apns={1: Apn(1, "IP", "old")})
     desired = Settings(edrx={"lte-m": Edrx(0)}, apn=Apn(1, "IP", "new"))
     assert plan("quectel-bg95-m3", current, desired) == ["AT+CEDRXS=0,4", 'AT+CGDCONT=1,"IP","new"']
+
+
+def test_quectel_nb_bands_with_qband():
+    # BC660K-GL AT manual V1.4 7.5: AT+QBAND=<count>,<band>...; 0 = all bands
+    every = frozenset(load_profile("quectel-bc660k-gl").bands_for("nb-iot"))
+    assert plan("quectel-bc660k-gl", Settings(bands={"nb-iot": every}),
+                Settings(bands={"nb-iot": frozenset({20, 8})})) == ["AT+QBAND=2,8,20"]
+    assert plan("quectel-bc660k-gl", Settings(bands={"nb-iot": frozenset({8})}),
+                Settings(bands={"nb-iot": every})) == ["AT+QBAND=0"]
+    assert plan("quectel-bc66", Settings(bands={"nb-iot": frozenset({8, 20})}),
+                Settings(bands={"nb-iot": frozenset({8, 20})})) == []

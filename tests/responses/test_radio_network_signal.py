@@ -15,6 +15,8 @@ Sources:
   BG96-NB (BG96 field-test firmware parse_bg96_qeng comment), MIKROTIK-LOG (pastebin.com/2a9WR5hT, EG-series),
   EP06 (router rig fixture, EP06-A), GSM-CN (Quectel EC2x log comment), WCDMA-JP (public Go test fixture),
   MANUAL (Quectel EC2x/EG2x AT manual example "SEARCH").
+- BC660K-MANUAL: Quectel BC660K-GL&BC950K-GL AT Commands Manual V1.4, 7.5 AT+QBAND examples.
+- BC66-DRIVER: public BC66 driver comment "AT+QBAND=2,20,8 ... AT+QBAND?" (same write form on BC66).
 """
 
 from __future__ import annotations
@@ -43,6 +45,11 @@ VECTORS = [
     ('+QCFG: "iotopmode",0', dict(value=0, text=["lte-m"]), "TINYGSM-BG96"),
     ('+QCFG: "psm/urc",1', dict(key="psm/urc", value=1, text="on"), "DOMAIN AT+QCFG=\"psm/urc\",1"),
     ('+QCFG: "urc/ri/ring","pulse",120,1000,5000,"off",1', dict(key="urc/ri/ring", text=None), "generic key"),
+    # ---- +QBAND (Quectel NB-IoT modules)
+    ("+QBAND: 4", dict(bands=[4], all_bands=False, test=False), "BC660K-MANUAL read after AT+QBAND=1,4"),
+    ("+QBAND: (0- 17 ),(1,2,3,4,5,8,12,13,17,18,19,20,25,28,66,70,85)",
+     dict(test=True, bands=[1, 2, 3, 4, 5, 8, 12, 13, 17, 18, 19, 20, 25, 28, 66, 70, 85]), "BC660K-MANUAL test form"),
+    ("+QBAND: 20,8", dict(bands=[20, 8], all_bands=False), "BC66-DRIVER read after AT+QBAND=2,20,8"),
     # ---- u-blox
     ("+UBANDMASK: 0,168761503,1,168761503",
      dict(lte_m=[1, 2, 3, 4, 5, 8, 12, 13, 17, 18, 19, 20, 26, 28], nb_iot=[1, 2, 3, 4, 5, 8, 12, 13, 17, 18, 19, 20,

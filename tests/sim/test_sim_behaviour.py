@@ -125,3 +125,15 @@ def test_deterministic_identity():
     a = SimModem(load_profile("quectel-bg95-m3"), get_scenario(None), seed=7)
     b = SimModem(load_profile("quectel-bg95-m3"), get_scenario(None), seed=7)
     assert (a.imei, a.imsi, a.iccid) == (b.imei, b.imsi, b.iccid) and len(a.imei) == 15
+
+
+def test_nb_module_sets_bands_with_qband_not_qcfg(open_sim):
+    # BC660K-GL AT manual V1.4 7.5 (AT+QBAND); QCFG "band" is a BG9x/EC2x command
+    s = open_sim("sim://quectel-bc660k-gl?reg_delay=0")
+    assert not s.command('AT+QCFG="band"').ok
+    assert not s.command("AT+QBAND=2,8").ok            # count does not match the list
+    assert not s.command("AT+QBAND=1,71").ok           # B71 is not a BC660K-GL band
+    s.check("AT+QBAND=2,8,20")
+    assert s.check("AT+QBAND?").lines == ["+QBAND: 8,20"]
+    s.check("AT+QBAND=0")
+    assert s.check("AT+QBAND?").lines[0].startswith("+QBAND: 1,2,3,4,5,8,")
