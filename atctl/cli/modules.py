@@ -32,13 +32,14 @@ def _render_all(listed: list[dict]) -> None:
     from atctl.cli._common import console
 
     table = Table(title=f"{len(listed)} modules")
-    for col in ("id", "vendor", "model", "RATs", "bands per RAT", "verified"):
+    table.add_column("id", no_wrap=True)  # the id is what users type next: never cut it
+    for col in ("model", "RATs", "bands per RAT", "verified"):
         table.add_column(col)
     for p in listed:
         bands = ", ".join(f"{rat} {len(f['bands'])}" for rat, f in p["bands"].items())
         verified = "all" if all(f["verified"] for f in p["bands"].values()) else (
             "some" if any(f["verified"] for f in p["bands"].values()) else "[yellow]no[/yellow]")
-        table.add_row(p["id"], p["vendor"], p["model"], " ".join(p["rats"]), bands, verified)
+        table.add_row(p["id"], p["model"], " ".join(p["rats"]), bands, verified)
     console().print(table)
 
 
