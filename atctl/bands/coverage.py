@@ -100,7 +100,7 @@ def _when(date: str | None) -> str:
 def check_country(profile, country: Country, rat: str) -> RatCoverage:
     module_bands = profile.bands_for(rat)
     cov = RatCoverage(rat)
-    label = "GSM (MHz)" if rat == "gsm" else rat
+    label = {"gsm": "GSM", "umts": "UMTS (3G)", "lte": "LTE"}.get(rat, rat)
     for operator in country.operators:
         fact = operator.rats.get(rat)
         if fact is None:
