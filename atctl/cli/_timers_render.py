@@ -19,10 +19,10 @@ def timer_table(title: str, rows: list[dict]) -> None:
         delta = row.get("delta_s")
         table.add_row(
             row["name"], row["bits"] or "-",
-            "-" if seconds is None else f"{seconds:g}",
+            "-" if seconds is None else f"{seconds:.10g}",
             row.get("human") or format_duration(seconds),
             "" if requested is None else format_duration(requested),
-            "" if not delta else f"{delta:+g} s",
+            "" if not delta else f"{delta:+.10g} s",
         )
     out = console()
     out.print(table)

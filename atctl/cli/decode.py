@@ -54,7 +54,7 @@ def _rows(fields: dict[str, Any], prefix: str = "") -> list[tuple[str, str]]:
         elif isinstance(value, list):
             rows.append((name, ", ".join(str(v) for v in value)))
         elif key.endswith("_s") and isinstance(value, (int, float)):
-            human, plain = format_duration(value), f"{value:g} s"
+            human, plain = format_duration(value), f"{value:.10g} s"
             rows.append((name, plain if human == plain else f"{human} ({plain})"))
         else:
             rows.append((name, str(value)))
