@@ -4,7 +4,7 @@ PSM / eDRX values requested versus granted. Used by `status`, `verify` and `diag
 Registration is read with +CEREG n=5 (reject cause, granted Active-Time / Periodic-TAU) and the
 module's previous <n> is restored afterwards; +COPS is read numerically and its
 format restored. Vendor extras come from the profile's quirks:
-`serving_cell_read` (qnwinfo), `signal_read` (qcsq | cesq), `psm_granted_read` (ucpsms).
+`serving_cell_read` (qnwinfo | qeng0), `signal_read` (qcsq | cesq), `psm_granted_read` (ucpsms).
 """
 
 from __future__ import annotations
@@ -134,13 +134,24 @@ def read_operator(session, state: NetworkState) -> None:
 
 def read_serving_cell(session, state: NetworkState) -> None:
     quirks = getattr(session.profile, "quirks", {}) or {}
-    if quirks.get("serving_cell_read", "qnwinfo" if _vendor(session.profile) == "quectel" else None) == "qnwinfo":
+    how = quirks.get("serving_cell_read", "qnwinfo" if _vendor(session.profile) == "quectel" else None)
+    if how == "qnwinfo":
         for parsed in _read(session, "AT+QNWINFO", state, "+QNWINFO:"):
             fields = parsed.fields
             if fields.get("service"):
                 state.band = fields.get("band_number")
                 state.channel = fields.get("channel")
                 state.rat = fields.get("rat") or state.rat
+    elif how == "qeng0":
+        # Quectel NB-IoT modules have no QNWINFO; AT+QENG=0 gives band, EARFCN and signal
+        for parsed in _read(session, "AT+QENG=0", state, "+QENG: 0,"):
+            cell = parsed.fields.get("cell") or {}
+            if parsed.fields.get("state") == "CAMPED":
+                state.band, state.channel = cell.get("band"), cell.get("earfcn")
+                state.rat = state.rat or "nb-iot"
+                for key in ("rsrp_dbm", "rsrq_db", "rssi_dbm", "sinr_db"):
+                    if cell.get(key) is not None:
+                        state.signal.setdefault(key, cell[key])
 
 
 def read_signal(session, state: NetworkState) -> None:

@@ -187,9 +187,32 @@ def _qeng_value(name: str, raw: str | None) -> Any:
         return text
 
 
+# Quectel NB-IoT modules (BC660K-GL AT manual V1.4 4.8; BC66/BC20 share it), AT+QENG=0:
+# +QENG: 0,<sc_EARFCN>,<sc_EARFCN_offset>,<sc_pci>,<sc_cellID>,[<sc_RSRP>],[<sc_RSRQ>],[<sc_RSSI>],
+#        [<sc_SINR>],<sc_band>,<sc_TAC>,[<sc_ECL>],[<sc_Tx_pwr>],<operation_mode>
+# Neighbour cells follow as "+QENG: 1,..." lines. While searching the module prints EARFCN 0.
+QENG_NB = ("earfcn", "earfcn_offset", "pcid", "cell_id", "rsrp_dbm", "rsrq_db", "rssi_dbm", "sinr_db", "band",
+           "tac", "ecl", "tx_power", "operation_mode")
+
+
+def _parse_qeng_nb(mode: int, values: list[str]) -> ServingCell:
+    if mode == 1:
+        # neighbour layouts differ between BC660K-GL (EARFCN, PCI, RSRP, RSRQ) and BC66/BC20
+        # (with an EARFCN offset): kept as raw values rather than guessed names
+        return ServingCell(state="NEIGHBOUR", act="NBIoT", rat="nb-iot", plmn=None,
+                           cell={"values": [_qeng_value("value", v) for v in values]})
+    cell = {name: _qeng_value(name, values[i] if i < len(values) else None) for i, name in enumerate(QENG_NB)}
+    camped = isinstance(cell.get("earfcn"), int) and cell["earfcn"] != 0
+    if not camped:
+        cell = {k: None for k in cell}
+    return ServingCell(state="CAMPED" if camped else "SEARCH", act="NBIoT", rat="nb-iot", plmn=None, cell=cell)
+
+
 def parse_qeng(body: str) -> ServingCell:
     values = split_fields(body)
     kind = opt_str(values, 0)
+    if kind in ("0", "1"):
+        return _parse_qeng_nb(int(kind), values[1:])
     if kind is None or kind.lower() != "servingcell":
         raise InputError(f"+QENG {kind!r} is not supported; only \"servingcell\" is decoded",
                          hint='send AT+QENG="servingcell"')

@@ -26,8 +26,9 @@ ALL = QUECTEL | UBLOX
 
 # command name -> dialect families that implement it (27.007 ones: all)
 COMMAND_FAMILIES: dict[str, set[str]] = {
-    "QCFG": QUECTEL, "QNWINFO": QUECTEL, "QPSMS": {"quectel-lpwa", "quectel-nb"},
-    "QPTWEDRXS": {"quectel-lpwa"}, "QCSQ": {"quectel-lpwa", "quectel-nb"}, "QENG": QUECTEL,
+    # NB-IoT modules (BC66, BC660K-GL) have neither QNWINFO nor QCSQ: QENG=0 carries the cell
+    "QCFG": QUECTEL, "QNWINFO": QUECTEL - {"quectel-nb"}, "QPSMS": {"quectel-lpwa", "quectel-nb"},
+    "QPTWEDRXS": {"quectel-lpwa"}, "QCSQ": {"quectel-lpwa"}, "QENG": QUECTEL,
     "QCCID": QUECTEL, "QPOWD": QUECTEL, "UBANDMASK": UBLOX - {"ublox-u2"}, "URAT": UBLOX,
     "UMNOPROF": UBLOX - {"ublox-u2"}, "UCPSMS": UBLOX - {"ublox-u2"}, "CCID": UBLOX,
     "QBAND": {"quectel-nb"},
@@ -508,6 +509,8 @@ class SimModem:
 
     def cmd_qeng(self, kind, args, now):
         v, sc = self.v, self.scenario
+        if self.family == "quectel-nb":
+            return self._qeng_nb(kind, args)
         if kind != "set" or not args or args[0].lower() != "servingcell":
             raise CmeError(50)
         if v.stat not in (1, 5):
@@ -517,6 +520,16 @@ class SimModem:
             return Reply([f'+QENG: "servingcell","NOCONN","GSM",{mcc},{mnc},{self.tac},{self.ci[-4:]},20,1,62,{sc.rssi_dbm}'])
         return Reply([f'+QENG: "servingcell","NOCONN","{QENG_RAT[v.rat]}","FDD",{mcc},{mnc},{self.ci},123,'
                       f'{self._earfcn()},{v.band},3,3,{self.tac},{sc.rsrp_dbm},{sc.rsrq_db},{sc.rssi_dbm},{sc.sinr_db},38'])
+
+    def _qeng_nb(self, kind, args) -> Reply:
+        # BC660K-GL AT manual V1.4 4.8, AT+QENG=0 (searching: EARFCN 0, cell "00000000", RSRP -157)
+        v, sc = self.v, self.scenario
+        if kind != "set" or not args or args[0] != "0":
+            raise CmeError(50)
+        if v.stat not in (1, 5):
+            return Reply(['+QENG: 0,0,0,0,"00000000",-157,,,,0,"0000",,,0'])
+        return Reply([f'+QENG: 0,{self._earfcn()},0,123,"{self.ci}",{sc.rsrp_dbm},{sc.rsrq_db},{sc.rssi_dbm},'
+                      f'{sc.sinr_db},{v.band},"{self.tac}",0,14,2'])
 
     # -- PSM
     def cmd_cpsms(self, kind, args, now):

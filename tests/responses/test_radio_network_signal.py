@@ -16,6 +16,8 @@ Sources:
   EP06 (router rig fixture, EP06-A), GSM-CN (Quectel EC2x log comment), WCDMA-JP (public Go test fixture),
   MANUAL (Quectel EC2x/EG2x AT manual example "SEARCH").
 - BC660K-MANUAL: Quectel BC660K-GL&BC950K-GL AT Commands Manual V1.4, 7.5 AT+QBAND examples.
+- BC660-DRIVER: public BC660K driver table comment (+QENG: 0,1769,9,400,"00288516",...), found with
+  find_string '+QENG: 0,'; field layout from the BC660K-GL AT manual V1.4 4.8 (AT+QENG=0).
 - BC66-DRIVER: public BC66 driver comment "AT+QBAND=2,20,8 ... AT+QBAND?" (same write form on BC66).
 """
 
@@ -98,6 +100,11 @@ VECTORS = [
     ('+QENG: "servingcell","NOCONN","WCDMA",440,10,75,6FE0090,10736,58,0,-78,-3,-,-,-,-,-',
      dict(rat="umts", plmn="44010"), "QENG-WCDMA-JP"),
     ('+QENG: "servingcell","SEARCH"', dict(state="SEARCH", rat=None, cell={}), "QENG-MANUAL"),
+    ('+QENG: 0,1769,9,400,"00288516",-103,-9,-94,5,3,"A924",0,14,2',
+     dict(state="CAMPED", rat="nb-iot", cell={"earfcn": 1769, "earfcn_offset": 9, "pcid": 400, "cell_id": "00288516",
+                                              "rsrp_dbm": -103, "rsrq_db": -9, "rssi_dbm": -94, "sinr_db": 5, "band": 3,
+                                              "tac": "A924", "ecl": 0, "tx_power": 14, "operation_mode": 2}),
+     "BC660-DRIVER (EARFCN 1769 is in band 3, as <sc_band> says)"),
     # ---- +CGDCONT / +CPIN / errors
     ('+CGDCONT: 1,"IP","nate.sktelecom.com","",0,0', dict(cid=1, pdp_type="IP", apn="nate.sktelecom.com"), "MM"),
     ('+CGDCONT: 1,"IP",,,0,0', dict(cid=1, apn=None), "MM"),

@@ -50,3 +50,12 @@ def test_status_cli_json(cli_json):
 def test_status_cli_human(cli):
     code, out, _ = cli("status", "--port", "sim://quectel-bg95-m3?reg_delay=0")
     assert code == 0 and "registration" in out and "PSM" in out
+
+
+def test_nb_module_band_and_signal_from_qeng0():
+    # BC660K-GL: no AT+QNWINFO; the band in use comes from AT+QENG=0 (profile quirk serving_cell_read: qeng0)
+    state, _ = _state("sim://quectel-bc660k-gl?reg_delay=0.02", "quectel-bc660k-gl")
+    assert state.registered and state.rat == "nb-iot"
+    assert state.band == 8 and state.channel is not None
+    assert state.signal["rsrp_dbm"] == -95
+    assert not any("QNWINFO" in e for e in state.errors)
