@@ -38,28 +38,33 @@ def desired_state(config, profile, dialect) -> Desired:
                         mno_profile=config.mno_profile)
     desired = Desired(settings)
     countries = [get_country(code) for code in config.countries]
-    if dialect.band_settable:
-        for rat in config.rat:
-            if config.bands == "auto":
-                bands, derived = auto_bands(profile, rat, countries)
-                if not bands:
-                    desired.warnings.append(f"No {rat} network in {', '.join(config.countries)} uses a band "
-                                            f"{profile.id} supports: its {rat} bands are left as they are.")
-                    continue
-                if derived:
-                    desired.derived_bands[rat] = sorted(bands)
-            else:
-                bands = frozenset(config.bands.get(rat, ()))
-                if not bands:
-                    continue
-                extra = sorted(bands - set(profile.bands_for(rat)))
-                if extra:
-                    raise InputError(f"{profile.id} does not support {rat} band(s) {', '.join(map(str, extra))}",
-                                     hint=f"its {rat} bands are {', '.join(map(str, profile.bands_for(rat)))}")
-            settings.bands[rat] = bands
-    elif config.bands == "auto" or any(config.bands.values()):
-        desired.warnings.append(f"atctl cannot set bands on {profile.id} yet (its {profile.dialect} dialect has no "
-                                "band command): the module's bands are left as they are and verify skips the band check.")
+    settable = dialect.settable_band_rats()
+    for rat in config.rat:
+        if config.bands == "auto":
+            if rat not in settable:
+                desired.warnings.append(f"atctl cannot restrict {rat} bands on {profile.id} (its {profile.dialect} "
+                                        "dialect has no band command for them): they are left as they are.")
+                continue
+            bands, derived = auto_bands(profile, rat, countries)
+            if not bands:
+                desired.warnings.append(f"No {rat} network in {', '.join(config.countries)} uses a band "
+                                        f"{profile.id} supports: its {rat} bands are left as they are.")
+                continue
+            if derived:
+                desired.derived_bands[rat] = sorted(bands)
+        else:
+            bands = frozenset(config.bands.get(rat, ()))
+            if not bands:
+                continue
+            extra = sorted(bands - set(profile.bands_for(rat)))
+            if extra:
+                raise InputError(f"{profile.id} does not support {rat} band(s) {', '.join(map(str, extra))}",
+                                 hint=f"its {rat} bands are {', '.join(map(str, profile.bands_for(rat)))}")
+            if rat not in settable:
+                raise InputError(f"atctl cannot restrict {rat} bands on {profile.id}: its {profile.dialect} dialect "
+                                 "has no band command for them",
+                                 hint=f"remove `{rat}` from `bands` in the config (bands: auto leaves them as they are)")
+        settings.bands[rat] = bands
     if desired.derived_bands:
         desired.warnings.append("Band plan rests partly on derived data (LTE-M/NB-IoT bands inferred from the "
                                 "operators' LTE bands): " + "; ".join(f"{r}: {b}" for r, b in desired.derived_bands.items()))

@@ -16,7 +16,7 @@ class Dialect:
     name = "standard"
     vendor_for_commands = "standard"   # edrx_commands() vendor form
     read_commands: tuple[str, ...] = ("AT+CPSMS?", "AT+CEDRXS?", "AT+CGDCONT?")
-    band_settable = False
+    band_rats: tuple[str, ...] = ()   # RATs whose bands this dialect can restrict
 
     def __init__(self, profile):
         self.profile = profile
@@ -99,5 +99,8 @@ class Dialect:
         return steps
 
     # ---- desired state ----------------------------------------------------------------
+    def settable_band_rats(self) -> set[str]:
+        return set(self.band_rats)
+
     def rat_settings(self, rats: list[str]) -> dict[str, object]:
         return {}

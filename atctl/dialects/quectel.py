@@ -19,7 +19,6 @@ class QuectelLpwa(Dialect):
     vendor_for_commands = "quectel"
     read_commands = ('AT+QCFG="band"', 'AT+QCFG="iotopmode"', 'AT+QCFG="nwscanseq"', 'AT+QCFG="nwscanmode"',
                      "AT+CPSMS?", "AT+CEDRXS?", "AT+QPTWEDRXS?", "AT+CGDCONT?")
-    band_settable = True
     band_rats = ("gsm", "lte-m", "nb-iot")
 
     def absorb(self, settings: Settings, kind: str, f: dict) -> None:
@@ -59,7 +58,7 @@ class QuectelLpwa(Dialect):
 class QuectelLte(Dialect):
     name = "quectel-lte"
     read_commands = ('AT+QCFG="band"', 'AT+QCFG="nwscanmode"', "AT+CPSMS?", "AT+CEDRXS?", "AT+CGDCONT?")
-    band_settable = True
+    band_rats = ("gsm", "umts", "lte")
 
     def absorb(self, settings: Settings, kind: str, f: dict) -> None:
         if kind == "QCFG" and f.get("key") == "band":
@@ -93,7 +92,7 @@ class QuectelNb(Dialect):
 
     name = "quectel-nb"
     read_commands = ("AT+QBAND?", "AT+CPSMS?", "AT+CEDRXS?", "AT+CGDCONT?")
-    band_settable = True
+    band_rats = ("nb-iot",)
 
     def absorb(self, settings: Settings, kind: str, f: dict) -> None:
         if kind == "QBAND" and not f.get("test"):

@@ -19,7 +19,6 @@ class Ublox(Dialect):
     name = "ublox-r5"
     vendor_for_commands = "ublox-r5"
     read_commands = ("AT+UMNOPROF?", "AT+URAT?", "AT+UBANDMASK?", "AT+CPSMS?", "AT+CEDRXS?", "AT+CGDCONT?")
-    band_settable = True
     needs_reboot_for = ("mno_profile", "rat", "bands")
 
     def absorb(self, settings: Settings, kind: str, f: dict) -> None:
@@ -33,6 +32,9 @@ class Ublox(Dialect):
                     settings.bands[rat] = frozenset(f.get(key) or ())
         else:
             super().absorb(settings, kind, f)
+
+    def settable_band_rats(self) -> set[str]:
+        return set(self.profile.ubandmask_rats or {})  # the RAT numbers +UBANDMASK accepts on this module
 
     def radio_steps(self, current: Settings, desired: Settings) -> list[Step]:
         steps = []

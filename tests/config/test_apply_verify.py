@@ -119,4 +119,15 @@ def test_module_without_band_command_says_bands_are_left_alone(cli_json, tmp_pat
     cfg.write_text("module: ublox-sara-u201\ncountries: [DE]\nrat: [umts]\nbands: auto\n")
     code, doc = cli_json("plan", str(cfg), "--port", "sim://ublox-sara-u201?reg_delay=0")
     assert code == 0, doc
-    assert any("cannot set bands on ublox-sara-u201" in w for w in doc["warnings"])
+    assert any("cannot restrict umts bands on ublox-sara-u201" in w for w in doc["warnings"])
+
+
+def test_rat_without_band_command_warns_on_auto_and_refuses_explicit_bands(cli_json, cli, tmp_path):
+    # SARA-R412M: +UBANDMASK takes LTE-M and NB-IoT masks only (SARA-R4 AT manual UBX-17003787 R16)
+    cfg = tmp_path / "r412.yaml"
+    cfg.write_text("module: ublox-sara-r412m\ncountries: [DE]\nrat: [lte-m, gsm]\nbands: auto\n")
+    code, doc = cli_json("plan", str(cfg), "--port", "sim://ublox-sara-r412m?reg_delay=0")
+    assert code == 0 and any("cannot restrict gsm bands on ublox-sara-r412m" in w for w in doc["warnings"])
+    cfg.write_text("module: ublox-sara-r412m\ncountries: [DE]\nrat: [lte-m, gsm]\nbands: {lte-m: [20], gsm: [900]}\n")
+    code, _, err = cli("plan", str(cfg), "--port", "sim://ublox-sara-r412m?reg_delay=0")
+    assert code == 2 and "cannot restrict gsm bands" in err and "Traceback" not in err
