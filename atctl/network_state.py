@@ -43,22 +43,39 @@ def _vendor(profile) -> str | None:
     return getattr(profile, "vendor", None)
 
 
-def _read(session, command: str, state: NetworkState, prefix: str) -> list[Any]:
-    """Parsed info lines of `command` that start with prefix; failures are recorded, not raised."""
+SETTING_TIMEOUT_S = 5.0
+
+
+class _Lines(list):
+    """Parsed lines of one read; `ok` is False when the command itself failed."""
+    ok = True
+
+
+def _read(session, command: str, state: NetworkState, prefix: str) -> _Lines:
+    """Parsed info lines of `command` that start with prefix; failures are recorded, not raised,
+    unless the module has stopped answering (then the timeout propagates: every later read would
+    wait out its own deadline)."""
+    failed = _Lines()
+    failed.ok = False
     try:
         response = session.command(command)
     except ModemTimeout as exc:
         state.errors.append(exc.one_line())
-        return []
+        try:
+            session.command("AT", timeout=1.0)
+        except ModemTimeout:
+            raise exc from None
+        return failed
     if not response.ok:
         state.errors.append(f"{command}: {response.error_text or response.final}")
-        return []
-    parsed = []
+        return failed
+    parsed = _Lines()
     for line in response.lines:
         if line.startswith(prefix):
             try:
                 parsed.append(parse_line(line, vendor=_vendor(session.profile), pending=command, profile=session.profile))
             except AtctlError as exc:
+                parsed.ok = False
                 state.errors.append(f"{command}: could not read {line!r}: {exc.message}")
     return parsed
 
@@ -74,14 +91,18 @@ def _with_setting(session, read_cmd: str, set_fmt: str, wanted: tuple[str, ...],
     changed = False
     if current is not None and str(current) not in wanted:
         for value in wanted:
-            if session.command(set_fmt.format(value)).ok:
+            # a reporting format is a local setting: seconds, never the read's long deadline (COPS: 180 s)
+            if session.command(set_fmt.format(value), timeout=SETTING_TIMEOUT_S).ok:
                 changed = True
                 break
     try:
         return body()
+    except ModemTimeout:
+        changed = False  # the module stopped answering: there is nothing to restore it on
+        raise
     finally:
         if changed:
-            session.command(set_fmt.format(current))
+            session.command(set_fmt.format(current), timeout=SETTING_TIMEOUT_S)
 
 
 def read_registration(session, state: NetworkState) -> None:
@@ -179,11 +200,12 @@ def read_power_saving(session, state: NetworkState) -> None:
             state.psm["granted_ucpsms"] = {"mode": f.get("mode"), "tau_s": f.get("periodic_tau_s"),
                                            "active_s": f.get("active_time_s")}
     requested = {}
-    for parsed in _read(session, "AT+CEDRXS?", state, "+CEDRXS:"):
+    lines = _read(session, "AT+CEDRXS?", state, "+CEDRXS:")
+    for parsed in lines:
         f = parsed.fields
         if f.get("rat") and f.get("requested_s") is not None:
             requested[f["rat"]] = f["requested_s"]
-    state.edrx["requested"] = requested
+    state.edrx["requested"] = requested if lines.ok else None  # None: unknown, the read failed
     for parsed in _read(session, "AT+CEDRXRDP", state, "+CEDRXRDP:"):
         f = parsed.fields
         state.edrx["granted"] = {"rat": f.get("rat"), "used": f.get("edrx_used"), "cycle_s": f.get("granted_s"),

@@ -17,6 +17,10 @@ DEFAULTS: dict[str, float] = {
     "AT+CMEE": 1.0,
     "AT+COPS=?": 180.0,
     "AT+COPS": 180.0,
+    # reading the operator or changing its format answers at once; only a scan (=?) or a
+    # registration change (=0/1/2/4) waits on the network
+    "AT+COPS?": 5.0,
+    "AT+COPS=3": 5.0,
     "AT+CFUN": 15.0,
     "AT+CGACT": 150.0,
     "AT+CGATT": 140.0,
@@ -32,12 +36,13 @@ DEFAULTS: dict[str, float] = {
 
 
 def timeout_for(command: str, profile=None) -> float:
-    """Deadline for `command`: the profile's table first, then DEFAULTS."""
+    """Deadline for `command`: the longest matching prefix over DEFAULTS and the profile's
+    `timeouts`; on a tie the profile wins (it knows its module)."""
     upper = command.strip().upper()
     best, best_len = DEFAULT_S, -1
-    for prefix, seconds in DEFAULTS.items():
-        if upper.startswith(prefix) and len(prefix) > best_len:
-            best, best_len = seconds, len(prefix)
-    if profile is not None:
-        best = profile.timeout_for(command, best)
+    tables = [DEFAULTS] + ([getattr(profile, "timeouts", None) or {}] if profile is not None else [])
+    for table in tables:
+        for prefix, seconds in table.items():
+            if upper.startswith(prefix.upper()) and len(prefix) >= best_len:
+                best, best_len = seconds, len(prefix)
     return best

@@ -163,8 +163,11 @@ def differences(a: Settings, b: Settings) -> list[str]:
     return diffs
 
 
-def restore(session, dialect, saved: Settings, apn_cid: int | None, progress: Progress | None) -> dict:
-    """Write the saved settings back; report what state each setting is in afterwards."""
+def restore(session, dialect, saved: Settings, apn_cid: int | None, progress: Progress | None,
+            written: set[str] = frozenset()) -> dict:
+    """Write the saved settings back; report what state each setting is in afterwards.
+    `written`: settings apply changed before failing; those whose read failed before apply
+    cannot be put back and are named."""
     if progress:
         progress("restoring the saved settings")
     try:
@@ -180,11 +183,15 @@ def restore(session, dialect, saved: Settings, apn_cid: int | None, progress: Pr
     except ModemUnreachable as exc:
         return {"restored": False, "differs": None, "detail": f"the module does not answer ({exc.one_line()}): "
                 "its settings are unknown; run `atctl plan` when it is back"}
-    differs = differences(after, saved)
+    unknown = sorted(set(written) & saved.unread)
+    differs = sorted(set(differences(after, saved)) | set(unknown))
     if not differs:
         return {"restored": True, "differs": [], "detail": "all settings are back as they were before apply"}
-    return {"restored": False, "differs": differs,
-            "detail": f"still different from before apply: {', '.join(differs)}" + (f" ({'; '.join(errors)})" if errors else "")}
+    detail = f"still different from before apply: {', '.join(differs)}" + (f" ({'; '.join(errors)})" if errors else "")
+    if unknown:
+        detail += (f"; {', '.join(unknown)} could not be read before apply, so their earlier value is unknown "
+                   "and they keep the value apply wrote")
+    return {"restored": False, "differs": differs, "unknown_before": unknown, "detail": detail}
 
 
 def wait_for_registration(session, timeout: float, want_timers: bool, progress: Progress | None,
@@ -244,7 +251,8 @@ def apply_config(session, config, profile, *, wait: bool = True, progress: Progr
     try:
         results = run_steps(session, steps, progress)
     except _StepError as err:
-        report = restore(session, dialect, saved, config.apn.cid if config.apn else None, progress)
+        written = {r.step.setting for r in err.results if r.ok and r.step.setting}
+        report = restore(session, dialect, saved, config.apn.cid if config.apn else None, progress, written)
         raise ApplyFailed(
             f"step {err.index}/{len(steps)} `{err.step.command}` ({err.step.purpose}) failed: {err.reason}; "
             f"{report['detail']}",

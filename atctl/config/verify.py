@@ -90,7 +90,7 @@ def _psm_checks(config, state, profile) -> list[Check]:
         asked = state.psm.get("requested")  # None: the module's request could not be read
         if asked is not None and asked.get("mode") != 1:
             return [Check("psm_granted", expected, None, False,
-                          "the module does not request PSM (AT+CPSMS mode 0), so the network grants none: "
+                          f"the module does not request PSM (AT+CPSMS mode {asked.get('mode')}), so the network grants none: "
                           "run `atctl apply` with this config")]
         return [Check("psm_granted", expected, None, False,
                       f"PSM requested (TAU {format_duration(want_tau)}, active {format_duration(want_active)}) "

@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 
 from atctl.diagnose.facts import Facts
-from atctl.errors import AtctlError, ModemTimeout, ModemUnreachable
+from atctl.errors import AtctlError, ModemTimeout, ModemUnreachable, OperationFailed
 
 
 class _Gone(Exception):
@@ -119,6 +119,13 @@ def collect(session, facts: Facts, *, wait_s: float = 30.0, config=None) -> Fact
             from atctl.config.apply import verify_now
             from atctl.config.desired import desired_state
 
+            if session.profile is None and config.module:
+                from atctl.profiles import load_profile
+
+                session.profile = load_profile(config.module)  # identification failed; trust the config
+            if session.profile is None:
+                raise OperationFailed("the module was not identified, so the config cannot be checked",
+                                      hint="add `module:` to the config")
             desired = desired_state(config, session.profile, get_dialect(session.profile))
             facts.config = {"countries": list(config.countries), "rat": list(config.rat),
                             "bands": {r: sorted(b) for r, b in desired.settings.bands.items()},

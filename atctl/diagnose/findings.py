@@ -21,7 +21,8 @@ SEVERITIES = ("critical", "major", "minor", "info")
 _COVERED_BY = {
     "registered": {"registration-denied", "not-registered", "stopped-answering", "no-sim", "sim-pin", "sim-puk", "sim-error"},
     "band": {"band-outside-plan"},
-    "psm_granted": {"psm-not-granted", "psm-granted-differs"},
+    "psm_granted": {"psm-not-granted", "psm-granted-differs", "registration-denied", "not-registered",
+                    "stopped-answering", "no-sim", "sim-pin", "sim-puk", "sim-error"},
     "edrx_granted": {"edrx-not-granted"},
 }
 

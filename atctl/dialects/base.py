@@ -7,7 +7,7 @@ whether a deregistration or a reboot is needed for them to take effect.
 
 from __future__ import annotations
 
-from atctl.dialects.state import Apn, Edrx, Psm, Settings, Step, psm_seconds
+from atctl.dialects.state import Apn, Edrx, Psm, Settings, Step, psm_seconds, setting_read_by
 from atctl.errors import AtctlError
 from atctl.timers.edrx import RAT_ACT
 
@@ -31,6 +31,7 @@ class Dialect:
         for command in self.read_commands:
             response = session.command(command)
             if not response.ok:
+                settings.unread.add(setting_read_by(command) or command)
                 continue
             for line in response.lines:
                 try:

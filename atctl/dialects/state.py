@@ -38,6 +38,18 @@ class Settings:
     psm: Psm | None = None
     edrx: dict[str, Edrx] = field(default_factory=dict)   # rat -> request
     mno_profile: int | None = None
+    unread: set[str] = field(default_factory=set)  # settings whose read command failed: value unknown
+
+
+def setting_read_by(command: str) -> str:
+    """Which setting a read command reports (for Settings.unread)."""
+    upper = command.upper()
+    for needle, setting in (('"BAND"', "bands"), ("QBAND", "bands"), ("UBANDMASK", "bands"), ("CPSMS", "psm"),
+                            ("EDRXS", "edrx"), ("CGDCONT", "apn"), ("UMNOPROF", "mno_profile"), ("URAT", "rat"),
+                            ("IOTOPMODE", "rat"), ("NWSCAN", "rat")):
+        if needle in upper:
+            return setting
+    return ""
 
 
 @dataclass(frozen=True)

@@ -131,3 +131,29 @@ def test_rat_without_band_command_warns_on_auto_and_refuses_explicit_bands(cli_j
     cfg.write_text("module: ublox-sara-r412m\ncountries: [DE]\nrat: [lte-m, gsm]\nbands: {lte-m: [20], gsm: [900]}\n")
     code, _, err = cli("plan", str(cfg), "--port", "sim://ublox-sara-r412m?reg_delay=0")
     assert code == 2 and "cannot restrict gsm bands" in err and "Traceback" not in err
+
+
+NB_CFG = ("module: quectel-bc660k-gl\ncountries: [DE]\nrat: [nb-iot]\nbands: {nb-iot: [8, 20]}\n"
+          "psm: {tau: 24h, active: 10s}\nedrx: {nb-iot: {cycle: 81.92s}}\n")
+
+
+def test_failed_edrx_read_does_not_blame_the_module(cli_json, tmp_path):
+    cfg = tmp_path / "nb.yaml"
+    cfg.write_text(NB_CFG)
+    port = f"sim://quectel-bc660k-gl?reg_delay=0&nvm={tmp_path}/nvm.json"
+    assert cli_json("apply", str(cfg), "--port", port)[0] == 0
+    # the cell refuses eDRX and AT+CEDRXS? fails: what the module asks for is unknown
+    code, doc = cli_json("verify", str(cfg), "--port", port + "&network=edrx-refused&cme=AT%2BCEDRXS%3F")
+    reason = {c["name"]: c["reason"] for c in doc["checks"]}["edrx_granted"]
+    assert code == 1 and "does not request" not in reason and "does not use eDRX" in reason
+
+
+def test_setting_unreadable_before_apply_is_named_after_a_failure(cli_json, tmp_path):
+    # AT+QBAND? fails, so the bands before apply are unknown; a later step fails: restore must
+    # not claim everything is back
+    cfg = tmp_path / "nb.yaml"
+    cfg.write_text(NB_CFG)
+    port = f"sim://quectel-bc660k-gl?reg_delay=0&nvm={tmp_path}/nvm.json&cme=AT%2BQBAND%3F&stall=AT%2BCEDRXS%3D"
+    code, doc = cli_json("apply", str(cfg), "--port", port)
+    assert code == 1
+    assert "bands could not be read before apply" in json.dumps(doc), doc

@@ -94,3 +94,11 @@ def test_show_ids_keeps_them(cli_json, tmp_path):
 def test_human_panel(cli):
     code, out, _ = cli("diagnose", "--port", "sim://quectel-bg95-m3?sim=absent")
     assert code == 1 and "No SIM card" in out
+
+
+def test_unidentified_module_with_config_still_writes_a_bundle(cli_json, tmp_path):
+    # ATI never answers and AT+CG* fail: identification fails; a config without `module:` cannot be checked
+    cfg = tmp_path / "c.yaml"
+    cfg.write_text("countries: [DE]\nrat: [lte-m]\n")
+    code, doc, _ = run(cli_json, tmp_path, "reg_delay=0&cme=AT%2BCG&stall=ATI", "--config", str(cfg))
+    assert any("verify checks" in f and "not identified" in f for f in doc["facts"]["failures"])

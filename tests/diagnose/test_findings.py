@@ -89,3 +89,10 @@ def test_failed_config_check_is_reported_once():
     facts.checks = [psm_check]
     found = codes(facts)
     assert ("major", "psm-not-granted") in found and ("major", "verify-psm_granted") not in found
+
+
+def test_unregistered_psm_check_is_not_a_second_finding():
+    facts = registered(registration={"stat": 3, "stat_text": "denied", "reject_cause": 15})
+    facts.checks = [{"name": "psm_granted", "ok": False, "reason": "not registered: the network has granted nothing yet"}]
+    found = codes(facts)
+    assert ("critical", "registration-denied") in found and ("major", "verify-psm_granted") not in found
