@@ -102,3 +102,11 @@ def test_unidentified_module_with_config_still_writes_a_bundle(cli_json, tmp_pat
     cfg.write_text("countries: [DE]\nrat: [lte-m]\n")
     code, doc, _ = run(cli_json, tmp_path, "reg_delay=0&cme=AT%2BCG&stall=ATI", "--config", str(cfg))
     assert any("verify checks" in f and "not identified" in f for f in doc["facts"]["failures"])
+
+
+def test_module_dying_during_the_network_read_is_detected(cli_json, tmp_path):
+    # die_after=30: the module goes silent inside the registration/operator reads; the reader
+    # probes with AT instead of waiting out AT+COPS's 180 s deadline on every later command
+    code, doc, _ = run(cli_json, tmp_path, "reg_delay=0&die_after=30", "--config", "examples/lte-m-tracker-eu-us.yaml")
+    assert doc["facts"]["stopped_answering"].startswith("registration, operator")
+    assert ("critical", "stopped-answering") in codes(doc)
