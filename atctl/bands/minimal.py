@@ -80,6 +80,13 @@ def mask_commands(profile, bands_by_rat: dict[str, list[int]]) -> tuple[list[str
                 commands += masks.ubandmask_commands(numbers[rat], bands)
         reboot = (profile.quirks or {}).get("reboot_command", "AT+CFUN=15")
         return commands + ([reboot] if commands else []), ["u-blox applies band masks after a reboot"]
+    if codec == "ubandsel":
+        from atctl.bands.ubandsel import ubandsel_command, ubandsel_values
+
+        values = ubandsel_values(wanted.get("gsm", ()), wanted.get("umts", ()))
+        return ([ubandsel_command(values)] if values else []), \
+            ["+UBANDSEL selects frequencies: each value enables GSM and UMTS on it",
+             "send it with the radio off (AT+CFUN=4), then AT+CFUN=1"]
     if codec == "qband":
         lte = sorted(set(wanted.get("nb-iot", [])) | set(wanted.get("lte-m", [])))
         return ([f"AT+QBAND={len(lte)}," + ",".join(map(str, lte))] if lte else []), notes

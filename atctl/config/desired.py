@@ -48,7 +48,9 @@ def desired_state(config, profile, dialect) -> Desired:
             bands, derived = auto_bands(profile, rat, countries)
             if not bands:
                 desired.warnings.append(f"No {rat} network in {', '.join(config.countries)} uses a band "
-                                        f"{profile.id} supports: its {rat} bands are left as they are.")
+                                        f"{profile.id} supports: " + (
+                                            f"no {rat} band is planned (its bands follow the other RATs' frequencies)"
+                                            if dialect.couples_rats else f"its {rat} bands are left as they are."))
                 continue
             if derived:
                 desired.derived_bands[rat] = sorted(bands)
@@ -65,6 +67,7 @@ def desired_state(config, profile, dialect) -> Desired:
                                  "has no band command for them",
                                  hint=f"remove `{rat}` from `bands` in the config (bands: auto leaves them as they are)")
         settings.bands[rat] = bands
+    settings.bands = dialect.normalize_bands(settings.bands)
     if desired.derived_bands:
         desired.warnings.append("Band plan rests partly on derived data (LTE-M/NB-IoT bands inferred from the "
                                 "operators' LTE bands): " + "; ".join(f"{r}: {b}" for r, b in desired.derived_bands.items()))

@@ -13,8 +13,7 @@ _DIALECTS = {
     "ublox-r5": ("atctl.dialects.ublox", "Ublox"),
     "ublox-lara-r6": ("atctl.dialects.ublox", "Ublox"),
     "quectel-nb": ("atctl.dialects.quectel", "QuectelNb"),
-    # bands cannot be restricted through this one yet: PSM, eDRX and APN use the standard commands
-    "ublox-u2": ("atctl.dialects.base", "Dialect"),
+    "ublox-u2": ("atctl.dialects.ublox", "UbloxU2"),
 }
 
 

@@ -17,6 +17,7 @@ class Dialect:
     vendor_for_commands = "standard"   # edrx_commands() vendor form
     read_commands: tuple[str, ...] = ("AT+CPSMS?", "AT+CEDRXS?", "AT+CGDCONT?")
     band_rats: tuple[str, ...] = ()   # RATs whose bands this dialect can restrict
+    couples_rats = False              # one band value enables several RATs (u-blox +UBANDSEL)
 
     def __init__(self, profile):
         self.profile = profile
@@ -102,6 +103,11 @@ class Dialect:
     # ---- desired state ----------------------------------------------------------------
     def settable_band_rats(self) -> set[str]:
         return set(self.band_rats)
+
+    def normalize_bands(self, bands: dict[str, frozenset[int]]) -> dict[str, frozenset[int]]:
+        """The per-RAT bands the module will report once `bands` are written (identity
+        unless the vendor command couples RATs, as u-blox +UBANDSEL does)."""
+        return bands
 
     def rat_settings(self, rats: list[str]) -> dict[str, object]:
         return {}

@@ -9,6 +9,7 @@ SARA-R4 applies +CPSMS only after deregistering and rebooting.
 from __future__ import annotations
 
 from atctl.bands.masks import ubandmask_commands
+from atctl.bands.ubandsel import UBANDSEL_MHZ, bands_from_ubandsel, ubandsel_command, ubandsel_values
 from atctl.dialects.base import Dialect
 from atctl.dialects.state import Settings, Step
 
@@ -61,6 +62,47 @@ class Ublox(Dialect):
         reboot = self.quirks.get("reboot_command", "AT+CFUN=15")
         return ([Step("AT+CFUN=0", "radio off: u-blox takes these settings only deregistered", kind="deregister")]
                 + steps + [Step(reboot, "reboot to apply MNO profile, RAT, bands or PSM", kind="reboot")])
+
+
+class UbloxU2(Dialect):
+    """SARA-U2 (3G/2G): bands by frequency with +UBANDSEL, where one MHz value covers every
+    RAT on it; changed with the radio in airplane mode (AT+CFUN=4), as ModemManager's u-blox
+    plugin does, then AT+CFUN=1. RAT selection (URAT 0-6) is not configured here."""
+
+    name = "ublox-u2"
+    read_commands = ("AT+UBANDSEL?", "AT+CGDCONT?")
+    band_rats = ("gsm", "umts")
+    couples_rats = True
+
+    def _supported(self) -> tuple[list[int], list[int]]:
+        return self.profile.bands_for("gsm"), self.profile.bands_for("umts")
+
+    def absorb(self, settings: Settings, kind: str, f: dict) -> None:
+        if kind == "UBANDSEL":
+            gsm, umts = self._supported()
+            values = [mhz for mhz in UBANDSEL_MHZ] if f.get("default") else f.get("mhz") or []
+            settings.bands.update(bands_from_ubandsel(values, gsm, umts))
+        else:
+            super().absorb(settings, kind, f)
+
+    def normalize_bands(self, bands: dict[str, frozenset[int]]) -> dict[str, frozenset[int]]:
+        # what the module will report after the write: a frequency enables every RAT on it
+        gsm, umts = self._supported()
+        wanted = ubandsel_values(bands.get("gsm", ()), bands.get("umts", ()))
+        return {**bands, **bands_from_ubandsel(wanted, gsm, umts)} if bands else bands
+
+    def radio_steps(self, current: Settings, desired: Settings) -> list[Step]:
+        if not desired.bands:
+            return []
+        merged = {rat: desired.bands.get(rat, current.bands.get(rat, frozenset())) for rat in ("gsm", "umts")}
+        want = ubandsel_values(merged["gsm"], merged["umts"])
+        have = ubandsel_values(current.bands.get("gsm", ()), current.bands.get("umts", ()))
+        if want == have and current.bands:
+            return []
+        return [Step("AT+CFUN=4", "radio off (airplane mode) to change bands", kind="deregister"),
+                Step(ubandsel_command(want), "enable only the planned frequencies (all RATs on them)",
+                     setting="bands"),
+                Step("AT+CFUN=1", "radio back on")]
 
 
 class UbloxR4(Ublox):

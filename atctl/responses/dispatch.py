@@ -52,6 +52,7 @@ PARSERS: dict[str, Parser] = {
     "QCFG": lambda body, ctx: radio_config.parse_qcfg(body, ctx.profile),
     "UBANDMASK": lambda body, ctx: radio_config.parse_ubandmask(body, ctx.profile),
     "QBAND": lambda body, ctx: radio_config.parse_qband(body),
+    "UBANDSEL": lambda body, ctx: radio_config.parse_ubandsel(body),
     "URAT": lambda body, ctx: radio_config.parse_urat(body),
     "UMNOPROF": lambda body, ctx: radio_config.parse_umnoprof(body),
     "QNWINFO": lambda body, ctx: network.parse_qnwinfo(body),

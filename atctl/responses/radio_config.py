@@ -181,6 +181,21 @@ def parse_qband(body: str) -> QBand:
     return QBand(bands=bands, all_bands=False, test=False)
 
 
+@dataclass(frozen=True, slots=True)
+class UBandSel(Model):
+    mhz: list[int]             # 0 alone: the module's default (every band)
+    default: bool
+
+
+def parse_ubandsel(body: str) -> UBandSel:
+    """u-blox +UBANDSEL read (SARA-U2/G3): `+UBANDSEL: 850,900,1800,1900` (MHz)."""
+    values = [v.strip().strip("()") for v in split_fields(body) if v.strip()]
+    mhz = [to_int(v, "+UBANDSEL", f"value {i + 1}") for i, v in enumerate(values) if v]
+    if not mhz:
+        raise InputError("+UBANDSEL holds no band", hint="a read looks like +UBANDSEL: 850,900,1800,1900")
+    return UBandSel(mhz=[] if mhz == [0] else mhz, default=mhz == [0])
+
+
 # AT+URAT <SelectedAcT>: SARA-R4/R5 use 7-9; SARA-U2/LARA use 0-6 (u-blox AT manuals)
 URAT_RATS = {0: "gsm", 1: "gsm+umts", 2: "umts", 3: "lte", 4: "gsm+umts+lte", 5: "gsm+lte", 6: "umts+lte",
              7: "lte-m", 8: "nb-iot", 9: "gsm"}
@@ -219,5 +234,5 @@ def parse_umnoprof(body: str) -> Umnoprof:
     return Umnoprof(profile=number, name=MNO_PROFILES.get(number))
 
 
-__all__ = ["QBand", "QcfgBand", "QcfgSetting", "UBandMask", "parse_qband", "Urat", "Umnoprof", "parse_qcfg", "parse_ubandmask",
+__all__ = ["QBand", "QcfgBand", "QcfgSetting", "UBandMask", "parse_qband", "UBandSel", "parse_ubandsel", "Urat", "Umnoprof", "parse_qcfg", "parse_ubandmask",
            "parse_urat", "parse_umnoprof", "qcfg_layout"]

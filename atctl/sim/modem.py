@@ -31,7 +31,7 @@ COMMAND_FAMILIES: dict[str, set[str]] = {
     "QPTWEDRXS": {"quectel-lpwa"}, "QCSQ": {"quectel-lpwa"}, "QENG": QUECTEL,
     "QCCID": QUECTEL, "QPOWD": QUECTEL, "UBANDMASK": UBLOX - {"ublox-u2"}, "URAT": UBLOX,
     "UMNOPROF": UBLOX - {"ublox-u2"}, "UCPSMS": UBLOX - {"ublox-u2"}, "CCID": UBLOX,
-    "QBAND": {"quectel-nb"},
+    "QBAND": {"quectel-nb"}, "UBANDSEL": {"ublox-u2"},
 }
 
 ACT_DEFAULT = {"gsm": 0, "umts": 2, "lte": 7, "lte-m": 7, "nb-iot": 9}
@@ -750,6 +750,28 @@ class SimModem:
         if not bands or not bands <= set(self.profile.bands_for(rat)):
             raise CmeError(50)
         self.nvm.bands[rat] = bands  # takes effect at the next attach (after AT+CFUN=15)
+        return Reply()
+
+    def cmd_ubandsel(self, kind, args, now):
+        # SARA-U2: bands by MHz, one value for every RAT on that frequency; 0 = module default
+        from atctl.bands.ubandsel import bands_from_ubandsel, ubandsel_values
+
+        gsm_ok, umts_ok = self.profile.bands_for("gsm"), self.profile.bands_for("umts")
+        supported = ubandsel_values(gsm_ok, umts_ok)
+        if kind == "read":
+            values = ubandsel_values(self.nvm.bands.get("gsm", ()), self.nvm.bands.get("umts", ()))
+            return Reply(["+UBANDSEL: " + ",".join(map(str, values or [0]))])
+        if kind == "test":
+            return Reply([f"+UBANDSEL: (0,{','.join(map(str, supported))})"])
+        if kind != "set" or not args or not all(a.strip().isdigit() for a in args):
+            raise CmeError(50)
+        values = [int(a) for a in args]
+        if values == [0]:
+            values = supported
+        elif not set(values) <= set(supported):
+            raise CmeError(50)
+        self.nvm.bands.update({rat: set(b) for rat, b in bands_from_ubandsel(values, gsm_ok, umts_ok).items()})
+        self._reattach(now)
         return Reply()
 
     def cmd_urat(self, kind, args, now):

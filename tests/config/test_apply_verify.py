@@ -113,13 +113,16 @@ def test_nb_module_bands_applied_with_qband_and_idempotent(cli_json, tmp_path):
     assert code == 0 and again["changed"] is False
 
 
-def test_module_without_band_command_says_bands_are_left_alone(cli_json, tmp_path):
-    # ublox-sara-u201 (2G/3G) has no band command in atctl's dialects: the plan must say so
+def test_sara_u201_bands_by_frequency_and_idempotent(cli_json, tmp_path):
+    # +UBANDSEL: GSM 900 planned for DE (3G is off there); 900 MHz also enables UMTS band 8
     cfg = tmp_path / "u201.yaml"
-    cfg.write_text("module: ublox-sara-u201\ncountries: [DE]\nrat: [umts]\nbands: auto\n")
-    code, doc = cli_json("plan", str(cfg), "--port", "sim://ublox-sara-u201?reg_delay=0")
+    cfg.write_text("module: ublox-sara-u201\ncountries: [DE]\nrat: [umts, gsm]\nbands: auto\n")
+    port = f"sim://ublox-sara-u201?reg_delay=0.05&nvm={tmp_path}/nvm.json"
+    code, doc = cli_json("apply", str(cfg), "--port", port)
     assert code == 0, doc
-    assert any("cannot restrict umts bands on ublox-sara-u201" in w for w in doc["warnings"])
+    assert [s["command"] for s in doc["steps"]] == ["AT+CFUN=4", "AT+UBANDSEL=900", "AT+CFUN=1"]
+    code, again = cli_json("apply", str(cfg), "--port", port)
+    assert code == 0 and again["changed"] is False
 
 
 def test_rat_without_band_command_warns_on_auto_and_refuses_explicit_bands(cli_json, cli, tmp_path):

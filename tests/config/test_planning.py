@@ -79,3 +79,11 @@ def test_quectel_nb_bands_with_qband():
                 Settings(bands={"nb-iot": every})) == ["AT+QBAND=0"]
     assert plan("quectel-bc66", Settings(bands={"nb-iot": frozenset({8, 20})}),
                 Settings(bands={"nb-iot": frozenset({8, 20})})) == []
+
+
+def test_ublox_u2_bands_by_frequency_with_radio_off():
+    # +UBANDSEL takes MHz; 1900 covers GSM PCS and UMTS band 2 (ModemManager u-blox band table)
+    current = Settings(bands={"gsm": frozenset({850, 900, 1800, 1900}), "umts": frozenset({1, 2, 5, 6, 8, 19})})
+    desired = Settings(bands={"gsm": frozenset({1900}), "umts": frozenset({2, 5})})
+    assert plan("ublox-sara-u201", current, desired) == ["AT+CFUN=4", "AT+UBANDSEL=850,1900", "AT+CFUN=1"]
+    assert plan("ublox-sara-u201", current, current) == []

@@ -7,6 +7,7 @@ Sources:
 - EC2X-SCRIPT: public Quectel EC2x test script comment (+QCFG: "band",0x93,0x80800c5,0x0).
 - PARTICLE-LOG: Particle Device OS log-parser comment (SARA-R510S: +UMNOPROF: 90, +UBANDMASK: 0,185473183,1048578).
 - MM: freedesktop/ModemManager src/tests/test-modem-helpers.c (+COPS, +CESQ, +CGDCONT).
+- MM-UBLOX: ModemManager plugins/ublox/tests/test-modem-helpers-ublox.c (+UBANDSEL reads of SARA-U201, SARA-G310).
 - SIERRA-LOG: pastebin.com/Yt2cQGVT (MC7455 session: +COPS: 0,2,"310260",7).
 - SORACOM: public SORACOM BG96 tutorial log (+COPS: 0,0,"NTT DOCOMO",7, +QCSQ: "eMTC",-84,-91,165,-6).
 - MIKROTIK: MikroTik LtAP/R11e-LTE-M docs (+QCSQ: "eMTC",-62,-87,111,-12).
@@ -53,6 +54,8 @@ VECTORS = [
      dict(test=True, bands=[1, 2, 3, 4, 5, 8, 12, 13, 17, 18, 19, 20, 25, 28, 66, 70, 85]), "BC660K-MANUAL test form"),
     ("+QBAND: 20,8", dict(bands=[20, 8], all_bands=False), "BC66-DRIVER read after AT+QBAND=2,20,8"),
     # ---- u-blox
+    ("+UBANDSEL: 800,850,900,1900,2100", dict(mhz=[800, 850, 900, 1900, 2100], default=False), "MM-UBLOX SARA-U201"),
+    ("+UBANDSEL: 850,900,1800,1900", dict(mhz=[850, 900, 1800, 1900]), "MM-UBLOX SARA-G310"),
     ("+UBANDMASK: 0,168761503,1,168761503",
      dict(lte_m=[1, 2, 3, 4, 5, 8, 12, 13, 17, 18, 19, 20, 26, 28], nb_iot=[1, 2, 3, 4, 5, 8, 12, 13, 17, 18, 19, 20,
                                                                             26, 28]), "DOMAIN"),
