@@ -3,8 +3,12 @@ module can use in the chosen countries (fewer bands = a faster network scan).
 
 Set cover over operators: exact (smallest size first) when there are at most 20
 candidate bands, greedy beyond. Among covers of the smallest size, the one that
-reaches each operator on the most of its bands wins, then the lowest band numbers,
-so the answer is deterministic.
+reaches each operator on the most of its bands wins, then the one on the lowest
+frequencies (the coverage layer: longer range and better indoors, what a device
+needs after waking in a basement; a band the networks name before a wider band
+containing it), then the lowest band numbers, so the answer is
+deterministic. Example: every German operator runs B1, B3, B8, B20 and B28 for LTE;
+one band covers them all and it is B28 (758 MHz), not B1 (2110 MHz).
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 from itertools import combinations
 
 from atctl.bands.model import ANNOUNCED_SHUTDOWN, LIVE, Country
-from atctl.bands.relations import carries_connection, module_bands_for
+from atctl.bands.relations import CONTAINS, carries_connection, downlink_mhz, module_bands_for
 
 EXACT_LIMIT = 20
 
@@ -32,14 +36,20 @@ def operator_options(profile, countries: list[Country], rat: str) -> list[tuple[
     return out
 
 
-def minimal_cover(options: list[tuple[str, frozenset[int]]]) -> list[int]:
+def _rank(rat: str, band: int) -> tuple[bool, float]:
+    # a band the networks name beats a wider band that contains it (B5 before B26, B4 before B66):
+    # serving a B5 cell from B26 relies on the network's multi-band indication
+    return (band in CONTAINS, downlink_mhz(rat, band))
+
+
+def minimal_cover(options: list[tuple[str, frozenset[int]]], rat: str = "lte") -> list[int]:
     if not options:
         return []
     candidates = sorted(set().union(*(bands for _, bands in options)))
 
-    def score(chosen: tuple[int, ...]) -> tuple[int, tuple[int, ...]]:
+    def score(chosen: tuple[int, ...]) -> tuple:
         hits = sum(len(bands & set(chosen)) for _, bands in options)
-        return (-hits, chosen)
+        return (-hits, sorted(_rank(rat, b) for b in chosen), chosen)
 
     if len(candidates) <= EXACT_LIMIT:
         for size in range(1, len(candidates) + 1):
@@ -49,14 +59,14 @@ def minimal_cover(options: list[tuple[str, frozenset[int]]]) -> list[int]:
     chosen: set[int] = set()
     left = list(options)
     while left:
-        best = min(candidates, key=lambda b: (-sum(b in bands for _, bands in left), b))
+        best = min(candidates, key=lambda b: (-sum(b in bands for _, bands in left), _rank(rat, b), b))
         chosen.add(best)
         left = [(name, bands) for name, bands in left if best not in bands]
     return sorted(chosen)
 
 
 def minimal_bands(profile, countries: list[Country], rats: list[str]) -> dict[str, list[int]]:
-    return {rat: minimal_cover(operator_options(profile, countries, rat)) for rat in rats}
+    return {rat: minimal_cover(operator_options(profile, countries, rat), rat) for rat in rats}
 
 
 def mask_commands(profile, bands_by_rat: dict[str, list[int]]) -> tuple[list[str], list[str]]:

@@ -30,6 +30,29 @@ CONTAINS: dict[int, frozenset[int]] = {
 }
 
 
+# Downlink low edge in MHz: TS 36.101 table 5.5-1 (E-UTRA) and TS 25.101 table 5.0 (UTRA).
+# Used to prefer the coverage layer (lower frequency: longer range, better indoors) on ties.
+EUTRA_DL_LOW_MHZ = {
+    1: 2110, 2: 1930, 3: 1805, 4: 2110, 5: 869, 6: 875, 7: 2620, 8: 925, 9: 1844.9, 10: 2110, 11: 1475.9,
+    12: 729, 13: 746, 14: 758, 17: 734, 18: 860, 19: 875, 20: 791, 21: 1495.9, 22: 3510, 24: 1525, 25: 1930,
+    26: 859, 27: 852, 28: 758, 29: 717, 30: 2350, 31: 462.5, 32: 1452, 33: 1900, 34: 2010, 35: 1850, 36: 1930,
+    37: 1910, 38: 2570, 39: 1880, 40: 2300, 41: 2496, 42: 3400, 43: 3600, 44: 703, 45: 1447, 46: 5150, 47: 5855,
+    48: 3550, 49: 3550, 50: 1432, 51: 1427, 52: 3300, 53: 2483.5, 65: 2110, 66: 2110, 67: 738, 68: 753, 69: 2570,
+    70: 1995, 71: 617, 72: 461, 73: 460, 74: 1475, 75: 1432, 76: 1427, 85: 728, 87: 420, 88: 422,
+}
+UTRA_DL_LOW_MHZ = {1: 2110, 2: 1930, 3: 1805, 4: 2110, 5: 869, 6: 875, 7: 2620, 8: 925, 9: 1844.9, 10: 2110,
+                   11: 1475.9, 12: 729, 13: 746, 14: 758, 19: 875, 20: 791, 21: 1495.9, 22: 3510, 25: 1930, 26: 859,
+                   32: 1452}
+
+
+def downlink_mhz(rat: str, band: int) -> float:
+    """Lowest downlink frequency of a band (GSM bands are named by MHz); unknown bands sort last."""
+    if rat == "gsm":
+        return float(band)
+    table = UTRA_DL_LOW_MHZ if rat == "umts" else EUTRA_DL_LOW_MHZ
+    return float(table.get(band, 1e6))
+
+
 def is_real_band(rat: str, band: int) -> bool:
     if rat == "gsm":
         return band in GSM_MHZ

@@ -20,7 +20,7 @@ def auto_bands(profile, rat: str, countries: list) -> tuple[frozenset[int], bool
     (bands, whether any of it rests on derived data)."""
     from atctl.bands.minimal import minimal_cover, operator_options
 
-    bands = frozenset(minimal_cover(operator_options(profile, countries, rat)))
+    bands = frozenset(minimal_cover(operator_options(profile, countries, rat), rat))
     derived = any(
         (fact := operator.rats.get(rat)) is not None and fact.derived and bands & set(fact.bands)
         for country in countries for operator in country.operators)

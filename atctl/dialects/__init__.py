@@ -11,7 +11,7 @@ _DIALECTS = {
     "quectel-lte": ("atctl.dialects.quectel", "QuectelLte"),
     "ublox-r4": ("atctl.dialects.ublox", "UbloxR4"),
     "ublox-r5": ("atctl.dialects.ublox", "Ublox"),
-    "ublox-lara-r6": ("atctl.dialects.ublox", "Ublox"),
+    "ublox-lara-r6": ("atctl.dialects.ublox", "UbloxLaraR6"),
     "quectel-nb": ("atctl.dialects.quectel", "QuectelNb"),
     "ublox-u2": ("atctl.dialects.ublox", "UbloxU2"),
 }

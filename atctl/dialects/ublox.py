@@ -26,11 +26,10 @@ class Ublox(Dialect):
         if kind == "UMNOPROF":
             settings.mno_profile = f.get("profile")
         elif kind == "URAT":
-            settings.rat_order = tuple(f.get("rats") or ())
+            settings.rat_order = self.rat_order_from_urat(f.get("acts") or [])
         elif kind == "UBANDMASK":
-            for rat, key in (("lte-m", "lte_m"), ("nb-iot", "nb_iot")):
-                if key in f and (f.get(key) or rat in (self.profile.ubandmask_rats or {})):
-                    settings.bands[rat] = frozenset(f.get(key) or ())
+            for rat in self.profile.ubandmask_rats or {}:
+                settings.bands[rat] = frozenset(f.get(rat.replace("-", "_")) or ())
         else:
             super().absorb(settings, kind, f)
 
@@ -44,14 +43,21 @@ class Ublox(Dialect):
                               setting="mno_profile"))
         mno_changes = bool(steps)
         if desired.rat_order and (mno_changes or current.rat_order != desired.rat_order):
-            codes = ",".join(str(URAT_CODE[r]) for r in desired.rat_order if r in URAT_CODE)
-            steps.append(Step(f"AT+URAT={codes}", "RAT priority order", setting="rat"))
+            steps.append(Step(self.urat_command(desired.rat_order), "RAT priority order", setting="rat"))
         numbers = self.profile.ubandmask_rats or {}
         for rat, bands in desired.bands.items():
             if rat in numbers and (mno_changes or current.bands.get(rat) != bands):
                 for command in ubandmask_commands(numbers[rat], sorted(bands)):
                     steps.append(Step(command, f"enable only the planned {rat} bands", setting="bands"))
         return steps
+
+    # SARA-R4/R5: +URAT lists the RATs in priority order (7 LTE-M, 8 NB-IoT, 9 GSM)
+    def urat_command(self, rats: tuple[str, ...]) -> str:
+        return "AT+URAT=" + ",".join(str(URAT_CODE[r]) for r in rats if r in URAT_CODE)
+
+    def rat_order_from_urat(self, acts: list[int]) -> tuple[str, ...]:
+        names = {code: rat for rat, code in URAT_CODE.items()}
+        return tuple(names[a] for a in acts if a in names)
 
     def finish(self, steps: list[Step], current: Settings, desired: Settings) -> list[Step]:
         reboot_settings = set(self.needs_reboot_for)
@@ -103,6 +109,31 @@ class UbloxU2(Dialect):
                 Step(ubandsel_command(want), "enable only the planned frequencies (all RATs on them)",
                      setting="bands"),
                 Step("AT+CFUN=1", "radio back on")]
+
+
+# LARA-R6 / SARA-U2 / TOBY +URAT=<SelectedAcT>[,<PreferredAcT>[,<2ndPreferredAcT>]]: the selected
+# value names a set of RATs (u-blox LARA-R6 AT commands manual, +URAT; ModemManager's u-blox plugin)
+URAT_MULTI = {frozenset({"gsm"}): 0, frozenset({"gsm", "umts"}): 1, frozenset({"umts"}): 2, frozenset({"lte"}): 3,
+              frozenset({"gsm", "umts", "lte"}): 4, frozenset({"gsm", "lte"}): 5, frozenset({"umts", "lte"}): 6}
+URAT_SINGLE = {"gsm": 0, "umts": 2, "lte": 3}
+
+
+class UbloxLaraR6(Ublox):
+    name = "ublox-lara-r6"
+
+    def urat_command(self, rats: tuple[str, ...]) -> str:
+        rats = tuple(r for r in rats if r in URAT_SINGLE)
+        selected = URAT_MULTI[frozenset(rats)]
+        preferred = [str(URAT_SINGLE[r]) for r in rats[:2]] if len(rats) > 1 else []
+        return "AT+URAT=" + ",".join([str(selected)] + preferred)
+
+    def rat_order_from_urat(self, acts: list[int]) -> tuple[str, ...]:
+        if not acts:
+            return ()
+        chosen = next((set(s) for s, code in URAT_MULTI.items() if code == acts[0]), set())
+        single = {code: rat for rat, code in URAT_SINGLE.items()}
+        order = [single[a] for a in acts[1:] if single.get(a) in chosen]
+        return tuple(dict.fromkeys(order + sorted(chosen, key=["lte", "umts", "gsm"].index)))
 
 
 class UbloxR4(Ublox):

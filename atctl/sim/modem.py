@@ -775,6 +775,8 @@ class SimModem:
         return Reply()
 
     def cmd_urat(self, kind, args, now):
+        if self.family == "ublox-lara-r6":
+            return self._urat_multi(kind, args)
         if kind == "read":
             return Reply(["+URAT: " + ",".join(str(URAT_OF[r]) for r in self.nvm.rat_order if r in URAT_OF)])
         if kind == "test":
@@ -788,6 +790,24 @@ class SimModem:
                 raise CmeError(50)
             rats.append(rat)
         self.nvm.rat_order = rats
+        return Reply()
+
+    def _urat_multi(self, kind, args) -> Reply:
+        # LARA-R6: +URAT=<SelectedAcT (a set of RATs)>[,<PreferredAcT>[,<2ndPreferredAcT>]]
+        from atctl.dialects.ublox import UbloxLaraR6
+
+        codec = UbloxLaraR6(self.profile)
+        if kind == "read":
+            return Reply([codec.urat_command(tuple(self.nvm.rat_order)).replace("AT+URAT=", "+URAT: ")])
+        if kind == "test":
+            return Reply(["+URAT: (0-6),(0,2,3),(0,2,3)"])
+        if kind != "set" or not args or not all(a.strip().isdigit() for a in args):
+            raise CmeError(50)
+        acts = [int(a) for a in args]
+        order = codec.rat_order_from_urat(acts)
+        if acts[0] > 6 or not order or not set(order) <= set(self.profile.rats):
+            raise CmeError(50)
+        self.nvm.rat_order = list(order)
         return Reply()
 
     def cmd_umnoprof(self, kind, args, now):

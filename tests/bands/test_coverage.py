@@ -91,3 +91,13 @@ def test_minimal_uses_containing_module_band():
     options = operator_options(R410, [country], "lte-m")
     assert options == [("ZZ A", frozenset({4}))]
     assert minimal_cover(operator_options(BG95, [country], "lte-m")) == [4]
+
+
+def test_minimal_cover_prefers_the_coverage_layer_then_named_bands():
+    # one band reaches all three operators: B28 (758 MHz DL) beats B1 (2110 MHz), TS 36.101 table 5.5-1
+    every = frozenset({1, 3, 8, 20, 28})
+    assert minimal_cover([("a", every), ("b", every), ("c", every)], "lte") == [28]
+    # a B5 cell reached from module B5 or from B26 (which contains B5): the named band wins
+    assert minimal_cover([("a", frozenset({5, 26})), ("b", frozenset({5, 26}))], "lte") == [5]
+    # GSM bands are named by MHz: 900 before 1800
+    assert minimal_cover([("a", frozenset({900, 1800}))], "gsm") == [900]
