@@ -124,7 +124,7 @@ class UbloxLaraR6(Ublox):
     def urat_command(self, rats: tuple[str, ...]) -> str:
         rats = tuple(r for r in rats if r in URAT_SINGLE)
         selected = URAT_MULTI[frozenset(rats)]
-        preferred = [str(URAT_SINGLE[r]) for r in rats[:2]] if len(rats) > 1 else []
+        preferred = [str(URAT_SINGLE[r]) for r in rats[:-1]]  # the last RAT of the set needs no preference
         return "AT+URAT=" + ",".join([str(selected)] + preferred)
 
     def rat_order_from_urat(self, acts: list[int]) -> tuple[str, ...]:

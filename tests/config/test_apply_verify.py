@@ -22,6 +22,7 @@ def failed(doc):
     ("nbiot-meter-nl.yaml", "quectel-bg95-m3", "nl-kpn"),
     ("ublox-sara-r4-tracker.yaml", "ublox-sara-r410m-02b", "de-telekom"),
     ("eg25-gateway.yaml", "quectel-eg25-g", "us-att"),
+    ("lara-r6-gateway.yaml", "ublox-lara-r6001", "de-telekom"),
 ])
 def test_apply_then_second_apply_changes_nothing(cli_json, tmp_path, config, module, network):
     port = f"sim://{module}?network={network}&reg_delay=0.05&nvm={tmp_path}/nvm.json"

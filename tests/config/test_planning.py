@@ -87,3 +87,15 @@ def test_ublox_u2_bands_by_frequency_with_radio_off():
     desired = Settings(bands={"gsm": frozenset({1900}), "umts": frozenset({2, 5})})
     assert plan("ublox-sara-u201", current, desired) == ["AT+CFUN=4", "AT+UBANDSEL=850,1900", "AT+CFUN=1"]
     assert plan("ublox-sara-u201", current, current) == []
+
+
+def test_lara_r6_urat_names_a_set_of_rats_then_preferences():
+    # LARA-R6 +URAT=<SelectedAcT>[,<PreferredAcT>[,<2ndPreferredAcT>]]: 4 = GSM/UMTS/LTE, 3 LTE, 2 UMTS, 0 GSM
+    from atctl.dialects.ublox import UbloxLaraR6
+
+    d = UbloxLaraR6(load_profile("ublox-lara-r6001"))
+    assert d.urat_command(("lte",)) == "AT+URAT=3"
+    assert d.urat_command(("lte", "umts", "gsm")) == "AT+URAT=4,3,2"
+    assert d.urat_command(("lte", "gsm")) == "AT+URAT=5,3"
+    assert d.rat_order_from_urat([4, 3, 2]) == ("lte", "umts", "gsm")
+    assert d.rat_order_from_urat([3]) == ("lte",)
