@@ -2,8 +2,8 @@
 
 Each case either completes and verifies, or restores the saved settings and fails
 with a message naming the failing step; none hangs past its deadline. Families:
-Quectel LPWA (BG95-M3), Quectel LTE (EG25-G), u-blox R4 (SARA-R410M-02B), u-blox R5
-(SARA-R510S)."""
+Quectel LPWA (BG95-M3), Quectel LTE (EG25-G), Quectel NB-IoT (BC660K-GL), u-blox R4
+(SARA-R410M-02B), u-blox R5 (SARA-R510S), u-blox LARA-R6 (LARA-R6001), u-blox U2 (SARA-U201)."""
 
 import time
 
@@ -20,6 +20,9 @@ FAMILIES = {
     "quectel-eg25-g": ("examples/eg25-gateway.yaml", "us-att"),
     "ublox-sara-r410m-02b": ("examples/ublox-sara-r4-tracker.yaml", "de-telekom"),
     "ublox-sara-r510s": ("examples/ublox-sara-r4-tracker.yaml", "de-telekom"),
+    "quectel-bc660k-gl": ("examples/nbiot-meter-nl.yaml", "nl-kpn"),
+    "ublox-lara-r6001": ("examples/lara-r6-gateway.yaml", "de-telekom"),
+    "ublox-sara-u201": ("examples/sara-u201-legacy-de.yaml", "de-telekom"),
 }
 CASE_BUDGET_S = 20.0  # a hang guard, not a performance assertion
 
