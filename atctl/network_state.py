@@ -43,12 +43,19 @@ def _vendor(profile) -> str | None:
     return getattr(profile, "vendor", None)
 
 
-SETTING_TIMEOUT_S = 5.0
-
-
 class _Lines(list):
-    """Parsed lines of one read; `ok` is False when the command itself failed."""
+    """Parsed lines of one read; `ok` is False when the command itself failed, `timed_out`
+    when it did not answer in time (the module itself still answers)."""
     ok = True
+    timed_out = False
+
+
+def _still_there(session) -> bool:
+    try:
+        session.command("AT", timeout=1.0)
+        return True
+    except ModemTimeout:
+        return False
 
 
 def _read(session, command: str, state: NetworkState, prefix: str) -> _Lines:
@@ -61,10 +68,9 @@ def _read(session, command: str, state: NetworkState, prefix: str) -> _Lines:
         response = session.command(command)
     except ModemTimeout as exc:
         state.errors.append(exc.one_line())
-        try:
-            session.command("AT", timeout=1.0)
-        except ModemTimeout:
+        if not _still_there(session):
             raise exc from None
+        failed.timed_out = True
         return failed
     if not response.ok:
         state.errors.append(f"{command}: {response.error_text or response.final}")
@@ -86,13 +92,23 @@ def _with_setting(session, read_cmd: str, set_fmt: str, wanted: tuple[str, ...],
     run body(), and restore the setting."""
     current = None
     first = _read(session, read_cmd, state, read_cmd[2:].split("?")[0].split("=")[0] + ":")
+    if first.timed_out:
+        return first  # the same read again would wait out the same deadline
     if first:
         current = current_of(first[0].fields)
     changed = False
     if current is not None and str(current) not in wanted:
         for value in wanted:
-            # a reporting format is a local setting: seconds, never the read's long deadline (COPS: 180 s)
-            if session.command(set_fmt.format(value), timeout=SETTING_TIMEOUT_S).ok:
+            # a reporting format is a local setting: its own short deadline (atctl.at.timeouts), never
+            # the registration deadline of AT+COPS (180 s)
+            try:
+                accepted = session.command(set_fmt.format(value)).ok
+            except ModemTimeout as exc:
+                if not _still_there(session):
+                    raise
+                state.errors.append(exc.one_line())
+                break  # read in the current format
+            if accepted:
                 changed = True
                 break
     try:
@@ -102,7 +118,7 @@ def _with_setting(session, read_cmd: str, set_fmt: str, wanted: tuple[str, ...],
         raise
     finally:
         if changed:
-            session.command(set_fmt.format(current), timeout=SETTING_TIMEOUT_S)
+            session.command(set_fmt.format(current))
 
 
 def read_registration(session, state: NetworkState) -> None:

@@ -19,8 +19,9 @@ DEFAULTS: dict[str, float] = {
     "AT+COPS": 180.0,
     # reading the operator or changing its format answers at once; only a scan (=?) or a
     # registration change (=0/1/2/4) waits on the network
-    "AT+COPS?": 5.0,
-    "AT+COPS=3": 5.0,
+    # (15 s: u-blox SARA-R4/R5 may hold them while scanning; ModemManager allows 3 s)
+    "AT+COPS?": 15.0,
+    "AT+COPS=3": 15.0,
     "AT+CFUN": 15.0,
     "AT+CGACT": 150.0,
     "AT+CGATT": 140.0,
@@ -28,6 +29,7 @@ DEFAULTS: dict[str, float] = {
     "AT+URAT": 10.0,
     "AT+UMNOPROF": 10.0,
     "AT+UBANDMASK": 10.0,
+    "AT+UBANDSEL": 10.0,
     "AT+CPIN": 5.0,
     "AT+QPOWD": 30.0,
     "AT+CEREG": 2.0,

@@ -36,20 +36,21 @@ def operator_options(profile, countries: list[Country], rat: str) -> list[tuple[
     return out
 
 
-def _rank(rat: str, band: int) -> tuple[bool, float]:
-    # a band the networks name beats a wider band that contains it (B5 before B26, B4 before B66):
-    # serving a B5 cell from B26 relies on the network's multi-band indication
-    return (band in CONTAINS, downlink_mhz(rat, band))
+def _rank(rat: str, band: int, candidates: frozenset[int] | set[int]) -> tuple[bool, float]:
+    # a band the networks name beats a wider band that contains it when both are candidates
+    # (B5 before B26, B4 before B66): serving a B5 cell from B26 relies on multi-band indication
+    return (bool(CONTAINS.get(band, frozenset()) & candidates), downlink_mhz(rat, band))
 
 
 def minimal_cover(options: list[tuple[str, frozenset[int]]], rat: str = "lte") -> list[int]:
     if not options:
         return []
     candidates = sorted(set().union(*(bands for _, bands in options)))
+    pool = frozenset(candidates)
 
     def score(chosen: tuple[int, ...]) -> tuple:
         hits = sum(len(bands & set(chosen)) for _, bands in options)
-        return (-hits, sorted(_rank(rat, b) for b in chosen), chosen)
+        return (-hits, sorted(_rank(rat, b, pool) for b in chosen), chosen)
 
     if len(candidates) <= EXACT_LIMIT:
         for size in range(1, len(candidates) + 1):
@@ -59,7 +60,7 @@ def minimal_cover(options: list[tuple[str, frozenset[int]]], rat: str = "lte") -
     chosen: set[int] = set()
     left = list(options)
     while left:
-        best = min(candidates, key=lambda b: (-sum(b in bands for _, bands in left), _rank(rat, b), b))
+        best = min(candidates, key=lambda b: (-sum(b in bands for _, bands in left), _rank(rat, b, pool), b))
         chosen.add(best)
         left = [(name, bands) for name, bands in left if best not in bands]
     return sorted(chosen)

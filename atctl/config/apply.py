@@ -15,6 +15,7 @@ from typing import Callable
 from atctl.config.desired import Desired, desired_state
 from atctl.config.verify import Check, verify_state
 from atctl.dialects import get_dialect
+from atctl.dialects.base import radio_state
 from atctl.dialects.state import Edrx, Settings, Step, psm_seconds
 from atctl.errors import AtctlError, ModemUnreachable, OperationFailed
 
@@ -179,12 +180,21 @@ def restore(session, dialect, saved: Settings, apn_cid: int | None, progress: Pr
             run_steps(session, steps, progress)
         except _StepError as err:
             errors.append(f"{err.step.command}: {err.reason}")
+        # a step that switched the radio off (AT+CFUN=0/4 before a write) must not leave it off
+        radio_before, radio_now = saved.radio, radio_state(session)
+        if radio_before is not None and radio_now is not None and radio_now != radio_before:
+            response = session.command(f"AT+CFUN={radio_before}")
+            if not response.ok:
+                errors.append(f"AT+CFUN={radio_before}: {response.error_text or response.final}")
+            radio_now = radio_state(session)
         after = dialect.read(session)
     except ModemUnreachable as exc:
         return {"restored": False, "differs": None, "detail": f"the module does not answer ({exc.one_line()}): "
                 "its settings are unknown; run `atctl plan` when it is back"}
     unknown = sorted(set(written) & saved.unread)
     differs = sorted(set(differences(after, saved)) | set(unknown))
+    if radio_before is not None and radio_now != radio_before:
+        differs.append(f"radio (AT+CFUN {radio_now}, was {radio_before})")
     if not differs:
         return {"restored": True, "differs": [], "detail": "all settings are back as they were before apply"}
     detail = f"still different from before apply: {', '.join(differs)}" + (f" ({'; '.join(errors)})" if errors else "")

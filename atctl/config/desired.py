@@ -68,6 +68,16 @@ def desired_state(config, profile, dialect) -> Desired:
                                  hint=f"remove `{rat}` from `bands` in the config (bands: auto leaves them as they are)")
         settings.bands[rat] = bands
     settings.bands = dialect.normalize_bands(settings.bands)
+    if dialect.couples_rats and config.bands != "auto":
+        starved = [r for r in config.rat if r in dialect.settable_band_rats() and r in settings.bands
+                   and not settings.bands[r] and profile.bands_for(r)]
+        if starved:
+            raise InputError(f"on {profile.id} one band setting covers {' and '.join(dialect.band_rats)} together: "
+                             f"the bands given leave {', '.join(starved)} with no frequency at all",
+                             hint=f"add {', '.join(starved)} bands to `bands`, or use bands: auto")
+    if not dialect.rat_settable and len(config.rat) > 0:
+        desired.warnings.append(f"atctl cannot set the RAT order on {profile.id} (its {profile.dialect} dialect has "
+                                "no RAT command): the module keeps choosing among its RATs itself.")
     if desired.derived_bands:
         desired.warnings.append("Band plan rests partly on derived data (LTE-M/NB-IoT bands inferred from the "
                                 "operators' LTE bands): " + "; ".join(f"{r}: {b}" for r, b in desired.derived_bands.items()))

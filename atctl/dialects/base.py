@@ -12,12 +12,23 @@ from atctl.errors import AtctlError
 from atctl.timers.edrx import RAT_ACT
 
 
+def radio_state(session) -> int | None:
+    """AT+CFUN? as a number (1 full, 0 minimum, 4 airplane), None when unreadable."""
+    response = session.command("AT+CFUN?")
+    line = response.first("+CFUN:") if response.ok else None
+    try:
+        return int(line.split(":", 1)[1].split(",")[0]) if line else None
+    except ValueError:
+        return None
+
+
 class Dialect:
     name = "standard"
     vendor_for_commands = "standard"   # edrx_commands() vendor form
     read_commands: tuple[str, ...] = ("AT+CPSMS?", "AT+CEDRXS?", "AT+CGDCONT?")
     band_rats: tuple[str, ...] = ()   # RATs whose bands this dialect can restrict
     couples_rats = False              # one band value enables several RATs (u-blox +UBANDSEL)
+    rat_settable = False              # the dialect plans a RAT selection / order command
 
     def __init__(self, profile):
         self.profile = profile
@@ -41,6 +52,7 @@ class Dialect:
                 except AtctlError:
                     continue
                 self.absorb(settings, parsed.type, parsed.fields)
+        settings.radio = radio_state(session)
         return settings
 
     def absorb(self, settings: Settings, kind: str, f: dict) -> None:

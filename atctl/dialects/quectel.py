@@ -20,6 +20,7 @@ class QuectelLpwa(Dialect):
     read_commands = ('AT+QCFG="band"', 'AT+QCFG="iotopmode"', 'AT+QCFG="nwscanseq"', 'AT+QCFG="nwscanmode"',
                      "AT+CPSMS?", "AT+CEDRXS?", "AT+QPTWEDRXS?", "AT+CGDCONT?")
     band_rats = ("gsm", "lte-m", "nb-iot")
+    rat_settable = True
 
     def absorb(self, settings: Settings, kind: str, f: dict) -> None:
         if kind == "QCFG" and f.get("key") == "band":
@@ -59,6 +60,7 @@ class QuectelLte(Dialect):
     name = "quectel-lte"
     read_commands = ('AT+QCFG="band"', 'AT+QCFG="nwscanmode"', "AT+CPSMS?", "AT+CEDRXS?", "AT+CGDCONT?")
     band_rats = ("gsm", "umts", "lte")
+    rat_settable = True
 
     def absorb(self, settings: Settings, kind: str, f: dict) -> None:
         if kind == "QCFG" and f.get("key") == "band":
@@ -93,6 +95,7 @@ class QuectelNb(Dialect):
     name = "quectel-nb"
     read_commands = ("AT+QBAND?", "AT+CPSMS?", "AT+CEDRXS?", "AT+CGDCONT?")
     band_rats = ("nb-iot",)
+    rat_settable = True  # one RAT: nothing to order
 
     def absorb(self, settings: Settings, kind: str, f: dict) -> None:
         if kind == "QBAND" and not f.get("test"):

@@ -39,6 +39,7 @@ class Settings:
     edrx: dict[str, Edrx] = field(default_factory=dict)   # rat -> request
     mno_profile: int | None = None
     unread: set[str] = field(default_factory=set)  # settings whose read command failed: value unknown
+    radio: int | None = None   # AT+CFUN? when read (1 full, 0 minimum, 4 airplane); restored, never planned
 
 
 def setting_read_by(command: str) -> str:

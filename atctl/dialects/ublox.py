@@ -21,6 +21,7 @@ class Ublox(Dialect):
     vendor_for_commands = "ublox-r5"
     read_commands = ("AT+UMNOPROF?", "AT+URAT?", "AT+UBANDMASK?", "AT+CPSMS?", "AT+CEDRXS?", "AT+CGDCONT?")
     needs_reboot_for = ("mno_profile", "rat", "bands")
+    rat_settable = True
 
     def absorb(self, settings: Settings, kind: str, f: dict) -> None:
         if kind == "UMNOPROF":

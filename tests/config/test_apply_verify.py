@@ -76,8 +76,8 @@ def test_failed_step_restores_saved_state(cli_json, cli, tmp_path):
 
 
 def test_reboot_mid_apply_is_reported_and_restored(cli_json, tmp_path):
-    # start() takes 5 commands and the dialect's reads 8 more: the 3rd write reboots the module
-    port = f"sim://quectel-bg95-m3?reg_delay=0.05&reboot_after=16&nvm={tmp_path}/nvm.json"
+    # start() takes 5 commands and the dialect's reads 9 more (AT+CFUN? last): the 3rd write reboots
+    port = f"sim://quectel-bg95-m3?reg_delay=0.05&reboot_after=17&nvm={tmp_path}/nvm.json"
     code, doc = apply(cli_json, "lte-m-tracker-eu-us.yaml", port)
     assert code == 1
     assert "step 3/5" in doc["error"] and "rebooted" in doc["error"]
@@ -161,3 +161,24 @@ def test_setting_unreadable_before_apply_is_named_after_a_failure(cli_json, tmp_
     code, doc = cli_json("apply", str(cfg), "--port", port)
     assert code == 1
     assert "bands could not be read before apply" in json.dumps(doc), doc
+
+
+def test_failed_write_after_radio_off_turns_the_radio_back_on(cli_json, tmp_path):
+    # SARA-U201: AT+CFUN=4, then AT+UBANDSEL fails: nothing else differs, but the radio must come back
+    port = f"sim://ublox-sara-u201?reg_delay=0&nvm={tmp_path}/nvm.json&cme=AT%2BUBANDSEL=:50"
+    transcript = tmp_path / "t.jsonl"
+    code, doc = cli_json("apply", EX + "sara-u201-legacy-de.yaml", "--port", port, "--transcript", str(transcript))
+    assert code == 1 and doc["restore"]["restored"] is True, doc["restore"]
+    sent = [json.loads(line)["data"].strip() for line in transcript.read_text().splitlines()
+            if json.loads(line)["dir"] == "tx"]
+    failed_at = sent.index("AT+UBANDSEL=900")
+    assert "AT+CFUN=1" in sent[failed_at:]
+
+
+def test_sara_u201_bands_that_starve_a_rat_are_refused_and_rat_order_is_not_promised(cli, cli_json, tmp_path):
+    cfg = tmp_path / "u.yaml"
+    cfg.write_text("module: ublox-sara-u201\ncountries: [DE]\nrat: [umts, gsm]\nbands: {umts: [1]}\n")
+    code, _, err = cli("plan", str(cfg), "--port", "sim://ublox-sara-u201?reg_delay=0")
+    assert code == 2 and "leave gsm with no frequency" in err and "Traceback" not in err
+    code, doc = cli_json("plan", EX + "sara-u201-legacy-de.yaml", "--port", "sim://ublox-sara-u201?reg_delay=0")
+    assert code == 0 and any("cannot set the RAT order on ublox-sara-u201" in w for w in doc["warnings"])

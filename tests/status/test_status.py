@@ -59,3 +59,14 @@ def test_nb_module_band_and_signal_from_qeng0():
     assert state.band == 8 and state.channel is not None
     assert state.signal["rsrp_dbm"] == -95
     assert not any("QNWINFO" in e for e in state.errors)
+
+
+def test_stalled_format_change_reads_on_in_the_current_format():
+    # AT+COPS=3,2 never answers but the module does: the operator is read as it is, not aborted
+    url = "sim://ublox-sara-r510s?reg_delay=0&stall=AT%2BCOPS=3"
+    with open_session(url, profile=load_profile("ublox-sara-r510s")) as session:
+        session.timeouts["AT+COPS=3"] = 0.3
+        session.wait_urc("+CEREG: 1", 1.0)
+        state = read_network_state(session)
+    assert state.registered and state.operator["name"]
+    assert any("AT+COPS=3,2" in e for e in state.errors)
