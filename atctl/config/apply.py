@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from atctl.config.desired import Desired, desired_state
-from atctl.config.verify import Check, verify_state
+from atctl.config.verify import Check, configured_check, verify_state
 from atctl.dialects import get_dialect
 from atctl.dialects.base import radio_state
 from atctl.dialects.state import Edrx, Settings, Step, psm_seconds
@@ -252,8 +252,11 @@ def verify_now(session, config, desired: Desired, profile, *, settle: bool = Fal
 
     if settle:
         wait_for_registration(session, config.expect.timeout, False, None)
+    dialect = get_dialect(profile)
+    current = dialect.read(session)
+    configured = configured_check(current, dialect.plan(current, desired.settings))
     state = read_network_state(session)
-    return verify_state(config, desired, state, profile)
+    return [configured] + verify_state(config, desired, state, profile)
 
 
 def apply_config(session, config, profile, *, wait: bool = True, progress: Progress | None = None) -> Outcome:

@@ -21,7 +21,8 @@ JUNK = bytes([0x00, 0xFF, 0xFE, 0x1B, 0x07, 0x7F])
 STORM_URCS = ('+QIND: "csq",20,99', "+CTZE: \"+04\",0", '+QIURC: "recv",0', "+CGEV: ME PDN ACT 1")
 _FLOATS = ("latency", "garbage", "drop_urc", "urc_storm", "boot", "reg_delay")
 _INTS = ("seed", "fragment", "reboot_after", "die_after", "cmee")
-_KNOWN = set(_FLOATS) | set(_INTS) | {"network", "echo", "stall", "cme", "sim", "psm", "edrx", "reject", "pin", "nvm"}
+_KNOWN = set(_FLOATS) | set(_INTS) | {"network", "echo", "stall", "cme", "ignore", "sim", "psm", "edrx", "reject", "pin",
+                                      "nvm"}
 
 
 def parse_url(url: str) -> tuple[str, dict[str, str]]:
@@ -176,6 +177,10 @@ class SimDevice:
             return
         if opt.get("urc_storm") and self.rng.random() < opt["urc_storm"]:
             self._queue(now, self._line_bytes(self.rng.choice(STORM_URCS), final=False))
+        ignore = options.get("ignore")
+        if ignore and "=" in command and command.upper().startswith(ignore.upper()):
+            self._emit(Reply(), due)  # "accepted with OK but not applied" (DOMAIN.md 7.5)
+            return
         cme = options.get("cme")
         if cme:
             prefix, _, code = cme.partition(":")

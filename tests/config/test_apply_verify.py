@@ -182,3 +182,12 @@ def test_sara_u201_bands_that_starve_a_rat_are_refused_and_rat_order_is_not_prom
     assert code == 2 and "leave gsm with no frequency" in err and "Traceback" not in err
     code, doc = cli_json("plan", EX + "sara-u201-legacy-de.yaml", "--port", "sim://ublox-sara-u201?reg_delay=0")
     assert code == 0 and any("cannot set the RAT order on ublox-sara-u201" in w for w in doc["warnings"])
+
+
+def test_write_answered_ok_but_not_kept_is_caught(cli_json, tmp_path):
+    # DOMAIN.md 7.5: "band configuration accepted with OK but not applied"; the simulator's
+    # ignore= fault answers OK and changes nothing
+    port = f"sim://quectel-bg95-m3?reg_delay=0&nvm={tmp_path}/nvm.json&ignore=AT%2BQCFG=%22band%22"
+    code, doc = apply(cli_json, "lte-m-tracker-eu-us.yaml", port)
+    reason = failed(doc)["configured"]
+    assert code == 1 and "does not report the planned bands" in reason and 'AT+QCFG="band"' in reason
