@@ -4,11 +4,10 @@ module can use in the chosen countries (fewer bands = a faster network scan).
 Set cover over operators: exact (smallest size first) when there are at most 20
 candidate bands, greedy beyond. Among covers of the smallest size, the one that
 reaches each operator on the most of its bands wins, then the one on the lowest
-frequencies (the coverage layer: longer range and better indoors, what a device
-needs after waking in a basement; a band the networks name before a wider band
-containing it), then the lowest band numbers, so the answer is
-deterministic. Example: every German operator runs B1, B3, B8, B20 and B28 for LTE;
-one band covers them all and it is B28 (758 MHz), not B1 (2110 MHz).
+frequencies for LTE/UMTS/GSM (the coverage layer: longer range and better indoors;
+a band the networks name before a wider band containing it), then the lowest band
+numbers, so the answer is deterministic. Example: every German operator runs B1, B3,
+B8, B20 and B28 for LTE; one band covers them all and it is B28 (758 MHz), not B1.
 """
 
 from __future__ import annotations
@@ -36,10 +35,16 @@ def operator_options(profile, countries: list[Country], rat: str) -> list[tuple[
     return out
 
 
+# LTE-M / NB-IoT carriers sit where each operator put them (B20/B8 in Europe, rarely B28), and
+# most of those band lists are derived from the LTE bands: preferring the lowest frequency there
+# would turn a guess into B28. The coverage preference applies to broadband RATs only.
+COVERAGE_RATS = ("lte", "umts", "gsm")
+
+
 def _rank(rat: str, band: int, candidates: frozenset[int] | set[int]) -> tuple[bool, float]:
     # a band the networks name beats a wider band that contains it when both are candidates
     # (B5 before B26, B4 before B66): serving a B5 cell from B26 relies on multi-band indication
-    return (bool(CONTAINS.get(band, frozenset()) & candidates), downlink_mhz(rat, band))
+    return (bool(CONTAINS.get(band, frozenset()) & candidates), downlink_mhz(rat, band) if rat in COVERAGE_RATS else 0.0)
 
 
 def minimal_cover(options: list[tuple[str, frozenset[int]]], rat: str = "lte") -> list[int]:

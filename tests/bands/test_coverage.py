@@ -101,3 +101,5 @@ def test_minimal_cover_prefers_the_coverage_layer_then_named_bands():
     assert minimal_cover([("a", frozenset({5, 26})), ("b", frozenset({5, 26}))], "lte") == [5]
     # GSM bands are named by MHz: 900 before 1800
     assert minimal_cover([("a", frozenset({900, 1800}))], "gsm") == [900]
+    # LTE-M / NB-IoT lists are mostly derived from LTE bands: no frequency preference (not B28 by default)
+    assert minimal_cover([("a", frozenset({8, 20, 28})), ("b", frozenset({8, 20, 28}))], "nb-iot") == [8]
