@@ -1,6 +1,10 @@
 """The smallest set of module bands per RAT that still reaches every operator the
 module can use in the chosen countries (fewer bands = a faster network scan).
 
+An operator whose bands on that RAT are derived (guessed from its LTE bands) keeps
+all of them in the plan (`planned_bands`): a faster scan is not worth missing the one
+band that really carries LTE-M or NB-IoT. Only stated bands are minimized.
+
 Set cover over operators: exact (smallest size first) when there are at most 20
 candidate bands, greedy beyond. Among covers of the smallest size, the one that
 reaches each operator on the most of its bands wins, then the one on the lowest
@@ -35,6 +39,25 @@ def operator_options(profile, countries: list[Country], rat: str) -> list[tuple[
     return out
 
 
+def derived_keep(profile, countries: list[Country], rat: str) -> dict[str, frozenset[int]]:
+    """Per operator whose `rat` bands are derived (a guess from its LTE bands), every module band
+    that could reach it: these are all kept, since the data cannot tell which one carries the
+    service (e.g. AT&T LTE-M derived as B5/B12/B14/B17; keeping only B5 could miss it)."""
+    module = profile.bands_for(rat)
+    out: dict[str, frozenset[int]] = {}
+    for country in countries:
+        for operator in country.operators:
+            fact = operator.rats.get(rat)
+            if fact is None or not fact.derived or fact.status not in (LIVE, ANNOUNCED_SHUTDOWN):
+                continue
+            # the band itself where the module has it, else a module band containing it
+            reach = frozenset(module_bands_for(b, module)[0] for b in fact.bands
+                              if carries_connection(b, rat) and module_bands_for(b, module))
+            if reach:
+                out[f"{country.code} {operator.name}"] = reach
+    return out
+
+
 # LTE-M / NB-IoT carriers sit where each operator put them (B20/B8 in Europe, rarely B28), and
 # most of those band lists are derived from the LTE bands: preferring the lowest frequency there
 # would turn a guess into B28. The coverage preference applies to broadband RATs only.
@@ -47,9 +70,17 @@ def _rank(rat: str, band: int, candidates: frozenset[int] | set[int]) -> tuple[b
     return (bool(CONTAINS.get(band, frozenset()) & candidates), downlink_mhz(rat, band) if rat in COVERAGE_RATS else 0.0)
 
 
-def minimal_cover(options: list[tuple[str, frozenset[int]]], rat: str = "lte") -> list[int]:
+def minimal_cover(options: list[tuple[str, frozenset[int]]], rat: str = "lte",
+                  keep: frozenset[int] = frozenset()) -> list[int]:
+    """Smallest band set reaching every option; `keep` bands are always in it."""
+    keep = frozenset(keep)
+    options = [(name, bands) for name, bands in options if not bands & keep]
     if not options:
-        return []
+        return sorted(keep)
+    return sorted(keep | set(_cover(options, rat)))
+
+
+def _cover(options: list[tuple[str, frozenset[int]]], rat: str) -> list[int]:
     candidates = sorted(set().union(*(bands for _, bands in options)))
     pool = frozenset(candidates)
 
@@ -71,8 +102,25 @@ def minimal_cover(options: list[tuple[str, frozenset[int]]], rat: str = "lte") -
     return sorted(chosen)
 
 
+def planned_bands(profile, countries: list[Country], rat: str) -> list[int]:
+    """The band plan for one RAT: every band of derived operators kept, the rest minimized."""
+    keep = frozenset().union(*derived_keep(profile, countries, rat).values())
+    return minimal_cover(operator_options(profile, countries, rat), rat, keep)
+
+
 def minimal_bands(profile, countries: list[Country], rats: list[str]) -> dict[str, list[int]]:
-    return {rat: minimal_cover(operator_options(profile, countries, rat), rat) for rat in rats}
+    return {rat: planned_bands(profile, countries, rat) for rat in rats}
+
+
+def derived_notes(profile, countries: list[Country], rats: list[str]) -> list[str]:
+    notes = []
+    for rat in rats:
+        kept = derived_keep(profile, countries, rat)
+        if kept:
+            notes.append(f"{rat}: every band of {', '.join(sorted(kept))} is kept "
+                         f"({', '.join(map(str, sorted(frozenset().union(*kept.values()))))}): their {rat} bands "
+                         "are derived from their LTE bands, so which one carries the service is unknown")
+    return notes
 
 
 def mask_commands(profile, bands_by_rat: dict[str, list[int]]) -> tuple[list[str], list[str]]:

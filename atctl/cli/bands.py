@@ -73,11 +73,12 @@ def _render_check(doc: dict) -> None:
 def mask(module: ModuleOpt, country: CountryOpt, rat: RatOpt = None, profiles: ProfilesOpt = None,
          json: JsonOpt = False) -> None:
     """The smallest band set per RAT that reaches every usable operator, and the vendor commands."""
-    from atctl.bands.minimal import mask_commands, minimal_bands
+    from atctl.bands.minimal import derived_notes, mask_commands, minimal_bands
 
     profile, countries, rats = _inputs(module, country, rat, profiles)
     bands = minimal_bands(profile, countries, rats)
     commands, notes = mask_commands(profile, bands)
+    notes = derived_notes(profile, countries, rats) + notes
     doc = {"module": profile.id, "countries": [c.code for c in countries], "bands": bands, "commands": commands,
            "notes": notes}
 

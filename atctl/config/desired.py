@@ -18,9 +18,9 @@ class Desired:
 def auto_bands(profile, rat: str, countries: list) -> tuple[frozenset[int], bool]:
     """The minimal module band set reaching every usable operator on `rat` (atctl.bands.minimal);
     (bands, whether any of it rests on derived data)."""
-    from atctl.bands.minimal import minimal_cover, operator_options
+    from atctl.bands.minimal import planned_bands
 
-    bands = frozenset(minimal_cover(operator_options(profile, countries, rat), rat))
+    bands = frozenset(planned_bands(profile, countries, rat))
     derived = any(
         (fact := operator.rats.get(rat)) is not None and fact.derived and bands & set(fact.bands)
         for country in countries for operator in country.operators)

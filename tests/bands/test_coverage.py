@@ -103,3 +103,16 @@ def test_minimal_cover_prefers_the_coverage_layer_then_named_bands():
     assert minimal_cover([("a", frozenset({900, 1800}))], "gsm") == [900]
     # LTE-M / NB-IoT lists are mostly derived from LTE bands: no frequency preference (not B28 by default)
     assert minimal_cover([("a", frozenset({8, 20, 28})), ("b", frozenset({8, 20, 28}))], "nb-iot") == [8]
+
+
+def test_plan_keeps_every_band_of_a_derived_operator():
+    # A's LTE-M bands are a guess from its LTE bands: which one carries LTE-M is unknown, so all of
+    # them stay; B's are stated: one band is enough for B
+    from atctl.bands.minimal import planned_bands
+
+    country = Country("ZZ", "Testland", (
+        op("A", **{"lte-m": RatFact((5, 12), derived=True)}),
+        op("B", **{"lte-m": RatFact((2, 4, 12), verified=True)}),
+    ))
+    assert planned_bands(BG95, [country], "lte-m") == [5, 12]
+    assert minimal_cover(operator_options(BG95, [country], "lte-m"), "lte-m") == [12]   # the bare cover
