@@ -11,7 +11,9 @@ import re
 _SECRET_COMMANDS = re.compile(r'(?i)(AT\+(?:CPIN|CPWD|CLCK|CPIN2)\s*=\s*)(.*)')
 _QUOTED = re.compile(r'"[^"]*"|[^,]+')
 # 14-20 digit runs: IMEI (15), IMEISV (16), IMSI (14-15), ICCID (18-20, may end in F)
-_ID_RUN = re.compile(r"(?<![0-9A-Fa-f])(\d{14,19}[\dFf]?)(?![0-9A-Fa-f])")
+_ID_RUN = re.compile(r"(?<![0-9A-Fa-fxX])(\d{14,19}[\dFf]?)(?![0-9A-Fa-f])")
+# band masks are long numbers too (hex after 0x, decimal in +UBANDMASK): never identifiers
+_MASK_LINE = re.compile(r"UBANDMASK|QCFG", re.IGNORECASE)
 
 
 def redact_id(value: str | None) -> str | None:
@@ -42,4 +44,5 @@ def redact_text(text: str, known_ids: tuple[str, ...] | list[str] = ()) -> str:
     for ident in known_ids:
         if ident and len(ident) > 4:
             text = text.replace(ident, redact_id(ident))
-    return _ID_RUN.sub(lambda m: redact_id(m.group(1)), text)
+    return "".join(part if _MASK_LINE.search(part) else _ID_RUN.sub(lambda m: redact_id(m.group(1)), part)
+                   for part in re.split(r"(?<=\n)", text))

@@ -23,6 +23,7 @@ DEFAULTS: dict[str, float] = {
     "AT+COPS?": 15.0,
     "AT+COPS=3": 15.0,
     "AT+CFUN": 15.0,
+    "AT+CFUN?": 5.0,
     "AT+CGACT": 150.0,
     "AT+CGATT": 140.0,
     "AT+QCFG": 5.0,

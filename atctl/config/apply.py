@@ -186,15 +186,16 @@ def restore(session, dialect, saved: Settings, apn_cid: int | None, progress: Pr
             response = session.command(f"AT+CFUN={radio_before}")
             if not response.ok:
                 errors.append(f"AT+CFUN={radio_before}: {response.error_text or response.final}")
-            radio_now = radio_state(session)
         after = dialect.read(session)
+        radio_now = after.radio
     except ModemUnreachable as exc:
         return {"restored": False, "differs": None, "detail": f"the module does not answer ({exc.one_line()}): "
                 "its settings are unknown; run `atctl plan` when it is back"}
     unknown = sorted(set(written) & saved.unread)
     differs = sorted(set(differences(after, saved)) | set(unknown))
     if radio_before is not None and radio_now != radio_before:
-        differs.append(f"radio (AT+CFUN {radio_now}, was {radio_before})")
+        differs.append("radio")
+        errors.append(f"the radio is at AT+CFUN={radio_now}, was {radio_before}: send AT+CFUN={radio_before}")
     if not differs:
         return {"restored": True, "differs": [], "detail": "all settings are back as they were before apply"}
     detail = f"still different from before apply: {', '.join(differs)}" + (f" ({'; '.join(errors)})" if errors else "")
@@ -245,7 +246,8 @@ def wait_for_registration(session, timeout: float, want_timers: bool, progress: 
             session.command(f"AT+CEREG={old_n}")
 
 
-def verify_now(session, config, desired: Desired, profile, *, settle: bool = False) -> list[Check]:
+def verify_now(session, config, desired: Desired, profile, *, settle: bool = False,
+               after_apply: bool = False) -> list[Check]:
     """Read the network state and check it. With settle, a module still searching gets up to
     the config's registration timeout first (a verify right after power-on)."""
     from atctl.network_state import read_network_state
@@ -254,7 +256,7 @@ def verify_now(session, config, desired: Desired, profile, *, settle: bool = Fal
         wait_for_registration(session, config.expect.timeout, False, None)
     dialect = get_dialect(profile)
     current = dialect.read(session)
-    configured = configured_check(current, dialect.plan(current, desired.settings))
+    configured = configured_check(current, dialect.plan(current, desired.settings), after_apply)
     state = read_network_state(session)
     return [configured] + verify_state(config, desired, state, profile)
 
@@ -277,5 +279,5 @@ def apply_config(session, config, profile, *, wait: bool = True, progress: Progr
         want_timers = bool(config.psm) and bool(psm_at) and not any(
             step.kind == "reboot" for step in steps[psm_at[-1]:])
         wait_for_registration(session, config.expect.timeout, want_timers, progress)
-    checks = verify_now(session, config, desired, profile)
+    checks = verify_now(session, config, desired, profile, after_apply=True)
     return Outcome(profile.id, steps, results, checks, desired.warnings)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from atctl.dialects.state import Apn, Edrx, Psm, Settings
+from atctl.dialects.state import Apn, Edrx, Psm, Settings, canonical_pdp_type
 from atctl.errors import InputError
 
 
@@ -75,9 +75,10 @@ def desired_state(config, profile, dialect) -> Desired:
             raise InputError(f"on {profile.id} one band setting covers {' and '.join(dialect.band_rats)} together: "
                              f"the bands given leave {', '.join(starved)} with no frequency at all",
                              hint=f"add {', '.join(starved)} bands to `bands`, or use bands: auto")
-    if not dialect.rat_settable and len(config.rat) > 0:
-        desired.warnings.append(f"atctl cannot set the RAT order on {profile.id} (its {profile.dialect} dialect has "
-                                "no RAT command): the module keeps choosing among its RATs itself.")
+    if not dialect.rat_settable and (len(config.rat) > 1 or set(config.rat) != set(profile.rats)):
+        desired.warnings.append(f"atctl cannot select or order RATs on {profile.id} (its {profile.dialect} dialect "
+                                f"has no RAT command): the module keeps using any of {', '.join(profile.rats)} "
+                                "in its own order.")
     if desired.derived_bands:
         desired.warnings.append("Band plan rests partly on derived data (LTE-M/NB-IoT bands inferred from the "
                                 "operators' LTE bands): " + "; ".join(f"{r}: {b}" for r, b in desired.derived_bands.items()))
@@ -102,5 +103,5 @@ def desired_state(config, profile, dialect) -> Desired:
             desired.warnings.extend(cycle.warnings + (ptw.warnings if ptw else ()))
             desired.warnings.extend(vendor_warnings(dialect.vendor_for_commands, ptw.bits if ptw else None))
     if config.apn is not None:
-        settings.apn = Apn(config.apn.cid, config.apn.pdp_type, config.apn.name)
+        settings.apn = Apn(config.apn.cid, canonical_pdp_type(config.apn.pdp_type), config.apn.name)
     return desired

@@ -73,7 +73,7 @@ def verify_state(config, desired, state, profile, current_settings=None) -> list
     return checks
 
 
-def configured_check(current, pending) -> Check:
+def configured_check(current, pending, after_apply: bool = False) -> Check:
     """Do the module's own settings read back as planned? `pending`: the steps a plan from the
     settings read now to the desired ones still contains. Catches writes a module answered with
     OK but did not keep (DOMAIN.md 7.5), and settings changed since apply."""
@@ -82,9 +82,11 @@ def configured_check(current, pending) -> Check:
     wrong = [name for name in names if name not in unread]
     commands = [step.command for step in pending if step.setting in wrong]
     if wrong:
-        return Check("configured", [], commands, False,
-                     f"the module does not report the planned {', '.join(wrong)} (still to send: {'; '.join(commands)}); "
-                     "if apply just ran, the module answered OK but did not keep them")
+        why = "the module answered OK to apply but did not keep them" if after_apply else \
+            "run `atctl apply` with this config"
+        return Check("configured", wrong, commands, False,
+                     f"the module does not report the planned {', '.join(wrong)} (still to send: {'; '.join(commands)}): "
+                     + why)
     note = f" ({', '.join(unread)} could not be read back)" if unread else ""
     return Check("configured", [], [], True, "the module reports every planned setting" + note)
 

@@ -94,8 +94,16 @@ def classify(f: Facts) -> list[Finding]:
         out.extend(_band_plan(f, net))
     out.extend(_sunsets(f))
     covered = {x.code for x in out}
+    unset = {}
+    for check in f.checks or []:
+        if check["name"] == "configured" and not check["ok"]:
+            # settings the module does not have explain the checks that depend on them
+            unset = set(check.get("expected") or [])
+    explained_by_unset = {"apn": "apn", "psm_granted": "psm", "edrx_granted": "edrx", "ptw": "edrx"}
     for check in f.checks or []:
         # a failed check already explained by a finding above is not repeated
+        if check["name"] in explained_by_unset and explained_by_unset[check["name"]] in unset:
+            continue
         if not check["ok"] and not covered & _COVERED_BY.get(check["name"], set()):
             add("major", f"verify-{check['name']}", f"Config check failed: {check['name']}", check["reason"],
                 "Run `atctl apply` with the config, or fix the config.")

@@ -7,14 +7,27 @@ whether a deregistration or a reboot is needed for them to take effect.
 
 from __future__ import annotations
 
-from atctl.dialects.state import Apn, Edrx, Psm, Settings, Step, psm_seconds, setting_read_by
-from atctl.errors import AtctlError
+from atctl.dialects.state import Apn, Edrx, Psm, Settings, Step, canonical_pdp_type, psm_seconds, setting_read_by
+from atctl.errors import AtctlError, ModemTimeout
 from atctl.timers.edrx import RAT_ACT
+
+
+def _still_answers(session) -> bool:
+    try:
+        session.command("AT", timeout=1.0)
+        return True
+    except ModemTimeout:
+        return False
 
 
 def radio_state(session) -> int | None:
     """AT+CFUN? as a number (1 full, 0 minimum, 4 airplane), None when unreadable."""
-    response = session.command("AT+CFUN?")
+    try:
+        response = session.command("AT+CFUN?")
+    except ModemTimeout:
+        if not _still_answers(session):
+            raise
+        return None
     line = response.first("+CFUN:") if response.ok else None
     try:
         return int(line.split(":", 1)[1].split(",")[0]) if line else None
@@ -41,15 +54,23 @@ class Dialect:
 
         settings = Settings()
         for command in self.read_commands:
-            response = session.command(command)
+            unread = setting_read_by(command) or command
+            try:
+                response = session.command(command)
+            except ModemTimeout:
+                if not _still_answers(session):
+                    raise
+                settings.unread.add(unread)  # this read stalls; the module itself answers
+                continue
             if not response.ok:
-                settings.unread.add(setting_read_by(command) or command)
+                settings.unread.add(unread)
                 continue
             for line in response.lines:
                 try:
                     parsed = parse_line(line, vendor=getattr(self.profile, "vendor", None), pending=command,
                                         profile=self.profile)
                 except AtctlError:
+                    settings.unread.add(unread)  # a reply atctl cannot read is not an empty setting
                     continue
                 self.absorb(settings, parsed.type, parsed.fields)
         settings.radio = radio_state(session)
@@ -62,7 +83,7 @@ class Dialect:
             old = settings.edrx.get(f["rat"])
             settings.edrx[f["rat"]] = Edrx(2, f.get("requested_bits"), f.get("ptw_bits") or (old.ptw_bits if old else None))
         elif kind == "CGDCONT" and f.get("cid") is not None:
-            settings.apns[f["cid"]] = Apn(f["cid"], f.get("pdp_type") or "IP", f.get("apn") or "")
+            settings.apns[f["cid"]] = Apn(f["cid"], canonical_pdp_type(f.get("pdp_type") or "IP"), f.get("apn") or "")
 
     # ---- planning (pure) ------------------------------------------------------------
     def plan(self, current: Settings, desired: Settings) -> list[Step]:

@@ -42,10 +42,17 @@ class Settings:
     radio: int | None = None   # AT+CFUN? when read (1 full, 0 minimum, 4 airplane); restored, never planned
 
 
+def canonical_pdp_type(text: str) -> str:
+    """IP / IPV6 / IPV4V6 / Non-IP whatever the spelling (u-blox reports "NONIP")."""
+    key = text.strip().strip('"').upper().replace("-", "").replace("_", "")
+    return {"NONIP": "Non-IP", "IPV4": "IP"}.get(key, key)
+
+
 def setting_read_by(command: str) -> str:
     """Which setting a read command reports (for Settings.unread)."""
     upper = command.upper()
-    for needle, setting in (('"BAND"', "bands"), ("QBAND", "bands"), ("UBANDMASK", "bands"), ("CPSMS", "psm"),
+    for needle, setting in (('"BAND"', "bands"), ("QBAND", "bands"), ("UBANDMASK", "bands"), ("UBANDSEL", "bands"),
+                            ("CPSMS", "psm"),
                             ("EDRXS", "edrx"), ("CGDCONT", "apn"), ("UMNOPROF", "mno_profile"), ("URAT", "rat"),
                             ("IOTOPMODE", "rat"), ("NWSCAN", "rat")):
         if needle in upper:

@@ -99,3 +99,34 @@ def test_lara_r6_urat_names_a_set_of_rats_then_preferences():
     assert d.urat_command(("lte", "gsm")) == "AT+URAT=5,3"
     assert d.rat_order_from_urat([4, 3, 2]) == ("lte", "umts", "gsm")
     assert d.rat_order_from_urat([3]) == ("lte",)
+
+
+class _ScriptedSession:
+    """Answers reads from a table; anything else OK with no lines."""
+
+    def __init__(self, replies):
+        self.replies = replies
+
+    def command(self, command, timeout=None, **kwargs):
+        from atctl.at.types import Response
+
+        lines = self.replies.get(command)
+        return Response(command, lines=list(lines or []), final="OK", ok=True)
+
+
+def test_unreadable_reply_marks_the_setting_unread_not_empty():
+    # a +UBANDMASK layout atctl cannot parse must not look like "no bands enabled"
+    from atctl.dialects import get_dialect
+
+    dialect = get_dialect(load_profile("ublox-sara-r410m-02b"))
+    settings = dialect.read(_ScriptedSession({"AT+UBANDMASK?": ["+UBANDMASK: 0,not-a-number"],
+                                              "AT+CFUN?": ["+CFUN: 1"]}))
+    assert "bands" in settings.unread and settings.radio == 1
+
+
+def test_pdp_type_spellings_compare_equal():
+    # u-blox reports Non-IP contexts as "NONIP" (27.007 spells it Non-IP)
+    from atctl.dialects.state import canonical_pdp_type
+
+    assert canonical_pdp_type('"NONIP"') == canonical_pdp_type("Non-IP") == "Non-IP"
+    assert canonical_pdp_type("ipv4v6") == "IPV4V6" and canonical_pdp_type("IP") == "IP"

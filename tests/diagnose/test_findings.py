@@ -96,3 +96,11 @@ def test_unregistered_psm_check_is_not_a_second_finding():
     facts.checks = [{"name": "psm_granted", "ok": False, "reason": "not registered: the network has granted nothing yet"}]
     found = codes(facts)
     assert ("critical", "registration-denied") in found and ("major", "verify-psm_granted") not in found
+
+
+def test_settings_the_module_lacks_explain_the_checks_that_need_them():
+    facts = registered()
+    facts.checks = [{"name": "configured", "ok": False, "expected": ["psm"], "reason": "does not report the planned psm"},
+                    {"name": "psm_granted", "ok": False, "reason": "the module does not request PSM"}]
+    found = codes(facts)
+    assert ("major", "verify-configured") in found and ("major", "verify-psm_granted") not in found
