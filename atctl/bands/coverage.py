@@ -16,12 +16,12 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from atctl.bands.model import ANNOUNCED_SHUTDOWN, LIVE, NOT_DEPLOYED, SHUT_DOWN, Country
-from atctl.bands.relations import carries_connection, usable
+from atctl.bands.relations import CONTAINS, RECEIVE_ONLY
 
 FULL, PARTIAL, NONE_, NOT_DEPLOYED_VERDICT = "full", "partial", "none", "not-deployed"
 
 
-@dataclass
+@dataclass(slots=True)
 class OperatorCoverage:
     name: str
     mcc_mnc: list[str]
@@ -36,7 +36,7 @@ class OperatorCoverage:
     sources: list[str]
 
 
-@dataclass
+@dataclass(slots=True)
 class RatCoverage:
     rat: str
     network_bands: list[int] = field(default_factory=list)
@@ -76,18 +76,24 @@ class CoverageReport:
                                "rats": {rat: asdict(cov) for rat, cov in c.rats.items()}} for c in self.countries]}
 
 
-def _operator(rat: str, operator, fact, module_bands: list[int]) -> OperatorCoverage:
-    bands = [b for b in fact.bands if carries_connection(b, rat)]
-    ok = [b for b in bands if usable(b, module_bands)]
-    missing = [b for b in bands if b not in ok]
+def reachable_bands(module_bands: list[int]) -> frozenset[int]:
+    """Every network band the module can use: its own, and those its bands contain (relations)."""
+    return frozenset(module_bands) | frozenset(b for m in module_bands for b in CONTAINS.get(m, ()))
+
+
+def _operator(rat: str, operator, fact, module_bands: list[int], reach: frozenset[int]) -> OperatorCoverage:
+    network = list(fact.bands)  # sorted by the data loader
+    bands = network if rat == "gsm" else [b for b in network if b not in RECEIVE_ONLY]  # carries_connection
+    ok = [b for b in bands if b in reach]
+    missing = [b for b in bands if b not in reach]
     if fact.status in (SHUT_DOWN, NOT_DEPLOYED) or not bands:
         verdict = NOT_DEPLOYED_VERDICT
     elif not module_bands or not ok:
         verdict = NONE_
     else:
         verdict = FULL if not missing else PARTIAL
-    return OperatorCoverage(operator.name, list(operator.mcc_mnc), fact.status, fact.shutdown, sorted(fact.bands),
-                            sorted(ok), sorted(missing), verdict, fact.verified, fact.derived,
+    return OperatorCoverage(operator.name, list(operator.mcc_mnc), fact.status, fact.shutdown, network,
+                            ok, missing, verdict, fact.verified, fact.derived,
                             [s.name for s in fact.sources])
 
 
@@ -97,48 +103,65 @@ def _when(date: str | None) -> str:
     return f" on {date}" if len(date) == 10 else f" in {date}"
 
 
-def check_country(profile, country: Country, rat: str) -> RatCoverage:
-    module_bands = profile.bands_for(rat)
+def check_country(profile, country: Country, rat: str, module_bands: list[int] | None = None,
+                  reach: frozenset[int] | None = None) -> RatCoverage:
+    module_bands = profile.bands_for(rat) if module_bands is None else module_bands
+    reach = reachable_bands(module_bands) if reach is None else reach
     cov = RatCoverage(rat)
     label = {"gsm": "GSM", "umts": "UMTS (3G)", "lte": "LTE"}.get(rat, rat)
     for operator in country.operators:
         fact = operator.rats.get(rat)
         if fact is None:
             continue
-        op = _operator(rat, operator, fact, module_bands)
+        op = _operator(rat, operator, fact, module_bands, reach)
         cov.operators.append(op)
         if fact.status == SHUT_DOWN and fact.bands is not None:
             cov.warnings.append(f"{operator.name} shut down its {label} network{_when(fact.shutdown)}.")
         elif fact.status == ANNOUNCED_SHUTDOWN:
             cov.warnings.append(f"{operator.name} will shut down its {label} network{_when(fact.shutdown)}.")
-    counted = [op for op in cov.operators if op.verdict != NOT_DEPLOYED_VERDICT]
-    cov.network_bands = sorted({b for op in counted for b in op.network_bands})
-    cov.usable_bands = sorted({b for op in counted for b in op.usable_bands})
-    cov.missing_bands = sorted({b for op in counted for b in op.missing_bands} - set(cov.usable_bands))
-    cov.derived = any(op.derived for op in counted)
+    # one pass over the operators that run the RAT (this is the inner loop of `bands check`)
+    network, usable_, missing = set(), set(), set()
+    derived_names: list[str] = []
+    counted, all_full, any_usable = 0, True, False
+    for op in cov.operators:
+        if op.verdict == NOT_DEPLOYED_VERDICT:
+            continue
+        counted += 1
+        network.update(op.network_bands)
+        usable_.update(op.usable_bands)
+        missing.update(op.missing_bands)
+        all_full = all_full and op.verdict == FULL
+        any_usable = any_usable or bool(op.usable_bands)
+        if op.derived:
+            derived_names.append(op.name)
+    cov.network_bands, cov.usable_bands = sorted(network), sorted(usable_)
+    cov.missing_bands = sorted(missing - usable_)
+    cov.derived = bool(derived_names)
     if not counted:
         cov.verdict = NOT_DEPLOYED_VERDICT
     elif not module_bands:
         cov.verdict = NONE_
         cov.warnings.append(f"{profile.id} does not support {label}.")
-    elif all(op.verdict == FULL for op in counted):
+    elif all_full:
         cov.verdict = FULL
-    elif any(op.usable_bands for op in counted):
+    elif any_usable:
         cov.verdict = PARTIAL
     else:
         cov.verdict = NONE_
     if cov.derived and cov.verdict != NOT_DEPLOYED_VERDICT:
-        names = ", ".join(op.name for op in counted if op.derived)
-        cov.warnings.append(f"{label} bands of {names} are derived from their LTE bands, not stated by a source.")
+        cov.warnings.append(f"{label} bands of {', '.join(derived_names)} are derived from their LTE bands, "
+                            "not stated by a source.")
     return cov
 
 
 def check(profile, countries: list[Country], rats: list[str] | None = None) -> CoverageReport:
     rats = list(rats or profile.rats)
     report = CoverageReport(profile.id, rats, [])
+    module = {rat: profile.bands_for(rat) for rat in rats}
+    reach = {rat: reachable_bands(bands) for rat, bands in module.items()}
     for country in countries:
-        report.countries.append(CountryCoverage(country.code, country.name,
-                                                {rat: check_country(profile, country, rat) for rat in rats}))
+        report.countries.append(CountryCoverage(country.code, country.name, {
+            rat: check_country(profile, country, rat, module[rat], reach[rat]) for rat in rats}))
     for rat in rats:
         if rat in ("gsm", "umts") and profile.bands_for(rat):
             gone = [c.country for c in report.countries if c.rats[rat].verdict == NOT_DEPLOYED_VERDICT]
