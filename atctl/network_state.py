@@ -50,13 +50,6 @@ class _Lines(list):
     timed_out = False
 
 
-def _still_there(session) -> bool:
-    try:
-        session.command("AT", timeout=1.0)
-        return True
-    except ModemTimeout:
-        return False
-
 
 def _read(session, command: str, state: NetworkState, prefix: str) -> _Lines:
     """Parsed info lines of `command` that start with prefix; failures are recorded, not raised,
@@ -68,7 +61,7 @@ def _read(session, command: str, state: NetworkState, prefix: str) -> _Lines:
         response = session.command(command)
     except ModemTimeout as exc:
         state.errors.append(exc.one_line())
-        if not _still_there(session):
+        if not session.answers():
             raise exc from None
         failed.timed_out = True
         return failed
@@ -104,7 +97,7 @@ def _with_setting(session, read_cmd: str, set_fmt: str, wanted: tuple[str, ...],
             try:
                 accepted = session.command(set_fmt.format(value)).ok
             except ModemTimeout as exc:
-                if not _still_there(session):
+                if not session.answers():
                     raise
                 state.errors.append(exc.one_line())
                 break  # read in the current format

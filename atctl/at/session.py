@@ -124,6 +124,15 @@ class AtSession:
                 self._urc(value, None)
 
     # ---- commands --------------------------------------------------------------
+    def answers(self, timeout: float = 1.0) -> bool:
+        """Does the module still answer a bare AT? Tells a stalled command from a module that went
+        silent, so callers stop at once instead of each later command waiting out its deadline."""
+        try:
+            self.command("AT", timeout=timeout)
+            return True
+        except ModemTimeout:
+            return False
+
     def write(self, data: bytes) -> None:
         self.transcript.tx(data)
         try:

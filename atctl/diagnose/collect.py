@@ -15,13 +15,6 @@ class _Gone(Exception):
     pass
 
 
-def _alive(session) -> bool:
-    try:
-        return session.command("AT", timeout=1.0).final != ""
-    except ModemTimeout:
-        return False
-
-
 def _step(facts: Facts, session, name: str, action) -> None:
     if facts.stopped_answering:
         facts.failures.append(f"{name}: skipped, the module stopped answering")
@@ -30,7 +23,7 @@ def _step(facts: Facts, session, name: str, action) -> None:
         action()
     except ModemTimeout as exc:
         facts.failures.append(f"{name}: {exc.one_line()}")
-        if not _alive(session):
+        if not session.answers():
             facts.stopped_answering = name
     except AtctlError as exc:
         facts.failures.append(f"{name}: {exc.one_line()}")

@@ -12,20 +12,12 @@ from atctl.errors import AtctlError, ModemTimeout
 from atctl.timers.edrx import RAT_ACT
 
 
-def _still_answers(session) -> bool:
-    try:
-        session.command("AT", timeout=1.0)
-        return True
-    except ModemTimeout:
-        return False
-
-
 def radio_state(session) -> int | None:
     """AT+CFUN? as a number (1 full, 0 minimum, 4 airplane), None when unreadable."""
     try:
         response = session.command("AT+CFUN?")
     except ModemTimeout:
-        if not _still_answers(session):
+        if not session.answers():
             raise
         return None
     line = response.first("+CFUN:") if response.ok else None
@@ -58,7 +50,7 @@ class Dialect:
             try:
                 response = session.command(command)
             except ModemTimeout:
-                if not _still_answers(session):
+                if not session.answers():
                     raise
                 settings.unread.add(unread)  # this read stalls; the module itself answers
                 continue
