@@ -12,7 +12,6 @@ import pytest
 from atctl.at import open_session
 from atctl.config.apply import ApplyFailed, apply_config, prepare
 from atctl.config.loader import load_config
-from atctl.errors import AtctlError
 from atctl.profiles import load_profile
 
 FAMILIES = {

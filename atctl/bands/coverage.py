@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from atctl.bands.model import ANNOUNCED_SHUTDOWN, LIVE, NOT_DEPLOYED, SHUT_DOWN, Country
+from atctl.bands.model import ANNOUNCED_SHUTDOWN, NOT_DEPLOYED, SHUT_DOWN, Country
 from atctl.bands.relations import CONTAINS, RECEIVE_ONLY
 
 FULL, PARTIAL, NONE_, NOT_DEPLOYED_VERDICT = "full", "partial", "none", "not-deployed"

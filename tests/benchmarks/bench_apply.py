@@ -35,7 +35,7 @@ def run(latency: float = LATENCY, config: str = "examples/lte-m-tracker-eu-us.ya
         "name": f"apply {config.split('/')[-1]} at latency {latency:g} s",
         "value": round(elapsed / (commands * latency), 3),
         "unit": "ratio",
-        "target": f"<= 1.05 (+0.3 s)",
+        "target": "<= 1.05 (+0.3 s)",
         "ok": elapsed <= budget and outcome.ok,
         "detail": f"{elapsed:.2f} s for {commands} commands ({len(outcome.results)} writes); budget {budget:.2f} s",
     }

@@ -1,10 +1,7 @@
 """`atctl diagnose` against simulator scenarios: right findings, a bundle every time,
 nothing unredacted in any file of the bundle."""
 
-import json
 import zipfile
-
-import pytest
 
 from atctl.profiles import load_profile
 from atctl.sim.modem import SimModem

@@ -2,7 +2,6 @@
 pty, and RFC 2217 on loopback (pyserial's PortManager, as ser2net would serve it)."""
 
 import json
-import os
 import re
 import subprocess
 import sys

@@ -1,7 +1,5 @@
 """`atctl status` and the network-state reader against simulator scenarios."""
 
-import pytest
-
 from atctl.at import open_session
 from atctl.network_state import read_network_state
 from atctl.profiles import load_profile
