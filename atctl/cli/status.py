@@ -45,7 +45,7 @@ def _render(doc: dict) -> None:
     from rich.table import Table
 
     from atctl.cli._common import console
-    from atctl.timers.duration import format_duration
+    from atctl.state_view import edrx_text, psm_text, signal_text
 
     reg = doc["registration"]
     stat = reg.get("stat_text") or "unknown"
@@ -56,25 +56,9 @@ def _render(doc: dict) -> None:
     op = doc["operator"]
     table.add_row("operator", " ".join(str(x) for x in (op.get("name"), op.get("mcc_mnc"), op.get("country")) if x) or "-")
     table.add_row("RAT / band", f"{doc['rat'] or '-'} / {('B' + str(doc['band'])) if doc['band'] else '-'}")
-    sig = doc["signal"]
-    units = {"dbm": "dBm", "db": "dB"}
-    table.add_row("signal", ", ".join(f"{k.split('_')[0].upper()} {v:g} {units[k.split('_')[1]]}" for k, v in sig.items()
-                                      if v is not None) or "-")
-    psm = doc["psm"]
-    req, got = psm.get("requested") or {}, psm.get("granted") or psm.get("granted_ucpsms") or {}
-    if req.get("mode") == 1:
-        granted = "not granted" if got.get("tau_s") is None else \
-            f"TAU {format_duration(got['tau_s'])}, active {format_duration(got.get('active_s'))}"
-        table.add_row("PSM", f"asked TAU {format_duration(req.get('tau_s'))}, active {format_duration(req.get('active_s'))}"
-                             f" -> granted {granted}")
-    else:
-        table.add_row("PSM", "not requested")
-    edrx = doc["edrx"]
-    granted = edrx.get("granted") or {}
-    asked = ", ".join(f"{rat} {format_duration(s)}" for rat, s in (edrx.get("requested") or {}).items())
-    used = f"cycle {format_duration(granted['cycle_s'])}, PTW {format_duration(granted.get('ptw_s'))}" \
-        if granted.get("used") else "not in use"
-    table.add_row("eDRX", f"asked {asked} -> {used}" if asked else f"not requested ({used})")
+    table.add_row("signal", signal_text(doc["signal"]))
+    table.add_row("PSM", psm_text(doc["psm"]))
+    table.add_row("eDRX", edrx_text(doc["edrx"]))
     table.add_row("APN", ", ".join(f"{cid}: {apn or '(empty)'}" for cid, apn in doc["apn"].items()) or "-")
     out = console()
     out.print(table)

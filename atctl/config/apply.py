@@ -258,7 +258,7 @@ def verify_now(session, config, desired: Desired, profile, *, settle: bool = Fal
     current = dialect.read(session)
     configured = configured_check(current, dialect.plan(current, desired.settings), after_apply)
     state = read_network_state(session)
-    return [configured] + verify_state(config, desired, state, profile)
+    return [configured] + verify_state(config, desired, state)
 
 
 def apply_config(session, config, profile, *, wait: bool = True, progress: Progress | None = None) -> Outcome:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from atctl.state_view import granted_psm
 from atctl.timers.duration import format_duration
 
 
@@ -27,7 +28,7 @@ def _within(granted: float | None, requested: float | None, tolerance: float) ->
     return abs(granted - requested) <= tolerance * requested + 1e-9
 
 
-def verify_state(config, desired, state, profile, current_settings=None) -> list[Check]:
+def verify_state(config, desired, state) -> list[Check]:
     checks: list[Check] = []
     reg = state.registration
     stat = reg.get("stat_text") or "unknown"
@@ -68,7 +69,7 @@ def verify_state(config, desired, state, profile, current_settings=None) -> list
         ok = actual == config.apn.name
         checks.append(Check("apn", config.apn.name, actual, ok,
                             "APN set" if ok else f"context {config.apn.cid} has APN {actual!r}"))
-    checks += _psm_checks(config, state, profile)
+    checks += _psm_checks(config, state)
     checks += _edrx_checks(config, state)
     return checks
 
@@ -91,15 +92,12 @@ def configured_check(current, pending, after_apply: bool = False) -> Check:
     return Check("configured", [], [], True, "the module reports every planned setting" + note)
 
 
-def _psm_checks(config, state, profile) -> list[Check]:
+def _psm_checks(config, state) -> list[Check]:
     if not config.psm:
         return []
     tol = config.expect.tolerance
     want_tau, want_active = config.psm.tau, config.psm.active
-    granted = dict(state.psm.get("granted") or {})
-    quirks = getattr(profile, "quirks", {}) or {}
-    if granted.get("tau_s") is None and quirks.get("psm_granted_read") == "ucpsms":
-        granted = dict(state.psm.get("granted_ucpsms") or {})
+    granted = granted_psm(state.psm)
     expected = {"tau_s": want_tau, "active_s": want_active}
     if not state.registered:
         return [Check("psm_granted", expected, None, False, "not registered: the network has granted nothing yet")]

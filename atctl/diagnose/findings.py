@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 
 from atctl.causes import emm_advice, emm_cause
 from atctl.diagnose.facts import Facts
+from atctl.state_view import granted_psm
 from atctl.timers.duration import format_duration
 
 SEVERITIES = ("critical", "major", "minor", "info")
@@ -136,11 +137,9 @@ def _power_saving(net: dict) -> list[Finding]:
     out = []
     psm = net.get("psm") or {}
     requested = psm.get("requested") or {}
-    granted = psm.get("granted") or {}
-    if granted.get("tau_s") is None:
-        granted = psm.get("granted_ucpsms") or {}
+    granted = granted_psm(psm)
     if requested.get("mode") == 1:
-        if granted.get("tau_s") is None or granted.get("active_s") is None:
+        if not granted:
             out.append(Finding("major", "psm-not-granted", "PSM requested but not granted",
                                f"The module asks for TAU {format_duration(requested.get('tau_s'))} / active "
                                f"{format_duration(requested.get('active_s'))}, but the network granted no PSM timers: "

@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 from atctl.diagnose.facts import Facts
 from atctl.diagnose.findings import Finding
 from atctl.redact import redact_text
+from atctl.state_view import edrx_text, psm_text, signal_text
 
 
 def build_report(facts: Facts, findings: list[Finding]) -> dict:
@@ -65,47 +66,15 @@ def render_markdown(report: dict) -> str:
               + (f" (reject cause {reg['reject_cause']})" if reg.get("reject_cause") is not None else "")
               + (f", operator {op.get('name')} {op.get('mcc_mnc')} {op.get('country')}" if op else "")
               + (f", RAT {net.get('rat')}, band {net.get('band')}" if net.get("rat") else ""),
-              f"- Signal: {_signal_line(sig)}",
-              f"- PSM: {_psm_line(net.get('psm') or {})}",
-              f"- eDRX: {_edrx_line(net.get('edrx') or {})}",
+              f"- Signal: {signal_text(sig)}",
+              f"- PSM: {psm_text(net.get('psm') or {})}",
+              f"- eDRX: {edrx_text(net.get('edrx') or {})}",
               f"- Errors the module returned: {', '.join(facts.get('errors_seen') or []) or 'none'}", ""]
     if facts.get("checks"):
         lines += ["## Verify against the config", ""]
         lines += [f"- {'ok' if c['ok'] else 'FAIL'} {c['name']}: {c['reason']}" for c in facts["checks"]]
         lines.append("")
     return "\n".join(lines)
-
-
-def _psm_line(psm: dict) -> str:
-    from atctl.timers.duration import format_duration
-
-    req = psm.get("requested") or {}
-    if req.get("mode") != 1:
-        return "not requested"
-    got = psm.get("granted") or {}
-    if got.get("tau_s") is None:
-        got = psm.get("granted_ucpsms") or {}
-    granted = "nothing" if got.get("tau_s") is None else \
-        f"TAU {format_duration(got['tau_s'])}, active {format_duration(got.get('active_s'))}"
-    return f"asked TAU {format_duration(req.get('tau_s'))}, active {format_duration(req.get('active_s'))}; granted {granted}"
-
-
-def _edrx_line(edrx: dict) -> str:
-    from atctl.timers.duration import format_duration
-
-    asked = ", ".join(f"{rat} {format_duration(s)}" for rat, s in (edrx.get("requested") or {}).items())
-    got = edrx.get("granted") or {}
-    used = f"cycle {format_duration(got.get('cycle_s'))}, PTW {format_duration(got.get('ptw_s'))}" if got.get("used") else "not in use"
-    return f"asked {asked}; {used}" if asked else f"not requested ({used})"
-
-
-_SIGNAL_LABELS = {"rssi_dbm": ("RSSI", "dBm"), "rsrp_dbm": ("RSRP", "dBm"), "rsrq_db": ("RSRQ", "dB"), "sinr_db": ("SINR", "dB")}
-
-
-def _signal_line(signal: dict) -> str:
-    parts = [f"{_SIGNAL_LABELS[k][0]} {v:g} {_SIGNAL_LABELS[k][1]}" if k in _SIGNAL_LABELS else f"{k} {v}"
-             for k, v in signal.items() if v is not None]
-    return ", ".join(parts) or "unknown"
 
 
 def write_bundle(path: str, report: dict, markdown: str, transcript: list[dict], ids: list[str]) -> None:
