@@ -16,12 +16,12 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from atctl.bands.model import ANNOUNCED_SHUTDOWN, NOT_DEPLOYED, SHUT_DOWN, Country
-from atctl.bands.relations import CONTAINS, RECEIVE_ONLY
+from atctl.bands.relations import carries_connection, reachable_bands
 
 FULL, PARTIAL, NONE_, NOT_DEPLOYED_VERDICT = "full", "partial", "none", "not-deployed"
 
 
-@dataclass(slots=True)
+@dataclass
 class OperatorCoverage:
     name: str
     mcc_mnc: list[str]
@@ -36,7 +36,7 @@ class OperatorCoverage:
     sources: list[str]
 
 
-@dataclass(slots=True)
+@dataclass
 class RatCoverage:
     rat: str
     network_bands: list[int] = field(default_factory=list)
@@ -76,14 +76,9 @@ class CoverageReport:
                                "rats": {rat: asdict(cov) for rat, cov in c.rats.items()}} for c in self.countries]}
 
 
-def reachable_bands(module_bands: list[int]) -> frozenset[int]:
-    """Every network band the module can use: its own, and those its bands contain (relations)."""
-    return frozenset(module_bands) | frozenset(b for m in module_bands for b in CONTAINS.get(m, ()))
-
-
 def _operator(rat: str, operator, fact, module_bands: list[int], reach: frozenset[int]) -> OperatorCoverage:
     network = list(fact.bands)  # sorted by the data loader
-    bands = network if rat == "gsm" else [b for b in network if b not in RECEIVE_ONLY]  # carries_connection
+    bands = [b for b in network if carries_connection(b, rat)]
     ok = [b for b in bands if b in reach]
     missing = [b for b in bands if b not in reach]
     if fact.status in (SHUT_DOWN, NOT_DEPLOYED) or not bands:

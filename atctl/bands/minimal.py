@@ -24,38 +24,36 @@ from atctl.bands.relations import CONTAINS, carries_connection, downlink_mhz, mo
 EXACT_LIMIT = 20
 
 
-def operator_options(profile, countries: list[Country], rat: str) -> list[tuple[str, frozenset[int]]]:
-    """(operator, module bands that reach it) for every live operator the module can use on `rat`."""
-    module = profile.bands_for(rat)
-    out = []
+def _live(countries: list[Country], rat: str):
+    """(name, fact) of every operator running `rat` now (or until an announced shutdown)."""
     for country in countries:
         for operator in country.operators:
             fact = operator.rats.get(rat)
-            if fact is None or fact.status not in (LIVE, ANNOUNCED_SHUTDOWN):
-                continue
-            reach = frozenset(m for b in fact.bands if carries_connection(b, rat) for m in module_bands_for(b, module))
-            if reach:
-                out.append((f"{country.code} {operator.name}", reach))
-    return out
+            if fact is not None and fact.status in (LIVE, ANNOUNCED_SHUTDOWN):
+                yield f"{country.code} {operator.name}", fact
+
+
+def _module_bands_reaching(fact, rat: str, module: list[int], first_only: bool = False) -> frozenset[int]:
+    reach = [module_bands_for(b, module) for b in fact.bands if carries_connection(b, rat)]
+    return frozenset(m for ms in reach for m in (ms[:1] if first_only else ms))
+
+
+def operator_options(profile, countries: list[Country], rat: str) -> list[tuple[str, frozenset[int]]]:
+    """(operator, module bands that reach it) for every live operator the module can use on `rat`."""
+    module = profile.bands_for(rat)
+    options = [(name, _module_bands_reaching(fact, rat, module)) for name, fact in _live(countries, rat)]
+    return [(name, reach) for name, reach in options if reach]
 
 
 def derived_keep(profile, countries: list[Country], rat: str) -> dict[str, frozenset[int]]:
     """Per operator whose `rat` bands are derived (a guess from its LTE bands), every module band
     that could reach it: these are all kept, since the data cannot tell which one carries the
-    service (e.g. AT&T LTE-M derived as B5/B12/B14/B17; keeping only B5 could miss it)."""
+    service (e.g. AT&T LTE-M derived as B5/B12/B14/B17; keeping only B5 could miss it). The band
+    itself where the module has it, else a module band containing it."""
     module = profile.bands_for(rat)
-    out: dict[str, frozenset[int]] = {}
-    for country in countries:
-        for operator in country.operators:
-            fact = operator.rats.get(rat)
-            if fact is None or not fact.derived or fact.status not in (LIVE, ANNOUNCED_SHUTDOWN):
-                continue
-            # the band itself where the module has it, else a module band containing it
-            reach = frozenset(module_bands_for(b, module)[0] for b in fact.bands
-                              if carries_connection(b, rat) and module_bands_for(b, module))
-            if reach:
-                out[f"{country.code} {operator.name}"] = reach
-    return out
+    kept = {name: _module_bands_reaching(fact, rat, module, first_only=True)
+            for name, fact in _live(countries, rat) if fact.derived}
+    return {name: reach for name, reach in kept.items() if reach}
 
 
 # LTE-M / NB-IoT carriers sit where each operator put them (B20/B8 in Europe, rarely B28), and

@@ -70,6 +70,12 @@ def module_bands_for(network_band: int, module_bands: Iterable[int]) -> list[int
     return out
 
 
+def reachable_bands(module_bands: Iterable[int]) -> frozenset[int]:
+    """Every network band a module with these bands can use: its own and those they contain."""
+    module_bands = list(module_bands)
+    return frozenset(module_bands) | frozenset(b for m in module_bands for b in CONTAINS.get(m, ()))
+
+
 def usable(network_band: int, module_bands: Iterable[int]) -> bool:
     return bool(module_bands_for(network_band, module_bands))
 

@@ -18,13 +18,11 @@ class Desired:
 def auto_bands(profile, rat: str, countries: list) -> tuple[frozenset[int], bool]:
     """The minimal module band set reaching every usable operator on `rat` (atctl.bands.minimal);
     (bands, whether any of it rests on derived data)."""
-    from atctl.bands.minimal import planned_bands
+    from atctl.bands.minimal import derived_keep, planned_bands
 
-    bands = frozenset(planned_bands(profile, countries, rat))
-    derived = any(
-        (fact := operator.rats.get(rat)) is not None and fact.derived and bands & set(fact.bands)
-        for country in countries for operator in country.operators)
-    return bands, derived
+    # every band of a derived operator is in the plan, so the plan rests on derived data exactly
+    # when such an operator exists
+    return frozenset(planned_bands(profile, countries, rat)), bool(derived_keep(profile, countries, rat))
 
 
 def desired_state(config, profile, dialect) -> Desired:
@@ -69,7 +67,7 @@ def desired_state(config, profile, dialect) -> Desired:
         settings.bands[rat] = bands
     settings.bands = dialect.normalize_bands(settings.bands)
     if dialect.couples_rats and config.bands != "auto":
-        starved = [r for r in config.rat if r in dialect.settable_band_rats() and r in settings.bands
+        starved = [r for r in config.rat if r in settable and r in settings.bands
                    and not settings.bands[r] and profile.bands_for(r)]
         if starved:
             raise InputError(f"on {profile.id} one band setting covers {' and '.join(dialect.band_rats)} together: "
