@@ -7,7 +7,7 @@ whether a deregistration or a reboot is needed for them to take effect.
 
 from __future__ import annotations
 
-from atctl.dialects.state import Apn, Edrx, Psm, Settings, Step, canonical_pdp_type, psm_seconds, setting_read_by
+from atctl.dialects.state import Apn, Edrx, Psm, Settings, Step, canonical_pdp_type, psm_seconds
 from atctl.errors import AtctlError, ModemTimeout
 from atctl.timers.edrx import RAT_ACT
 
@@ -30,7 +30,8 @@ def radio_state(session) -> int | None:
 class Dialect:
     name = "standard"
     vendor_for_commands = "standard"   # edrx_commands() vendor form
-    read_commands: tuple[str, ...] = ("AT+CPSMS?", "AT+CEDRXS?", "AT+CGDCONT?")
+    # (read command, the setting it reports): a read that fails leaves that setting unknown
+    read_commands: tuple[tuple[str, str], ...] = (("AT+CPSMS?", "psm"), ("AT+CEDRXS?", "edrx"), ("AT+CGDCONT?", "apn"))
     band_rats: tuple[str, ...] = ()   # RATs whose bands this dialect can restrict
     couples_rats = False              # one band value enables several RATs (u-blox +UBANDSEL)
     rat_settable = False              # the dialect plans a RAT selection / order command
@@ -45,8 +46,7 @@ class Dialect:
         from atctl.responses import parse_line
 
         settings = Settings()
-        for command in self.read_commands:
-            unread = setting_read_by(command) or command
+        for command, unread in self.read_commands:
             try:
                 response = session.command(command)
             except ModemTimeout:

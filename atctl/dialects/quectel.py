@@ -17,8 +17,9 @@ NWSCAN_CODE = {"gsm": "01", "lte-m": "02", "nb-iot": "03"}
 class QuectelLpwa(Dialect):
     name = "quectel-lpwa"
     vendor_for_commands = "quectel"
-    read_commands = ('AT+QCFG="band"', 'AT+QCFG="iotopmode"', 'AT+QCFG="nwscanseq"', 'AT+QCFG="nwscanmode"',
-                     "AT+CPSMS?", "AT+CEDRXS?", "AT+QPTWEDRXS?", "AT+CGDCONT?")
+    read_commands = (('AT+QCFG="band"', "bands"), ('AT+QCFG="iotopmode"', "rat"), ('AT+QCFG="nwscanseq"', "rat"),
+                     ('AT+QCFG="nwscanmode"', "rat"), ("AT+CPSMS?", "psm"), ("AT+CEDRXS?", "edrx"),
+                     ("AT+QPTWEDRXS?", "edrx"), ("AT+CGDCONT?", "apn"))
     band_rats = ("gsm", "lte-m", "nb-iot")
     rat_settable = True
 
@@ -58,7 +59,7 @@ class QuectelLpwa(Dialect):
 
 class QuectelLte(Dialect):
     name = "quectel-lte"
-    read_commands = ('AT+QCFG="band"', 'AT+QCFG="nwscanmode"', "AT+CPSMS?", "AT+CEDRXS?", "AT+CGDCONT?")
+    read_commands = (('AT+QCFG="band"', "bands"), ('AT+QCFG="nwscanmode"', "rat")) + Dialect.read_commands
     band_rats = ("gsm", "umts", "lte")
     rat_settable = True
 
@@ -93,7 +94,7 @@ class QuectelNb(Dialect):
     detach and re-attach, saved in NVRAM). PSM, eDRX and APN use the 27.007 commands."""
 
     name = "quectel-nb"
-    read_commands = ("AT+QBAND?", "AT+CPSMS?", "AT+CEDRXS?", "AT+CGDCONT?")
+    read_commands = (("AT+QBAND?", "bands"),) + Dialect.read_commands
     band_rats = ("nb-iot",)
     rat_settable = True  # one RAT: nothing to order
 

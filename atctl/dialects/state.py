@@ -48,18 +48,6 @@ def canonical_pdp_type(text: str) -> str:
     return {"NONIP": "Non-IP", "IPV4": "IP"}.get(key, key)
 
 
-def setting_read_by(command: str) -> str:
-    """Which setting a read command reports (for Settings.unread)."""
-    upper = command.upper()
-    for needle, setting in (('"BAND"', "bands"), ("QBAND", "bands"), ("UBANDMASK", "bands"), ("UBANDSEL", "bands"),
-                            ("CPSMS", "psm"),
-                            ("EDRXS", "edrx"), ("CGDCONT", "apn"), ("UMNOPROF", "mno_profile"), ("URAT", "rat"),
-                            ("IOTOPMODE", "rat"), ("NWSCAN", "rat")):
-        if needle in upper:
-            return setting
-    return ""
-
-
 @dataclass(frozen=True)
 class Step:
     command: str

@@ -19,7 +19,8 @@ URAT_CODE = {"lte-m": 7, "nb-iot": 8, "gsm": 9}
 class Ublox(Dialect):
     name = "ublox-r5"
     vendor_for_commands = "ublox-r5"
-    read_commands = ("AT+UMNOPROF?", "AT+URAT?", "AT+UBANDMASK?", "AT+CPSMS?", "AT+CEDRXS?", "AT+CGDCONT?")
+    read_commands = (("AT+UMNOPROF?", "mno_profile"), ("AT+URAT?", "rat"), ("AT+UBANDMASK?", "bands")) \
+        + Dialect.read_commands
     needs_reboot_for = ("mno_profile", "rat", "bands")
     rat_settable = True
 
@@ -77,7 +78,7 @@ class UbloxU2(Dialect):
     plugin does, then AT+CFUN=1. RAT selection (URAT 0-6) is not configured here."""
 
     name = "ublox-u2"
-    read_commands = ("AT+UBANDSEL?", "AT+CGDCONT?")
+    read_commands = (("AT+UBANDSEL?", "bands"), ("AT+CGDCONT?", "apn"))
     band_rats = ("gsm", "umts")
     couples_rats = True
 
