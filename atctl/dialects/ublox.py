@@ -8,12 +8,12 @@ SARA-R4 applies +CPSMS only after deregistering and rebooting.
 
 from __future__ import annotations
 
+from atctl.bands import urat
 from atctl.bands.masks import ubandmask_commands
 from atctl.bands.ubandsel import UBANDSEL_MHZ, bands_from_ubandsel, ubandsel_command, ubandsel_values
 from atctl.dialects.base import Dialect
 from atctl.dialects.state import Settings, Step
 
-URAT_CODE = {"lte-m": 7, "nb-iot": 8, "gsm": 9}
 
 
 class Ublox(Dialect):
@@ -53,13 +53,12 @@ class Ublox(Dialect):
                     steps.append(Step(command, f"enable only the planned {rat} bands", setting="bands"))
         return steps
 
-    # SARA-R4/R5: +URAT lists the RATs in priority order (7 LTE-M, 8 NB-IoT, 9 GSM)
+    # SARA-R4/R5: +URAT lists the RATs in priority order (atctl.bands.urat)
     def urat_command(self, rats: tuple[str, ...]) -> str:
-        return "AT+URAT=" + ",".join(str(URAT_CODE[r]) for r in rats if r in URAT_CODE)
+        return "AT+URAT=" + ",".join(map(str, urat.priority_values(rats)))
 
     def rat_order_from_urat(self, acts: list[int]) -> tuple[str, ...]:
-        names = {code: rat for rat, code in URAT_CODE.items()}
-        return tuple(names[a] for a in acts if a in names)
+        return urat.priority_order(acts)
 
     def finish(self, steps: list[Step], current: Settings, desired: Settings) -> list[Step]:
         reboot_settings = set(self.needs_reboot_for)
@@ -113,29 +112,16 @@ class UbloxU2(Dialect):
                 Step("AT+CFUN=1", "radio back on")]
 
 
-# LARA-R6 / SARA-U2 / TOBY +URAT=<SelectedAcT>[,<PreferredAcT>[,<2ndPreferredAcT>]]: the selected
-# value names a set of RATs (u-blox LARA-R6 AT commands manual, +URAT; ModemManager's u-blox plugin)
-URAT_MULTI = {frozenset({"gsm"}): 0, frozenset({"gsm", "umts"}): 1, frozenset({"umts"}): 2, frozenset({"lte"}): 3,
-              frozenset({"gsm", "umts", "lte"}): 4, frozenset({"gsm", "lte"}): 5, frozenset({"umts", "lte"}): 6}
-URAT_SINGLE = {"gsm": 0, "umts": 2, "lte": 3}
-
-
 class UbloxLaraR6(Ublox):
+    """LARA-R6: +URAT names a set of RATs, then preferences (atctl.bands.urat)."""
+
     name = "ublox-lara-r6"
 
     def urat_command(self, rats: tuple[str, ...]) -> str:
-        rats = tuple(r for r in rats if r in URAT_SINGLE)
-        selected = URAT_MULTI[frozenset(rats)]
-        preferred = [str(URAT_SINGLE[r]) for r in rats[:-1]]  # the last RAT of the set needs no preference
-        return "AT+URAT=" + ",".join([str(selected)] + preferred)
+        return "AT+URAT=" + ",".join(map(str, urat.set_values(rats)))
 
     def rat_order_from_urat(self, acts: list[int]) -> tuple[str, ...]:
-        if not acts:
-            return ()
-        chosen = next((set(s) for s, code in URAT_MULTI.items() if code == acts[0]), set())
-        single = {code: rat for rat, code in URAT_SINGLE.items()}
-        order = [single[a] for a in acts[1:] if single.get(a) in chosen]
-        return tuple(dict.fromkeys(order + sorted(chosen, key=["lte", "umts", "gsm"].index)))
+        return urat.set_order(acts)
 
 
 class UbloxR4(Ublox):

@@ -196,9 +196,6 @@ def parse_ubandsel(body: str) -> UBandSel:
     return UBandSel(mhz=[] if mhz == [0] else mhz, default=mhz == [0])
 
 
-# AT+URAT <SelectedAcT>: SARA-R4/R5 use 7-9; SARA-U2/LARA use 0-6 (u-blox AT manuals)
-URAT_RATS = {0: "gsm", 1: "gsm+umts", 2: "umts", 3: "lte", 4: "gsm+umts+lte", 5: "gsm+lte", 6: "umts+lte",
-             7: "lte-m", 8: "nb-iot", 9: "gsm"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,7 +209,9 @@ def parse_urat(body: str) -> Urat:
     acts = [req_int([v], 0, "+URAT", f"AcT {i + 1}") for i, v in enumerate(values)]
     if not acts:
         raise InputError("+URAT holds no radio access technology", hint="a read looks like +URAT: 7,8")
-    return Urat(acts=acts, rats=[URAT_RATS.get(a, f"urat-{a}") for a in acts])
+    from atctl.bands.urat import describe  # SARA-R4/R5 use 7-9; SARA-U2/LARA use 0-6
+
+    return Urat(acts=acts, rats=[describe(a) for a in acts])
 
 
 # AT+UMNOPROF <MNO> (SARA-R4/R5 AT manuals)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from atctl.at.cme import CME
-from atctl.bands import masks
+from atctl.bands import masks, urat
 from atctl.sim import network
 from atctl.sim.scenarios import Scenario
 from atctl.sim.state import Nvm, Volatile
@@ -37,8 +37,6 @@ COMMAND_FAMILIES: dict[str, set[str]] = {
 ACT_DEFAULT = {"gsm": 0, "umts": 2, "lte": 7, "lte-m": 7, "nb-iot": 9}
 QNWINFO_ACT = {"lte-m": "eMTC", "nb-iot": "NBIoT", "lte": "FDD LTE", "gsm": "GSM", "umts": "WCDMA"}
 QENG_RAT = {"lte-m": "eMTC", "nb-iot": "NBIoT", "lte": "LTE", "gsm": "GSM", "umts": "WCDMA"}
-URAT_CODES = {7: "lte-m", 8: "nb-iot", 9: "gsm", 3: "lte", 2: "umts", 0: "gsm"}
-URAT_OF = {"lte-m": 7, "nb-iot": 8, "gsm": 9}
 NWSCAN_CODES = {"01": "gsm", "02": "lte-m", "03": "nb-iot"}
 # TS 36.101 table 5.7.3-1: N_Offs-DL per band, to report a plausible EARFCN (+50)
 EARFCN_OFFSET = {1: 0, 2: 600, 3: 1200, 4: 1950, 5: 2400, 7: 2750, 8: 3450, 12: 5010, 13: 5180, 14: 5280,
@@ -775,39 +773,21 @@ class SimModem:
         return Reply()
 
     def cmd_urat(self, kind, args, now):
-        if self.family == "ublox-lara-r6":
-            return self._urat_multi(kind, args)
+        # SARA-R4/R5 list RATs by priority (7/8/9); LARA-R6 and SARA-U2 name a set, then preferences
+        set_form = self.family in ("ublox-lara-r6", "ublox-u2")
         if kind == "read":
-            return Reply(["+URAT: " + ",".join(str(URAT_OF[r]) for r in self.nvm.rat_order if r in URAT_OF)])
+            values = urat.set_values(self.nvm.rat_order) if set_form else urat.priority_values(self.nvm.rat_order)
+            return Reply(["+URAT: " + ",".join(map(str, values))])
         if kind == "test":
-            return Reply(["+URAT: (7,8,9),(7,8,9),(7,8,9)"])
-        if kind != "set" or not args:
-            raise CmeError(50)
-        rats = []
-        for arg in args:
-            rat = URAT_CODES.get(int(arg)) if arg.isdigit() else None
-            if rat is None or rat not in self.profile.rats or rat in rats:
-                raise CmeError(50)
-            rats.append(rat)
-        self.nvm.rat_order = rats
-        return Reply()
-
-    def _urat_multi(self, kind, args) -> Reply:
-        # LARA-R6: +URAT=<SelectedAcT (a set of RATs)>[,<PreferredAcT>[,<2ndPreferredAcT>]]
-        from atctl.dialects.ublox import UbloxLaraR6
-
-        codec = UbloxLaraR6(self.profile)
-        if kind == "read":
-            return Reply([codec.urat_command(tuple(self.nvm.rat_order)).replace("AT+URAT=", "+URAT: ")])
-        if kind == "test":
-            return Reply(["+URAT: (0-6),(0,2,3),(0,2,3)"])
+            return Reply(["+URAT: (0-6),(0,2,3),(0,2,3)" if set_form else "+URAT: (7,8,9),(7,8,9),(7,8,9)"])
         if kind != "set" or not args or not all(a.strip().isdigit() for a in args):
             raise CmeError(50)
-        acts = [int(a) for a in args]
-        order = codec.rat_order_from_urat(acts)
-        if acts[0] > 6 or not order or not set(order) <= set(self.profile.rats):
+        values = [int(a) for a in args]
+        rats = urat.set_order(values) if set_form else urat.priority_order(values)
+        if not rats or len(set(rats)) != len(rats) or not set(rats) <= set(self.profile.rats) \
+                or (not set_form and len(rats) != len(values)):
             raise CmeError(50)
-        self.nvm.rat_order = list(order)
+        self.nvm.rat_order = list(rats)
         return Reply()
 
     def cmd_umnoprof(self, kind, args, now):

@@ -91,14 +91,17 @@ def test_ublox_u2_bands_by_frequency_with_radio_off():
 
 def test_lara_r6_urat_names_a_set_of_rats_then_preferences():
     # LARA-R6 +URAT=<SelectedAcT>[,<PreferredAcT>[,<2ndPreferredAcT>]]: 4 = GSM/UMTS/LTE, 3 LTE, 2 UMTS, 0 GSM
-    from atctl.dialects.ublox import UbloxLaraR6
+    from atctl.dialects import get_dialect
 
-    d = UbloxLaraR6(load_profile("ublox-lara-r6001"))
+    d = get_dialect(load_profile("ublox-lara-r6001"))
     assert d.urat_command(("lte",)) == "AT+URAT=3"
     assert d.urat_command(("lte", "umts", "gsm")) == "AT+URAT=4,3,2"
     assert d.urat_command(("lte", "gsm")) == "AT+URAT=5,3"
     assert d.rat_order_from_urat([4, 3, 2]) == ("lte", "umts", "gsm")
     assert d.rat_order_from_urat([3]) == ("lte",)
+    # SARA-R4/R5: the priority list
+    r4 = get_dialect(load_profile("ublox-sara-r410m-02b"))
+    assert r4.urat_command(("lte-m", "nb-iot")) == "AT+URAT=7,8" and r4.rat_order_from_urat([8, 7]) == ("nb-iot", "lte-m")
 
 
 class _ScriptedSession:
