@@ -21,9 +21,13 @@ def radio_state(session) -> int | None:
             raise
         return None
     line = response.first("+CFUN:") if response.ok else None
+    if line is None:
+        return None
+    from atctl.responses import parse_line
+
     try:
-        return int(line.split(":", 1)[1].split(",")[0]) if line else None
-    except ValueError:
+        return parse_line(line).fields["fun"]
+    except AtctlError:
         return None
 
 

@@ -53,6 +53,7 @@ PARSERS: dict[str, Parser] = {
     "UBANDMASK": lambda body, ctx: radio_config.parse_ubandmask(body, ctx.profile),
     "QBAND": lambda body, ctx: radio_config.parse_qband(body),
     "UBANDSEL": lambda body, ctx: radio_config.parse_ubandsel(body),
+    "CFUN": lambda body, ctx: radio_config.parse_cfun(body),
     "URAT": lambda body, ctx: radio_config.parse_urat(body),
     "UMNOPROF": lambda body, ctx: radio_config.parse_umnoprof(body),
     "QNWINFO": lambda body, ctx: network.parse_qnwinfo(body),

@@ -182,6 +182,16 @@ def parse_qband(body: str) -> QBand:
 
 
 @dataclass(frozen=True, slots=True)
+class Cfun(Model):
+    fun: int                   # 27.007 <fun>: 0 minimum, 1 full, 4 radio off (airplane)
+
+
+def parse_cfun(body: str) -> Cfun:
+    """+CFUN: 1 (27.007 read; u-blox adds a <STK_mode> field, ignored)."""
+    return Cfun(fun=req_int(split_fields(body), 0, "+CFUN", "fun"))
+
+
+@dataclass(frozen=True, slots=True)
 class UBandSel(Model):
     mhz: list[int]             # 0 alone: the module's default (every band)
     default: bool

@@ -32,7 +32,7 @@ def test_cops_act_8_follows_vendor():
 
 def test_registry_covers_every_required_prefix():
     required = {"CEREG", "CGREG", "CREG", "CEDRXS", "CEDRXP", "CEDRXRDP", "CPSMS", "QPSMS", "UCPSMS", "QCFG",
-                "UBANDMASK", "QBAND", "UBANDSEL", "URAT", "UMNOPROF", "QNWINFO", "QENG", "COPS", "CSQ", "CESQ", "QCSQ", "CGDCONT", "CPIN",
+                "UBANDMASK", "QBAND", "UBANDSEL", "CFUN", "URAT", "UMNOPROF", "QNWINFO", "QENG", "COPS", "CSQ", "CESQ", "QCSQ", "CGDCONT", "CPIN",
                 "CME ERROR", "CMS ERROR"}
     assert required <= set(PARSERS) and supported_prefixes() == sorted(PARSERS)
 

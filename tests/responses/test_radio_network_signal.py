@@ -53,6 +53,9 @@ VECTORS = [
     ("+QBAND: (0- 17 ),(1,2,3,4,5,8,12,13,17,18,19,20,25,28,66,70,85)",
      dict(test=True, bands=[1, 2, 3, 4, 5, 8, 12, 13, 17, 18, 19, 20, 25, 28, 66, 70, 85]), "BC660K-MANUAL test form"),
     ("+QBAND: 20,8", dict(bands=[20, 8], all_bands=False), "BC66-DRIVER read after AT+QBAND=2,20,8"),
+    # ---- +CFUN
+    ("+CFUN: 1", dict(fun=1), "27.007 read"),
+    ("+CFUN: 4,0", dict(fun=4), "u-blox form +CFUN: <power_mode>,<STK_mode>"),
     # ---- u-blox
     ("+UBANDSEL: 800,850,900,1900,2100", dict(mhz=[800, 850, 900, 1900, 2100], default=False), "MM-UBLOX SARA-U201"),
     ("+UBANDSEL: 850,900,1800,1900", dict(mhz=[850, 900, 1800, 1900]), "MM-UBLOX SARA-G310"),
