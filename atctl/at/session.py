@@ -147,11 +147,7 @@ class AtSession:
         command = command.strip()
         self._pump_waiting()
         if timeout is None:
-            timeout = timeout_for(command, self.profile)
-            best = -1
-            for prefix, seconds in self.timeouts.items():
-                if command.upper().startswith(prefix.upper()) and len(prefix) > best:
-                    timeout, best = seconds, len(prefix)
+            timeout = timeout_for(command, self.profile, self.timeouts)
         response = Response(command)
         matcher = ReplyMatcher(command)
         start = time.monotonic()

@@ -38,14 +38,24 @@ DEFAULTS: dict[str, float] = {
 }
 
 
-def timeout_for(command: str, profile=None) -> float:
-    """Deadline for `command`: the longest matching prefix over DEFAULTS and the profile's
-    `timeouts`; on a tie the profile wins (it knows its module)."""
+def _longest(tables: list[dict[str, float]], command: str) -> float | None:
+    """Seconds of the longest prefix of `command` over the tables; a later table wins a tie."""
     upper = command.strip().upper()
-    best, best_len = DEFAULT_S, -1
-    tables = [DEFAULTS] + ([getattr(profile, "timeouts", None) or {}] if profile is not None else [])
+    best, best_len = None, -1
     for table in tables:
         for prefix, seconds in table.items():
             if upper.startswith(prefix.upper()) and len(prefix) >= best_len:
                 best, best_len = seconds, len(prefix)
     return best
+
+
+def timeout_for(command: str, profile=None, overrides: dict[str, float] | None = None) -> float:
+    """Deadline for `command`: a matching per-session override first (AtSession.timeouts), else
+    the longest matching prefix over DEFAULTS and the profile's `timeouts`; on a
+    tie the profile wins (it knows its module)."""
+    forced = _longest([overrides], command) if overrides else None
+    if forced is not None:
+        return forced
+    tables = [DEFAULTS] + ([getattr(profile, "timeouts", None) or {}] if profile is not None else [])
+    found = _longest(tables, command)
+    return DEFAULT_S if found is None else found

@@ -83,12 +83,3 @@ class ModemProfile(_Strict):
     def bands_for(self, rat: str) -> list[int]:
         fact = self.bands.get(rat)  # type: ignore[call-overload]
         return list(fact.bands) if fact else []
-
-    def timeout_for(self, command: str, default: float) -> float:
-        """Deadline for `command`: longest matching prefix in `timeouts`, else `default`."""
-        best, best_len = default, -1
-        upper = command.upper()
-        for prefix, seconds in self.timeouts.items():
-            if upper.startswith(prefix.upper()) and len(prefix) > best_len:
-                best, best_len = seconds, len(prefix)
-        return best

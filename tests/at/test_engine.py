@@ -147,3 +147,15 @@ def test_every_urc_once_every_reply_complete(order, urc_at, fragment, echo):
 
 def _split(data: bytes) -> list[bytes]:
     return [line for line in data.replace(b"\r", b"\n").split(b"\n") if line]
+
+
+def test_deadlines_longest_prefix_profile_wins_ties_overrides_win():
+    # BG95 profile: "AT+COPS": 180 (scan / registration); the read and the format change are local
+    from atctl.at.timeouts import timeout_for
+    from atctl.profiles import load_profile
+
+    bg95 = load_profile("quectel-bg95-m3")
+    assert timeout_for("AT+COPS=?", bg95) == 180 and timeout_for("AT+COPS=0", bg95) == 180
+    assert timeout_for("AT+COPS?", bg95) == 15 and timeout_for("AT+COPS=3,2", bg95) == 15
+    assert timeout_for('AT+QCFG="band"', bg95) == 5 and timeout_for("AT+XYZ") == 5
+    assert timeout_for("AT+COPS?", bg95, {"AT+COPS": 0.3}) == 0.3
