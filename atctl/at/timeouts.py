@@ -9,8 +9,10 @@ from __future__ import annotations
 
 DEFAULT_S = 5.0
 
+# the bare probe; as a prefix "AT" would match every command and cut them all to 1 s
+EXACT: dict[str, float] = {"AT": 1.0}
+
 DEFAULTS: dict[str, float] = {
-    "AT": 1.0,
     "ATE": 1.0,
     "ATV": 1.0,
     "ATI": 1.0,
@@ -56,6 +58,8 @@ def timeout_for(command: str, profile=None, overrides: dict[str, float] | None =
     forced = _longest([overrides], command) if overrides else None
     if forced is not None:
         return forced
+    if command.strip().upper() in EXACT:
+        return EXACT[command.strip().upper()]
     tables = [DEFAULTS] + ([getattr(profile, "timeouts", None) or {}] if profile is not None else [])
     found = _longest(tables, command)
     return DEFAULT_S if found is None else found

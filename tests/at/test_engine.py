@@ -157,5 +157,7 @@ def test_deadlines_longest_prefix_profile_wins_ties_overrides_win():
     bg95 = load_profile("quectel-bg95-m3")
     assert timeout_for("AT+COPS=?", bg95) == 180 and timeout_for("AT+COPS=0", bg95) == 180
     assert timeout_for("AT+COPS?", bg95) == 15 and timeout_for("AT+COPS=3,2", bg95) == 15
-    assert timeout_for('AT+QCFG="band"', bg95) == 5 and timeout_for("AT+XYZ") == 5
+    assert timeout_for('AT+QCFG="band"', bg95) == 5
+    # "AT" is the bare probe (1 s), not a prefix of every command: unlisted commands get 5 s
+    assert timeout_for("AT") == 1 and timeout_for("AT+CGDCONT?") == 5 and timeout_for("ATE0") == 1
     assert timeout_for("AT+COPS?", bg95, {"AT+COPS": 0.3}) == 0.3
