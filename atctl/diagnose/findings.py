@@ -19,13 +19,16 @@ from atctl.timers.duration import format_duration
 SEVERITIES = ("critical", "major", "minor", "info")
 
 # verify check -> findings that already explain its failure
+_NOT_CONNECTED = {"registration-denied", "not-registered", "stopped-answering", "no-sim", "sim-pin", "sim-puk",
+                  "sim-error"}
 _COVERED_BY = {
-    "registered": {"registration-denied", "not-registered", "stopped-answering", "no-sim", "sim-pin", "sim-puk", "sim-error"},
+    "registered": _NOT_CONNECTED,
     "band": {"band-outside-plan"},
-    "psm_granted": {"psm-not-granted", "psm-granted-differs", "registration-denied", "not-registered",
-                    "stopped-answering", "no-sim", "sim-pin", "sim-puk", "sim-error"},
+    "psm_granted": {"psm-not-granted", "psm-granted-differs"} | _NOT_CONNECTED,  # "not registered: nothing granted"
     "edrx_granted": {"edrx-not-granted"},
 }
+# verify check -> the setting whose absence (a failed `configured` check) explains it
+_NEEDS_SETTING = {"apn": "apn", "psm_granted": "psm", "edrx_granted": "edrx", "ptw": "edrx"}
 
 
 @dataclass
@@ -95,15 +98,11 @@ def classify(f: Facts) -> list[Finding]:
         out.extend(_band_plan(f, net))
     out.extend(_sunsets(f))
     covered = {x.code for x in out}
-    unset = {}
-    for check in f.checks or []:
-        if check["name"] == "configured" and not check["ok"]:
-            # settings the module does not have explain the checks that depend on them
-            unset = set(check.get("expected") or [])
-    explained_by_unset = {"apn": "apn", "psm_granted": "psm", "edrx_granted": "edrx", "ptw": "edrx"}
+    # settings the module does not have (a failed `configured` check) explain the checks needing them
+    unset = {s for c in f.checks or [] if c["name"] == "configured" and not c["ok"] for s in c.get("expected") or []}
     for check in f.checks or []:
         # a failed check already explained by a finding above is not repeated
-        if check["name"] in explained_by_unset and explained_by_unset[check["name"]] in unset:
+        if _NEEDS_SETTING.get(check["name"]) in unset:
             continue
         if not check["ok"] and not covered & _COVERED_BY.get(check["name"], set()):
             add("major", f"verify-{check['name']}", f"Config check failed: {check['name']}", check["reason"],
