@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from atctl.at.cme import CME
-from atctl.bands import masks, urat
+from atctl.bands import masks, ubandsel, urat
 from atctl.sim import network
 from atctl.sim.scenarios import Scenario
 from atctl.sim.state import Nvm, Volatile
@@ -752,12 +752,10 @@ class SimModem:
 
     def cmd_ubandsel(self, kind, args, now):
         # SARA-U2: bands by MHz, one value for every RAT on that frequency; 0 = module default
-        from atctl.bands.ubandsel import bands_from_ubandsel, ubandsel_values
-
         gsm_ok, umts_ok = self.profile.bands_for("gsm"), self.profile.bands_for("umts")
-        supported = ubandsel_values(gsm_ok, umts_ok)
+        supported = ubandsel.ubandsel_values(gsm_ok, umts_ok)
         if kind == "read":
-            values = ubandsel_values(self.nvm.bands.get("gsm", ()), self.nvm.bands.get("umts", ()))
+            values = ubandsel.ubandsel_values(self.nvm.bands.get("gsm", ()), self.nvm.bands.get("umts", ()))
             return Reply(["+UBANDSEL: " + ",".join(map(str, values or [0]))])
         if kind == "test":
             return Reply([f"+UBANDSEL: (0,{','.join(map(str, supported))})"])
@@ -768,7 +766,7 @@ class SimModem:
             values = supported
         elif not set(values) <= set(supported):
             raise CmeError(50)
-        self.nvm.bands.update({rat: set(b) for rat, b in bands_from_ubandsel(values, gsm_ok, umts_ok).items()})
+        self.nvm.bands.update({rat: set(b) for rat, b in ubandsel.bands_from_ubandsel(values, gsm_ok, umts_ok).items()})
         self._reattach(now)
         return Reply()
 
