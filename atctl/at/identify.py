@@ -24,7 +24,9 @@ def _first_line(session: AtSession, command: str, prefix: str = "") -> str | Non
     try:
         response = session.command(command)
     except ModemTimeout:
-        return None
+        if not session.answers():
+            raise  # the module went silent: every later identity read would wait out its deadline
+        return None  # this one command stalls; the others may still tell who the module is
     if not response.ok:
         return None
     for line in response.lines:
