@@ -27,8 +27,11 @@ def send(
     import time
 
     from atctl.at import open_session
+    from atctl.command_text import check_single_command
     from atctl.redact import mask_secrets
 
+    for command in commands:  # a CR/LF inside one argument would send a second command
+        check_single_command(command)
     responses = []
     with open_session(port, baud=baud, transcript=transcript, show_ids=show_ids, start=not no_init) as session:
         for command in commands:

@@ -5,20 +5,56 @@ Unknown keys are errors: a typo must never be silently ignored.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Rat = Literal["gsm", "umts", "lte", "lte-m", "nb-iot"]
+Band = Annotated[int, Field(ge=1, le=9999)]  # E-UTRA band numbers; GSM bands by MHz (850 ... 1900)
 
 
-def _seconds(value, what: str) -> float:
-    from atctl.timers.duration import parse_duration
+def _sentence(check, *args):
+    """Run an atctl check; its InputError becomes a pydantic error with the same sentence."""
+    from atctl.errors import InputError
 
     try:
-        return parse_duration(value, what=what)
-    except Exception as exc:  # InputError -> pydantic error with the same sentence
-        raise ValueError(getattr(exc, "one_line", lambda: str(exc))()) from None
+        return check(*args)
+    except InputError as exc:
+        raise ValueError(exc.one_line()) from None
+
+
+def _seconds(value, what: str, low: float, high: float) -> float:
+    """A duration within [low, high] seconds (the codec's or the wait's range); never inf/nan."""
+    import math
+
+    from atctl.timers.duration import format_duration, parse_duration
+
+    seconds = _sentence(lambda: parse_duration(value, what=what))
+    if not math.isfinite(seconds):
+        raise ValueError(f"{what} {value!r} is not a finite duration; give one from "
+                         f"{format_duration(low)} to {format_duration(high)}")
+    if not low <= seconds <= high:
+        raise ValueError(f"{what} {format_duration(seconds)} is out of range; give one from "
+                         f"{format_duration(low)} to {format_duration(high)}")
+    return seconds
+
+
+def _max_psm() -> tuple[float, float]:
+    from atctl.timers.psm import T3324_MAX_S, T3412_EXT_MAX_S
+
+    return T3412_EXT_MAX_S, T3324_MAX_S
+
+
+def _max_edrx() -> tuple[float, float]:
+    """Longest eDRX cycle and paging time window of any RAT (the codec checks the RAT's own)."""
+    from atctl.timers.edrx import cycle_values, ptw_values
+
+    rats = ("lte-m", "nb-iot")
+    return (max(s for rat in rats for _, s in cycle_values(rat)),
+            max(s for rat in rats for _, s in ptw_values(rat)))
+
+
+TIMEOUT_RANGE_S = (1.0, 86400.0)  # registration wait: a second to a day
 
 
 class _Strict(BaseModel):
@@ -32,7 +68,8 @@ class PsmConfig(_Strict):
     @field_validator("tau", "active", mode="before")
     @classmethod
     def _duration(cls, v, info):
-        return _seconds(v, info.field_name)
+        tau_max, active_max = _max_psm()
+        return _seconds(v, info.field_name, 0.0, tau_max if info.field_name == "tau" else active_max)
 
 
 class EdrxConfig(_Strict):
@@ -42,13 +79,23 @@ class EdrxConfig(_Strict):
     @field_validator("cycle", "ptw", mode="before")
     @classmethod
     def _duration(cls, v, info):
-        return None if v is None else _seconds(v, info.field_name)
+        if v is None:
+            return None
+        cycle_max, ptw_max = _max_edrx()
+        return _seconds(v, info.field_name, 0.0, cycle_max if info.field_name == "cycle" else ptw_max)
 
 
 class ApnConfig(_Strict):
     name: str
     pdp_type: Literal["IP", "IPV6", "IPV4V6", "Non-IP"] = "IP"
-    cid: int = Field(default=1, ge=1, le=15)
+    cid: int = Field(default=1, ge=1, le=15)  # TS 27.007 10.1.1: 1..max; 15 = EPS bearer ids 5..15 (TS 24.301)
+
+    @field_validator("name", mode="before")
+    @classmethod
+    def _apn_text(cls, v):
+        from atctl.command_text import check_apn
+
+        return _sentence(check_apn, v) if isinstance(v, str) else v
 
 
 class ExpectConfig(_Strict):
@@ -59,25 +106,36 @@ class ExpectConfig(_Strict):
     @field_validator("tolerance", mode="before")
     @classmethod
     def _percent(cls, v):
-        if isinstance(v, str) and v.strip().endswith("%"):
-            return float(v.strip()[:-1]) / 100
+        import math
+
+        if isinstance(v, bool):
+            raise ValueError("tolerance must be a percentage such as 25%, not a boolean")
+        if isinstance(v, str):
+            text = v.strip()
+            try:
+                v = float(text[:-1]) / 100 if text.endswith("%") else float(text)
+            except ValueError:
+                raise ValueError(f"tolerance {text!r} is not a number; write it like 25% or 0.25") from None
+        if isinstance(v, (int, float)) and not (math.isfinite(v) and 0 <= v <= 1):
+            raise ValueError(f"tolerance {v:.0%} is out of range; give 0% to 100% (or 0 to 1)"
+                             if math.isfinite(v) else f"tolerance {v} is not a finite number; give 0% to 100%")
         return v
 
     @field_validator("timeout", mode="before")
     @classmethod
     def _duration(cls, v):
-        return _seconds(v, "timeout")
+        return _seconds(v, "timeout", *TIMEOUT_RANGE_S)
 
 
 class DeviceConfig(_Strict):
     module: str | None = None
     countries: list[str] = Field(min_length=1)
     rat: list[Rat] = Field(min_length=1)
-    bands: Literal["auto"] | dict[Rat, list[int]] = "auto"
+    bands: Literal["auto"] | dict[Rat, list[Band]] = "auto"
     apn: ApnConfig | None = None
     psm: PsmConfig | Literal[False] | None = None
     edrx: dict[Literal["lte-m", "nb-iot"], EdrxConfig] | Literal[False] | None = None
-    mno_profile: int | None = None   # u-blox AT+UMNOPROF (set first, then RAT and bands)
+    mno_profile: int | None = Field(default=None, ge=0, le=999)  # u-blox AT+UMNOPROF (set first, then RAT and bands)
     expect: ExpectConfig = ExpectConfig()
 
     @field_validator("apn", mode="before")
