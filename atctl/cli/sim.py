@@ -51,11 +51,11 @@ def serve(
     if network:
         options["network"] = network
     from atctl.profiles import load_profile
+    from atctl.sim.options import validate_options
     from atctl.sim.pty_server import serve as run
-    from atctl.sim.scenarios import get_scenario
 
     load_profile(module)
-    get_scenario(options.get("network"))
+    validate_options(options)  # the same checks as a sim:// URL: a typo is exit 2, not the default network
     try:
         run(module, options, rfc2217, lambda text: typer.echo(text, err=False))
     except ValueError as exc:

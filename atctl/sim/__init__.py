@@ -15,9 +15,11 @@ Options (query string):
   stall=<prefix>       never answer commands starting with prefix (e.g. AT+COPS)
   die_after=<n>        stop answering anything after n commands
   cme=<prefix>[:code]  answer commands starting with prefix with +CME ERROR (default code 100)
+  ignore=<prefix>      answer set commands (with "=") starting with prefix OK without applying them
   urc_storm=<rate>     probability of an unrelated URC before each reply
   boot=<s>             still booting for s seconds after open (silent, then RDY)
   sim=ready|absent|pin SIM state (default ready)
+  pin=<4-8 digits>     the PIN the simulated SIM expects with sim=pin (default 1234)
   reg_delay=<s>        time from attach to registration (default from the scenario)
   psm=grant|refuse|clamp:<tau>[:<active>]|round   network PSM policy override
   edrx=grant|refuse|<cycle seconds>               network eDRX policy override
@@ -25,6 +27,8 @@ Options (query string):
   cmee=0|1|2           error reporting at power-on (default 1)
   nvm=<file>           keep the module's non-volatile settings in this JSON file across opens
                        (so `atctl apply` and a later `atctl verify` see the same module)
+  A + is taken literally (stall=AT+CPSMS); %XX escapes are decoded. An unknown option or a
+  value out of range is refused (exit 2); the table is atctl.sim.options.OPTIONS.
 
 Registering the scheme needs only `import atctl` (see atctl/__init__.py).
 """

@@ -19,21 +19,19 @@ from atctl.sim.modem import Reply, SimModem
 
 JUNK = bytes([0x00, 0xFF, 0xFE, 0x1B, 0x07, 0x7F])
 STORM_URCS = ('+QIND: "csq",20,99', "+CTZE: \"+04\",0", '+QIURC: "recv",0', "+CGEV: ME PDN ACT 1")
-_FLOATS = ("latency", "garbage", "drop_urc", "urc_storm", "boot", "reg_delay")
-_INTS = ("seed", "fragment", "reboot_after", "die_after", "cmee")
-_KNOWN = set(_FLOATS) | set(_INTS) | {"network", "echo", "stall", "cme", "ignore", "sim", "psm", "edrx", "reject", "pin",
-                                      "nvm"}
 
 
 def parse_url(url: str) -> tuple[str, dict[str, str]]:
+    """(module id, options) of a sim:// URL; InputError (exit 2) on an unknown option or bad value."""
+    from atctl.errors import InputError
+    from atctl.sim.options import parse_query, validate_options
+
     parts = urllib.parse.urlsplit(url)
     if parts.scheme != "sim":
-        raise SerialException(f"expected a sim:// URL, got {url!r}")
+        raise InputError(f"expected a sim:// URL, got {url!r}")
     module = (parts.netloc + parts.path).strip("/")
-    options = {k: v[-1] for k, v in urllib.parse.parse_qs(parts.query, keep_blank_values=True).items()}
-    unknown = set(options) - _KNOWN
-    if unknown:
-        raise ValueError(f"unknown sim:// option(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(_KNOWN))}")
+    options = parse_query(parts.query)
+    validate_options(options)
     return module or "quectel-bg95-m3", options
 
 
@@ -67,20 +65,10 @@ class SimDevice:
 
     @staticmethod
     def _typed(options: dict[str, str]) -> dict:
-        out: dict = {}
-        for key in _FLOATS:
-            if key in options:
-                try:
-                    out[key] = float(options[key] or 1)
-                except ValueError:
-                    raise ValueError(f"sim:// option {key}={options[key]!r} must be a number") from None
-        for key in _INTS:
-            if key in options:
-                try:
-                    out[key] = int(options[key] or 1)
-                except ValueError:
-                    raise ValueError(f"sim:// option {key}={options[key]!r} must be an integer") from None
-        return out
+        """Typed option values; the one validation shared by sim://, sim serve and the fixtures."""
+        from atctl.sim.options import validate_options
+
+        return validate_options(options)
 
     # ---- persistent NVM (opt-in: nvm=<file>) ----------------------------------------
     def _load_nvm(self, now: float) -> None:
@@ -94,7 +82,10 @@ class SimDevice:
                 with open(self.nvm_path, encoding="utf-8") as fh:
                     self.modem.nvm = nvm_from_json(json.load(fh))
             except (OSError, ValueError, KeyError) as exc:
-                raise ValueError(f"sim:// nvm file {self.nvm_path} is unreadable ({exc}); delete it to start afresh") from None
+                from atctl.errors import InputError
+
+                raise InputError(f"sim:// nvm file {self.nvm_path} is unreadable ({exc})",
+                                 hint="delete it to start afresh") from None
             self.modem._boot(now, banner=False)  # power on with the stored settings
 
     def _save_nvm(self) -> None:

@@ -143,9 +143,9 @@ def serve(module: str, options: dict[str, str], rfc2217_port: int | None, announ
     announce(f"Simulated {module} on {server.path}")
     rfc = None
     if rfc2217_port is not None:
-        from urllib.parse import urlencode
+        from atctl.sim.options import build_url
 
-        url = f"sim://{module}" + (f"?{urlencode(options)}" if options else "")
+        url = build_url(module, options)  # %XX escapes only: sim:// takes a '+' literally
         rfc = Rfc2217Server(url, rfc2217_port)
         threading.Thread(target=rfc.serve_forever, daemon=True).start()
         announce(f"RFC 2217 on rfc2217://127.0.0.1:{rfc.port}")
