@@ -117,8 +117,10 @@ class ExpectConfig(_Strict):
             except ValueError:
                 raise ValueError(f"tolerance {text!r} is not a number; write it like 25% or 0.25") from None
         if isinstance(v, (int, float)) and not (math.isfinite(v) and 0 <= v <= 1):
-            raise ValueError(f"tolerance {v:.0%} is out of range; give 0% to 100% (or 0 to 1)"
-                             if math.isfinite(v) else f"tolerance {v} is not a finite number; give 0% to 100%")
+            if not math.isfinite(v):
+                raise ValueError(f"tolerance {v} is not a finite number; give 0% to 100%")
+            shown = f"{v:.0%}" if abs(v) < 1e6 else f"{v:g}"
+            raise ValueError(f"tolerance {shown} is out of range; give 0% to 100% (or 0 to 1)")
         return v
 
     @field_validator("timeout", mode="before")
