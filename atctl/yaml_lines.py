@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -24,10 +25,27 @@ class LazyNodes:
         return self._root
 
 
+@functools.lru_cache(maxsize=None)
 def _loader():
     import yaml
 
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed: ~10x faster
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed: ~10x faster
+
+    class Loader(base):
+        """A value no constructor can build (a 5000-digit integer, the date 2001-02-30) is a YAML
+        error at its line, not a ValueError from int() or datetime()."""
+
+        def construct_object(self, node, deep=False):
+            try:
+                return super().construct_object(node, deep)
+            except (ValueError, OverflowError) as exc:
+                text = str(node.value) if isinstance(node, yaml.ScalarNode) else node.tag
+                shown = text if len(text) <= 30 else text[:30] + "..."
+                reason = str(exc).split(";")[0]
+                raise yaml.constructor.ConstructorError(None, None, f"cannot read the value {shown!r}: {reason}",
+                                                        node.start_mark) from None
+
+    return Loader
 
 
 MAX_FILE_BYTES = 1 << 20     # 1 MiB: a config is ~1 kB, the largest shipped profile ~3 kB

@@ -22,6 +22,11 @@ from atctl.profiles.loader import parse_profile_file
 scalars = st.one_of(st.none(), st.booleans(), st.integers(-5, 5000), st.floats(width=32), st.integers(),
                     st.text(max_size=12), st.sampled_from(["24h", "30s", "auto", "lte-m", "DE", "25%", "81.92s",
                                                            "200%", "-500%", ".inf", "1e308s", "x\"\rAT+CFUN=0"]))
+yaml_scalars = st.one_of(st.integers(1, 6000).map(lambda n: "9" * n),
+                         st.tuples(st.integers(0, 9999), st.integers(0, 99), st.integers(0, 99)).map(
+                             lambda t: f"{t[0]:04d}-{t[1]:02d}-{t[2]:02d}"),
+                         st.sampled_from(["0x", "0b", "0o", "1:", "-.inf", ".NaN", "~", "!!binary x", "!!float x"]).flatmap(
+                             lambda p: st.text("0123456789abcdef:._", max_size=40).map(lambda t: p + t)))
 keys = st.sampled_from(["module", "countries", "rat", "bands", "apn", "psm", "edrx", "expect", "tau", "active",
                         "cycle", "ptw", "lte-m", "nb-iot", "name", "tolerance", "registration", "mno_profile", "x"])
 trees = st.recursive(scalars, lambda children: st.one_of(st.lists(children, max_size=4),
@@ -94,6 +99,14 @@ def test_profile_loader_random_structures(tmp_path, tree):
 def test_reply_classifier_never_raises(command, line):
     final_of(line)
     ReplyMatcher(command).belongs(line)
+
+
+@FUZZ
+@given(st.sampled_from(["module", "mno_profile", "countries", "expect: {timeout", "psm: {tau", "apn"]), yaml_scalars)
+def test_config_loader_raw_yaml_scalars(tmp_path, key, scalar):
+    # plain scalars that YAML resolves to int/float/timestamp: huge digit runs, impossible dates
+    text = BASE + (f"{key}: {scalar}}}\n" if "{" in key else f"{key}: {scalar}\n")
+    _only_typed_errors(load_config, tmp_path / "c.yaml", text)
 
 
 @FUZZ

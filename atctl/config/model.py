@@ -29,12 +29,17 @@ def _seconds(value, what: str, low: float, high: float) -> float:
 
     from atctl.timers.duration import format_duration, parse_duration
 
-    seconds = _sentence(lambda: parse_duration(value, what=what))
+    try:
+        seconds = _sentence(lambda: parse_duration(value, what=what))
+    except OverflowError:  # an integer too large for a float (YAML reads 400 digits as an int)
+        seconds = math.inf
+    given = repr(value) if len(repr(value)) <= 30 else repr(value)[:30] + "..."
     if not math.isfinite(seconds):
-        raise ValueError(f"{what} {value!r} is not a finite duration; give one from "
+        raise ValueError(f"{what} {given} is not a finite duration; give one from "
                          f"{format_duration(low)} to {format_duration(high)}")
     if not low <= seconds <= high:
-        raise ValueError(f"{what} {format_duration(seconds)} is out of range; give one from "
+        shown = format_duration(seconds) if seconds < 1e9 else f"{seconds:g} s"
+        raise ValueError(f"{what} {shown} is out of range; give one from "
                          f"{format_duration(low)} to {format_duration(high)}")
     return seconds
 

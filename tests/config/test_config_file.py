@@ -134,3 +134,12 @@ def test_cli_refuses_nonsense_before_the_modem(cli, tmp_path, text):
     nvm = tmp_path / "nvm.json"
     code, out, err = cli("apply", str(path), "--port", f"sim://quectel-bg95-m3?nvm={nvm}")
     assert code == 2 and f"{path}:3:" in err and len(err.strip().splitlines()) == 1 and not nvm.exists()
+
+
+@pytest.mark.parametrize("value", ["9" * 5000, "2001-02-30", "0x" + "f" * 5000 + "g"])
+def test_unreadable_scalar_is_a_data_error_with_line(tmp_path, value):
+    # a 5000-digit integer hit Python's int() digit limit and a bad date datetime(): both "internal error"
+    path = write(tmp_path, BASE + f"mno_profile: {value}\n")
+    with pytest.raises(DataError) as info:
+        load_config(path)
+    assert f"{path}:3:" in info.value.one_line()
