@@ -128,3 +128,26 @@ def test_marker_typo_fails_the_test_with_a_clear_line(pytester):
     result.assert_outcomes(passed=1, errors=2)
     result.stdout.fnmatch_lines(["*atctl_sim marker: unknown sim:// option 'netwrok' (did you mean network?)*",
                                  "*atctl_sim marker: sim:// option latency='abc' is not valid*"])
+
+
+values = st.one_of(st.text(max_size=12), st.sampled_from(["inf", "nan", "-1", "1e400", "clamp:", "clamp:1h:",
+                                                          "clamp:1h:2s:3", "AT+", "AT:", "AT:99999", "0x10", " 1 "]),
+                   st.integers(-10**20, 10**20).map(str), st.floats().map(str))
+
+
+@settings(max_examples=400, deadline=2000)
+@given(st.dictionaries(st.sampled_from(sorted(OPTIONS) + ["netwrok", "x"]), values, max_size=4))
+def test_any_options_open_or_fail_with_input_error(tmp_path_factory, options):
+    """Whatever the options, opening the simulator either works or is an InputError (exit 2)."""
+    from atctl.errors import AtctlError
+    from atctl.sim.protocol_sim import SimDevice
+
+    if "nvm" in options:
+        options["nvm"] = str(tmp_path_factory.mktemp("nvm") / "n.json")
+    try:
+        module, parsed = parse_url(build_url("quectel-bg95-m3", options))
+        device = SimDevice(module, parsed)
+    except AtctlError as exc:
+        assert exc.exit_code == 2
+        return
+    device.write(b"AT+CGMM\r")
