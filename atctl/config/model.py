@@ -93,7 +93,7 @@ class EdrxConfig(_Strict):
 class ApnConfig(_Strict):
     name: str
     pdp_type: Literal["IP", "IPV6", "IPV4V6", "Non-IP"] = "IP"
-    cid: int = Field(default=1, ge=1, le=15)  # TS 27.007 10.1.1: 1..max; 15 = EPS bearer ids 5..15 (TS 24.301)
+    cid: int = Field(default=1, ge=1, le=15)  # TS 27.007 10.1.1: the module states its range (AT+CGDCONT=?)
 
     @field_validator("name", mode="before")
     @classmethod
@@ -164,6 +164,21 @@ class DeviceConfig(_Strict):
         for code in v:
             if code not in known:
                 raise ValueError(f"unknown country code {code!r} (use ISO 3166 two-letter codes; `atctl countries`)")
+        return v
+
+    @field_validator("edrx")
+    @classmethod
+    def _edrx_per_rat(cls, v):
+        """Each RAT's own maxima (LTE-M's paging window ends at 20.48 s, NB-IoT's at 40.96 s)."""
+        from atctl.timers.duration import format_duration
+        from atctl.timers.edrx import cycle_values, ptw_values
+
+        for rat, want in (v or {}).items() if isinstance(v, dict) else ():
+            for what, value, values in (("cycle", want.cycle, cycle_values(rat)), ("ptw", want.ptw, ptw_values(rat))):
+                top = max(s for _, s in values)
+                if value is not None and value > top:
+                    raise ValueError(f"{rat} {what} {format_duration(value)} is above the {rat} maximum "
+                                     f"{format_duration(top)}")
         return v
 
     @model_validator(mode="after")

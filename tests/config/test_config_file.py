@@ -70,6 +70,7 @@ BASE = "countries: [DE]\nrat: [lte-m, nb-iot]\n"
     ("edrx: {lte-m: {cycle: .inf}}\n", 3, "not a finite duration"),
     ("edrx: {lte-m: {cycle: 4h}}\n", 3, "from 0 s to 10485.76 s"),      # 10485.76 s (TS 24.008 10.5.5.32)
     ("edrx: {nb-iot: {cycle: 20.48s, ptw: 1h}}\n", 3, "edrx.nb-iot.ptw"),
+    ("edrx: {lte-m: {cycle: 20.48s, ptw: 30s}}\n", 3, "lte-m ptw 30 s is above the lte-m maximum 20.48 s"),
     ("apn: {name: internet, cid: 0}\n", 3, "greater than or equal to 1"),
     ("apn: {name: internet, cid: 16}\n", 3, "less than or equal to 15"),
     ("mno_profile: -1\n", 3, "greater than or equal to 0"),
