@@ -123,3 +123,60 @@ def test_load_and_check_speed():
         runs.append(time.perf_counter() - t)
     assert len(countries) >= 150
     assert sorted(runs)[2] < 0.05, runs
+
+
+# --- curated corrections (scripts/band_atlas_overlay/curated.yaml) -----------------------------------
+
+def _curated():
+    import yaml
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[2] / "scripts" / "band_atlas_overlay" / "curated.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _refs(spec):
+    return spec["source"] if isinstance(spec["source"], list) else [spec["source"]]
+
+
+def test_every_curated_correction_keeps_its_source_in_the_shipped_data(doc):
+    """A re-import must not lose a correction: each one is in countries.json with its own sources."""
+    cur = _curated()
+    ops = {o["id"]: o for c in doc["countries"].values() for o in c["operators"]}
+    for op_id, rats in cur["facts"].items():
+        assert op_id in ops, op_id
+        for rat, spec in rats.items():
+            f = ops[op_id]["rats"][rat]
+            assert sorted(f["sources"]) == sorted(f"cur:{r}" for r in _refs(spec)), (op_id, rat)
+            assert f["status"] == spec.get("status", "live") and f["bands"] == sorted(spec.get("bands", []))
+            assert f["as_of"] == str(spec["as_of"]) and f["verified"] == spec.get("verified", False)
+
+
+def test_curated_sources_are_complete_and_verified_means_official_or_two_sources():
+    cur = _curated()
+    for key, src in cur["sources"].items():
+        assert src["name"] and src.get("url") and src.get("grade") in ("A", "B", "C", "D"), key
+    for op_id, rats in cur["facts"].items():
+        for rat, spec in rats.items():
+            refs = _refs(spec)
+            assert all(r in cur["sources"] for r in refs) and DATE.match(str(spec["as_of"])), (op_id, rat)
+            assert isinstance(spec.get("verified", False), bool)
+            if spec.get("verified"):
+                assert any(cur["sources"][r]["grade"] == "A" for r in refs) or len(refs) >= 2, (op_id, rat)
+
+
+def test_dataset_header_names_the_upstream_commit(doc):
+    ds = doc["dataset"]
+    assert re.fullmatch(r"[0-9a-f]{40}", ds["commit"]) and DATE.match(ds["date"])
+    assert ds["source"] == "https://github.com/365724-ctrl/band-atlas-data"
+
+
+def test_audit_classes_stay_fixed(doc):
+    """GSM off in Australia; CDMA-heritage networks never ran GSM; iot_networks.csv services are live."""
+    ops = {(cc, o["id"]): o["rats"] for cc, c in doc["countries"].items() for o in c["operators"]}
+    assert all(o["rats"]["gsm"]["status"] == "shut-down" for o in doc["countries"]["AU"]["operators"])
+    for key in (("CA", "bell-ca"), ("CA", "telus-ca"), ("NZ", "spark-nz"), ("US", "verizon"), ("IL", "pelephone-il")):
+        assert ops[key]["gsm"]["status"] == "not-deployed" and ops[key]["gsm"]["bands"] == [], key
+    for key, rat in ((("AT", "at-magenta"), "lte-m"), (("ZA", "za-vodacom"), "nb-iot"), (("PT", "pt-meo"), "nb-iot"),
+                     (("MY", "my-maxis"), "nb-iot"), (("IS", "is-syn"), "lte-m"), (("HK", "hk-csl"), "nb-iot")):
+        assert ops[key][rat]["status"] == "live", key
+    assert {2, 4, 12} <= set(ops[("US", "att")]["lte-m"]["bands"])  # AT&T LTE-M runs on its mid-band layers too
