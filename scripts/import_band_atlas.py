@@ -341,6 +341,8 @@ class Importer:
             for o in c["operators"]:
                 o = copy.deepcopy(o)
                 o["rats"] = {r: f for r, f in o["rats"].items() if not all(s.startswith("cur:") for s in f["sources"])}
+                for f in o["rats"].values():  # corroborations are re-applied from curated.yaml
+                    f["sources"] = [k for k in f["sources"] if not k.startswith("cur:")]
                 lte_bands = set(o["rats"].get("lte", {}).get("bands", []))
                 for rat in ("lte-m", "nb-iot"):  # derived lists follow the current rule
                     if o["rats"].get(rat, {}).get("derived"):
@@ -490,6 +492,42 @@ class Importer:
         if missing:
             raise SystemExit(f"import_band_atlas: curated.yaml names unknown operators: {', '.join(missing)}")
 
+    def apply_corroborations(self, countries: dict) -> None:
+        """curated.yaml 'corroborate': a second, independent source for a fact the tables state.
+
+        An agreeing source is added to the fact's sources; with two independent sources the
+        status is verified (bands of a derived fact stay unverified). A disagreeing source
+        goes into the note with what it says, and into the disagreement log.
+        """
+        entries = self.curated.get("corroborate") or {}
+        ops = {o["id"]: (cc, o) for cc, c in countries.items() for o in c["operators"]}
+        missing = sorted(set(entries) - set(ops))
+        if missing:
+            raise SystemExit(f"import_band_atlas: curated.yaml corroborates unknown operators: {', '.join(missing)}")
+        for op_id, rats in entries.items():
+            cc, op = ops[op_id]
+            for rat, items in rats.items():
+                fact = op["rats"].get(rat)
+                if fact is None:
+                    raise SystemExit(f"import_band_atlas: curated.yaml corroborates {op_id} {rat}, which has no fact")
+                for item in items:
+                    key = self.own_source("cur", item["source"], self.curated["sources"])
+                    if item.get("agrees", True):
+                        fact["sources"] = self.sorted_sources(fact["sources"] + [key])
+                        if len(self.publishers(fact)) >= 2 and not fact["derived"]:
+                            fact["verified"] = True
+                        if item.get("note"):
+                            self.add_note(fact, item["note"])
+                    else:
+                        name = self.curated["sources"][item["source"]]["name"].split(":")[0]
+                        self.add_note(fact, f"{name} says: {item['says']}")
+                        self.disagreements.append(f"{cc} {op['name']} {rat}: {name} says {item['says']}")
+
+    def publishers(self, fact: dict) -> set[str]:
+        """Independent sources of a fact's status: publishers, not counting the band-only Wikipedia rows."""
+        return {self.sources[k]["name"].split(":")[0].strip().casefold()
+                for k in fact["sources"] if not k.startswith("wiki:") and k != "ba:networks"}
+
     # -- whole dataset --------------------------------------------------------------
     def run(self) -> dict:
         countries = self.operators_from_base() if self.base else self.operators_from_atlas()
@@ -497,6 +535,7 @@ class Importer:
         self.apply_iot_networks(countries)
         self.apply_sunset(countries)
         self.apply_curated(countries)
+        self.apply_corroborations(countries)
         self.count(countries)
         dataset = dict(DATASET, as_of=self.as_of)
         dataset.update({"source": DATASET["url"], "commit": self.provenance.get("commit"),
@@ -512,9 +551,10 @@ class Importer:
         }
 
     def count(self, countries: dict) -> None:
-        facts = [f for c in countries.values() for o in c["operators"] for f in o["rats"].values()]
-        self.stats.update(facts=len(facts), verified=sum(f["verified"] for f in facts),
-                          derived=sum(f["derived"] for f in facts))
+        facts = [(r, f) for c in countries.values() for o in c["operators"] for r, f in o["rats"].items()]
+        self.stats.update(facts=len(facts), verified=sum(f["verified"] for _, f in facts),
+                          derived=sum(f["derived"] for _, f in facts),
+                          two_sources=sum(len(self.publishers(f)) >= 2 for r, f in facts if r != "lte"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -537,7 +577,8 @@ def main(argv: list[str] | None = None) -> int:
                         encoding="utf-8")
     ops = sum(len(c["operators"]) for c in doc["countries"].values())
     print(f"{len(doc['countries'])} countries, {ops} operators, {imp.stats['facts']} facts "
-          f"({imp.stats['verified']} verified, {imp.stats['derived']} derived), "
+          f"({imp.stats['verified']} verified, {imp.stats['derived']} derived, "
+          f"{imp.stats['two_sources']} with two independent sources), "
           f"{imp.stats.get('iot_added', 0)} IoT services added from iot_networks.csv -> {args.out}")
     for line in imp.unmatched:
         print(f"  not matched: {line}", file=sys.stderr)

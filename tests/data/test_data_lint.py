@@ -180,3 +180,25 @@ def test_audit_classes_stay_fixed(doc):
                      (("MY", "my-maxis"), "nb-iot"), (("IS", "is-syn"), "lte-m"), (("HK", "hk-csl"), "nb-iot")):
         assert ops[key][rat]["status"] == "live", key
     assert {2, 4, 12} <= set(ops[("US", "att")]["lte-m"]["bands"])  # AT&T LTE-M runs on its mid-band layers too
+
+
+def test_every_second_source_is_in_the_shipped_data(doc):
+    """curated.yaml 'corroborate' entries survive a re-import: agreeing ones as a source, the rest in the note."""
+    cur = _curated()
+    ops = {o["id"]: o for c in doc["countries"].values() for o in c["operators"]}
+    for op_id, rats in cur["corroborate"].items():
+        for rat, items in rats.items():
+            fact = ops[op_id]["rats"][rat]
+            for item in items:
+                assert item["source"] in cur["sources"], (op_id, rat)
+                if item.get("agrees", True):
+                    assert f"cur:{item['source']}" in fact["sources"], (op_id, rat, item["source"])
+                else:
+                    assert item["says"] in fact["note"], (op_id, rat)
+
+
+def test_lte_m_where_operators_certify_modules(doc):
+    """u-blox data sheets list LTE-M certifications at SKT and LG U+, which Band Atlas lists as not deployed."""
+    ops = {(cc, o["id"]): o["rats"] for cc, c in doc["countries"].items() for o in c["operators"]}
+    assert ops[("KR", "skt")]["lte-m"]["status"] == "live" and ops[("KR", "lg-uplus")]["lte-m"]["bands"] == [5]
+    assert ops[("US", "verizon")]["lte-m"]["bands"] == [4, 13] and ops[("US", "verizon")]["lte-m"]["verified"]

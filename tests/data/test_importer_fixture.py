@@ -33,8 +33,9 @@ def overlay(tmp_path_factory) -> Path:
     for name in ("plmn.yaml", "iot_operators.yaml"):
         (d / name).write_text((real / name).read_text(encoding="utf-8"), encoding="utf-8")
     curated = yaml.safe_load((real / "curated.yaml").read_text(encoding="utf-8"))
-    keep = {"att", "verizon", "vodafone-de"}
+    keep = {"att", "verizon", "vodafone-de", "telekom-de"}
     curated["facts"] = {k: v for k, v in curated["facts"].items() if k in keep}
+    curated["corroborate"] = {k: v for k, v in curated["corroborate"].items() if k in keep}
     curated["no_gsm_countries"] = {}
     (d / "curated.yaml").write_text(yaml.safe_dump(curated, allow_unicode=True), encoding="utf-8")
     return d
@@ -105,9 +106,29 @@ def test_curated_facts_applied_last_with_their_sources(result):
     att = op(result, "US", "att")["rats"]
     assert att["umts"]["shutdown"] == "2022-02-22" and att["umts"]["sources"] == ["cur:att-3g-2022"]
     vz = op(result, "US", "verizon")["rats"]
-    assert vz["gsm"]["status"] == "not-deployed" and vz["lte-m"]["bands"] == [13]
-    for key in ("cur:att-3g-2022", "cur:verizon-cdma", "cur:phywi-nrf91-verizon"):
+    assert vz["gsm"]["status"] == "not-deployed" and vz["lte-m"]["bands"] == [4, 13]
+    for key in ("cur:att-3g-2022", "cur:verizon-cdma", "cur:phywi-nrf91-verizon", "cur:ublox-r5-ds-certs"):
         assert result["sources"][key]["name"] and result["sources"][key]["grade"]
+
+
+def test_second_source_is_added_and_two_publishers_verify_the_status(result):
+    gsm = op(result, "DE", "telekom-de")["rats"]["gsm"]
+    assert gsm["shutdown"] == "2028-06-30" and gsm["verified"]
+    assert {"ba:teltarif-2g", "cur:dpa-de-2g", "cur:upday-de-2g"} <= set(gsm["sources"])
+    vf = op(result, "DE", "vodafone-de")["rats"]["gsm"]
+    assert "critical IoT" in vf["note"] and "cur:dpa-de-2g" in vf["sources"]
+
+
+def test_corroboration_of_a_missing_operator_fails_loudly(importer, overlay, tmp_path):
+    bad = tmp_path / "overlay"
+    bad.mkdir()
+    for name in ("plmn.yaml", "iot_operators.yaml"):
+        (bad / name).write_text((overlay / name).read_text(encoding="utf-8"), encoding="utf-8")
+    cur = yaml.safe_load((overlay / "curated.yaml").read_text(encoding="utf-8"))
+    cur["corroborate"]["no-such-operator"] = {"gsm": [{"source": "dpa-de-2g"}]}
+    (bad / "curated.yaml").write_text(yaml.safe_dump(cur, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(SystemExit, match="no-such-operator"):
+        importer.Importer(FIXTURE, "2026-10-02", bad).run()
 
 
 def test_unknown_source_id_fails_loudly(importer, overlay, tmp_path):
