@@ -470,12 +470,13 @@ class Importer:
             fact["verified"] = True
 
     def apply_no_gsm(self, countries: dict) -> None:
-        for cc, ref in (self.curated.get("no_gsm_countries") or {}).items():
+        for cc, refs in (self.curated.get("no_gsm_countries") or {}).items():
             if cc not in countries:
                 continue
-            key = self.own_source("cur", ref, self.curated["sources"])
+            keys = [self.own_source("cur", ref, self.curated["sources"]) for ref in ([refs] if isinstance(refs, str) else refs)]
             for op in countries[cc]["operators"]:
-                op["rats"]["gsm"] = self.fact([], "not-deployed", sources=[key], verified=True, as_of=self.as_of)
+                op["rats"]["gsm"] = self.fact([], "not-deployed", sources=keys, verified=len(keys) >= 2 or any(
+                    self.grade(k) == 1 for k in keys), as_of=self.as_of)
             if NO_GSM_NOTE not in countries[cc]["notes"]:
                 countries[cc]["notes"].append(NO_GSM_NOTE)
 

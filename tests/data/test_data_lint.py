@@ -103,7 +103,7 @@ def test_known_sunsets(doc):
         op = next(o for o in doc["countries"][cc]["operators"] if o["name"] == name)
         return op["rats"][r]
     assert rat("US", "AT&T", "nb-iot")["status"] == "shut-down"
-    assert rat("JP", "NTT docomo", "nb-iot")["shutdown"] == "2020-03"
+    assert rat("JP", "NTT docomo", "nb-iot")["shutdown"] == "2020-03-31"
     assert rat("JP", "NTT docomo", "umts")["shutdown"] == "2026-03-31"
     assert rat("DE", "Deutsche Telekom", "umts")["status"] == "shut-down"
     assert rat("NL", "KPN", "gsm")["shutdown"] == "2027-12-01"
@@ -197,3 +197,14 @@ def test_lte_m_where_operators_certify_modules(doc):
     ops = {(cc, o["id"]): o["rats"] for cc, c in doc["countries"].items() for o in c["operators"]}
     assert ops[("KR", "skt")]["lte-m"]["status"] == "live" and ops[("KR", "lg-uplus")]["lte-m"]["bands"] == [5]
     assert ops[("US", "verizon")]["lte-m"]["bands"] == [4, 13] and ops[("US", "verizon")]["lte-m"]["verified"]
+
+
+def test_verified_curated_facts_rest_on_an_official_or_two_sources(doc):
+    """Any shipped fact backed only by curated sources (facts, no_gsm_countries) follows the verified rule."""
+    bad = []
+    for cc, op, rat, f in facts(doc):
+        if f["verified"] and all(k.startswith("cur:") for k in f["sources"]):
+            grades = [doc["sources"][k]["grade"] for k in f["sources"]]
+            if "A" not in grades and len(f["sources"]) < 2:
+                bad.append((cc, op["name"], rat))
+    assert bad == []
