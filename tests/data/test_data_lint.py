@@ -141,7 +141,9 @@ def test_every_curated_correction_keeps_its_source_in_the_shipped_data(doc):
         assert op_id in ops, op_id
         for rat, spec in rats.items():
             f = ops[op_id]["rats"][rat]
-            assert sorted(f["sources"]) == sorted(f"cur:{r}" for r in _refs(spec)), (op_id, rat)
+            second = [f"cur:{i['source']}" for i in cur.get("corroborate", {}).get(op_id, {}).get(rat, [])
+                      if i.get("agrees", True)]
+            assert sorted(f["sources"]) == sorted({f"cur:{r}" for r in _refs(spec)} | set(second)), (op_id, rat)
             assert f["status"] == spec.get("status", "live") and f["bands"] == sorted(spec.get("bands", []))
             assert f["as_of"] == str(spec["as_of"]) and f["verified"] == spec.get("verified", False)
 
@@ -208,3 +210,23 @@ def test_verified_curated_facts_rest_on_an_official_or_two_sources(doc):
             if "A" not in grades and len(f["sources"]) < 2:
                 bad.append((cc, op["name"], rat))
     assert bad == []
+
+
+def test_overlay_yaml_has_no_duplicate_keys():
+    """A repeated operator key in curated.yaml would silently drop the first block's facts."""
+    import yaml
+    from pathlib import Path
+
+    class Strict(yaml.SafeLoader):
+        pass
+
+    def mapping(loader, node, deep=False):
+        keys = [loader.construct_object(k, deep=deep) for k, _ in node.value]
+        dups = {k for k in keys if keys.count(k) > 1}
+        assert not dups, f"duplicate keys {dups} at line {node.start_mark.line + 1}"
+        return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+    Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    overlay = Path(__file__).resolve().parents[2] / "scripts" / "band_atlas_overlay"
+    for name in ("curated.yaml", "iot_operators.yaml", "plmn_manual.yaml"):
+        yaml.load((overlay / name).read_text(encoding="utf-8"), Loader=Strict)
