@@ -2,21 +2,33 @@
 
     python scripts/import_band_atlas.py /path/to/band-atlas-data [--out atctl/data/countries.json]
 
-Reads data/networks.csv, data/network_bands.csv, data/sources.csv and
-data/sunset.csv of https://github.com/365724-ctrl/band-atlas-data, merges the
-human-maintained inputs in scripts/band_atlas_overlay/ (plmn.yaml: MCC-MNC and
-2G/3G bands from Wikipedia's Mobile Network Codes tables; curated.yaml: stated
-LTE-M/NB-IoT bands and sunsets with their own sources) and writes one JSON file
-that atctl.data loads. The mapping rules are documented in docs/DATA.md.
+Reads the fact tables of https://github.com/365724-ctrl/band-atlas-data:
+data/networks.csv, data/network_bands.csv, data/sources.csv, data/iot_networks.csv
+(LTE-M / NB-IoT services) and data/sunset.csv (per-operator switch-off rows with
+month-level dates and residual services, and country-wide switch-off events).
+It merges the human-maintained inputs in scripts/band_atlas_overlay/ (plmn.yaml:
+MCC-MNC and 2G/3G bands from Wikipedia's Mobile Network Codes tables;
+iot_operators.yaml: operator names of iot_networks.csv/sunset.csv that differ from
+networks.csv; curated.yaml: corrections with their own sources, applied last so a
+re-import keeps them) and writes one JSON file that atctl.data loads. The upstream
+commit and its date go into the dataset header. The mapping rules are in docs/DATA.md.
+
+With --base (a previously converted countries.json) the operators, LTE bands and
+2G/3G rows come from that file instead of networks.csv/network_bands.csv; the
+other tables and the overlay are applied as usual. This is for a partial copy of
+the upstream tables (docs/DATA.md, "Regenerating").
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
 import csv
 import json
 import re
+import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import yaml
@@ -44,10 +56,15 @@ DATASET = {
     ],
 }
 
-# LTE-M / NB-IoT are specified (TS 36.101 Cat-M1 / NB1 tables) on these FDD bands; IoT
-# deployments sit on an operator's sub-GHz coverage layer, else on its mid-band anchor.
+# LTE-M / NB-IoT are specified (TS 36.101 Cat-M1 / NB1 tables) on these FDD bands. NB-IoT
+# sits on an operator's sub-GHz coverage layer (else its mid-band anchor); LTE-M is
+# usually switched on across the FDD layers, mid-band anchors included (AT&T B2/B4/B12,
+# Verizon B4/B13, Telstra B3/B28), so a derived LTE-M list keeps both (docs/DATA.md).
 IOT_LOW_BANDS = {5, 8, 12, 13, 14, 17, 18, 19, 20, 26, 28, 71, 85}
 IOT_MID_BANDS = {1, 2, 3, 4, 25, 66}
+IOT_TECH = {"LTE-M": "lte-m", "NB-IoT": "nb-iot"}
+SUNSET_NOTE = "(Band Atlas sunset.csv)"
+NO_GSM_NOTE = "GSM was never deployed here (2G was PDC/cdmaOne)."
 # UMTS MHz -> UTRA band for the Wikipedia lists (1700 is AWS B4 in the Americas, B9 in Japan).
 UMTS_MHZ_TO_BAND = {2100: 1, 1900: 2, 1800: 3, 1700: 4, 850: 5, 900: 8, 800: 19}
 GSM_MHZ = {450, 480, 750, 850, 900, 1800, 1900}
@@ -92,28 +109,65 @@ def checked_date(atlas: Path, override: str | None) -> str:
     sys.exit("import_band_atlas: no 'data checked YYYY-MM-DD' in README.md; pass --as-of")
 
 
+def name_key(text: str) -> str:
+    """'Telefónica' / 'TELEFONICA ' -> 'telefonica' (accents, case and punctuation ignored)."""
+    plain = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "", plain.casefold())
+
+
+def git_provenance(atlas: Path) -> tuple[str | None, str | None]:
+    """(commit, commit date) of a git checkout of Band Atlas, or (None, None)."""
+    if not (atlas / ".git").exists():
+        return None, None
+    try:
+        out = subprocess.run(["git", "-C", str(atlas), "log", "-1", "--format=%H %cs"], capture_output=True,
+                             text=True, check=True, timeout=10).stdout.split()
+    except (OSError, subprocess.SubprocessError):
+        return None, None
+    return (out[0], out[1]) if len(out) == 2 else (None, None)
+
+
 class Importer:
-    def __init__(self, atlas: Path, as_of: str, overlay: Path = OVERLAY):
+    def __init__(self, atlas: Path, as_of: str, overlay: Path = OVERLAY, base: Path | None = None,
+                 provenance: dict | None = None):
         self.atlas = atlas
         self.as_of = as_of
+        self.base = base
+        self.provenance = provenance or {}
         self.sources: dict[str, dict] = {}
-        self.atlas_sources = {r["id"]: r for r in read_csv(atlas / "data" / "sources.csv")}
+        sources_csv = atlas / "data" / "sources.csv"
+        # A partial copy (--base) may carry only the source rows the base file lacks.
+        rows = read_csv(sources_csv) if (base is None or sources_csv.exists()) else []
+        self.atlas_sources = {r["id"]: r for r in rows}
         self.plmn = yaml.safe_load((overlay / "plmn.yaml").read_text(encoding="utf-8"))
         self.curated = yaml.safe_load((overlay / "curated.yaml").read_text(encoding="utf-8"))
+        pins = overlay / "iot_operators.yaml"
+        self.name_pins = (yaml.safe_load(pins.read_text(encoding="utf-8")) or {}) if pins.exists() else {}
         self.iso = json.loads((ROOT / "atctl" / "data" / "iso3166.json").read_text(encoding="utf-8"))
-        self.stats = {"facts": 0, "verified": 0, "derived": 0}
+        self.stats: dict[str, int] = {}
+        self.unmatched: list[str] = []
+        self.disagreements: list[str] = []
 
     # -- sources -----------------------------------------------------------------
     def atlas_source(self, sid: str) -> str:
+        key = f"ba:{sid}"
         row = self.atlas_sources.get(sid)
         if row is None:
-            raise SystemExit(f"import_band_atlas: source id {sid!r} is not in sources.csv")
-        key = f"ba:{sid}"
-        if key not in self.sources:
+            if key in self.sources:  # known from the --base file
+                return key
+            if self.base is None:
+                raise SystemExit(f"import_band_atlas: source id {sid!r} is not in sources.csv")
+            self.sources[key] = {"name": f"Band Atlas sources.csv id {sid} (row not in the copy read)",
+                                 "url": DATASET["url"], "grade": None}
+            return key
+        if key not in self.sources or self.sources[key].get("name", "").startswith("Band Atlas sources.csv id"):
             grade = row["grade"] or None
             self.sources[key] = {"name": f"{row['publisher']}: {row['title']}", "url": row["url"] or None,
                                  "grade": grade, "date": row.get("date") or None}
         return key
+
+    def source_keys(self, field: str) -> list[str]:
+        return [self.atlas_source(s) for s in (field or "").split(";") if s]
 
     def dataset_source(self) -> str:
         self.sources.setdefault("ba:networks", {"name": "Band Atlas networks.csv (row without a per-fact source)",
@@ -126,6 +180,8 @@ class Importer:
     def own_source(self, prefix: str, sid: str, table: dict) -> str:
         key = f"{prefix}:{sid}"
         if key not in self.sources:
+            if sid not in table:
+                raise SystemExit(f"import_band_atlas: source {sid!r} is not in the overlay's sources")
             src = table[sid]
             self.sources[key] = {"name": src["name"], "url": src.get("url"), "grade": src.get("grade")}
         return key
@@ -133,22 +189,27 @@ class Importer:
     # -- facts ---------------------------------------------------------------------
     def fact(self, bands, status="live", *, sources, verified, derived=False, shutdown=None, as_of=None, note=None):
         sources = list(sources) or [self.dataset_source()]  # every fact cites something
-        self.stats["facts"] += 1
-        self.stats["verified"] += bool(verified)
-        self.stats["derived"] += bool(derived)
         out = {"bands": sorted(set(bands)), "status": status, "verified": bool(verified), "derived": bool(derived),
-               "sources": sorted(dict.fromkeys(sources), key=lambda s: (self.grade(s), s)), "as_of": as_of or self.as_of}
+               "sources": self.sorted_sources(sources), "as_of": as_of or self.as_of}
         if shutdown:
             out["shutdown"] = shutdown
         if note:
             out["note"] = note
         return out
 
+    def sorted_sources(self, keys) -> list[str]:
+        return sorted(dict.fromkeys(keys), key=lambda s: (self.grade(s), s))
+
+    @staticmethod
+    def add_note(f: dict, text: str) -> None:
+        if text not in (f.get("note") or ""):
+            f["note"] = f"{f['note']}; {text}" if f.get("note") else text
+
     def lte_fact(self, rows: list[dict]) -> dict:
         """Verified when every band is cross-checked (confidence x) or backed by a grade-A source."""
         bands, sources, single = [], [], []
         for r in rows:
-            keys = [self.atlas_source(s) for s in r["sources"].split(";") if s]
+            keys = self.source_keys(r["sources"])
             sources += keys
             band = int(r["band"].lstrip("B"))
             bands.append(band)
@@ -157,17 +218,25 @@ class Importer:
         note = f"single-source bands: {', '.join(f'B{b}' for b in sorted(set(single)))}" if single else None
         return self.fact(bands, sources=sources, verified=not single, note=note)
 
-    def iot_fact(self, net: dict, rat: str, lte_rows: list[dict]) -> dict | None:
+    @staticmethod
+    def derive_iot_bands(rat: str, lte_bands: set[int]) -> set[int]:
+        low, mid = lte_bands & IOT_LOW_BANDS, lte_bands & IOT_MID_BANDS
+        if rat == "lte-m":
+            return low | mid
+        return low or mid
+
+    def derived_iot_fact(self, rat: str, lte_bands: set[int], keys: list[str], listed_by: str) -> dict:
+        bands = self.derive_iot_bands(rat, lte_bands)
+        names = ", ".join(dict.fromkeys(self.sources[k]["name"].split(":")[0] for k in keys)) or listed_by
+        note = f"bands derived from the operator's LTE bands (docs/DATA.md); deployment listed by {names}"
+        return self.fact(bands, sources=keys, verified=False, derived=True, note=note)
+
+    def iot_fact(self, net: dict, rat: str, lte_bands: set[int]) -> dict | None:
         col = "lte_m" if rat == "lte-m" else "nb_iot"
-        state, src = net[col], net[f"{col}_source"]
-        keys = [self.atlas_source(s) for s in src.split(";") if s]
+        state = net[col]
+        keys = self.source_keys(net[f"{col}_source"])
         if state == "yes":
-            coverage = {int(r["band"][1:]) for r in lte_rows if r["layer"] == "coverage"}
-            allbands = {int(r["band"][1:]) for r in lte_rows}
-            bands = (coverage | allbands) & IOT_LOW_BANDS or allbands & IOT_MID_BANDS
-            note = ("bands derived from the operator's LTE coverage layer (docs/DATA.md); "
-                    "deployment listed by " + ", ".join(self.sources[k]["name"].split(":")[0] for k in keys))
-            return self.fact(bands, sources=keys, verified=False, derived=True, note=note)
+            return self.derived_iot_fact(rat, lte_bands, keys, "Band Atlas networks.csv")
         if state == "off":
             return self.fact([], "shut-down", sources=keys, verified=any(self.grade(k) <= 2 for k in keys))
         if state == "unlisted":
@@ -179,7 +248,7 @@ class Importer:
         """gsm / umts: status from Band Atlas (2g/3g columns), bands from Wikipedia or the region default."""
         col = "2g" if rat == "gsm" else "3g"
         state, (date, raw_date) = net[col], norm_date(net[f"{col}_date"])
-        status_keys = [self.atlas_source(s) for s in net[f"{col}_source"].split(";") if s]
+        status_keys = self.source_keys(net[f"{col}_source"])
         status = {"off": "shut-down", "planned": "announced-shutdown", "ending": "announced-shutdown",
                   "none": "live", "never": "not-deployed", "unknown": "live"}.get(state)
         if status is None:
@@ -219,21 +288,20 @@ class Importer:
                          note="; ".join(notes) or None)
 
     def curated_fact(self, spec: dict) -> dict:
-        key = self.own_source("cur", spec["source"], self.curated["sources"])
-        return self.fact(spec.get("bands", []), spec.get("status", "live"), sources=[key],
+        refs = spec["source"] if isinstance(spec["source"], list) else [spec["source"]]
+        keys = [self.own_source("cur", ref, self.curated["sources"]) for ref in refs]
+        return self.fact(spec.get("bands", []), spec.get("status", "live"), sources=keys,
                          verified=spec.get("verified", False), derived=spec.get("derived", False),
                          shutdown=spec.get("shutdown"), as_of=str(spec["as_of"]), note=spec.get("note"))
 
-    # -- whole dataset --------------------------------------------------------------
-    def run(self) -> dict:
+    # -- operators: from networks.csv, or from a previous conversion (--base) -------
+    def operators_from_atlas(self) -> dict[str, dict]:
         nets = read_csv(self.atlas / "data" / "networks.csv")
         bands_by_op: dict[tuple[str, str], list[dict]] = {}
         for r in read_csv(self.atlas / "data" / "network_bands.csv"):
             if r["tech"] == "LTE":
                 bands_by_op.setdefault((r["country"], r["operator_id"]), []).append(r)
         plmn_ops = self.plmn["operators"]
-        curated = self.curated.get("facts", {})
-        no_gsm = self.curated.get("no_gsm_countries", {})
         countries: dict[str, dict] = {}
         for net in nets:
             cc, op_id = net["country"], net["operator_id"]
@@ -244,47 +312,250 @@ class Importer:
             plmn = plmn_ops.get(op_id)
             rats: dict[str, dict] = {}
             for rat in ("gsm", "umts"):
-                if rat == "gsm" and cc in no_gsm:
-                    key = self.own_source("cur", no_gsm[cc], self.curated["sources"])
-                    rats[rat] = self.fact([], "not-deployed", sources=[key], verified=True, as_of=self.as_of)
-                    continue
                 f = self.legacy_fact(net, rat, plmn)
                 if f:
                     rats[rat] = f
             if rows:
                 rats["lte"] = self.lte_fact(rows)
+            lte_bands = {int(r["band"].lstrip("B")) for r in rows}
             for rat in ("lte-m", "nb-iot"):
-                f = self.iot_fact(net, rat, rows)
+                f = self.iot_fact(net, rat, lte_bands)
                 if f:
                     rats[rat] = f
-            for rat, spec in curated.get(op_id, {}).items():
-                if rat in rats:  # replaced: undo the replaced fact's counts
-                    old = rats[rat]
-                    self.stats["facts"] -= 1
-                    self.stats["verified"] -= old["verified"]
-                    self.stats["derived"] -= old["derived"]
-                rats[rat] = self.curated_fact(spec)
             country["operators"].append({
                 "id": op_id, "name": net["operator"], "group": net["group"] or None,
                 "mcc_mnc": (plmn or {}).get("mcc_mnc", []), "status": "live", "rats": rats,
             })
-            if cc in no_gsm and not country["notes"]:
-                country["notes"].append("GSM was never deployed here (2G was PDC/cdmaOne).")
-        self.apply_sunset_events(countries)
+        return countries
+
+    def operators_from_base(self) -> dict[str, dict]:
+        """A previous conversion minus what this run re-applies (curated facts, sunset notes)."""
+        doc = json.loads(self.base.read_text(encoding="utf-8"))
+        for key, src in doc["sources"].items():
+            if not key.startswith("cur:"):
+                self.sources.setdefault(key, dict(src))
+        countries = {}
+        for cc, c in doc["countries"].items():
+            notes = [n for n in c.get("notes", []) if SUNSET_NOTE not in n and n != NO_GSM_NOTE]
+            ops = []
+            for o in c["operators"]:
+                o = copy.deepcopy(o)
+                o["rats"] = {r: f for r, f in o["rats"].items() if not all(s.startswith("cur:") for s in f["sources"])}
+                for f in o["rats"].values():  # corroborations are re-applied from curated.yaml
+                    f["sources"] = [k for k in f["sources"] if not k.startswith("cur:")]
+                lte_bands = set(o["rats"].get("lte", {}).get("bands", []))
+                for rat in ("lte-m", "nb-iot"):  # derived lists follow the current rule
+                    if o["rats"].get(rat, {}).get("derived"):
+                        o["rats"][rat]["bands"] = sorted(self.derive_iot_bands(rat, lte_bands))
+                ops.append(o)
+            countries[cc] = {"name": c["name"], "notes": notes, "operators": ops}
+        return countries
+
+    # -- tables applied over the operators --------------------------------------------
+    def find_operator(self, countries: dict, cc: str, name: str) -> dict | None:
+        """Operator of country cc by Band Atlas id, display name, group, or a pin in iot_operators.yaml."""
+        ops = countries.get(cc, {}).get("operators", [])
+        pinned = (self.name_pins.get(cc) or {}).get(name)
+        key = name_key(name)
+        for want in ([pinned] if pinned else []) + [name]:
+            for o in ops:
+                if o["id"] == want:
+                    return o
+        for field in ("name", "group"):
+            hits = [o for o in ops if name_key(o.get(field) or "") == key]
+            if len(hits) == 1:
+                return hits[0]
+        return None
+
+    def apply_iot_networks(self, countries: dict) -> None:
+        """iot_networks.csv: LTE-M / NB-IoT services, some missing from networks.csv's columns."""
+        for r in read_csv(self.atlas / "data" / "iot_networks.csv"):
+            rat, cc = IOT_TECH.get(r["technology"]), r["market"]
+            op = self.find_operator(countries, cc, r["operator"])
+            if rat is None or op is None:
+                self.unmatched.append(f"iot_networks.csv: {cc} {r['operator']} {r['technology']}")
+                continue
+            keys = self.source_keys(r["sources"])
+            status_text = r["status"].strip().lower()
+            old = op["rats"].get(rat)
+            if status_text.startswith("shut down"):
+                date, raw = norm_date(status_text.removeprefix("shut down").strip())
+                new = self.fact([], "shut-down", sources=keys, verified=any(self.grade(k) <= 2 for k in keys),
+                                shutdown=date, note=f"source date: {raw}" if raw else None)
+                if old is None or old["status"] != "shut-down":
+                    op["rats"][rat] = new
+                else:
+                    old["sources"] = self.sorted_sources(old["sources"] + keys)
+                    old.setdefault("shutdown", date)
+                continue
+            lte_bands = set(op["rats"].get("lte", {}).get("bands", []))
+            if old is None or old["status"] == "not-deployed":
+                new = self.derived_iot_fact(rat, lte_bands, keys, "Band Atlas iot_networks.csv")
+                self.add_note(new, "listed as commercial in Band Atlas iot_networks.csv (networks.csv did not list it)")
+                if not new["bands"]:
+                    continue  # no LTE bands to derive from: nothing a band check could use
+                op["rats"][rat] = new
+                self.stats["iot_added"] = self.stats.get("iot_added", 0) + 1
+                old = new
+            elif old["status"] == "shut-down":
+                self.disagreements.append(f"{cc} {op['name']} {rat}: iot_networks.csv commercial, networks.csv off")
+                self.add_note(old, "Band Atlas iot_networks.csv still lists it as commercial")
+                continue
+            else:
+                old["sources"] = self.sorted_sources(old["sources"] + keys)
+            if status_text != "commercial":
+                self.add_note(old, f"coverage: {r['status'].strip()} (Band Atlas iot_networks.csv)")
+
+    @staticmethod
+    def sunset_rat(network: str) -> str | None:
+        """'2G (GSM)' -> gsm, '3G (FOMA)' -> umts, 'NB-IoT' -> nb-iot; CDMA, 4G and mixed rows -> None."""
+        text = network.strip().lower()
+        if "cdma" in text or "sprint" in text or text.startswith(("4g", "2g/3g")):
+            return None
+        if text.startswith("nb-iot"):
+            return "nb-iot"
+        if text.startswith("2g"):
+            return "gsm"
+        if text.startswith("3g"):
+            return "umts"
+        return None
+
+    @staticmethod
+    def regional(network: str) -> bool:
+        """'3G (Zhejiang)', '2G (from 2026-03-31, region by region)': a qualifier that is not a RAT name."""
+        m = re.search(r"\((.*)\)", network)
+        return bool(m) and m.group(1).strip().lower() not in ("gsm", "umts", "foma", "w-cdma", "wcdma")
+
+    def apply_sunset(self, countries: dict) -> None:
+        """sunset.csv: per-operator rows refine the 2G/3G/NB-IoT dates; the rest become country notes."""
+        for r in read_csv(self.atlas / "data" / "sunset.csv"):
+            cc = r["country"]
+            if cc not in countries:
+                continue
+            date, raw = norm_date(r["date"])
+            keys = self.source_keys(r["source"])
+            word = "switched off" if r["status"] == "off" else "switch-off planned"
+            op = self.find_operator(countries, cc, r["operator_id"]) if r["operator_id"] else None
+            rat = self.sunset_rat(r["network"]) if op else None
+            fact = op["rats"].get(rat) if op and rat else None
+            if fact is None or fact["status"] == "not-deployed":
+                who = f"{op['name']} " if op else (f"{r['operator_id']} " if r["operator_id"] else "")
+                countries[cc]["notes"].append(f"{who}{r['network']}: {word} {date or raw} {SUNSET_NOTE}")
+                continue
+            if "residual" in r["network"].lower() or self.regional(r["network"]):
+                # A residual service or one region's switch-off: the national status stands.
+                self.add_note(fact, f"{r['network']}: {word} {date or raw} {SUNSET_NOTE}")
+                fact["sources"] = self.sorted_sources(fact["sources"] + keys)
+                continue
+            self.merge_sunset_date(cc, op, fact, date or raw, r, keys)
+
+    def merge_sunset_date(self, cc: str, op: dict, fact: dict, date: str, row: dict, keys: list[str]) -> None:
+        status = "shut-down" if row["status"] == "off" else "announced-shutdown"
+        old = fact.get("shutdown")
+        old_keys = [k for k in fact["sources"] if not k.startswith("wiki:")]
+        if old and old[:4] != date[:4]:
+            # Two Band Atlas tables disagree by years: keep the better-graded source, note the other.
+            new_better = min(map(self.grade, keys), default=9) < min(map(self.grade, old_keys), default=9)
+            keep, other = (date, old) if new_better else (old, date)
+            self.disagreements.append(f"{cc} {op['name']} {row['network']}: kept {keep}, other table says {other}")
+            self.add_note(fact, f"Band Atlas tables disagree: {other} elsewhere in the dataset")
+            if not new_better:
+                return
+        elif old and len(old) > len(date):
+            return  # networks.csv already has the more precise date
+        fact["shutdown"] = date
+        fact["status"] = status if not (fact["status"] == "shut-down" and status != "shut-down") else fact["status"]
+        fact["sources"] = self.sorted_sources(fact["sources"] + keys)
+        if not fact["derived"] and any(self.grade(k) <= 2 for k in keys) and (fact["bands"] or status == "shut-down"):
+            fact["verified"] = True
+
+    def apply_no_gsm(self, countries: dict) -> None:
+        for cc, refs in (self.curated.get("no_gsm_countries") or {}).items():
+            if cc not in countries:
+                continue
+            keys = [self.own_source("cur", ref, self.curated["sources"]) for ref in ([refs] if isinstance(refs, str) else refs)]
+            for op in countries[cc]["operators"]:
+                op["rats"]["gsm"] = self.fact([], "not-deployed", sources=keys, verified=len(keys) >= 2 or any(
+                    self.grade(k) == 1 for k in keys), as_of=self.as_of)
+            if NO_GSM_NOTE not in countries[cc]["notes"]:
+                countries[cc]["notes"].append(NO_GSM_NOTE)
+
+    def apply_curated(self, countries: dict) -> None:
+        """curated.yaml last: its facts replace whatever the tables said (re-imports keep them)."""
+        facts = self.curated.get("facts") or {}
+        seen = set()
+        for c in countries.values():
+            for op in c["operators"]:
+                for rat, spec in (facts.get(op["id"]) or {}).items():
+                    op["rats"][rat] = self.curated_fact(spec)
+                    seen.add(op["id"])
+        missing = sorted(set(facts) - seen)
+        if missing:
+            raise SystemExit(f"import_band_atlas: curated.yaml names unknown operators: {', '.join(missing)}")
+
+    def apply_corroborations(self, countries: dict) -> None:
+        """curated.yaml 'corroborate': a second, independent source for a fact the tables state.
+
+        An agreeing source is added to the fact's sources; with two independent sources the
+        status is verified (bands of a derived fact stay unverified). A disagreeing source
+        goes into the note with what it says, and into the disagreement log.
+        """
+        entries = self.curated.get("corroborate") or {}
+        ops = {o["id"]: (cc, o) for cc, c in countries.items() for o in c["operators"]}
+        missing = sorted(set(entries) - set(ops))
+        if missing:
+            raise SystemExit(f"import_band_atlas: curated.yaml corroborates unknown operators: {', '.join(missing)}")
+        for op_id, rats in entries.items():
+            cc, op = ops[op_id]
+            for rat, items in rats.items():
+                fact = op["rats"].get(rat)
+                if fact is None:
+                    raise SystemExit(f"import_band_atlas: curated.yaml corroborates {op_id} {rat}, which has no fact")
+                for item in items:
+                    key = self.own_source("cur", item["source"], self.curated["sources"])
+                    if item.get("agrees", True):
+                        fact["sources"] = self.sorted_sources(fact["sources"] + [key])
+                        if len(self.publishers(fact)) >= 2 and not fact["derived"]:
+                            fact["verified"] = True
+                        if item.get("note"):
+                            self.add_note(fact, item["note"])
+                    else:
+                        name = self.curated["sources"][item["source"]]["name"].split(":")[0]
+                        self.add_note(fact, f"{name} says: {item['says']}")
+                        self.disagreements.append(f"{cc} {op['name']} {rat}: {name} says {item['says']}")
+
+    def publishers(self, fact: dict) -> set[str]:
+        """Independent sources of a fact's status: publishers, not counting the band-only Wikipedia rows."""
+        return {self.sources[k]["name"].split(":")[0].strip().casefold()
+                for k in fact["sources"] if not k.startswith("wiki:") and k != "ba:networks"}
+
+    # -- whole dataset --------------------------------------------------------------
+    def run(self) -> dict:
+        countries = self.operators_from_base() if self.base else self.operators_from_atlas()
+        self.apply_no_gsm(countries)
+        self.apply_iot_networks(countries)
+        self.apply_sunset(countries)
+        self.apply_curated(countries)
+        self.apply_corroborations(countries)
+        self.count(countries)
+        dataset = dict(DATASET, as_of=self.as_of)
+        dataset.update({"source": DATASET["url"], "commit": self.provenance.get("commit"),
+                        "date": self.provenance.get("date")})
+        if self.provenance.get("note"):
+            dataset["import_note"] = self.provenance["note"]
+        used = {k for c in countries.values() for o in c["operators"] for f in o["rats"].values() for k in f["sources"]}
         return {
             "format": FORMAT_VERSION,
-            "dataset": dict(DATASET, as_of=self.as_of),
-            "sources": dict(sorted(self.sources.items())),
+            "dataset": dataset,
+            "sources": dict(sorted((k, v) for k, v in self.sources.items() if k in used)),
             "countries": dict(sorted(countries.items())),
         }
 
-    def apply_sunset_events(self, countries: dict) -> None:
-        """Country-wide rows of sunset.csv (no operator id) become country notes."""
-        for r in read_csv(self.atlas / "data" / "sunset.csv"):
-            if not r["operator_id"] and r["country"] in countries:
-                date, raw = norm_date(r["date"])
-                word = "switched off" if r["status"] == "off" else "switch-off planned"
-                countries[r["country"]]["notes"].append(f"{r['network']}: {word} {date or raw} (Band Atlas sunset.csv)")
+    def count(self, countries: dict) -> None:
+        facts = [(r, f) for c in countries.values() for o in c["operators"] for r, f in o["rats"].items()]
+        self.stats.update(facts=len(facts), verified=sum(f["verified"] for _, f in facts),
+                          derived=sum(f["derived"] for _, f in facts),
+                          two_sources=sum(len(self.publishers(f)) >= 2 for r, f in facts if r != "lte"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -293,14 +564,27 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--as-of", help="check date of the dataset (default: 'data checked' in its README)")
     ap.add_argument("--overlay", type=Path, default=OVERLAY, help="folder of plmn.yaml and curated.yaml")
+    ap.add_argument("--base", type=Path, help="previous countries.json to take operators and LTE/2G/3G rows from")
+    ap.add_argument("--commit", help="upstream commit the tables come from (default: git HEAD of ATLAS)")
+    ap.add_argument("--commit-date", help="date of that commit, YYYY-MM-DD (default: from git)")
+    ap.add_argument("--provenance-note", help="how the tables were obtained, when not a plain checkout")
     args = ap.parse_args(argv)
-    imp = Importer(args.atlas, checked_date(args.atlas, args.as_of), args.overlay)
+    commit, date = git_provenance(args.atlas)
+    provenance = {"commit": args.commit or commit, "date": args.commit_date or date, "note": args.provenance_note}
+    imp = Importer(args.atlas, checked_date(args.atlas, args.as_of), args.overlay, base=args.base,
+                   provenance=provenance)
     doc = imp.run()
     args.out.write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n",
                         encoding="utf-8")
     ops = sum(len(c["operators"]) for c in doc["countries"].values())
     print(f"{len(doc['countries'])} countries, {ops} operators, {imp.stats['facts']} facts "
-          f"({imp.stats['verified']} verified, {imp.stats['derived']} derived) -> {args.out}")
+          f"({imp.stats['verified']} verified, {imp.stats['derived']} derived, "
+          f"{imp.stats['two_sources']} with two independent sources), "
+          f"{imp.stats.get('iot_added', 0)} IoT services added from iot_networks.csv -> {args.out}")
+    for line in imp.unmatched:
+        print(f"  not matched: {line}", file=sys.stderr)
+    for line in imp.disagreements:
+        print(f"  disagreement: {line}", file=sys.stderr)
     return 0
 
 

@@ -10,6 +10,9 @@ def test_list_json(cli_json):
     de = next(c for c in doc["countries"] if c["country"] == "DE")
     assert de == {"country": "DE", "name": "Germany", "operators": 3}
     assert doc["dataset"]["licence"] == "CC BY 4.0"
+    # The upstream commit the import came from, and its date (issue #16 item 1).
+    assert doc["dataset"]["source"] == "https://github.com/365724-ctrl/band-atlas-data"
+    assert len(doc["dataset"]["commit"]) == 40 and doc["dataset"]["date"] == "2026-10-02"
 
 
 def test_country_json_contract(cli_json):

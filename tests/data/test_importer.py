@@ -71,6 +71,9 @@ def atlas(tmp_path: Path) -> Path:
     write_csv(root / "data" / "sunset.csv", "country,operator_id,network,date,status,source".split(","), [
         ["DE", "", "2G (all operators)", "2030", "planned", "src-reg"],
     ])
+    write_csv(root / "data" / "iot_networks.csv", "market,market_name,operator,technology,status,sources".split(","), [
+        ["DE", "Germany", "Alpha", "LTE-M", "commercial", "src-gsma"],
+    ])
     return root
 
 
@@ -121,7 +124,8 @@ def test_lte_bands_confidence_maps_to_verified(importer, atlas, overlay, tmp_pat
 def test_iot_status_and_derived_bands(importer, atlas, overlay, tmp_path):
     doc = run(importer, atlas, overlay, tmp_path)
     a = {o["id"]: o for o in doc["countries"]["DE"]["operators"]}["op-a"]["rats"]
-    assert a["lte-m"]["bands"] == [8, 20] and a["lte-m"]["derived"] and not a["lte-m"]["verified"]
+    # LTE-M keeps sub-GHz and mid-band anchors (B3 here); NB-IoT only the sub-GHz layer.
+    assert a["lte-m"]["bands"] == [3, 8, 20] and a["lte-m"]["derived"] and not a["lte-m"]["verified"]
     assert a["nb-iot"]["status"] == "shut-down" and a["nb-iot"]["bands"] == []
     b = {o["id"]: o for o in doc["countries"]["DE"]["operators"]}["op-b"]["rats"]
     assert b["lte-m"]["status"] == "not-deployed"

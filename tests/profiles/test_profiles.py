@@ -29,7 +29,9 @@ def test_profile_is_sourced_and_self_identifying(module_id):
 def test_lte_m_and_nb_iot_lists_differ_where_the_datasheet_says_so():
     bg95 = load_profile("quectel-bg95-m3")
     assert 71 in bg95.bands_for("nb-iot") and 71 not in bg95.bands_for("lte-m")
-    assert 39 in load_profile("ublox-sara-r410m-02b").bands_for("lte-m")
+    # SARA-R4 data sheet UBX-16024152 R31 Table 2, footnote 5: B25 is Cat M1 only on SARA-R410M-02B-01 and later.
+    r410 = load_profile("ublox-sara-r410m-02b")
+    assert 25 in r410.bands_for("lte-m") and 25 not in r410.bands_for("nb-iot")
 
 
 def write(tmp_path, text, name="bad-module.yaml"):
@@ -77,6 +79,6 @@ def test_modules_cli(cli_json, cli):
     code, doc = cli_json("modules", "quectel-bg96")
     assert code == 0 and doc["module"]["bands"]["lte-m"]["source"]
     code, out, _ = cli("modules", "ublox-sara-r410m-02b")
-    assert code == 0 and "UBX-17003787" in out
+    assert code == 0 and "UBX-16024152" in out  # data sheet, not the AT manual's factory mask
     code, _, err = cli("modules", "quectel-bg97")
     assert code == 2 and "did you mean" in err
