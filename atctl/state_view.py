@@ -44,10 +44,10 @@ def signal_text(signal: dict) -> str:
 
 def sim_text(sim: dict) -> str:
     """'ready', 'pin-required: the SIM asks for its PIN', 'unknown (not read)'."""
-    if not sim:
+    state = (sim or {}).get("state")
+    if not state:
         return "unknown (not read)"
-    state = sim.get("state") or "unknown"
-    return state if state == "ready" else f"{state}: {sim.get('detail')}"
+    return state if state == "ready" or not sim.get("detail") else f"{state}: {sim['detail']}"
 
 
 def radio_text(radio: dict) -> str:

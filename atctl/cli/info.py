@@ -9,6 +9,7 @@ import typer
 from atctl.cli._common import BaudOpt, JsonOpt, PortOpt, ProfilesOpt, TranscriptOpt, emit
 
 app = typer.Typer(add_completion=False)
+NOT_READ = "not read (the module did not answer)"
 
 
 @app.command()
@@ -36,15 +37,23 @@ def info(
 
     def render() -> None:
         from rich.table import Table
+        from rich.text import Text
 
         from atctl.cli._common import console
 
-        table = Table(show_header=False, title=f"Module on {port}", title_justify="left")
+        # module replies are Text, never markup; what the module did not tell says so in words
+        table = Table(show_header=False, title=Text(f"Module on {port}"), title_justify="left")
         for key in ("manufacturer", "model", "revision", "profile", "imei", "iccid", "imsi", "sim"):
             value = doc[key]
             if key == "profile" and value is None:
-                value = "[yellow]no matching profile: generic 27.007 behaviour[/yellow]"
-            table.add_row(key, "-" if value is None else str(value))
+                cell = Text("no matching profile: generic 27.007 behaviour", style="yellow")
+            elif value is None and key in ("iccid", "imsi") and ident.sim_error:
+                cell = Text(f"not read ({ident.sim_error})", style="dim")
+            elif value is None:
+                cell = Text(NOT_READ, style="dim")
+            else:
+                cell = Text(str(value))
+            table.add_row(key, cell)
         console().print(table)
 
     emit(doc, json, render)
