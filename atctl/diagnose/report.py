@@ -79,12 +79,32 @@ def render_markdown(report: dict) -> str:
     return "\n".join(lines)
 
 
+def redact_records(records: list[dict], ids: list[str]) -> list[dict]:
+    """Redact transcript records on the reassembled stream of each direction, not record by record:
+    a fragmented serial read splits an IMEI over several records, each too short to match (#20).
+    Redaction keeps lengths, so the redacted stream is cut back at the same offsets."""
+    out = [dict(r) for r in records]
+    for direction in dict.fromkeys(r.get("dir") for r in records):
+        index = [i for i, r in enumerate(records) if r.get("dir") == direction]
+        whole = "".join(records[i]["data"] for i in index)
+        clean = redact_text(whole, ids)
+        if len(clean) != len(whole):  # not expected; never let a length change misplace text
+            for i in index:
+                out[i]["data"] = redact_text(records[i]["data"], ids)
+            continue
+        pos = 0
+        for i in index:
+            size = len(records[i]["data"])
+            out[i]["data"], pos = clean[pos:pos + size], pos + size
+    return out
+
+
 def bundle_bytes(report: dict, markdown: str, transcript: list[dict], ids: list[str] | None) -> bytes:
     """The zip (report.json, report.md, transcript.jsonl) in memory; ids None keeps identifiers."""
     import io
 
-    records = "".join(json.dumps({**r, "data": redact_text(r["data"], ids)}) + "\n" for r in transcript) if ids is not None \
-        else "".join(json.dumps(r) + "\n" for r in transcript)
+    kept = redact_records(transcript, ids) if ids is not None else transcript
+    records = "".join(json.dumps(r) + "\n" for r in kept)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
         bundle.writestr("report.json", json.dumps(report, indent=2))
