@@ -14,3 +14,10 @@ def test_ids_without_sim_name_the_reason(cli):
     code, out, _ = cli("info", "--port", "sim://quectel-bg95-m3?sim=absent")
     row = next(line for line in out.splitlines() if "imsi" in line)
     assert "not read (SIM not inserted)" in row and "None" not in out
+
+
+def test_sim_state_in_the_words_status_uses(cli_json):
+    code, doc = cli_json("info", "--port", "sim://quectel-bg95-m3?sim=pin")
+    assert doc["sim"] == "pin-required" and "PIN" in doc["sim_detail"]
+    code, doc = cli_json("info", "--port", "sim://quectel-bg95-m3")
+    assert doc["sim"] == "ready"
