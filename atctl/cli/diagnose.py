@@ -61,6 +61,7 @@ def _render(diagnosis) -> None:
     never markup or Markdown, so a reply like `[/x]` or `*x*` prints as it is."""
     from rich.console import Group
     from rich.panel import Panel
+    from rich.table import Table
     from rich.text import Text
 
     from atctl.cli._common import console
@@ -68,20 +69,25 @@ def _render(diagnosis) -> None:
     report = diagnosis.report
     worst = report["summary"]["severity"]
     counts = ", ".join(f"{n} {s}" for s, n in report["summary"]["counts"].items() if n)
-    parts = [Text.assemble("Overall: ", (worst.upper(), f"bold {_STYLE[worst]}"), f" ({counts or 'nothing found'})")]
+    ident = report["facts"].get("identity") or {}
+    # the port is in the body, where it wraps, not in the title, where rich would cut it
+    parts = [Text(f"{ident.get('model') or 'unknown module'} on {report['port']}"),
+             Text.assemble("Overall: ", (worst.upper(), f"bold {_STYLE[worst]}"), f" ({counts or 'nothing found'})")]
     for severity in ("critical", "major", "minor", "info"):
         items = [f for f in report["findings"] if f["severity"] == severity]
         if not items:
             continue
         parts.append(Text(f"\n{severity.capitalize()}", style=f"bold {_STYLE[severity]}"))
+        grid = Table.grid()  # wrapped lines stay under their finding, not under the bullet
+        grid.add_column(width=2)
+        grid.add_column()
         for f in items:
-            parts.append(Text.assemble("• ", (f["title"], "bold"), " — ", f["detail"]))
+            grid.add_row("•", Text.assemble((f["title"], "bold"), " — ", f["detail"]))
             if f.get("next_step"):
-                parts.append(Text.assemble("  Next step: ", f["next_step"]))
-    ident = report["facts"].get("identity") or {}
-    title = Text(f"atctl diagnose — {ident.get('model') or 'unknown module'} on {report['port']}")
+                grid.add_row("", Text.assemble(("Next step: ", "italic"), f["next_step"]))
+        parts.append(grid)
     out = console()
-    out.print(Panel(Group(*parts), border_style=_STYLE[worst], title=title, title_align="left"))
+    out.print(Panel(Group(*parts), border_style=_STYLE[worst], title="atctl diagnose", title_align="left"))
     bundle = diagnosis.bundle
     if bundle is not None and bundle.path:
         out.print(Text(f"Bundle written to {bundle.path}"))

@@ -251,3 +251,9 @@ def test_record_redaction_keeps_offsets():
     out = redact_records(records, [imei])
     assert "".join(r["data"] for r in out if r["dir"] == "rx") == "\r\n***********9012\r\nOK\r\n"
     assert out[1]["data"] == "AT\r" and [len(r["data"]) for r in out] == [len(r["data"]) for r in records]
+
+
+def test_unwritable_transcript_is_bad_input(cli, tmp_path):
+    # before: an OSError from open() became "internal error ... please report it" (exit 1)
+    code, out, err = cli("diagnose", "--port", "sim://quectel-bg95-m3", "--transcript", str(tmp_path / "no" / "T.jsonl"))
+    assert code == 2 and "cannot write the transcript" in err and len(err.strip().splitlines()) == 1
