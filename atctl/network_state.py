@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from atctl.errors import AtctlError, ModemTimeout
+from atctl.errors import AtctlError, ModemTimeout, OperationFailed
 from atctl.responses import parse_line
 
 
@@ -249,6 +249,19 @@ def radio_from_fun(fun: int | None) -> dict[str, Any]:
 def read_radio(session, state: NetworkState) -> None:
     parsed = _read(session, "AT+CFUN?", state, "+CFUN:")
     state.radio = radio_from_fun(parsed[0].fields.get("fun") if parsed else None)
+
+
+class RadioOff(OperationFailed):
+    """The radio is off (AT+CFUN=0/4): no registration wait can succeed (exit 1)."""
+
+
+def require_radio_on(session) -> dict:
+    """Stop at once when the radio was left off, instead of waiting out the registration timeout."""
+    state = NetworkState()
+    read_radio(session, state)
+    if state.radio["state"] == "off":
+        raise RadioOff(f"{state.radio['detail']}, so the module cannot register: {RADIO_NEXT_STEP}")
+    return state.radio
 
 
 def read_sim(session, state: NetworkState) -> None:

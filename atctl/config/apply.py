@@ -260,9 +260,11 @@ def verify_now(session, config, desired: Desired, profile, *, settle: bool = Fal
     from atctl.network_state import read_network_state
 
     if settle:
+        from atctl.network_state import require_radio_on
         from atctl.sim_card import require_sim_ready
 
         require_sim_ready(session)  # no SIM or a locked one: say so now, not after the registration timeout
+        require_radio_on(session)   # a radio left off (#20) likewise
         wait_for_registration(session, config.expect.timeout, False, None)
     dialect = get_dialect(profile)
     current = dialect.read(session)

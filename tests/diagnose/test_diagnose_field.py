@@ -257,3 +257,13 @@ def test_unwritable_transcript_is_bad_input(cli, tmp_path):
     # before: an OSError from open() became "internal error ... please report it" (exit 1)
     code, out, err = cli("diagnose", "--port", "sim://quectel-bg95-m3", "--transcript", str(tmp_path / "no" / "T.jsonl"))
     assert code == 2 and "cannot write the transcript" in err and len(err.strip().splitlines()) == 1
+
+
+def test_verify_with_the_radio_off_stops_at_once(cli, radio_off_pty, tmp_path):
+    # before: verify waited the config's whole registration timeout, then said "not registered"
+    cfg = tmp_path / "c.yaml"
+    cfg.write_text("module: ublox-sara-r510s\ncountries: [DE]\nrat: [lte-m]\nexpect: {timeout: 20s}\n")
+    cli("send", "--port", radio_off_pty, "AT+CFUN=0")
+    code, out, err = cli("verify", str(cfg), "--port", radio_off_pty)
+    assert code == 1
+    assert "send AT+CFUN=1 or run atctl apply" in err and "not registered" not in err
