@@ -272,6 +272,7 @@ def read_sim(session, state: NetworkState) -> None:
 
 def read_network_state(session) -> NetworkState:
     state = NetworkState()
-    for step in (read_sim, read_radio, read_registration, read_operator, read_serving_cell, read_signal, read_power_saving, read_apn):
+    for step in (read_sim, read_radio, read_registration, read_operator, read_serving_cell, read_signal,
+                 read_power_saving, read_apn):
         step(session, state)
     return state

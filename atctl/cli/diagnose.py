@@ -18,11 +18,14 @@ app = typer.Typer(add_completion=False)
 @app.command()
 def diagnose(
     port: PortOpt,
-    out: Annotated[Optional[str], typer.Option("--out", "-o", help="Write a zip bundle (report.json, report.md, transcript.jsonl); a folder gets a fresh name inside.")] = None,
+    out: Annotated[Optional[str], typer.Option(
+        "--out", "-o",
+        help="Write a zip bundle (report.json, report.md, transcript.jsonl); a folder gets a fresh name inside.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing --out file that is not an atctl bundle.")] = False,
     config: Annotated[Optional[str], typer.Option("--config", help="Also run every verify check against this config.")] = None,
     show_ids: Annotated[bool, typer.Option("--show-ids", help="Keep IMEI/IMSI/ICCID in full (redacted by default).")] = False,
-    timeout: Annotated[str, typer.Option("--timeout", "--wait", help="How long to wait for registration if the module is still searching (30s, 2m).")] = "30s",
+    timeout: Annotated[str, typer.Option(
+        "--timeout", "--wait", help="How long to wait for registration if the module is still searching (30s, 2m).")] = "30s",
     baud: BaudOpt = 115200,
     transcript: TranscriptOpt = None,
     json: JsonOpt = False,
