@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from atctl.errors import AtctlError, ModemTimeout
+from atctl.errors import AtctlError, ModemTimeout, OperationFailed
 from atctl.responses import parse_line
 
 
@@ -27,6 +27,8 @@ class NetworkState:
     psm: dict[str, Any] = field(default_factory=dict)             # requested {mode, tau_s, active_s}, granted {...}
     edrx: dict[str, Any] = field(default_factory=dict)            # requested {rat: s}, granted {cycle_s, ptw_s, rat}
     apn: dict[int, str] = field(default_factory=dict)
+    sim: dict[str, Any] = field(default_factory=dict)             # state, detail, raw (atctl.sim_card)
+    radio: dict[str, Any] = field(default_factory=dict)           # state on|off|unknown, fun, detail, next_step
     errors: list[str] = field(default_factory=list)               # reads that failed, in plain words
 
     def as_dict(self) -> dict[str, Any]:
@@ -228,8 +230,49 @@ def read_apn(session, state: NetworkState) -> None:
             state.apn[f["cid"]] = f.get("apn") or ""
 
 
+RADIO_NEXT_STEP = "send AT+CFUN=1 or run atctl apply"
+# AT+CFUN levels (TS 27.007 8.2): 1 full; 0 minimum functionality; 4 transmit and receive RF disabled
+_RADIO_OFF = {0: "the radio is off (AT+CFUN=0, minimum functionality)",
+              4: "the radio is off (AT+CFUN=4, transmit and receive disabled)"}
+
+
+def radio_from_fun(fun: int | None) -> dict[str, Any]:
+    """The `radio` entry for an AT+CFUN level (pure): a radio left off is why nothing registers."""
+    if fun == 1:
+        return {"state": "on", "fun": 1, "detail": "the radio is on (AT+CFUN=1)", "next_step": None}
+    if fun in _RADIO_OFF:
+        return {"state": "off", "fun": fun, "detail": _RADIO_OFF[fun], "next_step": RADIO_NEXT_STEP}
+    detail = "AT+CFUN? could not be read" if fun is None else f"the radio is at vendor level AT+CFUN={fun}"
+    return {"state": "unknown", "fun": fun, "detail": detail, "next_step": None}
+
+
+def read_radio(session, state: NetworkState) -> None:
+    parsed = _read(session, "AT+CFUN?", state, "+CFUN:")
+    state.radio = radio_from_fun(parsed[0].fields.get("fun") if parsed else None)
+
+
+class RadioOff(OperationFailed):
+    """The radio is off (AT+CFUN=0/4): no registration wait can succeed (exit 1)."""
+
+
+def require_radio_on(session) -> dict:
+    """Stop at once when the radio was left off, instead of waiting out the registration timeout."""
+    state = NetworkState()
+    read_radio(session, state)
+    if state.radio["state"] == "off":
+        raise RadioOff(f"{state.radio['detail']}, so the module cannot register: {RADIO_NEXT_STEP}")
+    return state.radio
+
+
+def read_sim(session, state: NetworkState) -> None:
+    from atctl.sim_card import read_sim_state
+
+    state.sim = read_sim_state(session).as_dict()
+
+
 def read_network_state(session) -> NetworkState:
     state = NetworkState()
-    for step in (read_registration, read_operator, read_serving_cell, read_signal, read_power_saving, read_apn):
+    for step in (read_sim, read_radio, read_registration, read_operator, read_serving_cell, read_signal,
+                 read_power_saving, read_apn):
         step(session, state)
     return state

@@ -40,3 +40,61 @@ def signal_text(signal: dict) -> str:
     parts = [f"{_SIGNAL_LABELS[k][0]} {v:g} {_SIGNAL_LABELS[k][1]}" if k in _SIGNAL_LABELS else f"{k} {v}"
              for k, v in signal.items() if v is not None]
     return ", ".join(parts) or "unknown"
+
+
+def sim_text(sim: dict) -> str:
+    """'ready', 'pin-required: the SIM asks for its PIN', 'unknown (not read)'."""
+    state = (sim or {}).get("state")
+    if not state:
+        return "unknown (not read)"
+    return state if state == "ready" or not sim.get("detail") else f"{state}: {sim['detail']}"
+
+
+def radio_text(radio: dict) -> str:
+    if not radio:
+        return "unknown (not read)"
+    text = radio.get("detail") or radio.get("state") or "unknown"
+    return f"{text}: {radio['next_step']}" if radio.get("next_step") else text
+
+
+def status_document(port: str, module: str | None, state) -> dict:
+    """The `status --json` document (DESIGN.md contract: registration, operator, rat, band, signal,
+    psm, edrx; plus sim and radio, the first things to check when nothing registers)."""
+    return {
+        "port": port, "module": module,
+        "sim": state.sim, "radio": state.radio,
+        "registration": state.registration, "operator": state.operator, "rat": state.rat, "band": state.band,
+        "signal": state.signal, "psm": state.psm, "edrx": state.edrx,
+        "apn": {str(k): v for k, v in state.apn.items()},
+        "errors": state.errors,
+    }
+
+
+def status_warnings(doc: dict) -> list[str]:
+    """What `status` must say even to a reader who skims: a SIM or a radio that keeps the module off the network."""
+    out = []
+    sim = doc.get("sim") or {}
+    if sim.get("state") not in (None, "ready", "unknown"):
+        out.append(f"SIM {sim_text(sim)}")
+    radio = doc.get("radio") or {}
+    if radio.get("state") == "off":
+        out.append(radio_text(radio))
+    return out
+
+
+def can_still_register(state) -> bool:
+    """Is waiting for registration worth it? Not when denied, without a usable SIM, or with the radio off."""
+    if state.registered or state.registration.get("stat") == 3:
+        return False
+    if (state.sim or {}).get("state") in ("absent", "pin-required", "puk-required", "failure"):
+        return False
+    return (state.radio or {}).get("state") != "off"
+
+
+def wait_outcome(waited_s: float, registration: dict) -> str:
+    """The last word after a registration wait: how long, and what the module last reported."""
+    stat = registration.get("stat")
+    words = registration.get("stat_text") or "unknown"
+    if stat in (1, 5):
+        return f"registered after {format_duration(round(waited_s, 1))} ({words})"
+    return f"gave up waiting for the network after {format_duration(round(waited_s, 1))}; the module last reported: {words}"

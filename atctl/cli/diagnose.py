@@ -1,4 +1,8 @@
-"""`atctl diagnose --port P [--out bundle.zip]`: everything a support desk asks for, ranked by severity."""
+"""`atctl diagnose --port P [--out bundle.zip]`: everything a support desk asks for, ranked by severity.
+
+The run itself (checks, collection, exit policy, bundle) is atctl.diagnose.run; this module parses
+options and renders.
+"""
 
 from __future__ import annotations
 
@@ -14,67 +18,79 @@ app = typer.Typer(add_completion=False)
 @app.command()
 def diagnose(
     port: PortOpt,
-    out: Annotated[Optional[str], typer.Option("--out", "-o", help="Write a zip bundle (report.json, report.md, transcript.jsonl).")] = None,
+    out: Annotated[Optional[str], typer.Option(
+        "--out", "-o",
+        help="Write a zip bundle (report.json, report.md, transcript.jsonl); a folder gets a fresh name inside.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing --out file that is not an atctl bundle.")] = False,
     config: Annotated[Optional[str], typer.Option("--config", help="Also run every verify check against this config.")] = None,
     show_ids: Annotated[bool, typer.Option("--show-ids", help="Keep IMEI/IMSI/ICCID in full (redacted by default).")] = False,
-    wait: Annotated[float, typer.Option("--wait", help="Seconds to wait for registration if the module is still searching.")] = 30.0,
+    timeout: Annotated[str, typer.Option(
+        "--timeout", "--wait", help="How long to wait for registration if the module is still searching (30s, 2m).")] = "30s",
     baud: BaudOpt = 115200,
     transcript: TranscriptOpt = None,
     json: JsonOpt = False,
 ) -> None:
-    """Collect identity, SIM, configuration, registration, signal and power-saving state; rank findings."""
-    from atctl.at.session import AtSession
-    from atctl.at.transcript import Transcript
-    from atctl.at.transport import open_port
-    from atctl.diagnose.collect import collect
-    from atctl.diagnose.facts import Facts
-    from atctl.diagnose.findings import classify
-    from atctl.diagnose.report import build_report, known_ids, redact_report, render_markdown, write_bundle
-    from atctl.errors import ModemUnreachable
+    """Collect identity, SIM, radio, configuration, registration, signal and power-saving state; rank findings."""
+    from atctl.cli._wait_line import WaitLine, parse_timeout
+    from atctl.diagnose.run import DiagnoseRequest, run_diagnosis
 
-    cfg = None
-    if config:
-        from atctl.config.loader import load_config
-
-        cfg = load_config(config)
-    facts = Facts(port=port)
-    record = Transcript(transcript, show_ids=True, keep=True)  # redacted once the ids are known
-    exit_code = 0
+    wait_s = parse_timeout(timeout)
+    feedback = WaitLine(wait_s)
     try:
-        serial_port = open_port(port, baud=baud)
-    except ModemUnreachable as exc:
-        facts.reachable = False
-        facts.failures.append(f"opening the port: {exc.one_line()}")
-        serial_port = None
-        exit_code = 3
-    if serial_port is not None:
-        session = AtSession(serial_port, transcript=record, port_name=port)
-        try:
-            collect(session, facts, wait_s=wait, config=cfg)
-        finally:
-            session.close()
-    findings = classify(facts)
-    report = build_report(facts, findings)
-    ids = known_ids(facts)
-    if not show_ids:
-        report = redact_report(report, ids)
-    markdown = render_markdown(report)
-    if out:
-        write_bundle(out, report, markdown, record.records or [], None if show_ids else ids)
-    if exit_code == 0 and report["summary"]["severity"] in ("critical", "major"):
-        exit_code = 1
-
-    def render() -> None:
-        from rich.markdown import Markdown
-        from rich.panel import Panel
+        diagnosis = run_diagnosis(DiagnoseRequest(
+            port=port, baud=baud, out=out, force=force, config_path=config, show_ids=show_ids, wait_s=wait_s,
+            transcript=transcript, progress=feedback, on_urc=feedback.urc))
+    finally:
+        feedback.close()
+    report = diagnosis.report
+    emit(report, json, lambda: _render(diagnosis))
+    err = None
+    for warning in diagnosis.warnings:
+        from rich.text import Text
 
         from atctl.cli._common import console
 
-        style = {"ok": "green", "major": "yellow", "critical": "red"}[report["summary"]["severity"]]
-        console().print(Panel(Markdown(markdown), border_style=style, title="atctl diagnose"))
-        if out:
-            console().print(f"Bundle written to {out}")
+        err = err or console(stderr=True)
+        err.print(Text.assemble(("warning: ", "yellow"), warning), soft_wrap=True)  # paths stay whole
+    if diagnosis.exit_code:
+        raise typer.Exit(diagnosis.exit_code)
 
-    emit(report, json, render)
-    if exit_code:
-        raise typer.Exit(exit_code)
+
+_STYLE = {"ok": "green", "major": "yellow", "critical": "red", "minor": "cyan", "info": "dim"}
+
+
+def _render(diagnosis) -> None:
+    """The report for a terminal. Findings quote the module (error texts, model names): all Text,
+    never markup or Markdown, so a reply like `[/x]` or `*x*` prints as it is."""
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    from atctl.cli._common import console
+
+    report = diagnosis.report
+    worst = report["summary"]["severity"]
+    counts = ", ".join(f"{n} {s}" for s, n in report["summary"]["counts"].items() if n)
+    ident = report["facts"].get("identity") or {}
+    # the port is in the body, where it wraps, not in the title, where rich would cut it
+    parts = [Text(f"{ident.get('model') or 'unknown module'} on {report['port']}"),
+             Text.assemble("Overall: ", (worst.upper(), f"bold {_STYLE[worst]}"), f" ({counts or 'nothing found'})")]
+    for severity in ("critical", "major", "minor", "info"):
+        items = [f for f in report["findings"] if f["severity"] == severity]
+        if not items:
+            continue
+        parts.append(Text(f"\n{severity.capitalize()}", style=f"bold {_STYLE[severity]}"))
+        grid = Table.grid()  # wrapped lines stay under their finding, not under the bullet
+        grid.add_column(width=2)
+        grid.add_column()
+        for f in items:
+            grid.add_row("•", Text.assemble((f["title"], "bold"), " — ", f["detail"]))
+            if f.get("next_step"):
+                grid.add_row("", Text.assemble(("Next step: ", "italic"), f["next_step"]))
+        parts.append(grid)
+    out = console()
+    out.print(Panel(Group(*parts), border_style=_STYLE[worst], title="atctl diagnose", title_align="left"))
+    bundle = diagnosis.bundle
+    if bundle is not None and bundle.path:
+        out.print(Text(f"Bundle written to {bundle.path}"))

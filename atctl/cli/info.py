@@ -9,6 +9,7 @@ import typer
 from atctl.cli._common import BaudOpt, JsonOpt, PortOpt, ProfilesOpt, TranscriptOpt, emit
 
 app = typer.Typer(add_completion=False)
+NOT_READ = "not read (the module did not answer)"
 
 
 @app.command()
@@ -24,27 +25,41 @@ def info(
     from atctl.at import open_session
     from atctl.at.identify import identify
     from atctl.redact import redact_id
+    from atctl.sim_card import read_sim_state
+    from atctl.state_view import sim_text
 
     with open_session(port, baud=baud, transcript=transcript, show_ids=show_ids) as session:
         ident = identify(session, profiles)
+        sim = read_sim_state(session)  # the same words as status and diagnose
     shown = (lambda v: v) if show_ids else redact_id
     doc = {
         "port": port, "manufacturer": ident.manufacturer, "model": ident.model, "revision": ident.revision,
         "imei": shown(ident.imei), "iccid": shown(ident.iccid), "imsi": shown(ident.imsi),
-        "sim": ident.sim_error or ("ready" if ident.imsi else "unknown"), "profile": ident.profile_id,
+        "sim": sim.state, "sim_detail": sim.detail, "profile": ident.profile_id,
     }
 
     def render() -> None:
         from rich.table import Table
+        from rich.text import Text
 
         from atctl.cli._common import console
 
-        table = Table(show_header=False, title=f"Module on {port}", title_justify="left")
+        # module replies are Text, never markup; what the module did not tell says so in words
+        table = Table(show_header=False, title=Text(f"Module on {port}"), title_justify="left")
         for key in ("manufacturer", "model", "revision", "profile", "imei", "iccid", "imsi", "sim"):
             value = doc[key]
-            if key == "profile" and value is None:
-                value = "[yellow]no matching profile: generic 27.007 behaviour[/yellow]"
-            table.add_row(key, "-" if value is None else str(value))
+            if key == "sim":
+                cell = Text(sim_text({"state": sim.state, "detail": sim.detail}),
+                            style="green" if sim.state == "ready" else "red")
+            elif key == "profile" and value is None:
+                cell = Text("no matching profile: generic 27.007 behaviour", style="yellow")
+            elif value is None and key in ("iccid", "imsi") and ident.sim_error:
+                cell = Text(f"not read ({ident.sim_error})", style="dim")
+            elif value is None:
+                cell = Text(NOT_READ, style="dim")
+            else:
+                cell = Text(str(value))
+            table.add_row(key, cell)
         console().print(table)
 
     emit(doc, json, render)

@@ -1,8 +1,8 @@
-"""`atctl status --port P`: registration, operator, RAT, band, signal, PSM/eDRX requested vs granted."""
+"""`atctl status --port P`: SIM, radio, registration, operator, RAT, band, signal, PSM/eDRX requested vs granted."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -17,50 +17,73 @@ def status(
     baud: BaudOpt = 115200,
     module: Annotated[str | None, typer.Option("--module", help="Module profile id (detected when omitted).")] = None,
     profiles: ProfilesOpt = None,
+    timeout: Annotated[Optional[str], typer.Option(
+        "--timeout", help="If the module is still searching, wait up to this long for registration (30s, 2m).")] = None,
     transcript: TranscriptOpt = None,
     json: JsonOpt = False,
 ) -> None:
     """Show what the network granted, next to what the module asked for."""
+    from atctl.cli._wait_line import WaitLine, parse_timeout
+
+    wait_s = parse_timeout(timeout)
     from atctl.at import open_session
     from atctl.at.identify import identify
     from atctl.network_state import read_network_state
     from atctl.profiles import load_profile
+    from atctl.state_view import can_still_register, status_document, wait_outcome
 
     profile = load_profile(module, profiles) if module else None
     with open_session(port, baud=baud, profile=profile, transcript=transcript) as session:
         if profile is None:
             identify(session, profiles)
         state = read_network_state(session)
+        if wait_s and can_still_register(state):
+            import time
+
+            from atctl.config.apply import wait_for_registration
+
+            feedback = WaitLine(wait_s)
+            unsubscribe = session.subscribe("", feedback.urc)
+            started = time.monotonic()
+            try:
+                wait_for_registration(session, wait_s, False, feedback)
+                state = read_network_state(session)
+                feedback(wait_outcome(time.monotonic() - started, state.registration))
+            finally:
+                unsubscribe()
+                feedback.close()
         module_id = session.profile.id if session.profile else None
-    doc = {
-        "port": port, "module": module_id,
-        "registration": state.registration, "operator": state.operator, "rat": state.rat, "band": state.band,
-        "signal": state.signal, "psm": state.psm, "edrx": state.edrx, "apn": {str(k): v for k, v in state.apn.items()},
-        "errors": state.errors,
-    }
+    doc = status_document(port, module_id, state)
     emit(doc, json, lambda: _render(doc))
 
 
 def _render(doc: dict) -> None:
     from rich.table import Table
+    from rich.text import Text
 
     from atctl.cli._common import console
-    from atctl.state_view import edrx_text, psm_text, signal_text
+    from atctl.state_view import edrx_text, psm_text, radio_text, signal_text, sim_text, status_warnings
 
+    # every cell is a Text: operator names, APNs and modem replies are never read as markup
     reg = doc["registration"]
     stat = reg.get("stat_text") or "unknown"
-    colour = {"home": "green", "roaming": "yellow"}.get(stat, "red")
-    table = Table(show_header=False, title=f"{doc['module'] or 'module'} on {doc['port']}", title_justify="left")
+    table = Table(show_header=False, title=Text(f"{doc['module'] or 'module'} on {doc['port']}"), title_justify="left")
     cause = f" (reject cause {reg['reject_cause']})" if reg.get("reject_cause") is not None else ""
-    table.add_row("registration", f"[{colour}]{stat}[/{colour}]{cause}")
+    sim_ok = (doc["sim"] or {}).get("state") == "ready"
+    radio_on = (doc["radio"] or {}).get("state") == "on"
+    table.add_row("SIM", Text(sim_text(doc["sim"]), style="green" if sim_ok else "red"))
+    table.add_row("radio", Text(radio_text(doc["radio"]), style=None if radio_on else "red"))
+    table.add_row("registration", Text.assemble((stat, {"home": "green", "roaming": "yellow"}.get(stat, "red")), cause))
     op = doc["operator"]
-    table.add_row("operator", " ".join(str(x) for x in (op.get("name"), op.get("mcc_mnc"), op.get("country")) if x) or "-")
-    table.add_row("RAT / band", f"{doc['rat'] or '-'} / {('B' + str(doc['band'])) if doc['band'] else '-'}")
-    table.add_row("signal", signal_text(doc["signal"]))
-    table.add_row("PSM", psm_text(doc["psm"]))
-    table.add_row("eDRX", edrx_text(doc["edrx"]))
-    table.add_row("APN", ", ".join(f"{cid}: {apn or '(empty)'}" for cid, apn in doc["apn"].items()) or "-")
-    out = console()
-    out.print(table)
+    table.add_row("operator", Text(" ".join(str(x) for x in (op.get("name"), op.get("mcc_mnc"), op.get("country")) if x) or "-"))
+    table.add_row("RAT / band", Text(f"{doc['rat'] or '-'} / {('B' + str(doc['band'])) if doc['band'] else '-'}"))
+    table.add_row("signal", Text(signal_text(doc["signal"])))
+    table.add_row("PSM", Text(psm_text(doc["psm"])))
+    table.add_row("eDRX", Text(edrx_text(doc["edrx"])))
+    table.add_row("APN", Text(", ".join(f"{cid}: {apn or '(empty)'}" for cid, apn in doc["apn"].items()) or "-"))
+    console().print(table)
+    err = console(stderr=True)
+    for warning in status_warnings(doc):
+        err.print(Text.assemble(("warning: ", "yellow"), warning))
     for error in doc["errors"]:
-        out.print(f"[yellow]could not read:[/yellow] {error}", markup=True)
+        err.print(Text.assemble(("could not read: ", "yellow"), error))

@@ -79,9 +79,16 @@ def resolve_profile(session, config, module: str | None, profiles: str | None):
     return profile
 
 
-def prepare(session, config, profile) -> tuple[object, Desired, Settings, list[Step]]:
+def prepare(session, config, profile, *, need_sim: bool = False) -> tuple[object, Desired, Settings, list[Step]]:
+    from atctl.sim_card import SimNotReady, read_sim_state
+
+    sim = read_sim_state(session)  # first: without a usable SIM no network wait can succeed
+    if sim.blocking and need_sim:
+        raise SimNotReady(sim)  # nothing written
     dialect = get_dialect(profile)
     desired = desired_state(config, profile, dialect)
+    if sim.blocking:
+        desired.warnings.append(SimNotReady(sim).message)
     current = dialect.read(session)
     return dialect, desired, current, dialect.plan(current, desired.settings)
 
@@ -253,6 +260,11 @@ def verify_now(session, config, desired: Desired, profile, *, settle: bool = Fal
     from atctl.network_state import read_network_state
 
     if settle:
+        from atctl.network_state import require_radio_on
+        from atctl.sim_card import require_sim_ready
+
+        require_sim_ready(session)  # no SIM or a locked one: say so now, not after the registration timeout
+        require_radio_on(session)   # a radio left off (#20) likewise
         wait_for_registration(session, config.expect.timeout, False, None)
     dialect = get_dialect(profile)
     current = dialect.read(session)
@@ -262,7 +274,7 @@ def verify_now(session, config, desired: Desired, profile, *, settle: bool = Fal
 
 
 def apply_config(session, config, profile, *, wait: bool = True, progress: Progress | None = None) -> Outcome:
-    dialect, desired, saved, steps = prepare(session, config, profile)
+    dialect, desired, saved, steps = prepare(session, config, profile, need_sim=wait)
     try:
         results = run_steps(session, steps, progress)
     except _StepError as err:

@@ -30,19 +30,23 @@ def _step(facts: Facts, session, name: str, action) -> None:
 
 
 def _sim(session, facts: Facts) -> None:
-    response = session.command("AT+CPIN?")
-    if response.ok:
-        line = response.first("+CPIN:") or ""
-        state = line.split(":", 1)[1].strip() if ":" in line else ""
-        facts.sim["state"] = {"READY": "ready", "SIM PIN": "pin", "SIM PUK": "puk"}.get(state, state.lower() or "unknown")
-    elif response.error_code == 10:
-        facts.sim["state"] = "absent"
-    else:
-        facts.sim.update({"state": "error", "error": response.error_text or response.final})
+    from atctl.sim_card import read_sim_state
+
+    facts.sim.update(read_sim_state(session).as_dict())
 
 
-def collect(session, facts: Facts, *, wait_s: float = 30.0, config=None) -> Facts:
-    """Run every collection step against a started-or-not session."""
+def _radio(session, facts: Facts) -> None:
+    from atctl.network_state import NetworkState, read_radio
+
+    state = NetworkState()
+    read_radio(session, state)
+    facts.radio = state.radio
+    facts.failures.extend(f"radio read: {e}" for e in state.errors)
+
+
+def collect(session, facts: Facts, *, wait_s: float = 30.0, config=None, progress=None) -> Facts:
+    """Run every collection step against a started-or-not session. `progress(text)` hears about the
+    registration wait (the only long step): its state while waiting, and how it ended."""
     from atctl.at.identify import identify
     from atctl.dialects import get_dialect
     from atctl.network_state import read_network_state
@@ -71,6 +75,7 @@ def collect(session, facts: Facts, *, wait_s: float = 30.0, config=None) -> Fact
 
     _step(facts, session, "identity (ATI, AT+CGMM, AT+CGSN, ICCID, IMSI)", ident)
     _step(facts, session, "SIM state (AT+CPIN?)", lambda: _sim(session, facts))
+    _step(facts, session, "radio state (AT+CFUN?)", lambda: _radio(session, facts))
 
     def settings():
         if session.profile is None:
@@ -88,19 +93,27 @@ def collect(session, facts: Facts, *, wait_s: float = 30.0, config=None) -> Fact
     _step(facts, session, "configuration (RAT, bands, APN, PSM/eDRX requested)", settings)
 
     def wait_registered():
-        if facts.sim.get("state") not in (None, "ready"):
-            return
+        from atctl.sim_card import BLOCKING
+
+        if facts.sim.get("state") in BLOCKING or facts.radio.get("state") == "off":
+            return  # no network wait can succeed: the findings say why at once
         from atctl.config.apply import wait_for_registration
 
         start = time.monotonic()
-        wait_for_registration(session, wait_s, False, None)
-        facts.waited_s = round(time.monotonic() - start, 1)
+        try:
+            wait_for_registration(session, wait_s, False, progress)
+        finally:
+            facts.waited_s = round(time.monotonic() - start, 1)
 
     _step(facts, session, "waiting for registration", wait_registered)
 
     def network():
         state = read_network_state(session)
         facts.network = state.as_dict()
+        if progress and facts.waited_s:
+            from atctl.state_view import wait_outcome
+
+            progress(wait_outcome(facts.waited_s, state.registration))
         facts.failures.extend(f"network read: {e}" for e in state.errors)
         country = state.operator.get("country")
         if country:

@@ -12,7 +12,8 @@ class Facts:
     reachable: bool = True
     stopped_answering: str | None = None       # the step after which the module went silent
     identity: dict[str, Any] = field(default_factory=dict)
-    sim: dict[str, Any] = field(default_factory=dict)        # state, iccid, imsi, error
+    sim: dict[str, Any] = field(default_factory=dict)        # state, detail, raw (atctl.sim_card), iccid, imsi
+    radio: dict[str, Any] = field(default_factory=dict)      # state on|off|unknown, fun, detail, next_step
     hygiene: dict[str, Any] = field(default_factory=dict)    # echo_on, cmee
     settings: dict[str, Any] = field(default_factory=dict)   # rat_order, bands, apn, psm, edrx requested
     network: dict[str, Any] = field(default_factory=dict)    # NetworkState.as_dict()

@@ -20,7 +20,10 @@ SEVERITIES = ("critical", "major", "minor", "info")
 
 # verify check -> findings that already explain its failure
 _NOT_CONNECTED = {"registration-denied", "not-registered", "stopped-answering", "no-sim", "sim-pin", "sim-puk",
-                  "sim-error"}
+                  "sim-error", "radio-off"}
+# SIM states from atctl.sim_card (and the short names older facts and logs carry)
+_SIM_LOCKED = {"pin-required": "pin", "puk-required": "puk", "pin": "pin", "puk": "puk"}
+NOT_READ = "not read (the module did not answer)"
 _COVERED_BY = {
     "registered": _NOT_CONNECTED,
     "band": {"band-outside-plan"},
@@ -41,7 +44,24 @@ class Finding:
     evidence: str = ""
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        # `detail` is the JSON contract's name (DESIGN.md: {severity, title, detail, next_step});
+        # `explanation` stays for readers of earlier reports
+        return {**asdict(self), "detail": self.explanation}
+
+
+def known(value) -> str:
+    """A fact for people: never Python's None."""
+    return NOT_READ if value is None or value == "" else str(value)
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def module_text(identity: dict) -> str:
+    """'Quectel BG95-M3, firmware BG95M3LAR02A03'; what was not read says so, never 'None'."""
+    name = " ".join(str(v) for v in (identity.get("manufacturer"), identity.get("model")) if v)
+    return f"{name or 'model ' + NOT_READ}, firmware {known(identity.get('revision'))}"
 
 
 def classify(f: Facts) -> list[Finding]:
@@ -60,16 +80,31 @@ def classify(f: Facts) -> list[Finding]:
             "Power-cycle the module and run diagnose again; if it repeats, attach this bundle to the ticket.")
 
     sim = f.sim.get("state")
+    sim_blocks = False
     if sim == "absent":
-        add("critical", "no-sim", "No SIM card detected", "The module reports that no SIM is inserted (CME 10).",
+        sim_blocks = True
+        add("critical", "no-sim", "No SIM card detected",
+            f"The module reports that no SIM is inserted ({f.sim.get('raw') or 'CME 10'}).",
             "Insert the SIM (check orientation and the SIM holder contacts), then power-cycle.")
-    elif sim in ("pin", "puk"):
-        add("critical", f"sim-{sim}", f"The SIM is locked ({sim.upper()} required)",
-            "A locked SIM cannot register; PIN locks also prevent PSM on some modules.",
-            "Unlock the SIM once with its PIN (atctl never stores it) and disable the PIN lock for unattended devices.")
-    elif sim == "error":
-        add("critical", "sim-error", "The SIM cannot be read", f"The module says: {f.sim.get('error')}.",
+    elif sim in _SIM_LOCKED:
+        sim_blocks, lock = True, _SIM_LOCKED[sim]
+        add("critical", f"sim-{lock}", f"The SIM is locked ({lock.upper()} required)",
+            f"{_sentence(f.sim.get('detail') or 'the SIM is locked')}: a locked SIM cannot register; "
+            "PIN locks also prevent PSM on some modules.",
+            "Unlock the SIM once with its PIN (atctl never stores it) and disable the PIN lock for unattended devices."
+            if lock == "pin" else
+            "Unblock the SIM with the PUK from the SIM provider (atctl never stores PINs or PUKs), then disable the PIN lock.")
+    elif sim in ("failure", "error"):
+        sim_blocks = True
+        add("critical", "sim-error", "The SIM cannot be read",
+            f"The module says: {f.sim.get('detail') or f.sim.get('error')}.",
             "Reseat or replace the SIM; check that it is activated with the provider.")
+    radio = f.radio or {}
+    if radio.get("state") == "off":
+        add("critical", "radio-off", "The radio is switched off",
+            f"{_sentence(radio.get('detail') or 'the radio is off')}: the module cannot search for or register to "
+            "any network (a reboot step interrupted before the radio came back leaves it so).",
+            "Send AT+CFUN=1 or run `atctl apply`.", f"+CFUN: {radio.get('fun')}")
 
     net = f.network or {}
     reg = net.get("registration") or {}
@@ -80,7 +115,7 @@ def classify(f: Facts) -> list[Finding]:
             f"Reject cause {cause}: {emm_cause(cause)}." if cause is not None else "No reject cause was given.",
             emm_advice(cause) or "Ask the SIM provider whether the SIM is active and allowed on this network.",
             f"+CEREG stat 3, cause {cause}")
-    elif sim in (None, "ready") and stat not in (1, 5) and not f.stopped_answering:
+    elif not sim_blocks and radio.get("state") != "off" and stat not in (1, 5) and not f.stopped_answering:
         add("critical", "not-registered", "Not registered to any network",
             f"Still {reg.get('stat_text') or 'unregistered'} after waiting {format_duration(f.waited_s)}.",
             "Check antenna and coverage, and that the enabled RATs/bands match the local network (`atctl bands check`).")
@@ -127,7 +162,7 @@ def classify(f: Facts) -> list[Finding]:
         add("info", "collection-gap", "Part of the data could not be read", failure, "Nothing to do unless it matters for the ticket.")
     if f.identity.get("model"):
         add("info", "module", "Module identified",
-            f"{f.identity.get('manufacturer')} {f.identity.get('model')}, firmware {f.identity.get('revision')}"
+            module_text(f.identity)
             + (f", profile {f.identity['profile']}" if f.identity.get("profile") else " (no atctl profile)"), "")
     return sorted(out, key=lambda x: SEVERITIES.index(x.severity))
 

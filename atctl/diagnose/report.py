@@ -7,9 +7,9 @@ import zipfile
 from datetime import datetime, timezone
 
 from atctl.diagnose.facts import Facts
-from atctl.diagnose.findings import Finding
+from atctl.diagnose.findings import Finding, known, module_text
 from atctl.redact import redact_text
-from atctl.state_view import edrx_text, psm_text, signal_text
+from atctl.state_view import edrx_text, psm_text, radio_text, signal_text, sim_text
 
 
 def build_report(facts: Facts, findings: list[Finding]) -> dict:
@@ -57,15 +57,17 @@ def render_markdown(report: dict) -> str:
     reg = net.get("registration") or {}
     op = net.get("operator") or {}
     sig = net.get("signal") or {}
+    sim = facts.get("sim") or {}
     lines += ["## Facts", "",
-              f"- Module: {ident.get('manufacturer')} {ident.get('model')}, firmware {ident.get('revision')}, "
-              f"profile {ident.get('profile')}",
-              f"- IMEI {ident.get('imei')}, ICCID {facts.get('sim', {}).get('iccid')}, IMSI {facts.get('sim', {}).get('imsi')}",
-              f"- SIM: {facts.get('sim', {}).get('state')}",
+              f"- Module: {module_text(ident)}, profile {ident.get('profile') or 'none (generic 27.007 behaviour)'}",
+              f"- IMEI {known(ident.get('imei'))}, ICCID {known(sim.get('iccid'))}, IMSI {known(sim.get('imsi'))}",
+              f"- SIM: {sim_text(sim)}",
+              f"- Radio: {radio_text(facts.get('radio') or {})}",
               f"- Registration: {reg.get('stat_text') or 'unknown'}"
               + (f" (reject cause {reg['reject_cause']})" if reg.get("reject_cause") is not None else "")
-              + (f", operator {op.get('name')} {op.get('mcc_mnc')} {op.get('country')}" if op else "")
-              + (f", RAT {net.get('rat')}, band {net.get('band')}" if net.get("rat") else ""),
+              + (", operator " + " ".join(str(v) for v in (op.get("name"), op.get("mcc_mnc"), op.get("country")) if v)
+                 if any(op.get(k) for k in ("name", "mcc_mnc")) else "")
+              + (f", RAT {net.get('rat')}, band {known(net.get('band'))}" if net.get("rat") else ""),
               f"- Signal: {signal_text(sig)}",
               f"- PSM: {psm_text(net.get('psm') or {})}",
               f"- eDRX: {edrx_text(net.get('edrx') or {})}",
@@ -77,10 +79,44 @@ def render_markdown(report: dict) -> str:
     return "\n".join(lines)
 
 
-def write_bundle(path: str, report: dict, markdown: str, transcript: list[dict], ids: list[str]) -> None:
-    records = "".join(json.dumps({**r, "data": redact_text(r["data"], ids)}) + "\n" for r in transcript) if ids is not None \
-        else "".join(json.dumps(r) + "\n" for r in transcript)
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
+def redact_records(records: list[dict], ids: list[str]) -> list[dict]:
+    """Redact transcript records on the reassembled stream of each direction, not record by record:
+    a fragmented serial read splits an IMEI over several records, each too short to match (#20).
+    Redaction keeps lengths, so the redacted stream is cut back at the same offsets."""
+    out = [dict(r) for r in records]
+    for direction in dict.fromkeys(r.get("dir") for r in records):
+        index = [i for i, r in enumerate(records) if r.get("dir") == direction]
+        whole = "".join(records[i]["data"] for i in index)
+        clean = redact_text(whole, ids)
+        if len(clean) != len(whole):  # not expected; never let a length change misplace text
+            for i in index:
+                out[i]["data"] = redact_text(records[i]["data"], ids)
+            continue
+        pos = 0
+        for i in index:
+            size = len(records[i]["data"])
+            out[i]["data"], pos = clean[pos:pos + size], pos + size
+    return out
+
+
+def bundle_bytes(report: dict, markdown: str, transcript: list[dict], ids: list[str] | None) -> bytes:
+    """The zip (report.json, report.md, transcript.jsonl) in memory; ids None keeps identifiers."""
+    import io
+
+    kept = redact_records(transcript, ids) if ids is not None else transcript
+    records = "".join(json.dumps(r) + "\n" for r in kept)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
         bundle.writestr("report.json", json.dumps(report, indent=2))
         bundle.writestr("report.md", markdown)
         bundle.writestr("transcript.jsonl", records)
+    return buffer.getvalue()
+
+
+def write_bundle(path: str, report: dict, markdown: str, transcript: list[dict], ids: list[str] | None,
+                 force: bool = False):
+    """Write the bundle at `path` (atctl.diagnose.bundle rules: 0600, no symlinks followed, a foreign
+    file kept unless force, a fallback place when `path` fails). Returns where it went (Saved)."""
+    from atctl.diagnose.bundle import save_bundle
+
+    return save_bundle(path, bundle_bytes(report, markdown, transcript, ids), force)

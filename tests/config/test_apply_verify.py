@@ -76,8 +76,8 @@ def test_failed_step_restores_saved_state(cli_json, cli, tmp_path):
 
 
 def test_reboot_mid_apply_is_reported_and_restored(cli_json, tmp_path):
-    # start() takes 5 commands and the dialect's reads 9 more (AT+CFUN? last): the 3rd write reboots
-    port = f"sim://quectel-bg95-m3?reg_delay=0.05&reboot_after=17&nvm={tmp_path}/nvm.json"
+    # start() takes 5 commands, the SIM check 1 and the dialect's reads 9 more (AT+CFUN? last): the 3rd write reboots
+    port = f"sim://quectel-bg95-m3?reg_delay=0.05&reboot_after=18&nvm={tmp_path}/nvm.json"
     code, doc = apply(cli_json, "lte-m-tracker-eu-us.yaml", port)
     assert code == 1
     assert "step 3/5" in doc["error"] and "rebooted" in doc["error"]
