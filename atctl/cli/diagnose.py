@@ -13,16 +13,21 @@ app = typer.Typer(add_completion=False)
 
 @app.command()
 def diagnose(
-    port: PortOpt,
+    port: PortOpt = "",
     out: Annotated[Optional[str], typer.Option("--out", "-o", help="Write a zip bundle (report.json, report.md, transcript.jsonl).")] = None,
     config: Annotated[Optional[str], typer.Option("--config", help="Also run every verify check against this config.")] = None,
     show_ids: Annotated[bool, typer.Option("--show-ids", help="Keep IMEI/IMSI/ICCID in full (redacted by default).")] = False,
     wait: Annotated[float, typer.Option("--wait", help="Seconds to wait for registration if the module is still searching.")] = 30.0,
     baud: BaudOpt = 115200,
     transcript: TranscriptOpt = None,
+    log: Annotated[Optional[str], typer.Option("--log", help="Diagnose from a serial log or transcript (FILE, or -) instead of a live port.")] = None,
     json: JsonOpt = False,
 ) -> None:
     """Collect identity, SIM, configuration, registration, signal and power-saving state; rank findings."""
+    if log is not None or not port:
+        from atctl.cli.log_input import diagnose_log
+
+        return diagnose_log(log, port, out, config, show_ids, json)
     from atctl.at.session import AtSession
     from atctl.at.transcript import Transcript
     from atctl.at.transport import open_port

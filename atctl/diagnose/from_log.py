@@ -250,6 +250,17 @@ def facts_from_log(result: LogResult, name: str) -> tuple[Facts, list[str], list
     return facts, limits, _log_findings(result, seen)
 
 
+_RESETS = ("AT+CFUN=1,1", "AT+CFUN=15", "AT+CFUN=16", "AT#XRESET", "AT+NRB", "AT+QPOWD", "ATZ", "AT+TRB",
+           "AT+CFUN=0,1")
+
+
+def _reset_requested(result: LogResult, boot_line: int) -> bool:
+    """Was a restart asked for (a reset command) since the previous boot banner?"""
+    previous = max((n for n in result.reboots if n < boot_line), default=0)
+    return any(ex.command and previous < ex.line_no < boot_line
+               and ex.command.upper().replace(" ", "").startswith(_RESETS) for ex in result.exchanges)
+
+
 def _error_text(ex) -> str:
     for decoded in ex.decoded:
         if decoded["type"] in ("CME ERROR", "CMS ERROR") and decoded["fields"].get("message"):
@@ -259,8 +270,15 @@ def _error_text(ex) -> str:
 
 def _log_findings(result: LogResult, seen: dict) -> list[Finding]:
     out = []
-    first_command = next((ex.line_no for ex in result.exchanges if ex.command), None)
-    mid = [n for n in result.reboots if first_command is not None and n > first_command]
+    # a banner before the first completed command is the module starting up, not a restart
+    first_done = next((ex.result_line_no or ex.line_no for ex in result.exchanges if ex.command and ex.result), None)
+    booted = [n for n in result.reboots if first_done is not None and n > first_done]
+    asked = [n for n in booted if _reset_requested(result, n)]
+    mid = [n for n in booted if n not in asked]
+    if asked:
+        out.append(Finding("info", "reset-requested", "The host restarted the module",
+                           f"Boot banner after a reset command at line{'s' if len(asked) > 1 else ''} "
+                           f"{', '.join(map(str, asked[:10]))}.", "", f"boot banner at line {asked[0]}"))
     if mid:
         out.append(Finding("major", "reboot-seen", "The module restarted during the log",
                            f"Boot banner at line{'s' if len(mid) > 1 else ''} {', '.join(map(str, mid[:10]))}: "

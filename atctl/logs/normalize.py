@@ -48,7 +48,7 @@ _MBED = re.compile(r"\bAT ([TR]X) \(\s*\d+\):\s?(.*)$")
 _ZEPHYR_TX = re.compile(r"modem_chat\S*:\s.*?\bsending:\s*(.*)$")
 _ZEPHYR_RX = re.compile(r"modem_chat\S*received\w*:\s*(.*)$")
 _MARKERS = re.compile(r"<CR>|<LF>|<LN>|<cr>|<lf>|<ln>|\\r|\\n")
-_GLUED = re.compile(r"^(.*?(?:\.|:|!|\]|>|\)))\s*(AT[+%#$^&][A-Z][A-Z0-9]*.*)$")
+_GLUED = re.compile(r"^(.*?(?:\.|:|!|\]|>|\)))\s*(AT[+%#$^&][A-Z][A-Z0-9]*.*|AT)$")
 _GLUED_FINAL = re.compile(r"^(OK|ERROR)(AT[+%#$^&].*)$")
 _MAX_STAMPS = 6
 

@@ -24,11 +24,12 @@ from typing import Any, Iterable, Iterator
 
 from atctl.at.classify import ALWAYS_URC_LINES, ALWAYS_URC_PREFIXES, BOOT_LINES, ReplyMatcher, command_name, final_of
 from atctl.logs.normalize import Piece, normalize
+from atctl.redact import mask_secrets
 
 # commands whose reply is plain text rather than +PREFIX: lines
 TEXT_REPLY = {"I", "GMI", "GMM", "GMR", "GSN", "CGMI", "CGMM", "CGMR", "CGSN", "CIMI", "CCID", "QCCID", "ICCID",
               "CLAC", "QGMR", "UGSN", "Z", "V"}
-BOOT_MARKERS = BOOT_LINES | {"Ready", "READY", "+CPIN: NOT READY", "SMS Ready", "Call Ready", "+UUSTS: 0"}
+BOOT_MARKERS = BOOT_LINES | {"Ready", "READY", "SMS Ready", "Call Ready"}
 MAX_WARNINGS = 100
 _DECODE_CACHE_MAX = 20000
 
@@ -40,7 +41,12 @@ def is_command(text: str) -> bool:
     if len(text) == 2:
         return True
     third = text[2]
-    return third in "+%#$^&*\\?=" or third.isdigit() or (third.isalpha() and (len(text) == 3 or not text[3].isspace()))
+    if third in "+%#$^&*\\?=" or third.isdigit():
+        return True
+    if not third.isalpha():
+        return False
+    # basic commands: ATI, ATE0, ATZ, ATS0=1, ATE0V1, ATD*99#; not "ATParser:", "ATTENTION"
+    return len(text) == 3 or third in "Dd" or text[3].isdigit() or text[3] in "=?&;+"
 
 
 @dataclass
@@ -56,6 +62,7 @@ class Exchange:
     result_line_no: int | None = None
     rx: list[str] = field(default_factory=list)             # every line received while pending, in order
     matcher: Any = None
+    direction: str | None = None                            # "tx" when the log says the host sent it
 
     def to_dict(self) -> dict:
         return {"line_no": self.line_no, "command": self.command, "lines": self.lines, "result": self.result,
@@ -176,7 +183,7 @@ class LogReader:
 
     def _line(self, line_no: int, direction: str | None, text: str) -> None:
         if is_command(text) and direction != "rx":
-            self._command(line_no, text)
+            self._command(line_no, text, direction)
         elif direction == "rx" and is_command(text):
             self._echo_or_command(line_no, text)
         elif direction == "tx":
@@ -186,22 +193,26 @@ class LogReader:
 
     # ---- commands ----------------------------------------------------------------
     def _echo_or_command(self, line_no: int, text: str) -> None:
+        text = mask_secrets(text)
         if self.pending is not None and not self.pending.rx and self.pending.command \
                 and text.upper() == self.pending.command.upper():
             self.pending.echoed = True
             return
         self._command(line_no, text)
 
-    def _command(self, line_no: int, text: str) -> None:
+    def _command(self, line_no: int, text: str, direction: str | None = None) -> None:
+        text = mask_secrets(text)  # never keep a SIM PIN from a log
         pending = self.pending
-        if pending is not None and not pending.rx and pending.command and text.upper() == pending.command.upper():
+        resent = direction == "tx" and pending is not None and pending.direction == "tx"
+        if pending is not None and not resent and not pending.rx and pending.command \
+                and text.upper() == pending.command.upper():
             pending.echoed = True
             return
         if pending is not None:
             self._close(pending, None)
             self.result.warn(f"line {pending.line_no}: {pending.command} has no final result in the log")
         self._flush_held()
-        self.pending = Exchange(line_no, text, matcher=ReplyMatcher(text))
+        self.pending = Exchange(line_no, text, matcher=ReplyMatcher(text), direction=direction)
 
     # ---- received lines ------------------------------------------------------------
     def _received(self, line_no: int, text: str) -> None:
@@ -224,14 +235,17 @@ class LogReader:
         if text in BOOT_MARKERS:
             self.result.reboots.append(line_no)
         if pending is not None:
-            pending.rx.append(text)
             if self._belongs(pending, text):
+                pending.rx.append(text)
                 pending.lines.append(text)
                 pending.line_nos.append(line_no)
             elif _urc_like(text):
+                pending.rx.append(text)
                 pending.urcs_during.append(len(self.result.urcs))
                 self._urc(line_no, text, during=pending)
             else:
+                if self.result.source == "transcript":
+                    pending.rx.append(text)  # the module sent it; a text log's stray line is the host's print
                 self._unparsed(line_no, text)
             return
         if text.startswith(("+", "%", "^", "#", "$")) and ":" in text and text not in ALWAYS_URC_LINES \
