@@ -24,11 +24,12 @@ def read_log_file(path: str, vendor: str | None = None, profile=None):
 
 
 def decode_log(path: str, vendor: str | None, profile, as_json: bool) -> None:
-    from atctl.cli._common import emit
-
     result = read_log_file(path, vendor, profile)
     if as_json:
-        emit(result.to_dict(), True, lambda: None)
+        import json
+
+        # one compact document: a 100k-line log is ~12 MB of JSON, and indenting it costs more than reading the log
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
         return
     from atctl.logs.timeline import summary_lines, timeline
 

@@ -54,6 +54,8 @@ _MAX_STAMPS = 6
 
 
 def strip_stamps(text: str) -> str:
+    if not text or text[0] not in "[<0123456789":  # fast path: most lines carry no stamp
+        return text
     for _ in range(_MAX_STAMPS):
         m = _STAMP.match(text)
         if not m or not m.end():
@@ -106,6 +108,8 @@ def normalize(raw: str) -> list[Piece]:
     if not text:
         return []
     text = strip_stamps(text)
+    if not text:
+        return []
     if "'" in text and ("-->" in text or "<--" in text):
         m = _MM.search(text)
         if m:
@@ -128,7 +132,7 @@ def normalize(raw: str) -> list[Piece]:
         if m:
             body = re.sub(r":\s+", ": ", m.group(1).strip(), count=1)
             return [Piece("tx" if m.re is _ZEPHYR_TX else "rx", body)] if body else []
-    m = _ARROW.match(text)
+    m = _ARROW.match(text) if text[0] in "<->" else None
     if m:
         text = strip_stamps(text[m.end():].strip())
     if not text:
