@@ -50,7 +50,8 @@ def test_interleavings_are_paired(case):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.one_of(st.text(max_size=80), STAMPS.map(lambda s: s + "AT+CSQ"), st.just("OK"),
+@given(st.lists(st.one_of(st.text(max_size=80), STAMPS, STAMPS.map(lambda s: s + "AT+CSQ"), st.just("OK"),
+                          st.sampled_from(["--> 'AT<CR>", "AT RX (3): <cr>", "DEBUG: response: ['", "<CR><LF>"]),
                           st.binary(max_size=40).map(lambda b: b.decode("latin-1"))), max_size=30),
        st.integers(0, 60))
 def test_any_text_and_cut_lines_never_crash(lines, cut):
