@@ -22,6 +22,7 @@ def import_log(
     log: Annotated[str, typer.Argument(help="The serial log (text as pasted, or an atctl transcript), or - for stdin.")],
     output: Annotated[str, typer.Option("--output", "-o", help="The transcript to write (JSON lines), for replay://.")],
     force: Annotated[bool, typer.Option("--force", help="Overwrite OUTPUT if it exists.")] = False,
+    show_ids: Annotated[bool, typer.Option("--show-ids", help="Keep IMEI/IMSI/ICCID in full (redacted by default).")] = False,
     json: JsonOpt = False,
 ) -> None:
     """Pair commands with replies and write them as an atctl transcript; then use --port replay://OUTPUT."""
@@ -35,7 +36,7 @@ def import_log(
     _check_out(output, log)
     if os.path.exists(output) and not force:
         raise InputError(f"{output} exists", hint="choose another file, or add --force to overwrite it")
-    result = read_log_file(log)
+    result = read_log_file(log, show_ids=show_ids)
     name = "stdin" if log == "-" else log
     records = to_transcript(result, name)
     commands = sum(1 for e in result.exchanges if e.command)

@@ -21,6 +21,7 @@ def decode(
     urc: Annotated[Optional[bool], typer.Option("--urc/--read", help="Treat a +CREG/+CGREG/+CEREG line as URC or read reply (default: inferred).")] = None,
     profiles: ProfilesOpt = None,
     log: Annotated[Optional[str], typer.Option("--log", help="Decode a whole serial log or atctl transcript (FILE, or - for stdin).")] = None,
+    show_ids: Annotated[bool, typer.Option("--show-ids", help="With --log: keep IMEI/IMSI/ICCID in full (redacted by default).")] = False,
     json: JsonOpt = False,
 ) -> None:
     """Decode any supported response line into named fields with units; or a whole log with --log."""
@@ -39,7 +40,7 @@ def decode(
             raise InputError("give one response line, or --log FILE", hint="atctl decode '+CEREG: 1' | atctl decode --log serial.log")
         from atctl.cli.log_input import decode_log
 
-        return decode_log(log, vendor.lower() if vendor else (profile.vendor if profile else None), profile, json)
+        return decode_log(log, vendor.lower() if vendor else (profile.vendor if profile else None), profile, json, show_ids)
     parsed = parse_line(line, vendor=vendor or (profile.vendor if profile else None), profile=profile, is_urc=urc)
     doc = parsed.to_dict()
     emit(doc, json, lambda: _render(doc))

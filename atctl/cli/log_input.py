@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 
 
-def read_log_file(path: str, vendor: str | None = None, profile=None):
+def read_log_file(path: str, vendor: str | None = None, profile=None, show_ids: bool = False):
     """LogResult of a file path or '-' (stdin); InputError (exit 2) for what is not a log."""
     from atctl.logs import read_log
     from atctl.logs.stream import open_log, text_lines
@@ -15,7 +15,7 @@ def read_log_file(path: str, vendor: str | None = None, profile=None):
     fh = open_log(path)
     name = "stdin" if path == "-" else path
     try:
-        result = read_log(text_lines(fh, name, warnings), vendor=vendor, profile=profile)
+        result = read_log(text_lines(fh, name, warnings), vendor=vendor, profile=profile, show_ids=show_ids)
     finally:
         if fh is not sys.stdin.buffer:
             fh.close()
@@ -23,8 +23,8 @@ def read_log_file(path: str, vendor: str | None = None, profile=None):
     return result
 
 
-def decode_log(path: str, vendor: str | None, profile, as_json: bool) -> None:
-    result = read_log_file(path, vendor, profile)
+def decode_log(path: str, vendor: str | None, profile, as_json: bool, show_ids: bool = False) -> None:
+    result = read_log_file(path, vendor, profile, show_ids)
     if as_json:
         import json
 
@@ -64,7 +64,7 @@ def diagnose_log(path: str | None, port: str, out: str | None, config: str | Non
     from atctl.diagnose.report import redact_report, write_bundle
     from atctl.logs.capture import to_transcript
 
-    result = read_log_file(path)
+    result = read_log_file(path, show_ids=show_ids)
     name = "stdin" if path == "-" else path
     report, ids = build(result, name, cfg)
     if not show_ids:

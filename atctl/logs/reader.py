@@ -24,7 +24,7 @@ from typing import Any, Iterable, Iterator
 
 from atctl.at.classify import ALWAYS_URC_LINES, ALWAYS_URC_PREFIXES, BOOT_LINES, ReplyMatcher, command_name, final_of
 from atctl.logs.normalize import Piece, normalize
-from atctl.redact import mask_secrets
+from atctl.redact import _ID_RUN, _MASK_LINE, mask_secrets, redact_text
 
 # commands whose reply is plain text rather than +PREFIX: lines
 TEXT_REPLY = {"I", "GMI", "GMM", "GMR", "GSN", "CGMI", "CGMM", "CGMR", "CGSN", "CIMI", "CCID", "QCCID", "ICCID",
@@ -151,8 +151,9 @@ class _Decoder:
 class LogReader:
     """Feed pieces in line order; `finish()` returns the LogResult."""
 
-    def __init__(self, vendor: str | None = None, profile: Any = None):
+    def __init__(self, vendor: str | None = None, profile: Any = None, show_ids: bool = False):
         self.result = LogResult(vendor=vendor)
+        self.show_ids = show_ids
         self.decode = _Decoder(vendor, profile)
         self.vendor_fixed = vendor is not None
         self.pending: Exchange | None = None
@@ -182,6 +183,8 @@ class LogReader:
                 self.partial[piece.direction] = (start, rest)
 
     def _line(self, line_no: int, direction: str | None, text: str) -> None:
+        if not self.show_ids and len(text) >= 14 and _ID_RUN.search(text) and not _MASK_LINE.search(text):
+            text = redact_text(text)  # IMEI / IMSI / ICCID keep their last 4 digits
         if is_command(text) and direction != "rx":
             self._command(line_no, text, direction)
         elif direction == "rx" and is_command(text):
@@ -348,9 +351,11 @@ def transcript_pieces(records: Iterable[tuple[int, dict]]) -> Iterator[tuple[int
         yield line_no, Piece(direction, data, True)
 
 
-def read_log(lines: Iterable[str], *, vendor: str | None = None, profile: Any = None) -> LogResult:
-    """Every exchange, URC and unparsed line of a text log or an atctl transcript (JSON lines)."""
-    reader = LogReader(vendor=vendor, profile=profile)
+def read_log(lines: Iterable[str], *, vendor: str | None = None, profile: Any = None,
+             show_ids: bool = False) -> LogResult:
+    """Every exchange, URC and unparsed line of a text log or an atctl transcript (JSON lines).
+    IMEI/IMSI/ICCID are redacted (last 4 digits kept) unless show_ids."""
+    reader = LogReader(vendor=vendor, profile=profile, show_ids=show_ids)
     count = 0
     mode = None
     for count, raw in enumerate(lines, 1):

@@ -65,3 +65,17 @@ def test_capture_import_refuses_to_overwrite_and_to_write_over_the_log(cli, tmp_
     assert code == 2 and log.read_text() == "AT\nOK\n"
     code, _, _ = cli("capture", "import", str(log), "-o", str(out), "--force")
     assert code == 0 and os.path.getsize(out) > 0
+
+
+def test_identifiers_are_redacted_unless_asked(cli, cli_json, tmp_path):
+    log = tmp_path / "ids.log"
+    log.write_text('AT+CGSN\r\n867962041234567\r\nOK\r\nAT+CCID\r\n+CCID: 89490200001234567890\r\nOK\r\n'
+                   'AT+QCFG="band"\r\n+QCFG: "band",0xf,0x100002000000000f0e189f,0x10004200000000090e189f\r\nOK\r\n')
+    code, out, _ = cli("decode", "--log", str(log), "--json")
+    assert "867962041234567" not in out and "4567" in out and "89490200001234567890" not in out
+    assert "0x100002000000000f0e189f" in out  # a band mask is not an identifier
+    code, out, _ = cli("decode", "--log", str(log), "--json", "--show-ids")
+    assert "867962041234567" in out
+    session = tmp_path / "s.jsonl"
+    cli("capture", "import", str(log), "-o", str(session))
+    assert "867962041234567" not in session.read_text()

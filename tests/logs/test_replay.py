@@ -102,3 +102,16 @@ rx \r\nOK\r\n
 def test_missing_replay_file_is_exit_3_with_one_line(cli, tmp_path):
     code, out, err = cli("status", "--port", f"replay://{tmp_path}/nope.jsonl")
     assert code == 3 and "does not exist" in err and "Traceback" not in err
+
+
+def test_diagnose_log_with_a_config_runs_the_verify_checks(cli, cli_json, tmp_path):
+    config = "examples/lte-m-tracker-eu-us.yaml"
+    url = "sim://quectel-bg95-m3?network=psm-refused&reg_delay=0"
+    transcript = tmp_path / "T.jsonl"
+    cli("send", "--port", url + f"&nvm={tmp_path}/nvm.json", 'AT+CPSMS=1,,,"00100001","00000011"')
+    code, _, _ = cli("status", "--port", url + f"&nvm={tmp_path}/nvm.json", "--transcript", str(transcript))
+    code, doc = cli_json("diagnose", "--log", str(transcript), "--config", config)
+    checks = {c["name"]: c for c in doc["facts"]["checks"]}
+    assert "registered" in checks and checks["registered"]["ok"]
+    assert "psm-not-granted" in {f["code"] for f in doc["findings"]}
+    assert doc["source"] == "log" and code == 1
