@@ -11,6 +11,7 @@ None = unknown, e.g. a minicom capture where the command is the module's echo):
 - python-gsmmodem `DEBUG: write: AT` / `DEBUG: response: ['+CPIN: READY', 'OK']`;
 - mbed-trace `AT TX ( 9): AT+CEREG?` / `AT RX (32): <cr><ln>+CME ERROR: ...` (split anywhere);
 - Zephyr modem_chat `sending: AT+CGATT?` / `received_command: +CEREG: 4`;
+- gammu debug `gammu: 1 "AT+CGREG?"` / `gammu: 2 "+CGREG: 2,1,DF16,2C69938"` (hex dumps stay unparsed);
 - literal `<CR>`, `<LF>`, `<cr><ln>`, `\\r\\n` markers; text glued to a command
   (`Waiting for network...AT+CREG?`, `OKAT#XSOCKETOPT=1,20,2`).
 
@@ -31,6 +32,7 @@ class Piece(NamedTuple):
     chunk: bool = False     # a stream fragment: join with the next fragment of that direction
 
 
+_ANSI = re.compile(r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|[@-Z\\-_])")  # minicom/screen colour and cursor codes
 _CONTROL = dict.fromkeys([c for c in range(32) if c not in (9,)] + [127], None)
 # leading stamps, removed repeatedly: [anything short], clock times, ISO dates, "I (1234) tag:" esp-idf
 _STAMP = re.compile(
@@ -44,6 +46,7 @@ _ARROW = re.compile(r"^(?:<-|->|<<|>>)\s?")
 _MM = re.compile(r"(-->|<--)\s*'(.*)'\s*$")
 _PYGSM_WRITE = re.compile(r"^(?:[A-Z]+:\s*)?write:\s?(.*)$")
 _PYGSM_RESPONSE = re.compile(r"^(?:[A-Z]+:\s*)?response:\s*(\[.*\])\s*$")
+_GAMMU = re.compile(r"\bgammu(?:-smsd)?(?:\[\d+\])?: (?:gammu: )?\d+ \"(.*)\"\s*$")
 _MBED = re.compile(r"\bAT ([TR]X) \(\s*\d+\):\s?(.*)$")
 _ZEPHYR_TX = re.compile(r"modem_chat\S*:\s.*?\bsending:\s*(.*)$")
 _ZEPHYR_RX = re.compile(r"modem_chat\S*received\w*:\s*(.*)$")
@@ -104,7 +107,10 @@ def _unglue(direction: str | None, text: str) -> list[Piece]:
 
 def normalize(raw: str) -> list[Piece]:
     """The pieces of AT text in one raw log line (empty list: nothing there)."""
-    text = raw.translate(_CONTROL).strip() if not raw.isprintable() else raw.strip()
+    if not raw.isprintable():
+        text = (_ANSI.sub("", raw) if "\x1b" in raw else raw).translate(_CONTROL).strip()
+    else:
+        text = raw.strip()
     if not text:
         return []
     text = strip_stamps(text)
@@ -114,6 +120,10 @@ def normalize(raw: str) -> list[Piece]:
         m = _MM.search(text)
         if m:
             return _split_markers("tx" if m.group(1) == "-->" else "rx", m.group(2), True)
+    if "gammu" in text and '"' in text:
+        m = _GAMMU.search(text)
+        if m:
+            return [Piece(None, m.group(1).strip())] if m.group(1).strip() else []
     if "AT " in text and "X (" in text:
         m = _MBED.search(text)
         if m:

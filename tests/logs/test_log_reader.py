@@ -41,6 +41,10 @@ def texts(raw: str):
     (".AT+CEREG?", [(None, "."), (None, "AT+CEREG?")]),
     ("OKAT#XSOCKETOPT=1,20,2", [(None, "OK"), (None, "AT#XSOCKETOPT=1,20,2")]),
     ("Modem: ATI  SIM808 R14.18", [(None, "Modem: ATI  SIM808 R14.18")]),
+    # gammu debug (gammu/gammu#408)
+    ('Thu 2018/06/07 11:29:53 gammu-smsd[15841]: gammu: 2 "+CGREG: 2,1,DF16,2C69938"', [(None, "+CGREG: 2,1,DF16,2C69938")]),
+    # minicom with colour codes (constructed: ESC[0m / ESC[1;32m around the text)
+    ("\x1b[1;32m+CSQ: 20,99\x1b[0m\r", [(None, "+CSQ: 20,99")]),
 ])
 def test_wrappers_are_removed(raw, expected):
     assert texts(raw) == expected
