@@ -6,7 +6,7 @@ None = unknown, e.g. a minicom capture where the command is the module's echo):
 
 - timestamps: Arduino serial monitor `17:13:30.563 -> `, `[2024-01-22_11:53:06:302]`,
   Zephyr `[00:46:34.067,841]`, mbed `[00001062ms][INFO][CELL]: `, ISO dates, `12:00:01.5 `;
-- arrows `<- ` / `-> ` (WioLTE, many Arduino libraries), `>> ` / `<< `;
+- arrows `<- ` / `-> ` (WioLTE, many Arduino libraries), `>> ` / `<< `; labels `TX: ` / `RX: ` / `SEND: `;
 - ModemManager debug `--> 'AT+CEREG?<CR>'` / `<-- '<CR><LF>OK<CR><LF>'`;
 - python-gsmmodem `DEBUG: write: AT` / `DEBUG: response: ['+CPIN: READY', 'OK']`;
 - mbed-trace `AT TX ( 9): AT+CEREG?` / `AT RX (32): <cr><ln>+CME ERROR: ...` (split anywhere);
@@ -43,6 +43,9 @@ _STAMP = re.compile(
     r"|<(?:dbg|debug|inf|info|wrn|warn|err|msg)>\s*)"
 )
 _ARROW = re.compile(r"^(?:<-|->|<<|>>)\s?")
+# "TX: AT+CSQ" / "RX: +CSQ: 20,99" / "SEND: ..." / "RECV> ..." as many host libraries print
+_LABEL = re.compile(r"^(TX|RX|Tx|Rx|tx|rx|SEND|RECV|SENT|RCVD|SND|RCV)\s*(?::|>|->|=>)\s?")
+_TX_LABELS = {"TX", "Tx", "tx", "SEND", "SENT", "SND"}
 _MM = re.compile(r"(-->|<--)\s*'(.*)'\s*$")
 _PYGSM_WRITE = re.compile(r"^(?:[A-Z]+:\s*)?write:\s?(.*)$")
 _PYGSM_RESPONSE = re.compile(r"^(?:[A-Z]+:\s*)?response:\s*(\[.*\])\s*$")
@@ -147,7 +150,15 @@ def normalize(raw: str) -> list[Piece]:
         text = strip_stamps(text[m.end():].strip())
     if not text:
         return []
-    pieces = _split_markers(None, text, False)
+    direction = None
+    if text[0] in "TRSrt":
+        m = _LABEL.match(text)
+        if m:
+            direction = "tx" if m.group(1) in _TX_LABELS else "rx"
+            text = text[m.end():].strip()
+            if not text:
+                return []
+    pieces = _split_markers(direction, text, False)
     if len(pieces) == 1:
         return _unglue(pieces[0].direction, pieces[0].text)
     return pieces

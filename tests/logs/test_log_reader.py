@@ -41,6 +41,10 @@ def texts(raw: str):
     (".AT+CEREG?", [(None, "."), (None, "AT+CEREG?")]),
     ("OKAT#XSOCKETOPT=1,20,2", [(None, "OK"), (None, "AT#XSOCKETOPT=1,20,2")]),
     ("Modem: ATI  SIM808 R14.18", [(None, "Modem: ATI  SIM808 R14.18")]),
+    # host libraries that label each direction (constructed)
+    ("TX: AT+CSQ", [("tx", "AT+CSQ")]),
+    ("[12:00:01] RX: +CSQ: 20,99", [("rx", "+CSQ: 20,99")]),
+    ("Trying: www.google.com:443...", [(None, "Trying: www.google.com:443...")]),
     # gammu debug (gammu/gammu#408)
     ('Thu 2018/06/07 11:29:53 gammu-smsd[15841]: gammu: 2 "+CGREG: 2,1,DF16,2C69938"', [(None, "+CGREG: 2,1,DF16,2C69938")]),
     # minicom with colour codes (constructed: ESC[0m / ESC[1;32m around the text)
