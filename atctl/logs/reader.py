@@ -19,18 +19,20 @@ Pairing rules, in the engine's own terms (atctl.at.classify):
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
 from atctl.at.classify import ALWAYS_URC_LINES, ALWAYS_URC_PREFIXES, BOOT_LINES, ReplyMatcher, command_name, final_of
 from atctl.logs.normalize import Piece, normalize
-from atctl.redact import _ID_RUN, _MASK_LINE, mask_secrets, redact_text
+from atctl.redact import mask_secrets, redact_text
 
 # commands whose reply is plain text rather than +PREFIX: lines
 TEXT_REPLY = {"I", "GMI", "GMM", "GMR", "GSN", "CGMI", "CGMM", "CGMR", "CGSN", "CIMI", "CCID", "QCCID", "ICCID",
               "CLAC", "QGMR", "UGSN", "Z", "V"}
 BOOT_MARKERS = BOOT_LINES | {"Ready", "READY", "SMS Ready", "Call Ready"}
 MAX_WARNINGS = 100
+_DIGIT_RUN = re.compile(r"\d{14}")  # cheap test before the full identifier redaction
 _DECODE_CACHE_MAX = 20000
 
 
@@ -183,8 +185,8 @@ class LogReader:
                 self.partial[piece.direction] = (start, rest)
 
     def _line(self, line_no: int, direction: str | None, text: str) -> None:
-        if not self.show_ids and len(text) >= 14 and _ID_RUN.search(text) and not _MASK_LINE.search(text):
-            text = redact_text(text)  # IMEI / IMSI / ICCID keep their last 4 digits
+        if not self.show_ids and len(text) >= 14 and _DIGIT_RUN.search(text):
+            text = redact_text(text)  # IMEI / IMSI / ICCID keep their last 4 digits (band masks stay)
         if is_command(text) and direction != "rx":
             self._command(line_no, text, direction)
         elif direction == "rx" and is_command(text):

@@ -115,3 +115,14 @@ def test_diagnose_log_with_a_config_runs_the_verify_checks(cli, cli_json, tmp_pa
     assert "registered" in checks and checks["registered"]["ok"]
     assert "psm-not-granted" in {f["code"] for f in doc["findings"]}
     assert doc["source"] == "log" and code == 1
+
+
+def test_apply_replays_to_the_same_steps(cli, tmp_path):
+    config = "examples/lte-m-tracker-eu-us.yaml"
+    url = f"sim://quectel-bg95-m3?network=de-telekom&reg_delay=0&nvm={tmp_path}/nvm.json"
+    code, live, transcript = _record(tmp_path, cli, "apply", config, "--port", url)
+    code2, out, err = cli("apply", config, "--port", f"replay://{transcript}", "--json")
+    replayed = json.loads(out)
+    assert code2 == code == 0
+    assert replayed["steps"] == live["steps"] and replayed["verify"] == live["verify"]
+    assert "divergence" not in err
