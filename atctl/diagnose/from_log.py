@@ -80,13 +80,11 @@ def _identity(result: LogResult, facts: Facts) -> None:
 
 
 def _sim_and_hygiene(result: LogResult, facts: Facts) -> None:
-    echo_seen = None
+    # as live diagnose reports it: the echo the module had when found (its power-on default), even
+    # if the host turned it off afterwards with ATE0
+    echo_seen = any(ex.echoed for ex in result.exchanges)
     for ex in result.exchanges:
         name = command_name(ex.command or "")
-        if name == "E" and ex.result == "OK":
-            echo_seen = (ex.command or "").upper().endswith("1")
-        elif ex.echoed:
-            echo_seen = True
         if name == "CPIN" and (ex.command or "").endswith("?"):
             for decoded in ex.decoded:
                 if decoded["type"] == "CPIN":
@@ -114,7 +112,7 @@ def _sim_and_hygiene(result: LogResult, facts: Facts) -> None:
             state = line.split(":", 1)[1].strip().upper()
             facts.sim["state"] = {"READY": "ready", "NOT INSERTED": "absent", "SIM PIN": "pin",
                                   "SIM PUK": "puk"}.get(state, facts.sim.get("state"))
-    if echo_seen and (result.source == "transcript" or any(ex.echoed for ex in result.exchanges)):
+    if echo_seen:
         facts.hygiene["echo_on"] = True
 
 
@@ -165,6 +163,10 @@ def _network(result: LogResult, facts: Facts) -> dict[str, bool]:
             net["rat"] = f.get("rat") or net["rat"]
             if f.get("operator") and not net["operator"].get("mcc_mnc"):
                 net["operator"].update({"mcc_mnc": f["operator"], "name": f.get("operator_name")})
+        elif (kind == "QCFG" and f.get("key") == "band") or kind == "UBANDMASK":
+            bands = {rat.replace("_", "-"): sorted(v) for rat, v in f.items()
+                     if rat in ("gsm", "umts", "lte", "lte_m", "nb_iot") and isinstance(v, list) and v}
+            facts.settings.setdefault("bands", {}).update(bands)
         elif kind == "CGDCONT" and f.get("cid") is not None:
             net["apn"][str(f["cid"])] = f.get("apn") or ""
     # requested PSM/eDRX also from the set commands the host sent and the module accepted
