@@ -63,6 +63,10 @@ def describe(decoded: dict | None) -> str:
 
         return "signal " + signal_text({k: v for k, v in f.items() if k.endswith(("_dbm", "_db")) and v is not None})
     if kind == "COPS":
+        if f.get("networks"):
+            return f"{len(f['networks'])} networks: " + ", ".join(
+                f"{n.get('long') or n.get('numeric')} ({n.get('stat_text')}{', ' + n['rat'] if n.get('rat') else ''})"
+                for n in f["networks"][:6])
         if f.get("operator_name") or f.get("operator"):
             return f"operator {f.get('operator_name') or f.get('operator')}" + (f", {f['rat']}" if f.get("rat") else "")
         return f"operator selection {f.get('mode_text') or f.get('mode')}"
@@ -70,6 +74,14 @@ def describe(decoded: dict | None) -> str:
         if not f.get("service"):
             return "no service"
         return f"{f.get('rat') or f.get('act')} {f.get('band') or ''} on {f.get('operator_name') or f.get('operator')}".strip()
+    if (kind == "QCFG" and f.get("key") == "band") or kind == "UBANDMASK":
+        parts = [f"{rat.replace('_', '-')} {', '.join(map(str, f[rat]))}" for rat in ("lte_m", "nb_iot", "lte", "umts")
+                 if f.get(rat)]
+        if f.get("gsm"):
+            parts.append("gsm " + ", ".join(f"{mhz} MHz" for mhz in f["gsm"]))
+        return "bands: " + "; ".join(parts) if parts else "no bands"
+    if kind == "CGDCONT" and f.get("cid") is not None:
+        return f"context {f['cid']}: {f.get('pdp_type') or ''} APN {f.get('apn')!r}".replace("  ", " ")
     if kind == "CPIN":
         return "SIM ready" if f.get("ready") else f"SIM needs {f.get('needs') or f.get('code')}"
     if kind == "CFUN":

@@ -1,4 +1,4 @@
-"""Fifteen real public sessions (tests/fixtures/logs/SOURCES.md) through decode --log,
+"""Sixteen real public sessions (tests/fixtures/logs/SOURCES.md) through decode --log,
 diagnose --log and capture import + replay, end to end through the CLI."""
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ EXPECT = {
     "nrf9160-slm-tinygsm.log": (27, 12, {"command": "AT+CEREG?", "stat_text": "home"}),
     "mbed-trace-cellular.log": (3, 3, {"command": "AT+CGREG?", "message": "operation not supported"}),
     "bg770-zephyr-modem-chat.log": (2, 6, {}),
+    "sim800l-lowercase-cops-scan.log": (2, 2, {"command": "at+cops?", "mode": 0}),
     "gammu-smsd-modem.log": (4, 1, {"command": "AT+CGREG?", "stat_text": "home", "tac": "DF16"}),
 }
 
