@@ -50,8 +50,7 @@ def diagnose_log(path: str | None, port: str, out: str | None, config: str | Non
     if path is None:
         raise InputError("give --port P for a live module or --log FILE for a serial log",
                          hint="atctl diagnose --port /dev/ttyUSB2 | atctl diagnose --log serial.log")
-    if port:
-        raise InputError("--port and --log cannot be used together", hint="diagnose either a live module or a log")
+    # a port (from --port or ATCTL_PORT) is not touched when a log is given: the log is what is diagnosed
     cfg = None
     if config:
         from atctl.config.loader import load_config
