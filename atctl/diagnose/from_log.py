@@ -23,7 +23,7 @@ _ICCID = re.compile(r"^(?:\+(?:CCID|QCCID|ICCID):\s*)?\"?(\d{18,22}F?)\"?$")
 
 
 def _events(result: LogResult):
-    """(line_no, command or None, decoded dict, line) for every decoded reply and URC, in log order."""
+    """(line_no, command or None, decoded dict) for every decoded reply and URC, in log order."""
     items = []
     for ex in result.exchanges:
         for decoded in ex.decoded:
@@ -329,8 +329,6 @@ def diagnose_log(result: LogResult, name: str, config=None) -> tuple[dict, list[
             finding.explanation = f"The last registration state in the log is {reg.get('stat_text') or 'unregistered'}" \
                                   f" ({reg.get('via')})."
     findings = sorted(findings + extra, key=lambda x: SEVERITIES.index(x.severity))
-    if facts.identity and not any(f.code == "module" for f in findings):
-        pass
     report = build_report(facts, findings)
     report["source"] = "log"
     report["log"] = {"file": name, "summary": result.summary(), "cannot_show": limits,

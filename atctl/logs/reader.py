@@ -32,6 +32,7 @@ TEXT_REPLY = {"I", "GMI", "GMM", "GMR", "GSN", "CGMI", "CGMM", "CGMR", "CGSN", "
               "CLAC", "QGMR", "UGSN", "Z", "V"}
 BOOT_MARKERS = BOOT_LINES | {"Ready", "READY", "SMS Ready", "Call Ready"}
 MAX_WARNINGS = 100
+MAX_PARTIAL = 64 * 1024
 _DIGIT_RUN = re.compile(r"\d{14}")  # cheap test before the full identifier redaction
 _DECODE_CACHE_MAX = 20000
 
@@ -178,13 +179,15 @@ class LogReader:
             if part.strip():
                 self._line(start, piece.direction, part.strip())
             start = line_no
-        if rest:
-            if piece.direction == "tx" and is_command(rest.strip()) and len(rest) > 4096:
-                self._line(start, piece.direction, rest.strip())
-            else:
-                self.partial[piece.direction] = (start, rest)
+        if len(rest) > MAX_PARTIAL:  # a stream that never ends a line: bounded, like the file reader
+            self.result.warn(f"line {start}: {len(rest)} characters without a line end; cut there")
+            self._line(start, piece.direction, rest[:MAX_PARTIAL].strip())
+        elif rest:
+            self.partial[piece.direction] = (start, rest)
 
     def _line(self, line_no: int, direction: str | None, text: str) -> None:
+        if not text:
+            return
         if not self.show_ids and len(text) >= 14 and _DIGIT_RUN.search(text):
             text = redact_text(text)  # IMEI / IMSI / ICCID keep their last 4 digits (band masks stay)
         if is_command(text) and direction != "rx":
@@ -290,7 +293,7 @@ class LogReader:
         exchange.result = final
         command = exchange.command
         for line in exchange.lines:
-            decoded = self.decode(line, command or "AT?", None if command else False)
+            decoded = self.decode(line, command, None if command else False)
             if decoded is not None:
                 exchange.decoded.append(decoded)
         if final is not None and final.startswith(("+CME ERROR", "+CMS ERROR")):

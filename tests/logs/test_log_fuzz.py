@@ -60,3 +60,30 @@ def test_any_text_and_cut_lines_never_crash(lines, cut):
     text = "\n".join(lines)
     result = read_log(text[: len(text) - cut].splitlines())
     json.dumps(result.to_dict())  # always serialisable
+
+
+SESSION = [("tx", "AT\r"), ("rx", "AT\r\r\nOK\r\n"), ("tx", "AT+CEREG?\r"),
+           ("rx", '\r\n+CEREG: 2\r\n\r\n+CEREG: 5,1,"1A2B","01A2B3C",7,,,"00100001","00000011"\r\n\r\nOK\r\n'),
+           ("rx", "\r\n+QIURC: \"pdpdeact\",1\r\n"), ("tx", "AT+CPIN?\r"), ("rx", "\r\n+CME ERROR: 10\r\n")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(1, 12), min_size=20, max_size=20))
+def test_transcript_chunks_split_anywhere_give_the_same_exchanges(cuts):
+    import json
+
+    def records(session, sizes):
+        out, k = [], 0
+        for direction, data in session:
+            while data:
+                size = sizes[k % len(sizes)]
+                k += 1
+                out.append(json.dumps({"t": 0, "dir": direction, "data": data[:size]}))
+                data = data[size:]
+        return out
+
+    whole = read_log(json.dumps({"t": 0, "dir": d, "data": x}) for d, x in SESSION)
+    split = read_log(records(SESSION, cuts))
+    assert [(e.command, e.lines, e.result) for e in split.exchanges] == \
+        [(e.command, e.lines, e.result) for e in whole.exchanges]
+    assert [u["line"] for u in split.urcs] == [u["line"] for u in whole.urcs] == ["+CEREG: 2", '+QIURC: "pdpdeact",1']
