@@ -174,7 +174,10 @@ def _network(result: LogResult, facts: Facts) -> dict[str, bool]:
         cmd = (ex.command or "").upper()
         if ex.result == "OK" and cmd.startswith("AT+CPSMS=") and not seen["psm_requested"]:
             _psm_from_command(ex.command, net)
-            seen["psm_requested"] = "psm" in net and "requested" in net["psm"]
+            seen["psm_requested"] = "requested" in net["psm"]
+        if ex.result == "OK" and cmd.startswith("AT+CEDRXS=") and not seen["edrx_requested"]:
+            _edrx_from_command(ex.command, net)
+            seen["edrx_requested"] = bool(net["edrx"].get("requested"))
     chosen = next((latest[k] for k in _REG_ORDER if k in latest and latest[k].get("stat") in (1, 5)), None)
     if chosen is None:
         chosen = next((latest[k] for k in _REG_ORDER if k in latest), None)
@@ -219,6 +222,20 @@ def _psm_from_command(command: str, net: dict) -> None:
         return
     net["psm"]["requested"] = {"mode": 1, "tau_s": tau.seconds if tau else None,
                                "active_s": active.seconds if active else None}
+
+
+def _edrx_from_command(command: str, net: dict) -> None:
+    """AT+CEDRXS=2,4,"0101" accepted by the module: eDRX requested on that RAT."""
+    from atctl.timers.edrx import decode_edrx
+
+    values = [v.strip().strip('"') for v in command.split("=", 1)[1].split(",")]
+    if len(values) < 3 or values[0] not in ("1", "2") or values[1] not in ("4", "5"):
+        return
+    rat = "lte-m" if values[1] == "4" else "nb-iot"
+    try:
+        net["edrx"].setdefault("requested", {})[rat] = decode_edrx(rat, values[2]).seconds
+    except Exception:  # noqa: BLE001 - a malformed command in the log: requested cycle unknown
+        return
 
 
 def facts_from_log(result: LogResult, name: str) -> tuple[Facts, list[str], list[Finding]]:
