@@ -9,6 +9,7 @@ import serial
 
 def configure_psm(path):
     port = serial.Serial(path, 115200, timeout=2)
+    assert isinstance(port, serial.Serial)
     port.write(b'AT+CPSMS=1,,,"00100001","00000011"\\r')
     reply = b""
     while not any(end in reply for end in (b"OK\\r\\n", b"ERROR\\r\\n")):
