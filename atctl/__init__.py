@@ -1,6 +1,6 @@
 """atctl: configure cellular IoT modules over AT commands.
 
-Importing atctl makes the `sim://` pyserial URL scheme available. pyserial is
+Importing atctl makes the `sim://` and `replay://` pyserial URL schemes available. pyserial is
 not imported here (start-up time matters): if it is already loaded the scheme
 is registered now, otherwise as soon as anything imports `serial`.
 """
@@ -10,12 +10,14 @@ import sys
 __version__ = "0.1.0"
 
 _SIM_PACKAGE = "atctl.sim"
+_URL_PACKAGES = (_SIM_PACKAGE, "atctl.replay")  # sim://, replay://
 
 
 def _register_sim_scheme(serial_module) -> None:
     packages = serial_module.protocol_handler_packages
-    if _SIM_PACKAGE not in packages:
-        packages.append(_SIM_PACKAGE)
+    for package in _URL_PACKAGES:
+        if package not in packages:
+            packages.append(package)
 
 
 class _SerialImportHook:

@@ -47,6 +47,9 @@ ProfilesOpt = Annotated[
 
 
 def print_json(data: Any) -> None:
+    replay = sys.modules.get("atctl.replay")  # replay:// ports name the commands they could not answer
+    if replay is not None and isinstance(data, dict) and replay.divergences():
+        data = {**data, "replay": {"divergences": replay.divergences()}}
     sys.stdout.write(json.dumps(data, indent=2, sort_keys=False, default=_json_default) + "\n")
 
 

@@ -15,14 +15,16 @@ VENDORS = ("quectel", "ublox")
 
 @app.command()
 def decode(
-    line: Annotated[str, typer.Argument(help="The response line, quoted, e.g. '+CEDRXP: 4,\"1000\",\"0101\",\"1011\"'.")],
+    line: Annotated[Optional[str], typer.Argument(help="The response line, quoted, e.g. '+CEDRXP: 4,\"1000\",\"0101\",\"1011\"'.")] = None,
     vendor: Annotated[Optional[str], typer.Option("--vendor", help="quectel | ublox (AcT numbering, layouts).")] = None,
     module: Annotated[Optional[str], typer.Option("--module", "-m", help="Module profile id, e.g. quectel-bg95-m3.")] = None,
     urc: Annotated[Optional[bool], typer.Option("--urc/--read", help="Treat a +CREG/+CGREG/+CEREG line as URC or read reply (default: inferred).")] = None,
     profiles: ProfilesOpt = None,
+    log: Annotated[Optional[str], typer.Option("--log", help="Decode a whole serial log or atctl transcript (FILE, or - for stdin).")] = None,
+    show_ids: Annotated[bool, typer.Option("--show-ids", help="With --log: keep IMEI/IMSI/ICCID in full (redacted by default).")] = False,
     json: JsonOpt = False,
 ) -> None:
-    """Decode any supported response line into named fields with units."""
+    """Decode any supported response line into named fields with units; or a whole log with --log."""
     from atctl.errors import InputError
     from atctl.responses import parse_line
 
@@ -33,6 +35,12 @@ def decode(
         from atctl.profiles import load_profile
 
         profile = load_profile(module, profiles)
+    if log is not None or line is None:
+        if log is None or line is not None:
+            raise InputError("give one response line, or --log FILE", hint="atctl decode '+CEREG: 1' | atctl decode --log serial.log")
+        from atctl.cli.log_input import decode_log
+
+        return decode_log(log, vendor.lower() if vendor else (profile.vendor if profile else None), profile, json, show_ids)
     parsed = parse_line(line, vendor=vendor or (profile.vendor if profile else None), profile=profile, is_urc=urc)
     doc = parsed.to_dict()
     emit(doc, json, lambda: _render(doc))

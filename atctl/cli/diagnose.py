@@ -17,7 +17,7 @@ app = typer.Typer(add_completion=False)
 
 @app.command()
 def diagnose(
-    port: PortOpt,
+    port: PortOpt = "",
     out: Annotated[Optional[str], typer.Option(
         "--out", "-o",
         help="Write a zip bundle (report.json, report.md, transcript.jsonl); a folder gets a fresh name inside.")] = None,
@@ -28,9 +28,14 @@ def diagnose(
         "--timeout", "--wait", help="How long to wait for registration if the module is still searching (30s, 2m).")] = "30s",
     baud: BaudOpt = 115200,
     transcript: TranscriptOpt = None,
+    log: Annotated[Optional[str], typer.Option("--log", help="Diagnose from a serial log or transcript (FILE, or -) instead of a live port.")] = None,
     json: JsonOpt = False,
 ) -> None:
     """Collect identity, SIM, radio, configuration, registration, signal and power-saving state; rank findings."""
+    if log is not None or not port:
+        from atctl.cli.log_input import diagnose_log
+
+        return diagnose_log(log, port, out, config, show_ids, json)
     from atctl.cli._wait_line import WaitLine, parse_timeout
     from atctl.diagnose.run import DiagnoseRequest, run_diagnosis
 

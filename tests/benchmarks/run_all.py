@@ -16,8 +16,8 @@ import platform
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-BENCHES = ["bench_startup", "bench_apply", "bench_framing", "bench_bands"]
-QUICK = {"bench_startup": {"runs": 5}, "bench_framing": {"sizes_mb": (1,)}}
+BENCHES = ["bench_startup", "bench_apply", "bench_framing", "bench_bands", "bench_decode_log"]
+QUICK = {"bench_startup": {"runs": 5}, "bench_framing": {"sizes_mb": (1,)}, "bench_decode_log": {"lines": 20_000, "runs": 1}}
 
 
 def machine() -> str:

@@ -1,0 +1,390 @@
+"""`diagnose --log`: the live diagnose findings, from what a serial log shows.
+
+The log's exchanges and URCs are turned into the same Facts the live collector
+fills (atctl.diagnose.facts), classified by the same rules (findings.classify),
+plus what only a log can tell (reboots seen, commands that never got a result),
+and a list of what a log cannot show (the state after it ends, settings the host
+never queried). Pure apart from the data lookups (PLMN names, country bands).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from atctl.at.classify import command_name
+from atctl.diagnose.facts import Facts
+from atctl.diagnose.findings import SEVERITIES, Finding, classify
+from atctl.logs.reader import LogResult
+
+_REG_ORDER = ("CEREG", "CGREG", "CREG")
+_DIGITS = re.compile(r"^\d{14,17}$")
+_ICCID = re.compile(r"^(?:\+(?:CCID|QCCID|ICCID):\s*)?\"?(\d{18,22}F?)\"?$")
+
+
+def _events(result: LogResult):
+    """(line_no, command or None, decoded dict) for every decoded reply and URC, in log order."""
+    items = []
+    for ex in result.exchanges:
+        for decoded in ex.decoded:
+            items.append((ex.line_no, ex.command, decoded))
+    for urc in result.urcs:
+        if urc["decoded"]:
+            items.append((urc["line_no"], None, urc["decoded"]))
+    items.sort(key=lambda item: item[0])
+    return items
+
+
+def _identity(result: LogResult, facts: Facts) -> None:
+    ident: dict[str, Any] = {}
+    for ex in result.exchanges:
+        if not ex.command or ex.result != "OK" or not ex.lines:
+            continue
+        name = command_name(ex.command)
+        lines = [line for line in ex.lines if line]
+        if name == "I" and ex.command.upper() == "ATI":
+            ident.setdefault("manufacturer", lines[0])
+            if len(lines) > 1:
+                ident.setdefault("model", lines[1])
+            for line in lines:
+                if line.lower().startswith("revision:"):
+                    ident["revision"] = line.split(":", 1)[1].strip()
+        elif name in ("CGMI", "GMI"):
+            ident["manufacturer"] = lines[0].split(":", 1)[-1].strip()
+        elif name in ("CGMM", "GMM"):
+            ident["model"] = lines[0].split(":", 1)[-1].strip()
+        elif name in ("CGMR", "GMR", "QGMR"):
+            ident["revision"] = lines[0].split(":", 1)[-1].strip()
+        elif name in ("CGSN", "GSN"):
+            value = lines[0].split(":", 1)[-1].strip().strip('"')
+            if _DIGITS.match(value):
+                ident["imei"] = value
+        elif name == "CIMI":
+            value = lines[0].split(":", 1)[-1].strip()
+            if _DIGITS.match(value):
+                facts.sim["imsi"] = value
+        elif name in ("CCID", "QCCID", "ICCID"):
+            m = _ICCID.match(lines[0])
+            if m:
+                facts.sim["iccid"] = m.group(1)
+    if ident.get("manufacturer") or ident.get("model"):
+        from atctl.profiles import match_profile
+
+        try:
+            found = match_profile(f"{ident.get('manufacturer', '')} {ident.get('model', '')}")
+        except Exception:  # noqa: BLE001 - an odd identity string must not stop the diagnosis
+            found = None
+        ident["profile"] = found.id if found is not None else None
+        facts.identity = {"manufacturer": ident.get("manufacturer"), "model": ident.get("model"),
+                          "revision": ident.get("revision"), "imei": ident.get("imei"), "profile": ident.get("profile")}
+
+
+def _sim_and_hygiene(result: LogResult, facts: Facts) -> None:
+    # as live diagnose reports it: the echo the module had when found (its power-on default), even
+    # if the host turned it off afterwards with ATE0
+    echo_seen = any(ex.echoed for ex in result.exchanges)
+    for ex in result.exchanges:
+        name = command_name(ex.command or "")
+        if name == "CPIN" and (ex.command or "").endswith("?"):
+            for decoded in ex.decoded:
+                if decoded["type"] == "CPIN":
+                    code = (decoded["fields"].get("code") or "").upper()
+                    facts.sim["state"] = {"READY": "ready", "SIM PIN": "pin", "SIM PUK": "puk"}.get(code, code.lower())
+        if name == "CMEE":
+            if ex.command.endswith("?") and ex.lines and ":" in ex.lines[0]:
+                value = ex.lines[0].split(":", 1)[1].strip()
+                if value.isdigit():
+                    facts.hygiene["cmee"] = int(value)
+            elif "=" in ex.command and ex.result == "OK":
+                value = ex.command.split("=", 1)[1].strip()
+                if value.isdigit():
+                    facts.hygiene["cmee"] = int(value)
+        for decoded in ex.decoded:
+            if decoded["type"] == "CME ERROR":
+                code = decoded["fields"].get("code")
+                if code == 10:
+                    facts.sim["state"] = "absent"
+                elif code in (13, 15) and name == "CPIN":
+                    facts.sim.update({"state": "error", "error": decoded["fields"].get("message")})
+    for urc in result.urcs:
+        line = urc["line"]
+        if line.startswith("+CPIN:"):
+            state = line.split(":", 1)[1].strip().upper()
+            facts.sim["state"] = {"READY": "ready", "NOT INSERTED": "absent", "SIM PIN": "pin",
+                                  "SIM PUK": "puk"}.get(state, facts.sim.get("state"))
+    if echo_seen:
+        facts.hygiene["echo_on"] = True
+
+
+def _network(result: LogResult, facts: Facts) -> dict[str, bool]:
+    latest: dict[str, dict] = {}
+    seen = {"registration": False, "psm_requested": False, "edrx_requested": False, "signal": False,
+            "operator": False, "band": False}
+    psm_granted: dict | None = None
+    net: dict[str, Any] = {"registration": {}, "operator": {}, "rat": None, "band": None, "channel": None,
+                           "signal": {}, "psm": {}, "edrx": {}, "apn": {}, "errors": []}
+    for _line_no, command, decoded in _events(result):
+        kind, f = decoded["type"], decoded["fields"]
+        if f.get("unparsed") and f.get("warnings") and len(f) == 2:
+            continue
+        if kind in _REG_ORDER and f.get("stat") is not None:
+            latest[kind] = f
+            seen["registration"] = True
+            if kind == "CEREG" and (f.get("n") in (4, 5) or f.get("active_time_bits") or f.get("periodic_tau_bits")):
+                psm_granted = {"tau_s": f.get("periodic_tau_s"), "active_s": f.get("active_time_s"),
+                               "tau_bits": f.get("periodic_tau_bits"), "active_bits": f.get("active_time_bits"),
+                               "source": "+CEREG in the log"}
+        elif kind == "CPSMS":
+            seen["psm_requested"] = True
+            net["psm"]["requested"] = {"mode": f.get("mode"), "tau_s": f.get("periodic_tau_s"),
+                                       "active_s": f.get("active_time_s")}
+        elif kind == "UCPSMS":
+            net["psm"]["granted_ucpsms"] = {"mode": f.get("mode"), "tau_s": f.get("periodic_tau_s"),
+                                            "active_s": f.get("active_time_s")}
+        elif kind == "CEDRXS" and f.get("rat") and f.get("requested_s") is not None:
+            seen["edrx_requested"] = True
+            net["edrx"].setdefault("requested", {})[f["rat"]] = f["requested_s"]
+        elif kind == "CEDRXRDP":
+            net["edrx"]["granted"] = {"rat": f.get("rat"), "used": f.get("edrx_used"), "cycle_s": f.get("granted_s"),
+                                      "ptw_s": f.get("ptw_s"), "requested_s": f.get("requested_s")}
+        elif kind in ("CSQ", "CESQ", "QCSQ"):
+            seen["signal"] = True
+            for key in ("rssi_dbm", "rsrp_dbm", "rsrq_db", "sinr_db"):
+                if f.get(key) is not None:
+                    net["signal"][key] = f[key]
+        elif kind == "COPS" and f.get("operator"):
+            seen["operator"] = True
+            mcc_mnc = f["operator"] if f.get("format") == 2 else None
+            net["operator"] = {"mode": f.get("mode_text"), "mcc_mnc": mcc_mnc, "name": f.get("operator_name")}
+            net["rat"] = f.get("rat") or net["rat"]
+        elif kind == "QNWINFO" and f.get("service"):
+            seen["band"] = True
+            net["band"], net["channel"] = f.get("band_number"), f.get("channel")
+            net["rat"] = f.get("rat") or net["rat"]
+            if f.get("operator") and not net["operator"].get("mcc_mnc"):
+                net["operator"].update({"mcc_mnc": f["operator"], "name": f.get("operator_name")})
+        elif (kind == "QCFG" and f.get("key") == "band") or kind == "UBANDMASK":
+            bands = {rat.replace("_", "-"): sorted(v) for rat, v in f.items()
+                     if rat in ("gsm", "umts", "lte", "lte_m", "nb_iot") and isinstance(v, list) and v}
+            facts.settings.setdefault("bands", {}).update(bands)
+        elif kind == "CGDCONT" and f.get("cid") is not None:
+            net["apn"][str(f["cid"])] = f.get("apn") or ""
+    # requested PSM/eDRX also from the set commands the host sent and the module accepted
+    for ex in result.exchanges:
+        cmd = (ex.command or "").upper()
+        if ex.result == "OK" and cmd.startswith("AT+CPSMS=") and not seen["psm_requested"]:
+            _psm_from_command(ex.command, net)
+            seen["psm_requested"] = "requested" in net["psm"]
+        if ex.result == "OK" and cmd.startswith("AT+CEDRXS=") and not seen["edrx_requested"]:
+            _edrx_from_command(ex.command, net)
+            seen["edrx_requested"] = bool(net["edrx"].get("requested"))
+    chosen = next((latest[k] for k in _REG_ORDER if k in latest and latest[k].get("stat") in (1, 5)), None)
+    if chosen is None:
+        chosen = next((latest[k] for k in _REG_ORDER if k in latest), None)
+    if chosen is not None:
+        net["registration"] = {k: chosen.get(k) for k in ("stat", "stat_text", "tac", "ci", "act", "rat", "reject_cause")}
+        net["registration"]["via"] = chosen.get("type")
+        net["registration"]["all"] = {k: {x: v.get(x) for x in ("stat", "stat_text", "reject_cause")} for k, v in latest.items()}
+        net["rat"] = chosen.get("rat") or net["rat"]
+    if psm_granted is not None:
+        net["psm"]["granted"] = psm_granted
+    mcc_mnc = net["operator"].get("mcc_mnc")
+    if mcc_mnc:
+        from atctl.data import lookup_plmn
+
+        found = lookup_plmn(str(mcc_mnc).replace(" ", ""))
+        if found:
+            country, operator = found
+            net["operator"].update({"name": net["operator"].get("name") or operator.name, "country": country.code})
+            try:
+                from atctl.diagnose.collect import _live_bands
+
+                facts.local_bands = _live_bands(country.code)
+            except Exception:  # noqa: BLE001 - country data missing: the band hygiene check is skipped
+                pass
+    if net["edrx"] and "requested" not in net["edrx"]:
+        net["edrx"]["requested"] = None
+    facts.network = net
+    return seen
+
+
+def _psm_from_command(command: str, net: dict) -> None:
+    from atctl.timers.psm import decode_t3324, decode_t3412_ext
+
+    values = [v.strip().strip('"') for v in command.split("=", 1)[1].split(",")]
+    if not values or values[0] != "1":
+        net["psm"]["requested"] = {"mode": int(values[0]) if values and values[0].isdigit() else None}
+        return
+    try:
+        tau = decode_t3412_ext(values[3]) if len(values) > 3 and values[3] else None
+        active = decode_t3324(values[4]) if len(values) > 4 and values[4] else None
+    except Exception:  # noqa: BLE001 - a malformed command in the log: requested timers unknown
+        return
+    net["psm"]["requested"] = {"mode": 1, "tau_s": tau.seconds if tau else None,
+                               "active_s": active.seconds if active else None}
+
+
+def _edrx_from_command(command: str, net: dict) -> None:
+    """AT+CEDRXS=2,4,"0101" accepted by the module: eDRX requested on that RAT."""
+    from atctl.timers.edrx import decode_edrx
+
+    values = [v.strip().strip('"') for v in command.split("=", 1)[1].split(",")]
+    if len(values) < 3 or values[0] not in ("1", "2") or values[1] not in ("4", "5"):
+        return
+    rat = "lte-m" if values[1] == "4" else "nb-iot"
+    try:
+        net["edrx"].setdefault("requested", {})[rat] = decode_edrx(rat, values[2]).seconds
+    except Exception:  # noqa: BLE001 - a malformed command in the log: requested cycle unknown
+        return
+
+
+def facts_from_log(result: LogResult, name: str) -> tuple[Facts, list[str], list[Finding]]:
+    """Facts as the live collector would have them, what the log cannot show, and log-only findings."""
+    facts = Facts(port=f"log {name}")
+    answered = any(ex.result is not None for ex in result.exchanges) or bool(result.urcs)
+    facts.reachable = answered or not result.exchanges
+    _identity(result, facts)
+    _sim_and_hygiene(result, facts)
+    seen = _network(result, facts)
+    facts.errors_seen = [f"{ex.command}: {_error_text(ex)}" for ex in result.exchanges
+                         if ex.result is not None and ex.command and ex.result not in ("OK", "SEND OK")
+                         and not ex.result.startswith("CONNECT")]
+    limits = ["the module's state after the log ends (a log is history, not a live reading)"]
+    if not seen["registration"]:
+        limits.append("registration: no +CEREG/+CGREG/+CREG line in the log")
+    if not seen["psm_requested"]:
+        limits.append("the PSM timers the module requests (no AT+CPSMS? or AT+CPSMS= in the log)")
+    if not seen["edrx_requested"]:
+        limits.append("the eDRX cycle the module requests (no AT+CEDRXS? in the log)")
+    if "state" not in facts.sim:
+        limits.append("the SIM state (no AT+CPIN? in the log)")
+    if not seen["signal"]:
+        limits.append("signal strength (no AT+CSQ/AT+CESQ in the log)")
+    if not facts.identity:
+        limits.append("the module's identity (no ATI/AT+CGMM in the log)")
+    if result.source == "text" and "echo_on" not in facts.hygiene:
+        limits.append("whether command echo is on (a text capture shows a command and its echo alike)")
+    if "cmee" not in facts.hygiene:
+        limits.append("the error reporting mode (AT+CMEE)")
+    return facts, limits, _log_findings(result, seen)
+
+
+_RESETS = ("AT+CFUN=1,1", "AT+CFUN=15", "AT+CFUN=16", "AT#XRESET", "AT+NRB", "AT+QPOWD", "ATZ", "AT+TRB",
+           "AT+CFUN=0,1")
+
+
+def _reset_requested(result: LogResult, boot_line: int) -> bool:
+    """Was a restart asked for (a reset command) since the previous boot banner?"""
+    previous = max((n for n in result.reboots if n < boot_line), default=0)
+    return any(ex.command and previous < ex.line_no < boot_line
+               and ex.command.upper().replace(" ", "").startswith(_RESETS) for ex in result.exchanges)
+
+
+def _error_text(ex) -> str:
+    for decoded in ex.decoded:
+        if decoded["type"] in ("CME ERROR", "CMS ERROR") and decoded["fields"].get("message"):
+            return f"{ex.result} ({decoded['fields']['message']})"
+    return ex.result
+
+
+def _log_findings(result: LogResult, seen: dict) -> list[Finding]:
+    out = []
+    # a banner before the first completed command is the module starting up, not a restart
+    first_done = next((ex.result_line_no or ex.line_no for ex in result.exchanges if ex.command and ex.result), None)
+    booted = [n for n in result.reboots if first_done is not None and n > first_done]
+    asked = [n for n in booted if _reset_requested(result, n)]
+    mid = [n for n in booted if n not in asked]
+    if asked:
+        out.append(Finding("info", "reset-requested", "The host restarted the module",
+                           f"Boot banner after a reset command at line{'s' if len(asked) > 1 else ''} "
+                           f"{', '.join(map(str, asked[:10]))}.", "", f"boot banner at line {asked[0]}"))
+    if mid:
+        out.append(Finding("major", "reboot-seen", "The module restarted during the log",
+                           f"Boot banner at line{'s' if len(mid) > 1 else ''} {', '.join(map(str, mid[:10]))}: "
+                           "settings not saved to NVM were lost, and a restart nobody asked for points to the supply "
+                           "(brown-out during transmit bursts), a watchdog or a host that toggles PWRKEY/RESET.",
+                           "Check the supply can deliver the module's peak current (about 2 A for 2G, 0.5-1 A for "
+                           "LTE-M) with short wires and a bulk capacitor; look for AT+CFUN=1,1 or reset pulses in the host code.",
+                           f"boot banner at line {mid[0]}"))
+    failed = [ex for ex in result.exchanges if ex.result is not None and ex.command and ex.result not in ("OK", "SEND OK")
+              and not ex.result.startswith("CONNECT")]
+    if failed:
+        counts: dict[str, int] = {}
+        for ex in failed:
+            key = f"{ex.command} -> {_error_text(ex)}"
+            counts[key] = counts.get(key, 0) + 1
+        top = sorted(counts.items(), key=lambda kv: -kv[1])[:5]
+        out.append(Finding("minor", "errors-returned", f"The module returned {len(failed)} error result(s)",
+                           "; ".join(f"{k}" + (f" ({n} times)" if n > 1 else "") for k, n in top) + ".",
+                           "Check each failing command in the module's AT manual: the command may not exist on this "
+                           "firmware, need the SIM, or need a different state (AT+CFUN, registration).",
+                           f"first at line {failed[0].line_no}"))
+    silent = [ex for ex in result.exchanges if ex.result is None and ex.command]
+    if silent:
+        out.append(Finding("minor", "no-final-result", f"{len(silent)} command(s) got no final result in the log",
+                           "Commands such as " + ", ".join(sorted({ex.command for ex in silent})[:5])
+                           + " were followed by another command or the end of the log before OK/ERROR: the host "
+                             "gave up early (deadline too short), the module was busy, or the log is cut.",
+                           "Compare the host's per-command timeout with the module manual's maximum response time.",
+                           f"line {silent[0].line_no}"))
+    return out
+
+
+def diagnose_log(result: LogResult, name: str, config=None) -> tuple[dict, list[str]]:
+    """The report (live report.json shape, `source: "log"`) and the identifiers to redact."""
+    from atctl.diagnose.report import build_report, known_ids
+
+    facts, limits, extra = facts_from_log(result, name)
+    if config is not None:
+        _checks(facts, config)
+    findings = classify(facts)
+    if not facts.network.get("registration"):
+        findings = [f for f in findings if f.code != "not-registered"]
+    for finding in findings:
+        if finding.code == "not-registered":
+            reg = facts.network.get("registration") or {}
+            finding.explanation = f"The last registration state in the log is {reg.get('stat_text') or 'unregistered'}" \
+                                  f" ({reg.get('via')})."
+    findings = sorted(findings + extra, key=lambda x: SEVERITIES.index(x.severity))
+    report = build_report(facts, findings)
+    report["source"] = "log"
+    report["log"] = {"file": name, "summary": result.summary(), "cannot_show": limits,
+                     "warnings": result.warnings[:20]}
+    return report, known_ids(facts)
+
+
+def _checks(facts: Facts, config) -> None:
+    """Verify checks of the config against the network state the log shows."""
+    from atctl.config.desired import desired_state
+    from atctl.config.verify import verify_state
+    from atctl.dialects import get_dialect
+    from atctl.network_state import NetworkState
+    from atctl.profiles import load_profile
+
+    module = config.module or facts.identity.get("profile")
+    if not module:
+        facts.failures.append("verify checks: the log does not identify the module; add `module:` to the config")
+        return
+    profile = load_profile(module)
+    desired = desired_state(config, profile, get_dialect(profile))
+    net = dict(facts.network)
+    state = NetworkState(registration=net.get("registration") or {}, operator=net.get("operator") or {},
+                         rat=net.get("rat"), band=net.get("band"), channel=net.get("channel"),
+                         signal=net.get("signal") or {}, psm=net.get("psm") or {}, edrx=net.get("edrx") or {},
+                         apn={int(k): v for k, v in (net.get("apn") or {}).items() if str(k).isdigit()})
+    facts.config = {"countries": list(config.countries), "rat": list(config.rat),
+                    "bands": {r: sorted(b) for r, b in desired.settings.bands.items()}}
+    facts.checks = [c.as_dict() for c in verify_state(config, desired, state)]
+
+
+def render_log_markdown(report: dict) -> str:
+    from atctl.diagnose.report import render_markdown
+
+    text = render_markdown(report)
+    log = report.get("log") or {}
+    lines = [text.rstrip(), "", "## What this log cannot show", ""]
+    lines += [f"- {item}" for item in log.get("cannot_show") or []]
+    s = log.get("summary") or {}
+    lines += ["", f"Read from {log.get('file')}: {s.get('lines')} lines, {s.get('exchanges')} exchanges, "
+              f"{s.get('urcs')} URCs, {s.get('unparsed')} other lines.", ""]
+    return "\n".join(lines)
