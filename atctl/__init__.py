@@ -1,6 +1,6 @@
 """atctl: configure cellular IoT modules over AT commands.
 
-Importing atctl makes the `sim://` and `replay://` pyserial URL schemes available. pyserial is
+Importing atctl makes the `sim://`, `replay://` and `labgrid://` pyserial URL schemes available. pyserial is
 not imported here (start-up time matters): if it is already loaded the scheme
 is registered now, otherwise as soon as anything imports `serial`.
 """
@@ -10,7 +10,7 @@ import sys
 __version__ = "0.1.0"
 
 _SIM_PACKAGE = "atctl.sim"
-_URL_PACKAGES = (_SIM_PACKAGE, "atctl.replay")  # sim://, replay://
+_URL_PACKAGES = (_SIM_PACKAGE, "atctl.replay", "atctl.labgrid")  # sim://, replay://, labgrid://
 
 
 def _register_sim_scheme(serial_module) -> None:
