@@ -84,6 +84,13 @@ def decode_qcfg_band(values: list[str], layout: str = "lpwa") -> dict[str, list[
     if len(values) < 3:
         raise InputError(f"+QCFG \"band\" needs 3 masks, got {len(values)}")
     first, second, third = (parse_hex(v) for v in values[:3])
+    return decode_qcfg_masks(first, second, third, layout)
+
+
+def decode_qcfg_masks(first: int, second: int, third: int, layout: str = "lpwa") -> dict[str, list[int]]:
+    """The three +QCFG "band" masks as numbers -> band lists per RAT (0 = none)."""
+    for mask in (first, second, third):
+        check_mask(mask)
     if layout == "lpwa":
         return {"gsm": _bits_to_keys(first, GSM_QCFG_BITS), "lte_m": mask_to_bands(second),
                 "nb_iot": mask_to_bands(third)}
@@ -108,17 +115,31 @@ def qcfg_band_command(layout: str, bands_by_rat: dict[str, Iterable[int]], effec
     return text + (f",{effect}" if effect is not None else "")
 
 
+def ubandmask_groups(count: int) -> list[tuple[int, ...]]:
+    """Positions of (rat, mask1[, mask2]) in a +UBANDMASK read of `count` numbers:
+    2, 4 -> (rat,mask1) pairs; 3, 6 -> (rat,mask1,mask2); 5 -> rat,mask1,mask2,rat,mask1."""
+    if count in (3, 6):
+        return [(i, i + 1, i + 2) for i in range(0, count, 3)]
+    if count in (2, 4):
+        return [(i, i + 1) for i in range(0, count, 2)]
+    if count == 5:  # mixed firmware output
+        return [(0, 1, 2), (3, 4)]
+    raise InputError(f"+UBANDMASK read has {count} numbers; expected 2 to 6")
+
+
+def join_ubandmask(words: Iterable[int]) -> int:
+    """mask1 | mask2 << 64, each word checked to be 64 bits."""
+    mask = 0
+    for shift, word in enumerate(words):
+        mask |= check_mask(word, "+UBANDMASK value", UBANDMASK_WORD_BITS) << (UBANDMASK_WORD_BITS * shift)
+    return mask
+
+
 def split_ubandmask(values: list[int]) -> list[tuple[int, int]]:
-    """(rat, mask) pairs from a +UBANDMASK read of 2, 4 (rat,mask1) or 3, 6 (rat,mask1,mask2) numbers."""
+    """(rat, mask) pairs from a +UBANDMASK read of 2 to 6 numbers (see ubandmask_groups)."""
     for value in values:
         check_mask(value, "+UBANDMASK value", UBANDMASK_WORD_BITS)
-    if len(values) in (3, 6):
-        return [(values[i], values[i + 1] | (values[i + 2] << 64)) for i in range(0, len(values), 3)]
-    if len(values) in (2, 4):
-        return [(values[i], values[i + 1]) for i in range(0, len(values), 2)]
-    if len(values) == 5:  # rat,mask1,mask2,rat,mask1 (mixed firmware output)
-        return [(values[0], values[1] | (values[2] << 64)), (values[3], values[4])]
-    raise InputError(f"+UBANDMASK read has {len(values)} numbers; expected 2 to 6")
+    return [(values[g[0]], join_ubandmask(values[i] for i in g[1:])) for g in ubandmask_groups(len(values))]
 
 
 def decode_ubandmask(values: list[int], rat_numbers: dict[int, str] | None = None) -> dict[str, list[int]]:
