@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from atctl.errors import InputError
@@ -18,11 +19,11 @@ def parse_duration(value: str | float | int, *, what: str = "duration") -> float
     if isinstance(value, (int, float)):
         if value < 0:
             raise InputError(f"{what} {value} is negative", hint="give a duration of 0 or more")
-        return float(value)
+        return _finite(float(value), what, value)
     text = str(value).strip()
     bare = _BARE.match(text)
     if bare:
-        return float(bare.group(1))
+        return _finite(float(bare.group(1)), what, text)
     pos, total, matched = 0, 0.0, False
     compact = text.replace(" ", "")
     for m in _PART.finditer(compact):
@@ -34,7 +35,20 @@ def parse_duration(value: str | float | int, *, what: str = "duration") -> float
     if not matched or pos != len(compact):
         raise InputError(f"{what} {text!r} is not a duration",
                          hint="write it like 30s, 1.5m, 24h, 2d, 1h30m, 143.36s or bare seconds")
-    return round(total, 6)
+    return _finite(round(total, 6), what, text)
+
+
+def _finite(seconds: float, what: str, shown) -> float:
+    # 400 nines parse as float infinity; no timer goes near 1e15 s, so refuse here, as bad input
+    if not math.isfinite(seconds) or seconds > MAX_SECONDS:
+        text = str(shown)
+        text = text if len(text) <= 24 else text[:20] + "..."
+        raise InputError(f"{what} {text!r} is too long to be a timer duration",
+                         hint="the longest 3GPP timer is the 413-day periodic TAU")
+    return seconds
+
+
+MAX_SECONDS = 1e15
 
 
 def format_duration(seconds: float | None) -> str:
