@@ -55,6 +55,8 @@ def format_duration(seconds: float | None) -> str:
     """Human form: "5 d 20 h", "1 h 30 min", "30 s", "81.92 s"; "off" for None."""
     if seconds is None:
         return "off"
+    if not math.isfinite(seconds):
+        return f"{seconds} s"
     if seconds < 60 or seconds != int(seconds):
         return f"{seconds:.2f}".rstrip("0").rstrip(".") + " s"
     s = int(seconds)

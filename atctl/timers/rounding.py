@@ -13,6 +13,7 @@ from typing import Sequence
 from atctl.errors import InputError
 
 POLICIES = ("up", "down", "nearest", "exact")
+_FAR_S = 1e15  # beyond every timer's range: requests are clamped to this before comparing
 
 
 def centis(seconds: float) -> int:
@@ -32,7 +33,7 @@ def choose(requested_s: float, candidates: Sequence[Candidate], rounding: str, *
         raise InputError(f"rounding {rounding!r} is not known", hint=f"use one of {', '.join(POLICIES)}")
     if not math.isfinite(requested_s):
         raise InputError(f"{what} {requested_s} is not a finite duration")
-    want = centis(requested_s)
+    want = centis(max(-_FAR_S, min(requested_s, _FAR_S)))  # 1e306 * 100 overflows; order is all we need
     values = sorted({centis(c.seconds) for c in candidates})
     lo, hi = values[0], values[-1]
     if want > hi:
@@ -67,6 +68,6 @@ def clamp_warning(what: str, requested_s: float, candidates: Sequence[Candidate]
                   ) -> tuple[str, ...]:
     """The warning for a request above the maximum (down/nearest clamp to it); () otherwise."""
     hi = max(centis(c.seconds) for c in candidates)
-    if centis(requested_s) <= hi:
+    if centis(max(-_FAR_S, min(requested_s, _FAR_S))) <= hi:
         return ()
     return (f"{what} {formatter(requested_s)} is above the maximum {formatter(hi / 100)}: clamped to the maximum.",)
