@@ -40,7 +40,7 @@ RUN: Counter[str] = Counter()
 def _report_figures():
     yield
     for name, count in sorted(RUN.items()):
-        print(f"\nfuzz-figures {name}: {count} examples run")
+        print(f"\nfuzz-figures {name}: {count} inputs run")
 
 
 class Hang(Exception):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from atctl.errors import InputError
-from atctl.responses.fields import extra_fields, parse_number, report, req_int, soft, split_fields, to_int, unquote
+from atctl.responses.fields import clip, extra_fields, parse_number, report, req_int, soft, split_fields, to_int, unquote
 from atctl.responses.model import Model
 
 # BG95/BG96 AT manual: AT+QCFG="iotopmode"
@@ -245,9 +245,41 @@ def parse_ubandsel(body: str) -> UBandSel:
 class Urat(Model):
     acts: list[int]
     rats: list[str]
+    supported: list[list[int]] | None = None  # test form: allowed values per parameter
+
+
+_RANGE_SPAN_MAX = 64  # "(0-6)" expands; a wider range is junk, not 10^9 list items
+_TEST_VALUES_MAX = 128  # per parameter
+
+
+def _test_values(group: str, prefix: str, name: str) -> list[int]:
+    out: list[int] = []
+    for part in (p.strip() for p in group.split(",") if p.strip()):
+        low, dash, high = part.partition("-")
+        first = soft(name, part, lambda low=low: to_int(low, prefix, name))
+        last = soft(name, part, lambda high=high: to_int(high, prefix, name)) if dash else first
+        if first is None or last is None:
+            continue
+        if not 0 <= last - first <= _RANGE_SPAN_MAX:
+            report(name, part, f"{prefix} {name} range {clip(part, 40)!r} is not a short ascending range")
+            continue
+        if len(out) + last - first + 1 > _TEST_VALUES_MAX:
+            report(name, part, f"{prefix} {name} lists more than {_TEST_VALUES_MAX} values; the rest is left out")
+            break
+        out.extend(range(first, last + 1))
+    return out
 
 
 def parse_urat(body: str) -> Urat:
+    import re
+
+    groups = re.findall(r"\(([^)]*)\)", body)
+    if groups:  # test reply: +URAT: (0-6),(0,2,3)
+        from atctl.bands.urat import describe
+
+        supported = [_test_values(g, "+URAT", f"parameter {i + 1}") for i, g in enumerate(groups[:4])]
+        extra_fields(groups, 4, "+URAT")
+        return Urat(acts=[], rats=[describe(a) for a in supported[0]], supported=supported)
     values = [v for v in split_fields(body) if v]
     acts = _numbers(values, "+URAT", "AcT")
     if not acts:
