@@ -104,6 +104,8 @@ def extra_fields(values: list[str], start: int, prefix: str) -> None:
 
 def split_fields(body: str) -> list[str]:
     """Split on commas that are outside quotes and parentheses; strip blanks around each field."""
+    if '"' not in body and "(" not in body:  # the common case, in C: no character loop
+        return [part.strip() for part in body.split(",")]
     out: list[str] = []
     depth = 0
     quoted = False

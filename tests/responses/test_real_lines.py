@@ -5,7 +5,8 @@
   fields (MM registration states and access technologies mapped to 27.007 numbers).
 - NRF: nrfconnect/sdk-nrf tests/lib/lte_lc/src/main.c @ 879dd348 (test_parse_cereg, test_parse_edrx).
 - UBX: u-blox/ubxlib (cell/src/*.c comments quoting module output, common/at_client/api/u_at_client.h).
-- ZEPHYR: zephyrproject-rtos/zephyr tests/subsys/modem/modem_chat/src/main.c @ 5ac5f055.
+- ZEPHYR: zephyrproject-rtos/zephyr tests/subsys/modem/modem_chat/src/main.c @ 5ac5f055 and
+  tests/drivers/modem/hl78xx/at_monitor/src/main.c @ 99396103.
 
 Deliberate differences from a peer are listed where they occur (e.g. nRF rejects stat 10,
 which 27.007 defines). The count of vectors is test_vector_count's REAL_VECTORS.
@@ -373,7 +374,18 @@ def test_zephyr_creg_without_plus():
     assert (fields["n"], fields["stat"], fields["stat_text"]) == (1, 2, "searching")
 
 
-REAL_VECTORS = (len(MM_REGISTRATION) + sum(len(_scan_lines(r[0])) for r in MM_COPS_SCANS) + len(MM_COPS_QUERY)
+ZEPHYR_HL78XX = [  # ZEPHYR tests/drivers/modem/hl78xx/at_monitor/src/main.c @ 99396103 (dispatched +CEREG URCs)
+    ('+CEREG: 5,"4EA5"', 5, "4EA5"), ("+CEREG: 4", 4, None), ("+CEREG: 3", 3, None), ("+CEREG: 2", 2, None),
+]
+
+
+@pytest.mark.parametrize("line,stat,tac", ZEPHYR_HL78XX)
+def test_zephyr_hl78xx_cereg_urcs(line, stat, tac):
+    fields = parse_line(line).fields
+    assert (fields["is_urc"], fields["stat"], fields["tac"]) == (True, stat, tac)
+
+
+REAL_VECTORS = (len(ZEPHYR_HL78XX) + len(MM_REGISTRATION) + sum(len(_scan_lines(r[0])) for r in MM_COPS_SCANS) + len(MM_COPS_QUERY)
                 + len(MM_CESQ) + len(MM_CFUN) + len(MM_CGDCONT) + len(MM_URAT_READ) + len(MM_URAT_TEST)
                 + len(MM_UBANDSEL) + len(NRF_CEREG) + len(NRF_CEDRXP) + len(UBX) + 2)
 
