@@ -139,3 +139,16 @@ def test_band_numbers_out_of_range_refused_before_shifting(band):
 
 def test_highest_band_still_round_trips():
     assert mask_to_bands(bands_to_mask([MAX_MASK_BITS])) == [MAX_MASK_BITS]
+
+
+@pytest.mark.parametrize("command", ["AT+UBANDMASK=0," + str(1 << 300), "AT+UBANDMASK=0,1," + str(1 << 64),
+                                     "AT+UBANDMASK=0," + "9" * 5000])
+def test_simulator_answers_an_over_wide_ubandmask_like_a_module(command):
+    # the sim decodes masks with this codec: a mask the codec refuses is CME 50, not a crash
+    from atctl.profiles import load_profile
+    from atctl.sim.modem import SimModem
+    from atctl.sim.scenarios import get_scenario
+
+    modem = SimModem(load_profile("ublox-sara-r410m-02b"), get_scenario(None))
+    with _time_guard():
+        assert modem.handle(command, 100.0).final == "+CME ERROR: 50"
