@@ -182,6 +182,8 @@ def test_psm_and_edrx_encoders(seconds, rounding):
                          ("encode_t3412", psm.encode_t3412)):
         with bounded(name):
             encode(seconds, rounding)
+    with bounded("encode_psm"):
+        psm.encode_psm(seconds, seconds / 10 if isinstance(seconds, (int, float)) else seconds, rounding)
     for rat in ("lte-m", "nb-iot"):
         with bounded("encode_edrx"):
             edrx.encode_edrx(rat, seconds, rounding)

@@ -263,6 +263,11 @@ def parse_qeng(body: str) -> ServingCell:
         return _parse_qeng_nb(int(kind), values[1:])
     if kind is not None and kind.upper() in QENG_SUBLINES:
         return _parse_qeng_subline(kind, values[1:])
+    if kind is not None and kind.lower().startswith("neighbourcell"):
+        # AT+QENG="neighbourcell": layouts differ per RAT and firmware; values kept as sent
+        act = opt_str(values, 1)
+        return ServingCell(state="NEIGHBOUR", act=act, rat=QENG_RATS.get((act or "").upper()), plmn=None,
+                           cell={"kind": kind, "values": [_qeng_value("value", v) for v in values[2:]]})
     if kind is None or kind.lower() != "servingcell":
         raise InputError(f"+QENG {kind!r} is not supported; only \"servingcell\" is decoded",
                          hint='send AT+QENG="servingcell"')

@@ -174,7 +174,7 @@ def test_qcfg_layout_comes_from_the_profile():
 
 @pytest.mark.parametrize("line", ['+QCFG: "band",0xf', '+QCFG: "nwscanseq",02x3', "+URAT: x", "+QBAND: -",
                                   "+QNWINFO: ", "+CSQ: 40,99", "+CESQ: 1,2,3", '+QCSQ: "FOO",1',
-                                  '+QENG: "neighbourcell intra","LTE",38950,276', '+QENG: "servingcell","BUSY"',
+                                  '+QENG: "servingcell","BUSY"',
                                   "+COPS: x", "+CPIN: MAYBE", "+CME ERROR:", "+URAT: ", "+UBANDMASK: 0"])
 def test_malformed_lines(line):
     with pytest.raises(InputError):
@@ -200,3 +200,10 @@ def test_unreadable_band_values_are_unparsed(line, unparsed, kept):
     assert len(fields.get("warnings", [])) == len(unparsed)
     for key, value in kept.items():
         assert fields[key] == value, key
+
+
+def test_qeng_neighbour_cell_lines_keep_their_values():
+    # was an error ("only servingcell is decoded"); a response line decodes what it can
+    fields = parse_line('+QENG: "neighbourcell intra","LTE",38950,276,-3,-88,-65,0,37,7,16,6,44').fields
+    assert (fields["state"], fields["rat"], fields["cell"]["kind"]) == ("NEIGHBOUR", "lte", "neighbourcell intra")
+    assert fields["cell"]["values"][:2] == [38950, 276]
