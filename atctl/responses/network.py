@@ -152,7 +152,7 @@ def parse_qnwinfo(body: str) -> Qnwinfo:
     if act is None:
         raise InputError("+QNWINFO has no access technology", hint='a reply looks like +QNWINFO: "eMTC","24701","LTE BAND 20",6300')
     band = opt_str(values, 2)
-    number = _BAND_NUMBER.search(band) if band else None
+    number = _BAND_NUMBER.search(band[-12:]) if band else None  # the tail only: a search is quadratic
     oper = opt_str(values, 1)
     return Qnwinfo(service=True, act=act, rat=QNWINFO_RATS.get(act.upper()), operator=oper,
                    operator_name=operator_name(oper), band=band,

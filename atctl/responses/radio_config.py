@@ -8,6 +8,7 @@ EC2x/EG2x "lte" layout, otherwise the BG9x "lpwa" layout.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -175,6 +176,10 @@ def parse_ubandmask(body: str, profile: Any = None) -> UBandMask:
                      masks=[n for n in numbers if n is not None])
 
 
+# a group may not contain "(": with [^)]* every "(" of "((((..." rescanned to the end (quadratic)
+_TEST_GROUP = re.compile(r"\(([^()]*)\)")
+
+
 def _numbers(values: list[str], prefix: str, what: str) -> list[int]:
     """Non-negative whole numbers from a list of fields; one that cannot be read is unparsed and skipped."""
     out = []
@@ -198,9 +203,7 @@ class QBand(Model):
 def parse_qband(body: str) -> QBand:
     """Quectel NB-IoT +QBAND (BC660K-GL AT manual V1.4 7.5; BC66 uses the same form):
     read `+QBAND: 8,20`, test `+QBAND: (0-17),(1,2,3,...)`."""
-    import re
-
-    groups = re.findall(r"\(([^)]*)\)", body)
+    groups = _TEST_GROUP.findall(body)
     if groups:
         supported = groups[1] if len(groups) > 1 else ""
         bands = _numbers([v for v in supported.split(",") if v.strip()], "+QBAND", "band")
@@ -271,9 +274,7 @@ def _test_values(group: str, prefix: str, name: str) -> list[int]:
 
 
 def parse_urat(body: str) -> Urat:
-    import re
-
-    groups = re.findall(r"\(([^)]*)\)", body)
+    groups = _TEST_GROUP.findall(body)
     if groups:  # test reply: +URAT: (0-6),(0,2,3)
         from atctl.bands.urat import describe
 

@@ -21,6 +21,9 @@ def parse_duration(value: str | float | int, *, what: str = "duration") -> float
             raise InputError(f"{what} {value} is negative", hint="give a duration of 0 or more")
         return _finite(float(value), what, value)
     text = str(value).strip()
+    if len(text) > MAX_TEXT:  # "1h30m" needs a few characters; a long text is junk (and regex work)
+        raise InputError(f"{what} {text[:20] + '...'!r} is not a duration ({len(text)} characters)",
+                         hint="write it like 30s, 1.5m, 24h, 2d, 1h30m, 143.36s or bare seconds")
     bare = _BARE.match(text)
     if bare:
         return _finite(float(bare.group(1)), what, text)
@@ -49,6 +52,7 @@ def _finite(seconds: float, what: str, shown) -> float:
 
 
 MAX_SECONDS = 1e15
+MAX_TEXT = 64
 
 
 def format_duration(seconds: float | None) -> str:
