@@ -46,7 +46,8 @@ def _finite(seconds: float, what: str, shown) -> float:
     if not math.isfinite(seconds) or seconds > MAX_SECONDS:
         text = str(shown)
         text = text if len(text) <= 24 else text[:20] + "..."
-        raise InputError(f"{what} {text!r} is too long to be a timer duration",
+        problem = "is too long to be a timer duration" if seconds > MAX_SECONDS else "is not a finite duration"
+        raise InputError(f"{what} {text!r} {problem}",
                          hint="the longest 3GPP timer is the 413-day periodic TAU")
     return seconds
 
