@@ -1,9 +1,20 @@
 """The AT engine: one command at a time, each with its own deadline; URCs routed
 to subscribers and a queue, never mixed into a reply; no fixed sleeps (every wait
-is a serial read bounded by the remaining deadline)."""
+is a serial read bounded by the remaining deadline).
+
+Waiting: the port's read timeout is a fixed short slice (READ_SLICE), set once,
+and the engine loops on its own deadline. Changing `port.timeout` per read is
+free on a local tty but on pyserial's RFC 2217 client every change is a
+renegotiation that sleeps; a read returns as soon as a byte arrives, so the
+slice costs no latency, only up to READ_SLICE past a deadline.
+
+Bounds: every list the engine keeps is capped (URCs, the URC queue, reply
+lines, the command log); what was dropped is counted in `stats()`.
+"""
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 from collections import deque
@@ -15,14 +26,25 @@ from atctl.at.classify import BOOT_LINES, RAW_DATA_PREFIXES, ReplyMatcher, final
 from atctl.at.framing import LINE, PROMPT, RAW, Framer
 from atctl.at.timeouts import timeout_for
 from atctl.at.transcript import Transcript
+from atctl.at.transport import READ_SLICE  # seconds one port read may block; the engine loops to its deadline
 from atctl.at.types import Response
 from atctl.errors import ModemError, ModemTimeout, ModemUnreachable, OperationFailed
 
+READ_MAX = 65536    # bytes taken from the port per read
+MAX_URCS = 1000     # URCs kept in `urcs` and in `urc_queue` (oldest dropped first)
+MAX_REPLY_LINES = 2000  # information lines of one reply (AT+CLAC lists ~300)
+MAX_LOG = 1000      # responses kept in `log`
+
+_log = logging.getLogger("atctl.at")
 _RAW_COUNT = re.compile(r"^\+(?:QIRD|USORD|USORF|QFREAD):\s*(?:\d+\s*,\s*)?(\d+)")
 
 
 class ModemRebooted(OperationFailed):
     """The module printed its boot banner while a command was running."""
+
+
+class LinkLost(ModemUnreachable):
+    """The serial link went away mid-session (USB unplugged, pty server killed, ser2net kicked us)."""
 
 
 class AtSession:
@@ -33,14 +55,36 @@ class AtSession:
         self.transcript = transcript or Transcript(None)
         self.framer = Framer(raw_length=self._raw_length, raw_prefixes=RAW_DATA_PREFIXES)
         self._events: deque = deque()
-        self.urcs: list[str] = []          # every URC seen, in order
-        self.urc_queue: deque[str] = deque()  # URCs not yet taken by wait_urc
+        self.urcs: list[str] = []   # the latest MAX_URCS URCs seen, in order (a list: callers slice it)
+        self.urc_queue: deque[str] = deque(maxlen=MAX_URCS)  # URCs not yet taken by wait_urc
         self._subscribers: list[tuple[str, Callable[[str], None]]] = []
         self.rebooted = False
         self.echo = None  # True when the last command was echoed
-        self.log: list[Response] = []
+        self.log: deque[Response] = deque(maxlen=MAX_LOG)
         self._last_rx = 0
         self.timeouts: dict[str, float] = {}  # per-session deadline overrides: command prefix -> seconds
+        self._dropped = {"urcs_dropped": 0, "urc_queue_dropped": 0, "reply_lines_dropped": 0}
+        self._warned: set[str] = set()
+        # a fixed short read timeout, set once (see the module docstring)
+        if getattr(port, "timeout", None) is None or port.timeout > READ_SLICE:
+            port.timeout = READ_SLICE
+
+    def stats(self) -> dict[str, int]:
+        """What was dropped or replaced so far: noise and undecodable bytes, overlong lines,
+        URCs and reply lines beyond the bounds. All zero on a healthy link."""
+        return {**self.framer.stats(), **self._dropped}
+
+    def _count(self, key: str, what: str) -> None:
+        self._dropped[key] += 1
+        if self._dropped[key] > 1:
+            return
+        self._warn_once(key, what)
+
+    def _warn_once(self, key: str, what: str) -> None:
+        if key not in self._warned:
+            self._warned.add(key)
+            _log.warning("%s: %s (counted in stats())", self.port_name, what)
+            self.transcript.note(f"warning: {what}")
 
     # ---- reading -----------------------------------------------------------------
     def _raw_length(self, line: str) -> int | None:
@@ -48,20 +92,30 @@ class AtSession:
         return int(m.group(1)) if m else None
 
     def _read(self, deadline: float) -> bool:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
+        if time.monotonic() >= deadline:
             return False
-        self.port.timeout = remaining
-        data = self.port.read(1)
-        if not data:
-            return False
-        waiting = self.port.in_waiting
-        if waiting:
-            data += self.port.read(waiting)
+        try:
+            data = self.port.read(1)
+            if not data:
+                return False
+            waiting = self.port.in_waiting
+            if waiting:
+                data += self.port.read(min(waiting, READ_MAX))
+        except OSError as exc:  # SerialException is an OSError too
+            raise self._link_lost("reading from", exc) from None
         self.transcript.rx(data)
         self._last_rx += len(data)
+        overlong = self.framer.overlong_lines
         self._events.extend(self.framer.feed(data))
+        if self.framer.overlong_lines != overlong:
+            self._warn_once("overlong_lines", "dropped a line longer than any AT reply (8 KiB)")
         return True
+
+    def _link_lost(self, doing: str, exc: Exception) -> LinkLost:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        return LinkLost(f"lost the link to {self.port_name} while {doing} it ({reason})",
+                        hint="the port was closed, the cable unplugged or the serial server stopped; "
+                             "check the connection and run the command again")
 
     def _next_event(self, deadline: float):
         while not self._events:
@@ -73,8 +127,10 @@ class AtSession:
         """Process bytes already received (URCs) without waiting."""
         try:
             waiting = self.port.in_waiting
-        except Exception:  # noqa: BLE001 - some URL backends cannot tell
+        except (NotImplementedError, AttributeError):  # some URL backends cannot tell
             waiting = 0
+        except OSError as exc:
+            raise self._link_lost("reading from", exc) from None
         if waiting:
             self._read(time.monotonic() + 0.001)
         while self._events:
@@ -86,9 +142,14 @@ class AtSession:
     def _urc(self, line: str, response: Response | None) -> None:
         if line in BOOT_LINES:
             self.rebooted = True
+        if len(self.urcs) >= MAX_URCS:
+            del self.urcs[: len(self.urcs) - MAX_URCS + 1]  # memmove of <= 1000 pointers
+            self._count("urcs_dropped", f"more than {MAX_URCS} URCs: the oldest are dropped")
         self.urcs.append(line)
+        if len(self.urc_queue) == MAX_URCS:
+            self._count("urc_queue_dropped", f"more than {MAX_URCS} URCs not taken: the oldest are dropped")
         self.urc_queue.append(line)
-        if response is not None:
+        if response is not None and len(response.urcs) < MAX_URCS:
             response.urcs.append(line)
         for prefix, callback in list(self._subscribers):
             if line.startswith(prefix):
@@ -101,7 +162,7 @@ class AtSession:
 
     def take_urcs(self, prefix: str = "") -> list[str]:
         taken = [u for u in self.urc_queue if u.startswith(prefix)]
-        self.urc_queue = deque(u for u in self.urc_queue if not u.startswith(prefix))
+        self.urc_queue = deque((u for u in self.urc_queue if not u.startswith(prefix)), maxlen=MAX_URCS)
         return taken
 
     def wait_urc(self, prefix: str, timeout: float, predicate: Callable[[str], bool] | None = None) -> str | None:
@@ -137,9 +198,8 @@ class AtSession:
         self.transcript.tx(data)
         try:
             self.port.write(data)
-        except Exception as exc:  # noqa: BLE001 - serial backends raise assorted errors
-            raise ModemUnreachable(f"cannot write to {self.port_name}: {exc}",
-                                   hint="the port was closed or the module disconnected") from None
+        except OSError as exc:  # SerialException, SerialTimeoutException and EIO alike
+            raise self._link_lost("writing to", exc) from None
 
     def command(self, command: str, timeout: float | None = None, *, expect_reboot: bool = False,
                 data: bytes | None = None) -> Response:
@@ -190,7 +250,10 @@ class AtSession:
                                         hint="settings not saved to NVM are lost; run the operation again")
                 continue
             if matcher.belongs(line):
-                response.lines.append(line)
+                if len(response.lines) < MAX_REPLY_LINES:
+                    response.lines.append(line)
+                else:
+                    self._count("reply_lines_dropped", f"a reply longer than {MAX_REPLY_LINES} lines was cut")
             else:
                 self._urc(line, response)
 
@@ -258,6 +321,8 @@ class AtSession:
     def close(self) -> None:
         try:
             self.port.close()
+        except OSError:
+            pass  # the link is already gone; nothing to release
         finally:
             self.transcript.close()
 

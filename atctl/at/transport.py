@@ -6,6 +6,10 @@ import errno
 
 from atctl.errors import InputError, ModemUnreachable
 
+# the read timeout every port gets at open, so the engine never changes it afterwards
+# (on pyserial's RFC 2217 client a timeout change is a renegotiation that sleeps)
+READ_SLICE = 0.05
+
 
 def register_schemes() -> None:
     """Make `sim://` known to pyserial (the simulator registers itself on import)."""
@@ -28,7 +32,7 @@ def open_port(port: str, *, baud: int = 115200, write_timeout: float = 5.0):
     register_schemes()
     url = _rfc2217_defaults(port.strip())
     try:
-        ser = serial.serial_for_url(url, baudrate=baud, timeout=0.5, do_not_open=True)
+        ser = serial.serial_for_url(url, baudrate=baud, timeout=READ_SLICE, do_not_open=True)
         if not url.startswith("rfc2217://"):  # pyserial's RFC 2217 client refuses write timeouts
             ser.write_timeout = write_timeout
     except ValueError as exc:
