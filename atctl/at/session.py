@@ -19,7 +19,7 @@ import re
 import time
 from collections import deque
 from contextlib import contextmanager
-from typing import Callable, Iterator
+from typing import Callable, Iterator, TextIO
 
 from atctl.at import cme
 from atctl.at.classify import BOOT_LINES, RAW_DATA_PREFIXES, ReplyMatcher, final_of, is_ok
@@ -337,12 +337,19 @@ def _error_of(final: str) -> tuple[int | None, str]:
 
 @contextmanager
 def open_session(port: str, *, baud: int = 115200, profile=None, transcript: str | Transcript | None = None,
-                 show_ids: bool = False, start: bool = True, boot_timeout: float = 10.0) -> Iterator[AtSession]:
-    """Open `port` (device path or pyserial URL), start a session, close it afterwards."""
+                 show_ids: bool = False, start: bool = True, boot_timeout: float = 10.0, force: bool = False,
+                 trace: TextIO | None = None) -> Iterator[AtSession]:
+    """Open `port` (device path or pyserial URL), start a session, close it afterwards.
+
+    `transcript`: a path (created 0600; an existing file is an InputError unless force=True) or a
+    Transcript. `trace`: a text stream (sys.stderr for -v) that gets every exchange live, redacted
+    exactly like the transcript. Transcript problems are raised before the port is opened."""
     from atctl.at.transport import open_port
 
     if not isinstance(transcript, Transcript):
-        transcript = Transcript(transcript, show_ids=show_ids)
+        transcript = Transcript(transcript, show_ids=show_ids, force=force, trace=trace)
+    elif trace is not None and transcript.trace is None:
+        transcript.trace = trace
     serial_port = open_port(port, baud=baud)
     session = AtSession(serial_port, profile=profile, transcript=transcript, port_name=port)
     try:

@@ -38,7 +38,7 @@ def diagnose(
 
         cfg = load_config(config)
     facts = Facts(port=port)
-    record = Transcript(transcript, show_ids=True, keep=True)  # redacted once the ids are known
+    record = Transcript(transcript, show_ids=show_ids, keep=True)  # the file is redacted like every transcript
     exit_code = 0
     try:
         serial_port = open_port(port, baud=baud)
