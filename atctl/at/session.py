@@ -8,6 +8,13 @@ free on a local tty but on pyserial's RFC 2217 client every change is a
 renegotiation that sleeps; a read returns as soon as a byte arrives, so the
 slice costs no latency, only up to READ_SLICE past a deadline.
 
+Late replies: after a command times out, its reply may still come and would pass
+for the next command's. The engine marks itself out of step and, before the next
+command, resynchronises: it sends RESYNC_PROBE and drains until the probe's own
+marker line and final result, keeping what came before as stray lines. Lines
+that do not fit the pending command (classify.ReplyMatcher) are strays too; a
+final result right after strays closes the late reply, not the pending one.
+
 Bounds: every list the engine keeps is capped (URCs, the URC queue, reply
 lines, the command log); what was dropped is counted in `stats()`.
 """
@@ -22,7 +29,8 @@ from contextlib import contextmanager
 from typing import Callable, Iterator, TextIO
 
 from atctl.at import cme
-from atctl.at.classify import BOOT_LINES, RAW_DATA_PREFIXES, ReplyMatcher, final_of, is_ok
+from atctl.at.classify import (ALWAYS_URC_LINES, ALWAYS_URC_PREFIXES, BOOT_LINES, RAW_DATA_PREFIXES, ReplyMatcher,
+                               final_of, is_ok)
 from atctl.at.framing import LINE, PROMPT, RAW, Framer
 from atctl.at.timeouts import timeout_for
 from atctl.at.transcript import Transcript
@@ -34,6 +42,9 @@ READ_MAX = 65536    # bytes taken from the port per read
 MAX_URCS = 1000     # URCs kept in `urcs` and in `urc_queue` (oldest dropped first)
 MAX_REPLY_LINES = 2000  # information lines of one reply (AT+CLAC lists ~300)
 MAX_LOG = 1000      # responses kept in `log`
+# 27.007 9.1: every module answers the read with a "+CMEE: <n>" line, which no other
+# command's late reply contains: the marker that tells the probe's OK from a late one
+RESYNC_PROBE, RESYNC_MARKER = "AT+CMEE?", "+CMEE:"
 
 _log = logging.getLogger("atctl.at")
 _RAW_COUNT = re.compile(r"^\+(?:QIRD|USORD|USORF|QFREAD):\s*(?:\d+\s*,\s*)?(\d+)")
@@ -63,7 +74,10 @@ class AtSession:
         self.log: deque[Response] = deque(maxlen=MAX_LOG)
         self._last_rx = 0
         self.timeouts: dict[str, float] = {}  # per-session deadline overrides: command prefix -> seconds
-        self._dropped = {"urcs_dropped": 0, "urc_queue_dropped": 0, "reply_lines_dropped": 0}
+        self._dropped = {"urcs_dropped": 0, "urc_queue_dropped": 0, "reply_lines_dropped": 0, "stray_lines": 0,
+                         "resyncs": 0}
+        self.strays: list[str] = []  # lines that fit no pending command (late replies), the latest MAX_URCS
+        self._desynced = False       # a command timed out: its reply may still arrive
         self._warned: set[str] = set()
         # a fixed short read timeout, set once (see the module docstring)
         if getattr(port, "timeout", None) is None or port.timeout > READ_SLICE:
@@ -186,13 +200,46 @@ class AtSession:
 
     # ---- commands --------------------------------------------------------------
     def answers(self, timeout: float = 1.0) -> bool:
-        """Does the module still answer a bare AT? Tells a stalled command from a module that went
-        silent, so callers stop at once instead of each later command waiting out its deadline."""
-        try:
-            self.command("AT", timeout=timeout)
-            return True
-        except ModemTimeout:
-            return False
+        """Does the module still answer? Tells a stalled command from a module that went silent,
+        so callers stop at once instead of each later command waiting out its deadline. The probe
+        also resynchronises: a late reply to the stalled command is drained, not taken as the answer."""
+        answered, _ = self._resync(timeout)
+        return answered
+
+    def _stray(self, line: str) -> None:
+        if len(self.strays) >= MAX_URCS:
+            del self.strays[0]
+        self.strays.append(line)
+        self._count("stray_lines", "lines that fit no pending command (late replies) were set aside")
+
+    def _resync(self, timeout: float = 1.0) -> tuple[bool, bool]:
+        """Send RESYNC_PROBE, drain up to its marker and final: (module answered, back in step)."""
+        self._desynced = False  # one attempt per timeout; reply-fit checks guard the rest
+        self._dropped["resyncs"] += 1
+        deadline = time.monotonic() + timeout
+        self.write(RESYNC_PROBE.encode() + b"\r")
+        answered = marker = False
+        while True:
+            event = self._next_event(deadline)
+            if event is None:
+                return answered, False
+            kind, line = event
+            if kind != LINE:
+                continue
+            if line.upper() == RESYNC_PROBE:
+                continue  # echo
+            if line.startswith(RESYNC_MARKER):
+                marker = answered = True
+                continue
+            if final_of(line) is not None:
+                answered = True
+                if marker:
+                    return True, True
+                continue  # the final of a late reply (or ERROR from a module without CMEE read)
+            if line in ALWAYS_URC_LINES or line.startswith(ALWAYS_URC_PREFIXES):
+                self._urc(line, None)
+            else:
+                self._stray(line)
 
     def write(self, data: bytes) -> None:
         self.transcript.tx(data)
@@ -202,9 +249,12 @@ class AtSession:
             raise self._link_lost("writing to", exc) from None
 
     def command(self, command: str, timeout: float | None = None, *, expect_reboot: bool = False,
-                data: bytes | None = None) -> Response:
-        """Send one command and collect its reply until a final result or the deadline."""
+                data: bytes | None = None, resync: bool = True) -> Response:
+        """Send one command and collect its reply until a final result or the deadline.
+        After a timeout the next command first resynchronises (resync=False skips that)."""
         command = command.strip()
+        if self._desynced and resync:
+            self._resync(timeout_for("AT"))
         self._pump_waiting()
         if timeout is None:
             timeout = timeout_for(command, self.profile, self.timeouts)
@@ -215,11 +265,16 @@ class AtSession:
         rx_before = self._last_rx
         self.echo = False
         self.write(command.encode("ascii", "replace") + b"\r")
+        after_stray = False   # strays seen and nothing of ours since: the next final closes the late reply
+        held: str | None = None  # such a final, used if ours never comes
         while True:
             event = self._next_event(deadline)
             if event is None:
                 response.elapsed_s = time.monotonic() - start
                 self.log.append(response)
+                if held is not None:
+                    return self._finish(response, held)
+                self._desynced = True
                 raise self._timeout(command, timeout, got_bytes=self._last_rx > rx_before)
             kind, value = event
             if kind == RAW:
@@ -234,13 +289,13 @@ class AtSession:
                 continue
             final = final_of(line)
             if final is not None and not (final == line and line.isdigit() and matcher.name in ("CGSN", "CIMI", "GSN")):
-                response.final = final
-                response.ok = is_ok(final)
-                if not response.ok:
-                    response.error_code, response.error_text = _error_of(final)
+                if after_stray and not response.lines:
+                    held, after_stray = final, False
+                    self._stray(line)
+                    continue
                 response.elapsed_s = time.monotonic() - start
                 self.log.append(response)
-                return response
+                return self._finish(response, final)
             if line in BOOT_LINES:
                 self._urc(line, response)
                 if not expect_reboot:
@@ -249,13 +304,24 @@ class AtSession:
                     raise ModemRebooted(f"the module rebooted while running {command}",
                                         hint="settings not saved to NVM are lost; run the operation again")
                 continue
-            if matcher.belongs(line):
+            if matcher.is_stray(line):
+                self._stray(line)
+                after_stray = True
+            elif matcher.belongs(line):
                 if len(response.lines) < MAX_REPLY_LINES:
                     response.lines.append(line)
                 else:
                     self._count("reply_lines_dropped", f"a reply longer than {MAX_REPLY_LINES} lines was cut")
             else:
                 self._urc(line, response)
+
+    @staticmethod
+    def _finish(response: Response, final: str) -> Response:
+        response.final = final
+        response.ok = is_ok(final)
+        if not response.ok:
+            response.error_code, response.error_text = _error_of(final)
+        return response
 
     def check(self, command: str, timeout: float | None = None, **kwargs) -> Response:
         response = self.command(command, timeout, **kwargs)
@@ -290,12 +356,14 @@ class AtSession:
         while True:
             try:
                 if self.command("AT", timeout=min(probe_timeout, max(0.05, deadline - time.monotonic())),
-                                expect_reboot=True).final:
+                                expect_reboot=True, resync=False).final:
                     break
             except ModemTimeout:
                 lines_seen.extend(self.urcs[-5:])
                 if time.monotonic() >= deadline:
                     raise self._first_contact_error(self.framer.bytes_seen - rx_start, lines_seen) from None
+        if self._desynced:  # an unanswered probe's OK may still come: drain it before the setup commands
+            self._resync(probe_timeout)
         self.command("ATV1")  # answers "0" if the module was in V0; V1 from now on
         response = self.command("ATE0")
         if response.ok and self.command("AT").ok and self.echo:

@@ -84,3 +84,20 @@ def test_pytest_plugin_fixtures(pytester):
     """)
     result = pytester.runpytest_subprocess()  # the plugin loads through its pytest11 entry point
     result.assert_outcomes(passed=3)
+
+
+def test_late_reply_from_the_simulator_does_not_shift_identity():
+    # sim:// late=AT+CGMM: the model reply lands ahead of the next command's (#20); before the
+    # fix the IMEI read took "BG95-M3" and every later identity read was shifted by one
+    from atctl.at.identify import identify
+    from atctl.at.session import open_session
+
+    with open_session("sim://quectel-bg95-m3") as reference:
+        expected = identify(reference)
+    with open_session("sim://quectel-bg95-m3?late=AT%2BCGMM&latency=0.05") as session:
+        session.timeouts = {"AT+CGMM": 0.3}
+        ident = identify(session)
+    assert ident.model is None  # it timed out; its late reply was set aside
+    assert (ident.imei, ident.imsi, ident.iccid) == (expected.imei, expected.imsi, expected.iccid)
+    assert ident.profile_id == "quectel-bg95-m3"  # matched from ATI, itself in step
+    assert "BG95-M3" in session.strays
