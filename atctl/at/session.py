@@ -387,8 +387,10 @@ class AtSession:
             hint="the baud rate is probably wrong: try --baud 115200, 9600 or 921600")
 
     def close(self) -> None:
+        from atctl.at.transport import release_port
+
         try:
-            self.port.close()
+            release_port(self.port)
         except OSError:
             pass  # the link is already gone; nothing to release
         finally:

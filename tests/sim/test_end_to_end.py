@@ -101,3 +101,121 @@ def test_late_reply_from_the_simulator_does_not_shift_identity():
     assert (ident.imei, ident.imsi, ident.iccid) == (expected.imei, expected.imsi, expected.iccid)
     assert ident.profile_id == "quectel-bg95-m3"  # matched from ATI, itself in step
     assert "BG95-M3" in session.strays
+
+
+def _serve(*extra):
+    server = subprocess.Popen([*ATCTL, "sim", "serve", "--module", "quectel-bg95-m3", *extra], stdout=subprocess.PIPE,
+                              text=True)
+    lines = [server.stdout.readline() for _ in range(2 if extra else 1)]
+    return server, lines
+
+
+@pytest.mark.slow
+def test_rfc2217_serve_survives_reconnects_and_refuses_a_second_client():
+    # before: the forwarding thread of a gone client kept reading and swallowed the next client's
+    # first reply (every other `status` failed), and a second concurrent client broke the server
+    import serial
+
+    server, lines = _serve("--rfc2217", "0")
+    try:
+        url = re.search(r"(rfc2217://\S+)", lines[1]).group(1)
+        codes = [run("status", "--port", url, "--json").returncode for _ in range(7)]
+        assert codes == [0] * 7
+        first = serial.serial_for_url(url + "?ign_set_control", timeout=0.05)
+        try:
+            second = run("send", "--port", url, "AT")
+            assert second.returncode == 3
+            message = second.stderr.strip()
+            assert "\n" not in message and "Traceback" not in message and url in message
+            assert "in use" in message
+            first.write(b"AT\r")  # the first client still works
+            got = b""
+            for _ in range(40):
+                got += first.read(64)
+                if b"OK" in got:
+                    break
+            assert b"OK" in got
+        finally:
+            first.close()
+        assert run("status", "--port", url).returncode == 0  # and the server serves the next one
+    finally:
+        server.terminate()
+        server.wait(timeout=5)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def ser2net_on_sim_pty():
+    """ser2net (telnet rfc2217 accepter) in front of the pty of `atctl sim serve`. As root it runs
+    as nobody: TIOCEXCL, like every tty lock, does not stop root."""
+    import os
+    import shutil
+    import time
+
+    binary = shutil.which("ser2net") or (os.path.exists("/usr/sbin/ser2net") and "/usr/sbin/ser2net")
+    if not binary:
+        pytest.skip("ser2net is not installed (apt-get install -y ser2net)")
+    server, lines = _serve()
+    device = re.search(r"on (/dev/\S+)", lines[0]).group(1)
+    port = _free_port()
+    command = [binary, "-n", "-Y", "connection: &sim", "-Y", f"  accepter: telnet(rfc2217),tcp,127.0.0.1,{port}",
+               "-Y", f"  connector: serialdev,{device},115200n81,local"]
+    if os.geteuid() == 0:
+        os.chmod(device, 0o666)
+        command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+    relay = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"rfc2217://127.0.0.1:{port}"
+    for _ in range(100):  # wait for its listener, not a fixed time
+        import socket
+
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.02)
+    try:
+        yield device, url
+    finally:
+        relay.terminate()
+        relay.wait(timeout=5)
+        server.terminate()
+        server.wait(timeout=5)
+
+
+@pytest.mark.slow
+def test_ser2net_in_front_of_a_pty_atctl_holds(ser2net_on_sim_pty):
+    from atctl.at.transport import open_port, release_port
+
+    device, url = ser2net_on_sim_pty
+    assert run("status", "--port", url).returncode == 0  # the path works when nobody holds the pty
+    held = open_port(device)  # atctl holds the pty (flock + TIOCEXCL)
+    try:
+        result = run("send", "--port", url, "AT")
+        assert result.returncode == 3
+        message = result.stderr.strip()
+        assert message.count("\n") == 0 and "Traceback" not in message  # was exit 3 + an 18-line traceback
+        assert f"port {url} is in use by another program" in message
+    finally:
+        release_port(held)
+    assert run("send", "--port", url, "AT").returncode == 0  # released: TIOCEXCL does not outlive us
+
+
+@pytest.mark.slow
+def test_second_client_of_ser2net_is_one_line(ser2net_on_sim_pty):
+    import serial
+
+    _, url = ser2net_on_sim_pty
+    first = serial.serial_for_url(url + "?ign_set_control", timeout=0.05)
+    try:
+        result = run("send", "--port", url, "AT")
+        assert result.returncode == 3 and "Traceback" not in result.stderr
+        assert result.stderr.strip().count("\n") == 0 and "in use by another program" in result.stderr
+    finally:
+        first.close()
