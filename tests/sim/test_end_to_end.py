@@ -219,3 +219,35 @@ def test_second_client_of_ser2net_is_one_line(ser2net_on_sim_pty):
         assert result.stderr.strip().count("\n") == 0 and "in use by another program" in result.stderr
     finally:
         first.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", ["pty", "rfc2217"])
+def test_link_loss_mid_session_is_one_line_exit_3(path, tmp_path):
+    # the pty's server killed while atctl waits (#20): was exit 1 "internal error: SerialException"
+    import time
+
+    server, lines = _serve("--rfc2217", "0")
+    port = re.search(r"on (/dev/\S+)", lines[0]).group(1) if path == "pty" else \
+        re.search(r"(rfc2217://\S+)", lines[1]).group(1)
+    transcript = tmp_path / "t.jsonl"
+    client = subprocess.Popen([*ATCTL, "send", "--port", port, "AT", "--wait-urcs", "20", "--transcript",
+                               str(transcript)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        for _ in range(600):  # until the module has answered the client's AT: the session is up
+            if client.poll() is not None or (transcript.exists() and '"OK' in transcript.read_text()
+                                             and transcript.read_text().count('"tx"') >= 5):
+                break
+            time.sleep(0.02)
+        server.kill()
+        server.wait(timeout=5)
+        _, err = client.communicate(timeout=30)
+    finally:
+        if client.poll() is None:
+            client.kill()
+        if server.poll() is None:
+            server.kill()
+    assert client.returncode == 3, err
+    message = err.strip()
+    assert message.count("\n") == 0 and "internal error" not in message and port in message
+    assert "lost the link" in message
