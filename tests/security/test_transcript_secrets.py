@@ -175,3 +175,14 @@ def test_diagnose_transcript_redacts_identifiers(cli, tmp_path):
         lines = [json.loads(line)["data"] for line in text.splitlines()]
         assert not [line for line in lines if re.search(r"\d{14,}", line) and "QCFG" not in line]
         assert sum("*" * 10 in line for line in lines) >= 3  # IMEI, IMSI, ICCID, each redacted
+
+
+def test_cli_send_no_init_echo_of_pin_is_masked(cli, tmp_path):
+    # the fault pass's reproducer: --no-init keeps the simulator's ATE1, so the PIN comes back as echo
+    path = tmp_path / "t.jsonl"
+    code, out, err = cli("send", "--port", "sim://quectel-bg95-m3?sim=pin&pin=1234", "--no-init",
+                         "--transcript", str(path), 'AT+CPIN="1234"')
+    assert code == 0, err
+    text = path.read_text()
+    assert "1234" not in text and "1234" not in out and "1234" not in err
+    assert any(r["dir"] == "rx" and "****" in r["data"] for r in records(path))  # the echo, masked

@@ -251,3 +251,23 @@ def test_link_loss_mid_session_is_one_line_exit_3(path, tmp_path):
     message = err.strip()
     assert message.count("\n") == 0 and "internal error" not in message and port in message
     assert "lost the link" in message
+
+
+@pytest.mark.slow
+def test_pty_of_sim_serve_held_by_atctl_refuses_a_second_atctl_in_one_line():
+    from atctl.at.transport import open_port, release_port
+
+    server, lines = _serve()
+    try:
+        device = re.search(r"on (/dev/\S+)", lines[0]).group(1)
+        held = open_port(device)
+        try:
+            result = run("status", "--port", device)
+        finally:
+            release_port(held)
+        assert result.returncode == 3
+        assert result.stderr.strip().count("\n") == 0 and f"port {device} is in use by another program" in result.stderr
+        assert run("status", "--port", device).returncode == 0
+    finally:
+        server.terminate()
+        server.wait(timeout=5)
