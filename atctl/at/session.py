@@ -90,8 +90,6 @@ class AtSession:
 
     def _count(self, key: str, what: str) -> None:
         self._dropped[key] += 1
-        if self._dropped[key] > 1:
-            return
         self._warn_once(key, what)
 
     def _warn_once(self, key: str, what: str) -> None:
@@ -186,17 +184,20 @@ class AtSession:
         def match(line: str) -> bool:
             return line.startswith(prefix) and (predicate is None or predicate(line))
 
-        while True:
-            for index, line in enumerate(self.urc_queue):
-                if match(line):
-                    del self.urc_queue[index]
-                    return line
+        for index, line in enumerate(self.urc_queue):
+            if match(line):
+                del self.urc_queue[index]
+                return line
+        while True:  # only the newest line can match now: no rescan of the queue per line
             event = self._next_event(deadline)
             if event is None:
                 return None
             kind, value = event
             if kind == LINE:
                 self._urc(value, None)
+                if match(value) and self.urc_queue and self.urc_queue[-1] == value:
+                    self.urc_queue.pop()
+                    return value
 
     # ---- commands --------------------------------------------------------------
     def answers(self, timeout: float = 1.0) -> bool:
