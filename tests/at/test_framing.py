@@ -115,3 +115,16 @@ def test_invalid_utf8_is_replaced_and_counted():
 def test_valid_utf8_survives_fragmentation():
     data = '\r\n+COPS: 0,0,"Telefónica",7\r\n'.encode()
     assert frame(data, list(range(len(data)))) == [(LINE, '+COPS: 0,0,"Telefónica",7')]
+
+
+@settings(max_examples=100, deadline=2000)
+@given(st.lists(st.one_of(st.binary(min_size=1, max_size=3000), st.just(b"A" * 9000), st.just(b"\r\n"),
+                          st.just(b"\x00" * 5000)), max_size=12))
+def test_buffer_never_exceeds_the_line_cap(chunks):
+    from atctl.at.framing import MAX_LINE
+
+    framer = Framer(raw_length=raw_len, raw_prefixes=RAW_DATA_PREFIXES)
+    for chunk in chunks:
+        for kind, value in framer.feed(chunk):
+            assert kind != LINE or len(value) <= MAX_LINE
+        assert len(framer.pending) <= MAX_LINE + 1  # +1: a held CR before a raw block
