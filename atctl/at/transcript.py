@@ -107,8 +107,13 @@ class Transcript:
             self._fh.write(json.dumps(record) + "\n")
             self._fh.flush()
         if self.trace is not None:
-            arrow = {"tx": "->", "rx": "<-"}.get(direction, "--")
-            shown = json.dumps(record["data"].rstrip("\r\n"), ensure_ascii=False)[1:-1]
+            self._trace(record)
+
+    def _trace(self, record: dict) -> None:
+        """One line per record, control characters escaped; the empty lines around replies are left out."""
+        shown = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in record["data"].strip("\r\n"))
+        if shown:
+            arrow = {"tx": "->", "rx": "<-"}.get(record["dir"], "--")
             self.trace.write(f"atctl {record['t']:9.3f} {arrow} {shown}\n")
             self.trace.flush()
 

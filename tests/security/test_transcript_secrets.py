@@ -131,7 +131,8 @@ def test_trace_is_redacted_like_the_transcript(tmp_path):
     s.close()
     out = trace.getvalue()
     assert "1234" not in out and IMEI not in out and "4567" in out
-    assert '-> AT+CPIN=\\"****\\"' in out or '-> AT+CPIN="****"' in out
+    assert '-> AT+CPIN="****"' in out and "<- ***********4567" in out
+    assert "<- \n" not in out + "\n" and not any(line.endswith("<- ") for line in out.splitlines())
     assert all(line.startswith("atctl ") for line in out.splitlines())
 
 
