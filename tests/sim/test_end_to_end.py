@@ -151,40 +151,47 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture
-def ser2net_on_sim_pty():
-    """ser2net (telnet rfc2217 accepter) in front of the pty of `atctl sim serve`. As root it runs
-    as nobody: TIOCEXCL, like every tty lock, does not stop root."""
+def _ser2net(device: str, *options: str):
+    """ser2net (telnet rfc2217 accepter) in front of `device`; as root it runs as nobody, since
+    TIOCEXCL, like every tty lock, does not stop root. Returns (process, url)."""
     import os
     import shutil
+    import socket
     import time
 
     binary = shutil.which("ser2net") or (os.path.exists("/usr/sbin/ser2net") and "/usr/sbin/ser2net")
     if not binary:
         pytest.skip("ser2net is not installed (apt-get install -y ser2net)")
-    server, lines = _serve()
-    device = re.search(r"on (/dev/\S+)", lines[0]).group(1)
     port = _free_port()
-    command = [binary, "-n", "-Y", "connection: &sim", "-Y", f"  accepter: telnet(rfc2217),tcp,127.0.0.1,{port}",
-               "-Y", f"  connector: serialdev,{device},115200n81,local"]
+    yaml = ["connection: &sim", f"  accepter: telnet(rfc2217),tcp,127.0.0.1,{port}",
+            f"  connector: serialdev,{device},115200n81,local"] + (["  options:"] + [f"    {o}" for o in options]
+                                                                    if options else [])
+    command = [binary, "-n"] + [arg for line in yaml for arg in ("-Y", line)]
     if os.geteuid() == 0:
         os.chmod(device, 0o666)
         command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
     relay = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"rfc2217://127.0.0.1:{port}"
     for _ in range(100):  # wait for its listener, not a fixed time
-        import socket
-
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
             break
         except OSError:
             time.sleep(0.02)
+    return relay, f"rfc2217://127.0.0.1:{port}"
+
+
+@pytest.fixture(params=[()], ids=["default"])
+def ser2net_on_sim_pty(request):
+    server, lines = _serve()
+    device = re.search(r"on (/dev/\S+)", lines[0]).group(1)
+    relay = None
     try:
+        relay, url = _ser2net(device, *request.param)
         yield device, url
     finally:
-        relay.terminate()
-        relay.wait(timeout=5)
+        if relay is not None:
+            relay.terminate()
+            relay.wait(timeout=5)
         server.terminate()
         server.wait(timeout=5)
 
@@ -271,3 +278,27 @@ def test_pty_of_sim_serve_held_by_atctl_refuses_a_second_atctl_in_one_line():
     finally:
         server.terminate()
         server.wait(timeout=5)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("ser2net_on_sim_pty", [("kickolduser: true",)], indirect=True, ids=["kickolduser"])
+def test_ser2net_kicking_the_client_is_link_lost(ser2net_on_sim_pty, tmp_path):
+    # ser2net with kickolduser drops the first client when a second connects (#20: link loss)
+    import time
+
+    _, url = ser2net_on_sim_pty
+    transcript = tmp_path / "t.jsonl"
+    first = subprocess.Popen([*ATCTL, "send", "--port", url, "AT", "--wait-urcs", "20", "--transcript", str(transcript)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        for _ in range(600):  # until the first client's session is up
+            if first.poll() is not None or (transcript.exists() and transcript.read_text().count('"tx"') >= 5):
+                break
+            time.sleep(0.02)
+        assert run("send", "--port", url, "AT").returncode == 0
+        _, err = first.communicate(timeout=30)
+    finally:
+        if first.poll() is None:
+            first.kill()
+    assert first.returncode == 3 and err.strip().count("\n") == 0
+    assert f"lost the link to {url}" in err and "Traceback" not in err
