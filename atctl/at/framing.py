@@ -142,15 +142,26 @@ class Framer:
         return buf[len(take):]
 
     def _all_lines(self, buf: bytes, events: list[Event]) -> None:
-        parts = _LINE_ENDS.split(buf)
+        clean = buf.translate(None, _JUNK)  # junk never holds a line end: remove it once, before splitting
+        self.noise_bytes += len(buf) - len(clean)
+        parts = _LINE_ENDS.split(clean)
         rest = parts.pop()
         append = events.append
-        text_of = self._text
         for part in parts:
-            if part:
-                text = text_of(part)
-                if text:
-                    append((LINE, text))
+            if not part:
+                continue
+            if len(part) > MAX_LINE:
+                self.overlong_lines += 1
+                self.dropped_bytes += len(part)
+                continue
+            if part.isascii():
+                text = part.decode("ascii").strip()
+            else:
+                text, bad = decode_text(part)
+                self.undecodable_bytes += bad
+                text = text.strip()
+            if text:
+                append((LINE, text))
         self._keep(rest, events)
 
     def _one_line(self, buf: bytes, events: list[Event]) -> bytes | None:
