@@ -35,7 +35,9 @@ ALWAYS_URC_PREFIXES = (
 )
 BOOT_LINES = {"RDY", "APP RDY", "+UFOTASTAT: 0", "POWERED DOWN", "NORMAL POWER DOWN"}
 ALWAYS_URC_LINES = BOOT_LINES | {"PSM POWER DOWN", "RING", "+CFUN: 1", "+CPIN: READY", "+CPIN: NOT INSERTED",
-                                 "+QIND: SMS DONE", "+QIND: PB DONE", "ENTER PSM", "EXIT PSM"}
+                                 "+QIND: SMS DONE", "+QIND: PB DONE", "ENTER PSM", "EXIT PSM",
+                                 # bare start-up notices (older Quectel firmware, SIMCom): never a reply
+                                 "SMS DONE", "PB DONE", "Call Ready", "SMS Ready"}
 
 # replies whose prefix differs from the command name
 PREFIX_ALIASES = {"CCID": ("+CCID:", "+ICCID:", "+QCCID:"), "QCCID": ("+QCCID:", "+ICCID:"),
@@ -146,6 +148,13 @@ class ReplyMatcher:
         if shape is not None:
             return bool(shape.match(line.strip().strip('"')))
         return self.name not in PREFIXED_REPLIES
+
+    @property
+    def expects_info(self) -> bool:
+        """Does this command answer with information lines (a read, a test, an identifier or
+        status query), so that a final right after stray lines more likely closes a late reply?"""
+        return self.is_read or self.is_test or self.name in BARE_REPLY_SHAPES or (
+            not self.is_set and self.name in PREFIXED_REPLIES)
 
     def is_stray(self, line: str) -> bool:
         """An unprefixed line that does not fit: a late reply to an earlier command, not a URC."""

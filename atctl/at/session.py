@@ -290,7 +290,7 @@ class AtSession:
                 continue
             final = final_of(line)
             if final is not None and not (final == line and line.isdigit() and matcher.name in ("CGSN", "CIMI", "GSN")):
-                if after_stray and not response.lines:
+                if after_stray and not response.lines and matcher.expects_info:
                     held, after_stray = final, False
                     self._stray(line)
                     continue

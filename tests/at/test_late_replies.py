@@ -96,3 +96,12 @@ def test_shapes_table():
             ("AT+CSQ", "BG95-M3", False), ("AT+QNWINFO", "Quectel", False), ("AT+XVENDOR", "anything", True)]
     for command, line, fits in rows:
         assert ReplyMatcher(command).belongs(line) is fits, (command, line)
+
+
+def test_set_command_after_a_bare_notice_is_not_held():
+    # a stray line before the OK of a set command (no info reply expected) does not make the
+    # engine wait out the deadline; bare start-up notices are URCs, not strays
+    s = AtSession(ScriptedPort({"AT+CFUN=1": b"\r\nSMS DONE\r\n\r\nBG95-M3\r\n\r\nOK\r\n"}))
+    r = s.command("AT+CFUN=1", timeout=30)
+    assert r.ok and r.lines == [] and r.elapsed_s < 30  # answered, not the deadline waited out
+    assert s.urcs == ["SMS DONE"] and s.strays == ["BG95-M3"]
