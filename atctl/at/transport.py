@@ -42,7 +42,7 @@ def open_port(port: str, *, baud: int = 115200, write_timeout: float = 5.0):
     local_tty = type(ser).__module__.startswith("serial.serialposix")
     if local_tty:
         ser.exclusive = True  # flock: other atctl, pyserial and lockdev users are refused
-    if url.startswith(("rfc2217://", "socket://")):
+    if url.startswith(("rfc2217://", "socket://", "labgrid://")):  # labgrid:// is RFC 2217 underneath
         _quiet_pyserial_reader_threads()
     try:
         ser.open()

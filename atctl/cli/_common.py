@@ -78,3 +78,36 @@ def console(stderr: bool = False):
     from rich.console import Console
 
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+# --- several ports in one call (apply, plan, verify, status, diagnose) ----------------------------
+PortsOpt = Annotated[
+    list[str] | None,
+    typer.Option("--port", "-p", help="Device path or pyserial URL (sim://..., rfc2217://host:port, labgrid://PLACE); "
+                                      "repeat it, or give labgrid://bench-*, to run on several ports at once.",
+                 envvar="ATCTL_PORT"),
+]
+PortsFileOpt = Annotated[
+    str | None,
+    typer.Option("--ports", help="File listing ports, one per line (# comments); all run at once."),
+]
+
+
+def single_port(port, ports_file, command, params: dict, paths: dict | None = None) -> str:
+    """The one port of this call. With several (--port twice, --ports FILE, a labgrid place glob)
+    it runs `command` on each at once instead (atctl.cli._fleet) and exits with the highest code."""
+    from atctl.errors import InputError
+    from atctl.fleet.ports import collect_ports
+
+    given = [port] if isinstance(port, str) else list(port or [])
+    if len(given) == 1 and not ports_file and not given[0].startswith("labgrid://"):
+        return given[0].strip()  # the common case stays as cheap as before
+    ports = collect_ports(given, ports_file)
+    if not ports:
+        raise InputError("no port given", hint="give --port PORT (repeatable) or --ports FILE")
+    if len(ports) == 1:
+        return ports[0]
+    from atctl.cli._fleet import run_command_fleet
+
+    run_command_fleet(command, params, ports, paths=paths)
+    raise AssertionError("run_command_fleet always exits")  # pragma: no cover

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from atctl.cli._common import BaudOpt, JsonOpt, PortOpt, ProfilesOpt, TranscriptOpt, emit
+from atctl.cli._common import BaudOpt, JsonOpt, PortsFileOpt, PortsOpt, ProfilesOpt, TranscriptOpt, emit, single_port
 
 ConfigArg = Annotated[str, typer.Argument(help="Device config YAML (see examples/).")]
 ModuleOpt = Annotated[Optional[str], typer.Option("--module", help="Module profile id (overrides the config; detected when absent).")]
@@ -25,6 +25,10 @@ def _session(port, baud, transcript):
 def _progress(json: bool):
     import sys
 
+    from atctl.cli._fleet import fleet_progress
+
+    if fleet_progress() is not None:  # one port of several: its steps go to the fleet's table
+        return fleet_progress()
     if json or not sys.stderr.isatty():
         return None
     from atctl.cli._common import console
@@ -55,9 +59,10 @@ def _warnings(warnings: list[str]) -> None:
 
 
 @plan_app.command("plan")
-def plan(config: ConfigArg, port: PortOpt, module: ModuleOpt = None, baud: BaudOpt = 115200,
-         profiles: ProfilesOpt = None, transcript: TranscriptOpt = None, json: JsonOpt = False) -> None:
+def plan(config: ConfigArg, port: PortsOpt = None, module: ModuleOpt = None, baud: BaudOpt = 115200,
+         profiles: ProfilesOpt = None, transcript: TranscriptOpt = None, json: JsonOpt = False, ports_file: PortsFileOpt = None) -> None:
     """List the commands apply would send: only those that change something, in order."""
+    port = single_port(port, ports_file, plan, dict(locals()), {"transcript": None})
     from atctl.config.apply import prepare, resolve_profile
     from atctl.config.loader import load_config
 
@@ -83,11 +88,12 @@ def plan(config: ConfigArg, port: PortOpt, module: ModuleOpt = None, baud: BaudO
 
 
 @apply_app.command("apply")
-def apply(config: ConfigArg, port: PortOpt, module: ModuleOpt = None, baud: BaudOpt = 115200,
+def apply(config: ConfigArg, port: PortsOpt = None, module: ModuleOpt = None, baud: BaudOpt = 115200,
           profiles: ProfilesOpt = None, transcript: TranscriptOpt = None,
           no_wait: Annotated[bool, typer.Option("--no-wait", help="Do not wait for registration before verifying.")] = False,
-          json: JsonOpt = False) -> None:
+          json: JsonOpt = False, ports_file: PortsFileOpt = None) -> None:
     """Apply a config, wait for the network, and verify what it granted."""
+    port = single_port(port, ports_file, apply, dict(locals()), {"transcript": None})
     from atctl.config.apply import ApplyFailed, apply_config, resolve_profile
     from atctl.config.loader import load_config
 
@@ -126,9 +132,10 @@ def apply(config: ConfigArg, port: PortOpt, module: ModuleOpt = None, baud: Baud
 
 
 @verify_app.command("verify")
-def verify(config: ConfigArg, port: PortOpt, module: ModuleOpt = None, baud: BaudOpt = 115200,
-           profiles: ProfilesOpt = None, transcript: TranscriptOpt = None, json: JsonOpt = False) -> None:
+def verify(config: ConfigArg, port: PortsOpt = None, module: ModuleOpt = None, baud: BaudOpt = 115200,
+           profiles: ProfilesOpt = None, transcript: TranscriptOpt = None, json: JsonOpt = False, ports_file: PortsFileOpt = None) -> None:
     """Check the module and what its network granted against a config (exit 1 on any failed check)."""
+    port = single_port(port, ports_file, verify, dict(locals()), {"transcript": None})
     from atctl.config.apply import resolve_profile, verify_now
     from atctl.config.desired import desired_state
     from atctl.config.loader import load_config

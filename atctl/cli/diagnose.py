@@ -10,14 +10,14 @@ from typing import Annotated, Optional
 
 import typer
 
-from atctl.cli._common import BaudOpt, JsonOpt, PortOpt, TranscriptOpt, emit
+from atctl.cli._common import BaudOpt, JsonOpt, PortsFileOpt, PortsOpt, TranscriptOpt, emit, single_port
 
 app = typer.Typer(add_completion=False)
 
 
 @app.command()
 def diagnose(
-    port: PortOpt = "",
+    port: PortsOpt = None,
     out: Annotated[Optional[str], typer.Option(
         "--out", "-o",
         help="Write a zip bundle (report.json, report.md, transcript.jsonl); a folder gets a fresh name inside.")] = None,
@@ -30,12 +30,15 @@ def diagnose(
     transcript: TranscriptOpt = None,
     log: Annotated[Optional[str], typer.Option("--log", help="Diagnose from a serial log or transcript (FILE, or -) instead of a live port.")] = None,
     json: JsonOpt = False,
+    ports_file: PortsFileOpt = None,
 ) -> None:
     """Collect identity, SIM, radio, configuration, registration, signal and power-saving state; rank findings."""
-    if log is not None or not port:
+    if log is not None or not (port or ports_file):
         from atctl.cli.log_input import diagnose_log
 
-        return diagnose_log(log, port, out, config, show_ids, json)
+        return diagnose_log(log, (port or [""])[0] if not isinstance(port, str) else port, out, config, show_ids, json)
+    port = single_port(port, ports_file, diagnose, dict(locals()),  # several ports: one bundle each
+                       {"out": "atctl-diagnose-{slug}.zip", "transcript": None})
     from atctl.cli._wait_line import WaitLine, parse_timeout
     from atctl.diagnose.run import DiagnoseRequest, run_diagnosis
 

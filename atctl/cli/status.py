@@ -6,14 +6,14 @@ from typing import Annotated, Optional
 
 import typer
 
-from atctl.cli._common import BaudOpt, JsonOpt, PortOpt, ProfilesOpt, TranscriptOpt, emit
+from atctl.cli._common import BaudOpt, JsonOpt, PortsFileOpt, PortsOpt, ProfilesOpt, TranscriptOpt, emit, single_port
 
 app = typer.Typer(add_completion=False)
 
 
 @app.command()
 def status(
-    port: PortOpt,
+    port: PortsOpt = None,
     baud: BaudOpt = 115200,
     module: Annotated[str | None, typer.Option("--module", help="Module profile id (detected when omitted).")] = None,
     profiles: ProfilesOpt = None,
@@ -21,8 +21,10 @@ def status(
         "--timeout", help="If the module is still searching, wait up to this long for registration (30s, 2m).")] = None,
     transcript: TranscriptOpt = None,
     json: JsonOpt = False,
+    ports_file: PortsFileOpt = None,
 ) -> None:
     """Show what the network granted, next to what the module asked for."""
+    port = single_port(port, ports_file, status, dict(locals()), {"transcript": None})
     from atctl.cli._wait_line import WaitLine, parse_timeout
 
     wait_s = parse_timeout(timeout)

@@ -82,6 +82,7 @@ class _Worker:
     in_job: bool = False
     cancel_sent: bool = False
     lock: threading.Lock = field(default_factory=threading.Lock)
+    finished: threading.Event = field(default_factory=threading.Event)
 
 
 def registration_from(text: str) -> str | None:
@@ -130,12 +131,14 @@ def run_fleet(ports: list[str], job: Job, *, on_change: Callable[[list[PortRun]]
 
 
 def _wait_all(workers: list[_Worker], on_change, poll_s: float, ignore_interrupts: bool = False) -> None:
+    # Waits on each worker's own Event, not Thread.join: on Python 3.11 a Ctrl-C that lands inside
+    # join() can mark a thread that is still running as stopped (bpo-45274), losing its result.
     while True:
-        alive = [w for w in workers if w.thread.is_alive()]
+        alive = [w for w in workers if not w.finished.is_set()]
         if not alive:
             return
         try:
-            alive[0].thread.join(poll_s)  # join with a timeout: Ctrl-C still reaches this thread
+            alive[0].finished.wait(poll_s)  # a timeout, so Ctrl-C still reaches this thread
             if on_change:
                 on_change([w.run for w in workers])
         except KeyboardInterrupt:
@@ -149,7 +152,7 @@ def _interrupt(worker: _Worker) -> None:
     import ctypes
 
     with worker.lock:
-        if not worker.in_job or worker.cancel_sent or not worker.thread.is_alive():
+        if not worker.in_job or worker.cancel_sent or worker.finished.is_set():
             return
         worker.cancel_sent = True
         worker.run.interrupted = True
@@ -175,6 +178,18 @@ def _work(worker: _Worker, job: Job) -> None:
     code = 1
     error = None
     try:
+        document, code, error = _guarded(worker, job, report)
+    finally:  # whatever happens, the port gets a result (a late Ctrl-C included)
+        _finish(run, document, code, error)
+        worker.finished.set()
+
+
+def _guarded(worker: _Worker, job: Job, report) -> tuple[Any, int, str | None]:
+    run = worker.run
+    document: Any = None
+    code = 1
+    error = None
+    try:
         try:
             with worker.lock:
                 worker.in_job = True
@@ -191,6 +206,10 @@ def _work(worker: _Worker, job: Job) -> None:
             code, error = exc.exit_code, exc.one_line()
         else:
             code, error = 1, f"internal error: {type(exc).__name__}: {exc}"
+    return document, code, error
+
+
+def _finish(run: PortRun, document: Any, code: int, error: str | None) -> None:
     if not isinstance(document, dict):
         document = {}
     document = {"port": run.port, **{k: v for k, v in document.items() if k != "port"}}
