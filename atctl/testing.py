@@ -225,3 +225,19 @@ def mock_modem(request):
         return ports[path]
 
     return factory
+
+
+@pytest.fixture
+def labgrid_port(request) -> str:
+    """For labgrid's pytest plugin: the atctl port of the `target` fixture's serial resource
+    (rfc2217:// for a place's NetworkSerialPort, the device path for a local one).
+
+        def test_psm(labgrid_port):
+            subprocess.run(["atctl", "apply", "device.yaml", "--port", labgrid_port], check=True)
+
+    Run with `pytest --lg-env env.yaml` (a `main` target with a RemotePlace) on an acquired place;
+    deactivate a SerialDriver that holds the port before atctl opens it.
+    """
+    from atctl.labgrid.target import target_port
+
+    return target_port(request.getfixturevalue("target"))

@@ -1,13 +1,14 @@
 """Talk to labgrid's coordinator through labgrid's own client (labgrid >= 24: gRPC).
 
-One short connection per operation, as `labgrid-client acquire` / `release` do: the coordinator
-keeps a place acquired until it is released, so nothing has to stay connected while atctl works.
-Each connection has its own event loop, so threads (a fleet over several places) never share one.
+The coordinator keeps a place acquired until it is released (as after `labgrid-client acquire`),
+so atctl acquires, works on the serial port, and releases. One connection per process, on its own
+event-loop thread, serves every port of a fleet.
 """
 
 from __future__ import annotations
 
 import sys
+import threading
 from dataclasses import dataclass
 
 from atctl.errors import InputError, ModemUnreachable
@@ -30,11 +31,13 @@ class Lease:
 
 def _client():
     try:
+        import grpc  # noqa: F401 - labgrid >= 25 brings it; older labgrid (WAMP) does not
         from labgrid.remote import client
         from labgrid.remote.generated import labgrid_coordinator_pb2
         from labgrid.util.proxy import proxymanager
     except ImportError as exc:
-        raise InputError(f"labgrid:// ports need labgrid ({exc})", hint=EXTRA_HINT) from None
+        raise InputError(f"labgrid:// ports need labgrid 25 or newer, whose coordinator speaks gRPC ({exc})",
+                         hint=EXTRA_HINT) from None
     _quiet_labgrid_logs()
     return client, labgrid_coordinator_pb2, proxymanager
 
@@ -49,50 +52,92 @@ def _quiet_labgrid_logs() -> None:
         root.addHandler(logging.NullHandler())
 
 
-class Lab:
-    """One connection to the coordinator (a context manager); `run(coro)` runs on its own loop."""
+class _Connection:
+    """One coordinator connection per address for the whole process, on its own event-loop thread:
+    gRPC's asyncio client does not cope with one loop per thread (concurrent fleet ports failed to
+    connect), so every thread hands its calls to this one loop."""
+
+    _lock = threading.Lock()
+    _by_address: dict[str, "_Connection"] = {}
 
     def __init__(self, address: str):
-        self.address = address
-        self.session = None
-        self._runner = None
-
-    def __enter__(self) -> "Lab":
         import asyncio
 
-        client, self.pb, proxymanager = _client()
-        self._client = client
-        self._runner = asyncio.Runner()
-        grpc_address = proxymanager.get_grpc_address(self.address, default_port=20408)
+        self.address = address
+        self.client, self.pb, proxymanager = _client()
+        self.grpc_address = proxymanager.get_grpc_address(address, default_port=20408)
+        self.loop = asyncio.new_event_loop()
+        self.session = None
+        threading.Thread(target=self.loop.run_forever, name="atctl labgrid", daemon=True).start()
+
+    @classmethod
+    def get(cls, address: str) -> "_Connection":
+        with cls._lock:
+            conn = cls._by_address.get(address)
+            if conn is None:
+                conn = cls._by_address[address] = cls(address)
+            conn._connect()
+            return conn
+
+    def _connect(self) -> None:
+        if self.session is not None and not self.session.stopping.is_set():
+            return
 
         async def connect():
-            session = client.ClientSession(grpc_address, asyncio.get_running_loop())
+            import asyncio
+
+            session = self.client.ClientSession(self.grpc_address, asyncio.get_running_loop())
             await session.start()
             return session
 
         try:
-            self.session = self._runner.run(connect())
-        except client.Error:
-            self._runner.close()
+            self.session = self.call(connect)
+        except self.client.Error:
+            self.session = None
             raise ModemUnreachable(f"cannot reach the labgrid coordinator at {self.address}",
                                    hint="start labgrid-coordinator there, or set LG_COORDINATOR=HOST:PORT") from None
+
+    def call(self, make, timeout: float = 30.0):
+        """Run `make()` (returns an awaitable) on the connection's loop and wait for its result;
+        the wait is sliced so Ctrl-C (or the fleet's interrupt) still gets through."""
+        import asyncio
+        import concurrent.futures
+        import time
+
+        async def run():
+            return await make()
+
+        future = asyncio.run_coroutine_threadsafe(run(), self.loop)
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                return future.result(timeout=0.1)
+            except concurrent.futures.TimeoutError:
+                if time.monotonic() >= deadline:
+                    future.cancel()
+                    raise ModemUnreachable(f"the labgrid coordinator at {self.address} did not answer "
+                                           f"within {timeout:g} s") from None
+            except BaseException:
+                future.cancel()
+                raise
+
+
+class Lab:
+    """The coordinator at `address` (a context manager, as before: one short use per operation)."""
+
+    def __init__(self, address: str):
+        self.address = address
+
+    def __enter__(self) -> "Lab":
+        self.conn = _Connection.get(self.address)
+        self.session, self.pb, self._client = self.conn.session, self.conn.pb, self.conn.client
         return self
 
     def __exit__(self, *exc) -> None:
-        try:
-            if self.session is not None:
-                self._runner.run(self.session.stop())
-                self._runner.run(self.session.close())
-        except Exception:  # noqa: BLE001 - closing a finished connection must not hide the real result
-            pass
-        finally:
-            self._runner.close()
+        pass  # the connection stays for the next port of a fleet; its thread ends with the process
 
-    def run(self, awaitable):
-        async def wait():  # gRPC calls are awaitables, not coroutines: Runner.run wants a coroutine
-            return await awaitable
-
-        return self._runner.run(wait())
+    def run(self, make):
+        return self.conn.call(make)
 
     def me(self) -> str:
         return f"{self.session.gethostname()}/{self.session.getuser()}"
@@ -106,7 +151,7 @@ class Lab:
         return places[name]
 
     def sync(self) -> None:
-        self.run(self.session.sync_with_coordinator())
+        self.run(self.session.sync_with_coordinator)
 
 
 def matching_places(pattern: str, options: dict | None = None) -> list[str]:
@@ -125,10 +170,10 @@ def matching_places(pattern: str, options: dict | None = None) -> list[str]:
 
 def acquire(place: str, options: dict | None = None) -> Lease:
     """Acquire `place` (unless this user already holds it) and resolve its NetworkSerialPort."""
-    import grpc
-
     address = coordinator_address(options)
     with Lab(address) as lab:
+        import grpc
+
         me = lab.me()
         entry = lab.place(place)
         ours = False
@@ -136,7 +181,7 @@ def acquire(place: str, options: dict | None = None) -> Lease:
             raise _held(place, entry.acquired)
         if not entry.acquired:
             try:
-                lab.run(lab.session.stub.AcquirePlace(lab.pb.AcquirePlaceRequest(placename=place)))
+                lab.run(lambda: lab.session.stub.AcquirePlace(lab.pb.AcquirePlaceRequest(placename=place)))
             except grpc.aio.AioRpcError as exc:
                 lab.sync()
                 holder = lab.place(place).acquired
@@ -145,14 +190,33 @@ def acquire(place: str, options: dict | None = None) -> Lease:
                 raise ModemUnreachable(f"cannot acquire labgrid place {place}: {exc.details()}",
                                        hint="labgrid-client -p PLACE show says what it needs") from None
             ours = True
-            lab.sync()
-            entry = lab.place(place)
+            entry = _acquired_entry(lab, place)
         try:
             return _serial_lease(lab, entry, address, ours, me)
         except BaseException:
             if ours:
                 _release(lab, place)
             raise
+
+
+def _acquired_entry(lab: Lab, place: str, wait_s: float = 5.0):
+    """The place once the coordinator lists its acquired resources with a port (ser2net is
+    started by the exporter on acquire; its port reaches us in an update), within `wait_s`."""
+    import time
+
+    deadline = time.monotonic() + wait_s
+    while True:
+        lab.sync()  # one round trip: every update sent before it has arrived
+        entry = lab.place(place)
+        try:
+            ready = entry.acquired_resources and all(
+                res.avail and res.args.get("port") for res in lab.session.get_target_resources(entry).values()
+                if res.cls == "NetworkSerialPort")
+        except lab._client.Error:
+            ready = False
+        if ready or time.monotonic() >= deadline:
+            return entry
+        time.sleep(0.05)  # poll interval while the exporter's update is on its way (not a fixed delay)
 
 
 def _held(place: str, holder: str) -> ModemUnreachable:
@@ -185,7 +249,7 @@ def _serial_lease(lab: Lab, entry, address: str, ours: bool, me: str) -> Lease:
 
 
 def _release(lab: Lab, place: str) -> None:
-    lab.run(lab.session.stub.ReleasePlace(lab.pb.ReleasePlaceRequest(placename=place)))
+    lab.run(lambda: lab.session.stub.ReleasePlace(lab.pb.ReleasePlaceRequest(placename=place)))
     lab.sync()
 
 
