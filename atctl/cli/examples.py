@@ -34,16 +34,15 @@ def examples(
         def render() -> None:
             from rich.table import Table
 
-            from atctl.cli._common import console, copyable, plain
+            from atctl.cli._common import console, copyable, note, plain
 
             table = Table(title=f"{len(listed)} example configs", title_justify="left")
             table.add_column("name", no_wrap=True)
             table.add_column("what it is for", overflow="fold")
             for item in listed:
                 table.add_row(copyable(item["name"]), plain(item["summary"]))
-            out = console()
-            out.print(table)
-            out.print(plain("Write one to start from: atctl examples NAME -o device.yaml", "dim"))
+            console().print(table)
+            note("Write one to start from: atctl examples NAME -o device.yaml")
 
         emit({"examples": listed}, json, render)
         return

@@ -116,7 +116,7 @@ class LazyGroup(TyperGroup):
             _report(_usage_line(exc), 2)
         except click.exceptions.ClickException as exc:
             _report(exc.format_message(), exc.exit_code)
-        except click.Abort:
+        except typer.Abort:
             _report("aborted", 1)
         except OSError as exc:
             import errno

@@ -36,7 +36,7 @@ def band_counts(bands: dict[str, dict]) -> str:
 def _render_all(listed: list[dict]) -> None:
     from rich.table import Table
 
-    from atctl.cli._common import console, copyable, plain
+    from atctl.cli._common import console, copyable, note, plain
 
     table = Table(title=f"{len(listed)} modules")
     table.add_column("id", no_wrap=True)  # the id is what users type next: never cut it
@@ -47,9 +47,8 @@ def _render_all(listed: list[dict]) -> None:
             "some" if any(f["verified"] for f in p["bands"].values()) else None)
         table.add_row(copyable(p["id"]), plain(p["model"]), " ".join(p["rats"]), band_counts(p["bands"]),
                       plain(verified) if verified else plain("no", "yellow"))
-    out = console()
-    out.print(table)
-    out.print(plain("Bands of one module: atctl modules ID", "dim"))
+    console().print(table)
+    note("Bands of one module: atctl modules ID")
 
 
 def _render_one(p: dict) -> None:

@@ -20,7 +20,7 @@ def ports(json: JsonOpt = False) -> None:
     def render() -> None:
         from rich.table import Table
 
-        from atctl.cli._common import console, copyable, plain
+        from atctl.cli._common import console, copyable, note, plain
 
         if not rows:
             console().print("No serial ports found. Plug the module in; on Linux check `dmesg` for ttyUSB/ttyACM.")
@@ -37,6 +37,6 @@ def ports(json: JsonOpt = False) -> None:
         console().print(table)
         likely = [r["device"] for r in rows if r["likely_at_port"]]
         if len(likely) == 1:
-            console().print(plain(f"--port auto (the default without ATCTL_PORT) uses {likely[0]}"))
+            note(f"--port auto (the default without ATCTL_PORT) uses {likely[0]}")
 
     emit(doc, json, render)
