@@ -93,3 +93,18 @@ def test_sim_serve_json_is_one_document_with_pty_and_rfc2217_url():
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+def test_wheel_ships_the_files_the_output_points_at():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    included = project["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
+    assert included["examples"] == "atctl/_shipped/examples" and included["docs/DATA.md"] == "atctl/_shipped/DATA.md"
+    for source in included:
+        assert (ROOT / source).exists(), source
+    assert project["project"]["license-files"] == ["LICENSE"]
+    assert "Apache License" in (ROOT / "LICENSE").read_text() and "Version 2.0" in (ROOT / "LICENSE").read_text()
+    assert project["project"]["classifiers"] and project["project"]["urls"]
+    sdist = project["tool"]["hatch"]["build"]["targets"]["sdist"]["include"]
+    assert {"LICENSE", "docs", "examples"} <= set(sdist)
