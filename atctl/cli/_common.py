@@ -197,9 +197,8 @@ PortOpt = Annotated[
                  "rfc2217://host:port) or auto (the one likely AT port `atctl ports` finds; the default "
                  "when ATCTL_PORT is unset).", envvar="ATCTL_PORT", callback=_resolve_port),
 ]
-# every command's --port defaults to "auto" through the root context's default_map (main.py):
-# an Annotated option cannot carry a default, and the commands' signatures declare none
-PORT_DEFAULT = "auto"
+# main.py makes every command's --port default to "auto" (an Annotated option cannot carry a
+# default, and the commands' signatures declare none)
 BaudOpt = Annotated[int, typer.Option("--baud", help="Baud rate, a standard rate such as 115200 (ignored by sim://, socket://).",
                                       callback=_check_baud)]
 TimeoutOpt = Annotated[

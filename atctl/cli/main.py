@@ -86,6 +86,7 @@ class LazyGroup(TyperGroup):
                 raise
             return None  # command not built yet in this checkout
         command = typer.main.get_command(getattr(module, attr))
+        _port_defaults_to_auto(command)
         command.name = cmd_name
         if not command.short_help:
             command.short_help = short_help
@@ -152,6 +153,18 @@ class LazyGroup(TyperGroup):
             )
 
 
+def _port_defaults_to_auto(command) -> None:
+    """--port is optional everywhere: without it (and without ATCTL_PORT) it is `auto`, which
+    _common.PortOpt's callback resolves. The commands declare `port: PortOpt` without a default
+    (an Annotated option cannot carry one), so the default is set on the built click option."""
+    for param in getattr(command, "params", []):
+        if param.name == "port" and not param.default:
+            param.required = False
+            param.default = "auto"
+    for sub in getattr(command, "commands", {}).values():
+        _port_defaults_to_auto(sub)
+
+
 _NoArgsIsHelp = getattr(click.exceptions, "NoArgsIsHelpError", ())
 
 
@@ -196,9 +209,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=True,  # typer's own --install-completion / --show-completion
     pretty_exceptions_enable=False,
-    # every command's --port defaults to "auto" (see _common.PortOpt); ATCTL_PORT still wins
-    context_settings={"help_option_names": ["-h", "--help"],
-                      "default_map": {name: {"port": "auto"} for name in COMMANDS}},
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
