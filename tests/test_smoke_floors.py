@@ -71,3 +71,17 @@ def test_version_only_when_asked():
     assert result.returncode == 0 and result.stdout.startswith("atctl ")
     result = atctl("modules", "--json")
     assert "atctl 0." not in result.stdout and doc(result)["modules"]
+
+
+def test_a_missing_required_option_is_exit_2():
+    # typer 0.16/0.17 with click >= 8.3 passed None for a missing required option
+    # (`bands check --country DE` then failed inside the command with an internal error)
+    result = atctl("bands", "check", "--country", "DE")
+    assert result.returncode == 2, result.stderr
+    assert "--module" in result.stderr and "internal error" not in result.stderr
+
+
+def test_choices_and_flags_parse():
+    result = atctl("bands", "check", "--module", "quectel-bg95-m3", "--country", "DE", "--rat", "lte-m", "--json")
+    assert result.returncode == 0, result.stderr
+    assert list(doc(result)["countries"][0]["rats"]) == ["lte-m"]

@@ -54,7 +54,7 @@ def _render_check(doc: dict) -> None:
     out = console()
     notes: list[str] = []
     for country in doc["countries"]:
-        table = Table(title=f"{country['name']} ({country['country']}) — {doc['module']}", title_justify="left")
+        table = Table(title=plain(f"{country['name']} ({country['country']}) — {doc['module']}"), title_justify="left")
         for col in ("RAT", "verdict", "usable", "missing", "operators"):
             table.add_column(col, overflow="fold")
         for rat, cov in country["rats"].items():

@@ -110,7 +110,7 @@ def countries(
 
         from atctl.cli._common import copyable
 
-        table = Table(title=f"{found.name} ({found.code})")
+        table = Table(title=Text(f"{found.name} ({found.code})"))
         table.add_column("operator", overflow="fold")
         table.add_column("MCC-MNC", overflow="fold")
         for rat in RAT_ORDER:

@@ -24,10 +24,11 @@ except ImportError:  # pragma: no cover - depends on the installed typer
     import click
 
 # The lowest typer atctl runs on (pyproject.toml declares the same floor; a test keeps them equal).
-# typer < 0.16 with click >= 8.2 turns every bool flag's default into the string 'False', which is
-# truthy: the eager --version callback then fired on every call and `atctl apply` printed the
-# version and exited 0 without applying anything.
-TYPER_FLOOR = (0, 16)
+# With a current click (8.3+): typer < 0.16 turns every bool flag's default into the string
+# 'False', which is truthy, so the eager --version callback fired on every call and `atctl apply`
+# printed the version and exited 0 without applying anything; typer 0.16/0.17 pass None for a
+# missing required option instead of refusing it. 0.18 is the first release that passes the suite.
+TYPER_FLOOR = (0, 18)
 
 # name -> (module, attribute, one-line help shown by `atctl --help`)
 COMMANDS: dict[str, tuple[str, str, str]] = {

@@ -40,7 +40,8 @@ def test_choice_enums_equal_the_library_tables():
         assert representable(timer)  # every choice is a timer the library knows
 
 
-def test_rat_choices_are_listed_in_help_and_refused_otherwise(cli):
+def test_rat_choices_are_listed_in_help_and_refused_otherwise(cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
     code, out, _ = cli("bands", "check", "--help")
     assert code == 0 and "lte-m" in out and "nb-iot" in out
     code, _, err = cli("bands", "check", "-m", "quectel-bg95-m3", "-c", "DE", "--rat", "5g")
