@@ -56,7 +56,6 @@ def test_modules_list_says_band_counts_in_words(cli, cli_json, monkeypatch):
 
 
 def test_profile_text_is_not_markup(cli, tmp_path):
-    import shutil
     from pathlib import Path
 
     import yaml
