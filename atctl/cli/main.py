@@ -115,7 +115,7 @@ class LazyGroup(TyperGroup):
                 typer.echo(exc.format_message())
             sys.exit(exc.exit_code)
         except click.exceptions.UsageError as exc:
-            _report(_usage_line(exc), 2)
+            _report(_usage_line(exc, self, args), 2)
         except click.exceptions.ClickException as exc:
             _report(exc.format_message(), exc.exit_code)
         except typer.Abort:
@@ -169,10 +169,22 @@ def _port_defaults_to_auto(command) -> None:
 _NoArgsIsHelp = getattr(click.exceptions, "NoArgsIsHelpError", ())
 
 
-def _usage_line(exc: click.exceptions.UsageError) -> str:
-    """click's message on one line, plus where to read more."""
+def _usage_line(exc: click.exceptions.UsageError, root: click.Command, args: list[str]) -> str:
+    """click's message on one line, plus the help of the command the user was typing."""
     message = " ".join(exc.format_message().split())
     path = exc.ctx.command_path if exc.ctx is not None else "atctl"
+    if exc.ctx is None or exc.ctx.parent is None:
+        # an error while a sub-command parses its options is raised in the root's context
+        names, command = [], root
+        for arg in args:
+            sub = getattr(command, "commands", None)
+            if arg.startswith("-") or not (arg in COMMANDS if command is root else sub and arg in sub):
+                continue
+            names.append(arg)
+            command = root.get_command(None, arg) if command is root else sub[arg]
+            if not hasattr(command, "commands"):
+                break
+        path = " ".join(["atctl", *names])
     return f"{message.rstrip('.')}; see `{path} --help`"
 
 

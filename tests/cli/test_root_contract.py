@@ -107,3 +107,15 @@ def test_broken_pipe_is_success(args):
                             capture_output=True, text=True, env={"COLUMNS": "80", "PATH": "/usr/bin:/bin"})
     assert status.returncode == 0, status.stderr
     assert "Traceback" not in status.stderr and "error" not in status.stderr.lower()
+
+
+@pytest.mark.parametrize("args,path", [
+    (["send", "AT", "--timeout"], "atctl send --help"),
+    (["bands", "check", "-m", "quectel-bg95-m3", "--country"], "atctl bands check --help"),
+    (["bands", "frob"], "atctl bands --help"),
+    (["frob"], "atctl --help"),
+])
+def test_usage_error_points_at_the_help_of_the_command_typed(cli, args, path):
+    code, _, err = cli(*args)
+    assert code == 2 and err.count("\n") == 1
+    assert err.rstrip().endswith(f"see `{path}`"), err
