@@ -155,11 +155,12 @@ class LazyGroup(TyperGroup):
 
 
 def _port_defaults_to_auto(command) -> None:
-    """--port is optional everywhere: without it (and without ATCTL_PORT) it is `auto`, which
-    _common.PortOpt's callback resolves. The commands declare `port: PortOpt` without a default
-    (an Annotated option cannot carry one), so the default is set on the built click option."""
+    """A required --port becomes optional: without it (and without ATCTL_PORT) it is `auto`,
+    which _common.PortOpt's callback resolves. Those commands declare `port: PortOpt` without a
+    default (an Annotated option cannot carry one), so the default is set on the built click
+    option; a command that declares its own default (e.g. None: another source) keeps it."""
     for param in getattr(command, "params", []):
-        if param.name == "port" and not param.default:
+        if param.name == "port" and param.required:
             param.required = False
             param.default = "auto"
     for sub in getattr(command, "commands", {}).values():

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from atctl.cli._common import PortOpt  # module level: typer resolves the string annotations below
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -172,3 +174,24 @@ def test_verbose_asks_the_engine_for_a_trace_when_it_has_one(monkeypatch):
     monkeypatch.setattr(at_pkg, "open_session", without_trace)
     assert _common.session_options() == {}
     _common.reset_state()
+
+
+def test_only_a_required_port_defaults_to_auto():
+    # diagnose --log FILE declares `port: PortOpt = None` (no port: read the log): keep that
+    import typer
+
+    from atctl.cli.main import _port_defaults_to_auto
+
+    required_app, optional_app = typer.Typer(), typer.Typer()
+
+    @required_app.command()
+    def live(port: PortOpt) -> None: ...
+
+    @optional_app.command()
+    def offline(port: PortOpt | None = None) -> None: ...
+
+    for app, default, required in ((required_app, "auto", False), (optional_app, None, False)):
+        command = typer.main.get_command(app)
+        _port_defaults_to_auto(command)
+        param = next(p for p in command.params if p.name == "port")
+        assert param.default == default and param.required is required
