@@ -209,6 +209,10 @@ TranscriptOpt = Annotated[
     str | None,
     typer.Option("--transcript", help="Write every byte both ways to FILE as JSON lines."),
 ]
+ForceOpt = Annotated[
+    bool,
+    typer.Option("--force", help="Overwrite an existing --transcript file (atctl never truncates a file silently)."),
+]
 ProfilesOpt = Annotated[
     str | None,
     typer.Option("--profiles", help="Extra folder of module profile YAML files (also ATCTL_PROFILES).",
@@ -230,19 +234,10 @@ ConfigArg = Annotated[
 ]
 
 
-def session_options() -> dict[str, Any]:
-    """Extra keyword arguments for atctl.at.open_session from the global flags (-v: a trace on
-    stderr), passed only when the engine accepts them."""
-    if not verbose():
-        return {}
-    import inspect
-
-    from atctl.at import open_session
-
-    target = getattr(open_session, "__wrapped__", open_session)
-    if "trace" in inspect.signature(target).parameters:
-        return {"trace": sys.stderr}
-    return {}
+def session_options(force: bool = False) -> dict[str, Any]:
+    """Keyword arguments for atctl.at.open_session from the global flags: -v traces every exchange
+    on stderr (redacted like a transcript); --force lets --transcript replace an existing file."""
+    return {"trace": sys.stderr if verbose() else None, "force": force}
 
 
 # --- output --------------------------------------------------------------------------------------

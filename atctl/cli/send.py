@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from atctl.cli._common import BaudOpt, JsonOpt, PortOpt, TimeoutOpt, TranscriptOpt, emit, non_negative
+from atctl.cli._common import BaudOpt, ForceOpt, JsonOpt, PortOpt, TimeoutOpt, TranscriptOpt, emit, non_negative
 
 app = typer.Typer(add_completion=False)
 
@@ -18,6 +18,7 @@ def send(
     timeout: TimeoutOpt = None,
     baud: BaudOpt = 115200,
     transcript: TranscriptOpt = None,
+    force: ForceOpt = False,
     show_ids: Annotated[bool, typer.Option("--show-ids", help="Show IMEI/IMSI/ICCID in full (output and transcript).")] = False,
     no_init: Annotated[bool, typer.Option("--no-init", help="Skip the session start (ATE0, ATV1, AT+CMEE=2).")] = False,
     wait_urcs: Annotated[float, typer.Option("--wait-urcs", help="Collect URCs for this many seconds (0 or more) after the last command.",
@@ -40,7 +41,7 @@ def send(
         check_single_command(command)
     responses = []
     with open_session(port, baud=baud, transcript=transcript, show_ids=show_ids, start=not no_init,
-                      **session_options()) as session:
+                      **session_options(force)) as session:
         for command in commands:
             responses.append(session.command(command, timeout))
         before_wait = len(session.urcs)

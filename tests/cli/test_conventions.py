@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -154,26 +155,31 @@ def test_verbose_and_quiet_are_global_flags(cli):
     assert code == 2 and err.count("\n") == 1
 
 
-def test_verbose_asks_the_engine_for_a_trace_when_it_has_one(monkeypatch):
-    import atctl.at as at_pkg
-    from atctl.cli import _common
+def test_verbose_traces_every_exchange_on_stderr_redacted(tmp_path):
+    """-v: the live exchange on stderr for every modem command, redacted like a transcript."""
+    import subprocess
 
-    _common.reset_state()
-    assert _common.session_options() == {}
-    _common._state["verbose"] = True
+    for args in (["status"], ["info"], ["send", "AT+CGSN"], ["diagnose", "--wait", "1"]):
+        run = subprocess.run([sys.executable, "-m", "atctl", "-v", *args, "--port", "sim://quectel-bg95-m3"],
+                             capture_output=True, text=True, timeout=120, cwd=tmp_path)
+        assert "-> AT" in run.stderr and "<- OK" in run.stderr, (args, run.stderr[-500:])
+        assert not re.search(r"\b\d{15}\b", run.stderr), (args, "a full IMEI/IMSI in the trace")
+    quiet = subprocess.run([sys.executable, "-m", "atctl", "status", "--port", "sim://quectel-bg95-m3"],
+                           capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert "-> AT" not in quiet.stderr
 
-    def with_trace(port, *, trace=None, **kw):  # the engine's coming signature
-        return None
 
-    monkeypatch.setattr(at_pkg, "open_session", with_trace)
-    assert _common.session_options() == {"trace": sys.stderr}
+def test_force_lets_a_transcript_replace_an_existing_file(tmp_path):
+    import subprocess
 
-    def without_trace(port, **kw):
-        return None
-
-    monkeypatch.setattr(at_pkg, "open_session", without_trace)
-    assert _common.session_options() == {}
-    _common.reset_state()
+    path = tmp_path / "t.jsonl"
+    path.write_text("mine\n")
+    base = [sys.executable, "-m", "atctl", "status", "--port", "sim://quectel-bg95-m3", "--transcript", str(path)]
+    refused = subprocess.run(base, capture_output=True, text=True, timeout=60)
+    assert refused.returncode == 2 and "--force" in refused.stderr and path.read_text() == "mine\n"
+    forced = subprocess.run(base + ["--force"], capture_output=True, text=True, timeout=60)
+    assert forced.returncode == 0, forced.stderr
+    assert '"dir": "tx"' in path.read_text()
 
 
 def test_only_a_required_port_defaults_to_auto():
