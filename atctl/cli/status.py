@@ -6,7 +6,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from atctl.cli._common import BaudOpt, JsonOpt, PortsFileOpt, PortsOpt, ProfilesOpt, TranscriptOpt, emit, single_port
+from atctl.cli._common import (BaudOpt, ForceOpt, JsonOpt, PortsFileOpt, PortsOpt, ProfilesOpt, TranscriptOpt, emit,
+                                single_port)
 
 app = typer.Typer(add_completion=False)
 
@@ -20,6 +21,7 @@ def status(
     timeout: Annotated[Optional[str], typer.Option(
         "--timeout", help="If the module is still searching, wait up to this long for registration (30s, 2m).")] = None,
     transcript: TranscriptOpt = None,
+    force: ForceOpt = False,
     json: JsonOpt = False,
     ports_file: PortsFileOpt = None,
 ) -> None:
@@ -29,13 +31,14 @@ def status(
 
     wait_s = parse_timeout(timeout)
     from atctl.at import open_session
+    from atctl.cli._common import session_options
     from atctl.at.identify import identify
     from atctl.network_state import read_network_state
     from atctl.profiles import load_profile
     from atctl.state_view import can_still_register, status_document, wait_outcome
 
     profile = load_profile(module, profiles) if module else None
-    with open_session(port, baud=baud, profile=profile, transcript=transcript) as session:
+    with open_session(port, baud=baud, profile=profile, transcript=transcript, **session_options(force)) as session:
         if profile is None:
             identify(session, profiles)
         state = read_network_state(session)

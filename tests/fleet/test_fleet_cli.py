@@ -167,3 +167,20 @@ def test_ctrl_c_mid_apply_reports_every_port(tmp_path):
     assert [p["port"] for p in doc["ports"]] == urls
     assert all(p["exit_code"] == 130 for p in doc["ports"])
     assert "Traceback" not in err
+
+
+def test_ports_of_different_modules_at_once_each_get_their_own_answers(cli_json, tmp_path):
+    """Nothing of one session leaks into another: four module families (different dialects,
+    profiles, networks) side by side give the documents each gives alone."""
+    urls = ["sim://quectel-bg95-m3?network=de-telekom&reg_delay=0", "sim://ublox-sara-r410m-02b?network=us-att&reg_delay=0",
+            "sim://quectel-eg25-g?network=us-att&reg_delay=0", "sim://ublox-lara-r6001?network=de-telekom&reg_delay=0"]
+    alone = []
+    for u in urls:
+        code, doc = cli_json("status", "--port", u)
+        assert code == 0
+        alone.append(doc)
+    code, fleet = cli_json("status", *ports_args(urls))
+    assert code == 0
+    for doc, single in zip(fleet["ports"], alone):
+        doc = {k: v for k, v in doc.items() if k not in ("ok", "exit_code")}
+        assert doc == single
