@@ -158,7 +158,8 @@ def final_registration(doc: dict) -> str:
     if isinstance(wait, dict) and wait.get("state"):
         return str(wait["state"])
     for check in (doc.get("verify") or {}).get("checks") or doc.get("checks") or []:
-        if isinstance(check, dict) and check.get("name") == "registration" and check.get("actual") is not None:
+        if isinstance(check, dict) and check.get("name") in ("registration", "registered") \
+                and check.get("actual") is not None:
             return str(check["actual"])
     facts = doc.get("facts")
     if isinstance(facts, dict):
@@ -183,6 +184,9 @@ def verdict(run) -> str:
     if run.exit_code == 0:
         if doc.get("summary"):
             return f"ok: {doc['summary']}" if isinstance(doc["summary"], str) else "ok"
+        if "changed" in doc and "verify" in doc:  # apply
+            sent = len(doc.get("steps") or [])
+            return f"ok: {sent} step(s) sent, verified" if sent else "ok: nothing to change, verified"
         if "changes" in doc:
             steps = doc.get("steps") or []
             return f"ok: {len(steps)} change(s) to send" if steps else "ok: nothing to change"
@@ -233,7 +237,7 @@ class _Display:
     def _line(self, run):
         from rich.text import Text
 
-        reg = run.registration or final_registration(run.document or {})
+        reg = final_registration(run.document or {}) or run.registration
         return Text(f"{run.port}: {verdict(run)} (exit {run.exit_code}, {run.elapsed_s:.1f} s"
                     + (f", registration {reg}" if reg else "") + ")")
 

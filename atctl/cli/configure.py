@@ -60,7 +60,8 @@ def _warnings(warnings: list[str]) -> None:
 
 @plan_app.command("plan")
 def plan(config: ConfigArg, port: PortsOpt = None, module: ModuleOpt = None, baud: BaudOpt = 115200,
-         profiles: ProfilesOpt = None, transcript: TranscriptOpt = None, json: JsonOpt = False, ports_file: PortsFileOpt = None) -> None:
+         profiles: ProfilesOpt = None, transcript: TranscriptOpt = None, json: JsonOpt = False,
+         ports_file: PortsFileOpt = None) -> None:
     """List the commands apply would send: only those that change something, in order."""
     port = single_port(port, ports_file, plan, dict(locals()), {"transcript": None})
     from atctl.config.apply import prepare, resolve_profile
@@ -133,7 +134,8 @@ def apply(config: ConfigArg, port: PortsOpt = None, module: ModuleOpt = None, ba
 
 @verify_app.command("verify")
 def verify(config: ConfigArg, port: PortsOpt = None, module: ModuleOpt = None, baud: BaudOpt = 115200,
-           profiles: ProfilesOpt = None, transcript: TranscriptOpt = None, json: JsonOpt = False, ports_file: PortsFileOpt = None) -> None:
+           profiles: ProfilesOpt = None, transcript: TranscriptOpt = None, json: JsonOpt = False,
+           ports_file: PortsFileOpt = None) -> None:
     """Check the module and what its network granted against a config (exit 1 on any failed check)."""
     port = single_port(port, ports_file, verify, dict(locals()), {"transcript": None})
     from atctl.config.apply import resolve_profile, verify_now
