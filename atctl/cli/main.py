@@ -37,6 +37,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "diagnose": ("atctl.cli.diagnose", "app", "Collect a diagnostics bundle for a support ticket."),
     "sim": ("atctl.cli.sim", "app", "Run the simulated modem on a pty."),
     "capture": ("atctl.cli.capture", "app", "Turn a pasted serial log into a session replay:// plays."),
+    "data": ("atctl.cli.data", "app", "Your band observations: list them, export them for contribution."),
 }
 
 
