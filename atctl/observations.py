@@ -19,6 +19,8 @@ parse_document) are separate from the small file I/O (data_dir, store_path, load
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import json
 import os
@@ -40,6 +42,7 @@ _MCC_MNC = re.compile(r"^\d{5,6}$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _FIELDS = ("mcc_mnc", "rat", "band", "count", "first_seen", "last_seen")
 _lock = threading.Lock()  # several ports in one process record from threads
+_off = contextvars.ContextVar("atctl_observations_off", default=False)  # --no-observations of this command
 
 
 # -- pure ------------------------------------------------------------------------------------------
@@ -156,6 +159,15 @@ def fold_into_fact(fact: dict, observed: list[dict], source_key: str, rat: str) 
     return new, None
 
 
+def band_evidence(bands: Iterable[int], derived: bool, observed: Iterable[dict]) -> dict[int, str]:
+    """Per band: 'observed' (seen on the user's devices), else 'derived' or 'stated' as the shipped fact says.
+    Observed bands the shipped list lacks are included (as 'observed')."""
+    seen = {o["band"] for o in observed}
+    out = {b: "observed" if b in seen else ("derived" if derived else "stated") for b in bands}
+    out.update({b: "observed" for b in seen})
+    return dict(sorted(out.items()))
+
+
 def export_document(records: Iterable[dict], today: str) -> dict:
     """What `atctl data export-observations` writes: the records and nothing that names a device."""
     return {"format": FORMAT, "kind": KIND, "exported": today,
@@ -253,9 +265,19 @@ def simulated(port: str | None) -> bool:
     return bool(port) and port.split("://", 1)[0].lower() in SIMULATED_SCHEMES and "://" in port
 
 
+@contextlib.contextmanager
+def suppressed(off: bool = True):
+    """`with suppressed(no_observations):` around a command's work: its --no-observations flag."""
+    token = _off.set(bool(off) or _off.get())
+    try:
+        yield
+    finally:
+        _off.reset(token)
+
+
 def enabled(port: str | None = None, off: bool = False) -> bool:
     """Recording is on unless --no-observations, ATCTL_NO_OBSERVATIONS, or a simulated port."""
-    if off or os.environ.get(ENV_OFF, "").strip().lower() not in ("", "0", "no", "false"):
+    if off or _off.get() or os.environ.get(ENV_OFF, "").strip().lower() not in ("", "0", "no", "false"):
         return False
     return not simulated(port) or os.environ.get(ENV_SIMULATOR, "").strip().lower() in ("1", "yes", "true")
 

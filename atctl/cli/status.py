@@ -20,6 +20,8 @@ def status(
     timeout: Annotated[Optional[str], typer.Option(
         "--timeout", help="If the module is still searching, wait up to this long for registration (30s, 2m).")] = None,
     transcript: TranscriptOpt = None,
+    no_observations: Annotated[bool, typer.Option(
+        "--no-observations", help="Do not record the serving network's band in your local observations.")] = False,
     json: JsonOpt = False,
 ) -> None:
     """Show what the network granted, next to what the module asked for."""
@@ -53,6 +55,9 @@ def status(
                 unsubscribe()
                 feedback.close()
         module_id = session.profile.id if session.profile else None
+    from atctl.observations import record_state
+
+    record_state(state, port, off=no_observations)  # the band this network served, for `countries`
     doc = status_document(port, module_id, state)
     emit(doc, json, lambda: _render(doc))
 
