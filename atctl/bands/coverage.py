@@ -117,6 +117,8 @@ def _when(date: str | None) -> str:
 def check_country(profile, country: Country, rat: str, module_bands: list[int] | None = None,
                   reach: frozenset[int] | None = None, observed: dict | None = None) -> RatCoverage:
     """observed: atctl.observations.index_by_operator() of the user's store, or None."""
+    if observed:
+        from atctl.observations import observed_for
     module_bands = profile.bands_for(rat) if module_bands is None else module_bands
     reach = reachable_bands(module_bands) if reach is None else reach
     cov = RatCoverage(rat)
@@ -125,17 +127,14 @@ def check_country(profile, country: Country, rat: str, module_bands: list[int] |
         fact = operator.rats.get(rat)
         if fact is None:
             continue
-        seen = None
-        if observed:
-            from atctl.observations import observed_for
-
-            seen = observed_for(observed, operator.mcc_mnc, rat)
+        seen = observed_for(observed, operator.mcc_mnc, rat) if observed else None
         op = _operator(rat, operator, fact, module_bands, reach, seen)
         cov.operators.append(op)
-        new = [b for b, how in op.evidence.items() if how == "observed" and b not in op.network_bands]
-        if new and fact.status not in (SHUT_DOWN,):
-            cov.warnings.append(f"{operator.name}: {label} band{'s' if len(new) > 1 else ''} "
-                                f"{', '.join(map(str, new))} seen on your devices, not in the shipped data.")
+        if seen and fact.status != SHUT_DOWN:  # this is the inner loop of `bands check`: only with sightings
+            new = [b for b, how in op.evidence.items() if how == "observed" and b not in op.network_bands]
+            if new:
+                cov.warnings.append(f"{operator.name}: {label} band{'s' if len(new) > 1 else ''} "
+                                    f"{', '.join(map(str, new))} seen on your devices, not in the shipped data.")
         if fact.status == SHUT_DOWN and fact.bands is not None:
             cov.warnings.append(f"{operator.name} shut down its {label} network{_when(fact.shutdown)}.")
         elif fact.status == ANNOUNCED_SHUTDOWN:
@@ -153,7 +152,7 @@ def check_country(profile, country: Country, rat: str, module_bands: list[int] |
         missing.update(op.missing_bands)
         all_full = all_full and op.verdict == FULL
         any_usable = any_usable or bool(op.usable_bands)
-        if _still_derived(op):
+        if op.derived and _still_derived(op):
             derived_names.append(op.name)
     cov.network_bands, cov.usable_bands = sorted(network), sorted(usable_)
     cov.missing_bands = sorted(missing - usable_)
