@@ -144,3 +144,22 @@ def test_export_cli(cli, cli_json, tmp_path, monkeypatch):
     code, _, err = cli("data", "export-observations", "-o", str(tmp_path / "no" / "such.yaml"))
     assert code == 2 and "does not exist" in err
     assert cli("data", "export-observations", "-o", str(out), "--force")[0] == 0
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the cross-process lock is fcntl's (POSIX)")
+def test_concurrent_recorders_lose_no_update(tmp_path, monkeypatch):
+    """Threads of one process (several ports) and two separate atctl processes record into one store."""
+    import subprocess
+    import threading
+
+    monkeypatch.setenv("ATCTL_DATA_DIR", str(tmp_path))
+    threads = [threading.Thread(target=lambda: [obs.record("26201", "lte-m", 20, "2026-11-01") for _ in range(10)])
+               for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    code = "from atctl import observations as o\nfor _ in range(15): o.record('26201', 'lte-m', 20, '2026-11-02')"
+    procs = [subprocess.Popen([sys.executable, "-c", code], env=dict(os.environ)) for _ in range(2)]
+    assert [p.wait(timeout=60) for p in procs] == [0, 0]
+    assert obs.load(tmp_path / "observations.json") == [rec(count=70, last="2026-11-02")]
