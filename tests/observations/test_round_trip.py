@@ -140,4 +140,6 @@ def test_damaged_store_does_not_break_countries(cli, cli_json, store):
     assert code == 0 and "not valid JSON" in doc["warnings"][0]
     code, out, err = cli("bands", "check", "--module", "quectel-bg95-m3", "--country", "DE")
     assert code == 0 and "not valid JSON" in " ".join(err.split()) and "Traceback" not in err  # a warning
+    code, _, err = cli("data", "observations")
+    assert code == 2 and "observations.json" in err and "not valid JSON" in err and "Traceback" not in err
     assert store.read_text() == "{broken"

@@ -87,3 +87,10 @@ def test_new_module_applies_and_verifies_on_the_simulator(cli_json, cli, tmp_pat
     assert code in (0, 1) and checked["module"] == module_id
     verdict = checked["countries"][0]["rats"][rat]["verdict"]
     assert verdict in ("full", "partial"), checked
+
+
+@pytest.mark.parametrize("module_id", sorted(NEW_MODULES))
+def test_simulated_module_is_identified_without_module_option(cli_json, module_id):
+    # the EC25 variants all answer EC25 to AT+CGMM: they are told apart by the ATI revision line
+    code, doc = cli_json("info", "--port", f"sim://{module_id}")
+    assert code == 0 and doc["profile"] == module_id
