@@ -540,9 +540,9 @@ class Importer:
             if not records:
                 continue
             key = f"obs:{path.stem}"
+            first, last = min(r["first_seen"] for r in records), max(r["last_seen"] for r in records)
             self.sources[key] = {"name": f"atctl device observations, contributed file {path.name} "
-                                         f"({sum(r['count'] for r in records)} registrations, "
-                                         f"{min(r['first_seen'] for r in records)} to {max(r['last_seen'] for r in records)})",
+                                         f"({sum(r['count'] for r in records)} registrations, {first} to {last})",
                                  "url": None, "grade": "C"}
             index, matched = obs.index_by_operator(records), set()
             for cc, c in countries.items():

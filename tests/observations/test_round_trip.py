@@ -3,7 +3,6 @@ dir via ATCTL_DATA_DIR, simulator recording allowed by ATCTL_OBSERVE_SIMULATOR),
 and `bands check`, exported, and merged by the importer into the shipped data format."""
 
 import importlib.util
-import json
 from pathlib import Path
 
 import pytest
@@ -71,7 +70,8 @@ def test_status_records_and_countries_shows_it_export_and_merge(cli_json, store,
     merged = importer.Importer(fixture, "2026-10-02", overlay, observations=[export]).run()
     fact = next(o for o in merged["countries"]["DE"]["operators"] if "26201" in o["mcc_mnc"])["rats"]["lte-m"]
     assert "obs:contrib" in fact["sources"] and seen_band in fact["bands"]
-    assert merged["sources"]["obs:contrib"]["grade"] == "C" and "2 registrations" in merged["sources"]["obs:contrib"]["name"]
+    source = merged["sources"]["obs:contrib"]
+    assert source["grade"] == "C" and "2 registrations" in source["name"]
 
 
 def test_no_observations_flag_and_env(cli_json, store, monkeypatch):
