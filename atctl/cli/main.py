@@ -49,6 +49,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "sim": ("atctl.cli.sim", "app", "Run the simulated modem on a pty."),
     "capture": ("atctl.cli.capture", "app", "Turn a pasted serial log into a session replay:// plays."),
     "examples": ("atctl.cli.examples", "app", "List the shipped example configs or write one to a file."),
+    "data": ("atctl.cli.data", "app", "Your band observations: list them, export them for contribution."),
 }
 
 

@@ -22,6 +22,8 @@ def status(
         "--timeout", help="If the module is still searching, wait up to this long for registration (30s, 2m).")] = None,
     transcript: TranscriptOpt = None,
     force: ForceOpt = False,
+    no_observations: Annotated[bool, typer.Option(
+        "--no-observations", help="Do not record the serving network's band in your local observations.")] = False,
     json: JsonOpt = False,
     ports_file: PortsFileOpt = None,
 ) -> None:
@@ -58,6 +60,10 @@ def status(
                 unsubscribe()
                 feedback.close()
         module_id = session.profile.id if session.profile else None
+        port_name = session.port_name  # the port really opened (--port auto resolves to a device)
+    from atctl.observations import record_state
+
+    record_state(state, port_name, off=no_observations)  # the band this network served, for `countries`
     doc = status_document(port, module_id, state)
     emit(doc, json, lambda: _render(doc))
 
