@@ -336,13 +336,14 @@ def note(message: Any) -> None:
 # --- several ports in one call (apply, plan, verify, status, diagnose) ----------------------------
 PortsOpt = Annotated[
     list[str] | None,
-    typer.Option("--port", "-p", help="Device path or pyserial URL (sim://..., rfc2217://host:port, labgrid://PLACE); "
-                                      "repeat it, or give labgrid://bench-*, to run on several ports at once.",
+    typer.Option("--port", "-p", metavar="PORT",
+                 help="Device path, pyserial URL (sim://..., rfc2217://host:port, labgrid://PLACE) or auto (the "
+                      "default); repeat it, or give labgrid://bench-*, to run on several ports at once.",
                  envvar="ATCTL_PORT"),
 ]
 PortsFileOpt = Annotated[
     str | None,
-    typer.Option("--ports", help="File listing ports, one per line (# comments); all run at once."),
+    typer.Option("--ports", metavar="FILE", help="File listing ports, one per line (# comments); all run at once."),
 ]
 
 
