@@ -116,3 +116,14 @@ def test_the_pytest_fixture_gives_a_port_atctl_opens(lab, pytester):
         result.assert_outcomes(passed=1)
     finally:
         lab.client("-p", "bench-2", "release")
+
+
+def test_an_error_after_the_place_was_acquired_still_releases_it(lab):
+    # the port opens (place acquired), then the modem refuses a command: an error result, exit 1
+    done = lab.atctl("send", "--port", "labgrid://bench-1", "AT+NOPE")
+    assert done.returncode == 1 and "ERROR" in done.stdout and "Traceback" not in done.stderr
+    assert lab.holder("bench-1") is None
+    # an apply that fails mid-way (a u-blox config on this Quectel module) raises through the session
+    done = lab.atctl("apply", "examples/ublox-sara-r4-tracker.yaml", "--port", "labgrid://bench-1")
+    assert done.returncode == 1 and done.stderr.startswith("atctl: error: step") and "Traceback" not in done.stderr
+    assert lab.holder("bench-1") is None
