@@ -87,7 +87,22 @@ class Dialect:
         steps += self.psm_steps(current, desired)
         steps += self.edrx_steps(current, desired)
         steps += self.apn_steps(current, desired)
-        return self.finish(steps, current, desired)
+        steps = self.finish(steps, current, desired)
+        return steps + self.radio_on_steps(current, desired, steps)
+
+    def radio_on_steps(self, current: Settings, desired: Settings, steps: list[Step]) -> list[Step]:
+        """The radio as desired (on, for a config that must register): a radio found off was most
+        likely left so by an interrupted apply (u-blox: AT+CFUN=0 before the reboot step)."""
+        want, have = desired.radio, current.radio
+        if want is None or have is None or have == want:
+            return []
+        if want == 1 and any(step.kind == "reboot" for step in steps):
+            return []  # the module boots with its radio on
+        if steps and steps[-1].command == f"AT+CFUN={want}":
+            return []
+        why = "radio on: the radio is off (left so by an interrupted apply?)" if want == 1 else \
+            f"radio back to AT+CFUN={want}, as before apply"
+        return [Step(f"AT+CFUN={want}", why, setting="radio")]
 
     def radio_steps(self, current: Settings, desired: Settings) -> list[Step]:
         return []

@@ -39,7 +39,7 @@ class Settings:
     edrx: dict[str, Edrx] = field(default_factory=dict)   # rat -> request
     mno_profile: int | None = None
     unread: set[str] = field(default_factory=set)  # settings whose read command failed: value unknown
-    radio: int | None = None   # AT+CFUN? when read (1 full, 0 minimum, 4 airplane); restored, never planned
+    radio: int | None = None   # AT+CFUN? (1 full, 0 minimum, 4 airplane); desired: 1 (a config must register)
 
 
 def canonical_pdp_type(text: str) -> str:
@@ -53,7 +53,7 @@ class Step:
     command: str
     purpose: str
     kind: str = "write"   # write | deregister | reboot
-    setting: str = ""     # which setting it changes (bands, rat, psm, edrx, apn, mno_profile)
+    setting: str = ""     # which setting it changes (bands, rat, psm, edrx, apn, mno_profile, radio)
 
     def as_dict(self) -> dict:
         return {"command": self.command, "purpose": self.purpose, "kind": self.kind, "setting": self.setting}
