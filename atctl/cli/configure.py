@@ -120,7 +120,7 @@ def plan(config: ConfigArg, port: PortOpt, module: ModuleOpt = None, baud: BaudO
         if not steps:
             out.print(Text(f"{profile.id}: already configured as {config} asks; nothing to send."))
         for i, step in enumerate(steps, 1):
-            out.print(_step_line(i, step))
+            out.print(_step_line(i, step), soft_wrap=True)  # commands stay copyable: never cut
         _warnings(desired.warnings)
 
     emit(doc, json, render)
@@ -192,10 +192,11 @@ def apply(config: ConfigArg, port: PortOpt, module: ModuleOpt = None, baud: Baud
 
         out = console()
         for result in outcome.results:
-            out.print(Text.assemble("  ", ("OK", "green") if result.ok else ("ERR", "red"), " ", result.step.command))
+            out.print(Text.assemble("  ", ("OK", "green") if result.ok else ("ERR", "red"), " ", result.step.command),
+                      soft_wrap=True)
         _checks_table(checks)
         _warnings(outcome.warnings)
-        out.print(Text(summary, style="bold"))
+        out.print(Text(summary, style="bold"), soft_wrap=True)
 
     emit(doc, json, render)
     if not outcome.ok:
@@ -208,7 +209,7 @@ def _header(module: str, port: str, changes: int) -> None:
     from atctl.cli._common import console
 
     what = f"{changes} change(s) to send" if changes else "nothing to change"
-    console().print(Text(f"apply: {module} on {port}: {what}", style="bold"))
+    console().print(Text(f"apply: {module} on {port}: {what}", style="bold"), soft_wrap=True)
 
 
 def _apply_summary(outcome, written: list[str], checks: list[dict]) -> str:
