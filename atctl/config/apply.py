@@ -149,6 +149,8 @@ def _wait_until_back(session, progress: Progress | None, boot_timeout: float) ->
                 session.command("AT", timeout=0.3, expect_reboot=True)
             except ModemTimeout:
                 break
+            if session.echo:
+                break  # the echo is back on (ATE0 lost): it reset already, faster than a probe
             session.wait_urc("", 0.2, lambda line: line in BOOT_LINES)  # a quiet gap between probes
     session.start(boot_timeout=boot_timeout)
 
@@ -175,7 +177,10 @@ def run_steps(session, steps: list[Step], progress: Progress | None = None, boot
             results.append(StepResult(step, False, exc.one_line()))
             raise _StepError(index, step, exc.one_line(), results[first:], exc) from None
         except KeyboardInterrupt:
-            results.append(StepResult(step, False, "interrupted" + _late_final(session, step)))
+            final = _late_final(session)
+            answer = f" (the module then answered {final})" if final else \
+                " (no answer: the write may or may not have been kept)"
+            results.append(StepResult(step, final == "OK", "interrupted" + answer))
             raise
         if response is None:
             results.append(StepResult(step, True, "no answer (the module reset before answering)"))
@@ -202,16 +207,15 @@ def _reboot_deadline(session, step: Step) -> float:
     return min(timeout_for(step.command, session.profile, session.timeouts), REBOOT_ANSWER_S)
 
 
-def _late_final(session, step: Step) -> str:
+def _late_final(session) -> str | None:
     """After an interrupt mid-command: wait (bounded) for that command's final result, so the
     next command is not answered by it and the report can say whether the write went through."""
     from atctl.at.classify import final_of
 
     try:
-        final = session.wait_urc("", 3.0, lambda line: final_of(line) is not None)
+        return session.wait_urc("", 3.0, lambda line: final_of(line) is not None)
     except (AtctlError, KeyboardInterrupt):
-        final = None
-    return f" (the module then answered {final})" if final else " (no answer: the write may or may not have been kept)"
+        return None
 
 
 class _StepError(Exception):

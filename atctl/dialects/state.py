@@ -68,3 +68,12 @@ def psm_seconds(psm: Psm | None) -> tuple[int, float | None, float | None]:
     tau = decode_t3412_ext(psm.tau_bits).seconds if psm.tau_bits else None
     active = decode_t3324(psm.active_bits).seconds if psm.active_bits else None
     return (1, tau, active)
+
+
+def timer_seconds(psm: Psm) -> tuple[float | None, float | None]:
+    """The requested timers in seconds whatever the mode (a module keeps them with PSM off)."""
+    from atctl.timers.psm import decode_t3324, decode_t3412_ext
+
+    tau = decode_t3412_ext(psm.tau_bits).seconds if psm.tau_bits else None
+    active = decode_t3324(psm.active_bits).seconds if psm.active_bits else None
+    return (tau, active)

@@ -285,3 +285,86 @@ def test_reboot_command_gets_a_short_answer_deadline(module, monkeypatch):
         assert apply_config(session, load_config(EX + "ublox-sara-r4-tracker.yaml").model_copy(
             update={"module": module, "mno_profile": None}), session.profile).ok
     assert deadlines[reboot] == apply_module.REBOOT_ANSWER_S == 10.0
+
+
+# ---- 2. Ctrl-C / SIGTERM during apply: a real `atctl apply` process ------------------------
+
+def _atctl(*args):
+    import sys
+
+    return [sys.executable, "-m", "atctl", *args]
+
+
+def _plan_commands(config):
+    import subprocess
+
+    done = subprocess.run(_atctl("plan", config, "--port", "sim://quectel-bg95-m3", "--json"),
+                          capture_output=True, text=True, check=True)
+    return [step["command"] for step in json.loads(done.stdout)["steps"]]
+
+
+def _wait_for(condition, what, timeout=60.0):
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.02)  # polling a file another process writes
+
+
+def _tx(transcript):
+    return sent_commands(transcript) if transcript.exists() else []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("signame", ["SIGINT", "SIGTERM"])
+def test_interrupt_mid_apply_restores_the_module(tmp_path, signame):
+    import signal
+    import subprocess
+
+    config = EX + "lte-m-tracker-eu-us.yaml"
+    planned = _plan_commands(config)
+    fresh, nvm, transcript = tmp_path / "fresh.json", tmp_path / "nvm.json", tmp_path / "t.jsonl"
+    subprocess.run(_atctl("plan", config, "--port", f"sim://quectel-bg95-m3?nvm={fresh}"), check=True,
+                   capture_output=True)  # the sim writes a fresh module's NVM on its first command
+    port = f"sim://quectel-bg95-m3?latency=0.15&reg_delay=0.05&nvm={nvm}"
+    proc = subprocess.Popen(_atctl("apply", config, "--port", port, "--transcript", str(transcript)),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    _wait_for(lambda: sum(c in planned for c in _tx(transcript)) >= 3, "the third write")
+    proc.send_signal(getattr(signal, signame))
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "interrupted after 3 of 5 step(s)" in err, err
+    assert "all settings are back as they were before apply (read back: bands, psm, rat)" in err
+    assert "Traceback" not in err
+    # the module reads back exactly as a fresh one, PSM timers included (AT+CPSMS=0 alone kept the
+    # timers apply wrote; the sim stores "00000000" for a fresh module's unset timers)
+    assert _read_back(nvm) == _read_back(fresh)
+
+
+def _read_back(nvm):
+    profile = load_profile("quectel-bg95-m3")
+    with open_session(f"sim://quectel-bg95-m3?nvm={nvm}", profile=profile) as session:
+        return get_dialect(profile).read(session)
+
+
+@pytest.mark.slow
+def test_second_interrupt_aborts_the_restore_and_says_so(tmp_path):
+    import signal
+    import subprocess
+
+    config = EX + "lte-m-tracker-eu-us.yaml"
+    planned = _plan_commands(config)
+    transcript = tmp_path / "t.jsonl"
+    port = f"sim://quectel-bg95-m3?latency=0.15&reg_delay=0.05&nvm={tmp_path}/nvm.json"
+    proc = subprocess.Popen(_atctl("apply", config, "--port", port, "--transcript", str(transcript)),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    _wait_for(lambda: sum(c in planned for c in _tx(transcript)) >= 2, "the second write")
+    proc.send_signal(signal.SIGINT)
+    sent = len(_tx(transcript))
+    _wait_for(lambda: len(_tx(transcript)) >= sent + 3, "the restore to start")
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "the restore was aborted (second interrupt): settings written before: bands, rat" in err, err
+    assert "run `atctl plan`" in err and "Traceback" not in err

@@ -178,3 +178,15 @@ def test_radio_off_with_a_reboot_in_the_plan_adds_nothing():
 def test_restore_target_radio_off_plans_cfun_0():
     # a module that was off before apply is put back off by the restore
     assert plan("quectel-bg95-m3", Settings(psm=Psm(0), radio=1), Settings(psm=Psm(0), radio=0)) == ["AT+CFUN=0"]
+
+
+def test_restore_of_psm_off_puts_the_timers_back():
+    # issue 20: "a restore that claims all back while written timer values remain": AT+CPSMS=0
+    # keeps the timers apply wrote. 27.007 10.1.23 accepts timers with <mode> 0.
+    written = Settings(psm=Psm(1, "00100110", "00001010"))
+    saved = Settings(psm=Psm(0, "00000000", "00000000"))
+    assert plan("quectel-bg95-m3", written, saved) == ['AT+CPSMS=0,,,"00000000","00000000"']
+    assert plan("quectel-bg95-m3", Settings(psm=Psm(0, "00000000", "00000000")), saved) == []
+    # `psm: false` in a config does not care about the timers
+    assert plan("quectel-bg95-m3", Settings(psm=Psm(0, "00100110", "00001010")), Settings(psm=Psm(0))) == []
+    assert plan("quectel-bg95-m3", written, Settings(psm=Psm(0))) == ["AT+CPSMS=0"]
