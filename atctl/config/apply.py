@@ -24,6 +24,7 @@ Progress = Callable[[str], None]
 BOOT_LINES = ("RDY", "APP RDY", "+CPIN: READY", "+CFUN: 1")
 MAX_REBOOTS = 2        # unexpected reboots apply recovers from (re-read, re-plan, continue) before restoring
 REBOOT_WAIT_S = 30.0
+EDRX_ANSWER_S = 5.0    # how long the network gets to answer an eDRX request (+CEDRXP) before verify reads it
 REBOOT_ANSWER_S = 10.0  # how long a reboot command (AT+CFUN=15/16, AT+CFUN=1,1) gets to answer before it resets   # how long a module that rebooted (or went silent mid-step) gets to answer again
 
 
@@ -309,8 +310,8 @@ def restore(session, dialect, saved: Settings, apn_cid: int | None, progress: Pr
                 try:
                     run_steps(session, steps, progress)
                 except _StepError as err:
-                    if err.rebooted:
-                        raise err.cause from None
+                    if err.rebooted or isinstance(err.cause, ModemTimeout):
+                        raise err.cause from None  # a reboot (seen, or silent): run the restore again
                     errors.append(f"{err.step.command}: {err.reason}")
                 # a step that switched the radio off (AT+CFUN=0/4 before a write) must not leave it off
                 radio_before, radio_now = saved.radio, radio_state(session)
@@ -320,10 +321,13 @@ def restore(session, dialect, saved: Settings, apn_cid: int | None, progress: Pr
                         errors.append(f"AT+CFUN={radio_before}: {response.error_text or response.final}")
                 after = dialect.read(session)
                 break
-            except OperationFailed as exc:  # the module rebooted during the restore: do it again
+            except (OperationFailed, ModemTimeout) as exc:
+                # the module rebooted during the restore (its banner, or a silent u-blox reboot: a
+                # timeout after which it answers again): run the restore again, from a fresh read
                 from atctl.at.session import ModemRebooted
 
-                if not isinstance(exc, ModemRebooted) or reboots >= MAX_REBOOTS:
+                again = isinstance(exc, ModemRebooted) or (isinstance(exc, ModemTimeout) and session.answers())
+                if not again or reboots >= MAX_REBOOTS:
                     raise
                 reboots += 1
                 errors.append("the module rebooted during the restore, which was then run again")
@@ -415,6 +419,12 @@ def _rebooted(session, exc) -> bool:
     return isinstance(exc, ModemTimeout) and session.answers() and bool(session.echo)
 
 
+def _edrx_answer_due(steps: list[Step]) -> bool:
+    """An eDRX request was sent and no reboot after it (an attach after a reboot carries the grant)."""
+    edrx_at = [i for i, step in enumerate(steps) if step.setting == "edrx" and "=0," not in step.command]
+    return bool(edrx_at) and not any(step.kind == "reboot" for step in steps[edrx_at[-1]:])
+
+
 def _want_timers(config, steps: list[Step]) -> bool:
     # a PSM change answered by a TAU comes later; after a reboot the attach already carried it
     psm_at = [i for i, step in enumerate(steps) if step.setting == "psm"]
@@ -451,6 +461,7 @@ def apply_config(session, config, profile, *, wait: bool = True, progress: Progr
         while True:
             try:
                 sending = True
+                session.take_urcs("+CEDRXP:")  # only an answer to this run's request counts
                 run_steps(session, steps, progress, results=results)
                 sending = False
             except _StepError as err:
@@ -463,6 +474,9 @@ def apply_config(session, config, profile, *, wait: bool = True, progress: Progr
             try:
                 outcome.wait = wait_for_registration(session, config.expect.timeout, _want_timers(config, steps),
                                                      progress, on_wait=on_wait) if wait else None
+                if wait and outcome.wait.registered and _edrx_answer_due(steps):
+                    # +CEDRXS mode 2: the network's answer (TAU accept) comes as +CEDRXP
+                    session.wait_urc("+CEDRXP:", EDRX_ANSWER_S)
                 outcome.checks = verify_now(session, config, desired, profile, after_apply=True, wait=outcome.wait)
                 break
             except AtctlError as exc:
