@@ -16,7 +16,7 @@ from atctl.config.desired import Desired, desired_state
 from atctl.config.verify import Check, configured_check, verify_state
 from atctl.dialects import get_dialect
 from atctl.dialects.base import radio_state
-from atctl.dialects.state import Edrx, Settings, Step, psm_seconds
+from atctl.dialects.state import Edrx, Settings, Step
 from atctl.config.waiting import WaitCallback, WaitResult, WaitStatus, wait_for_registration  # noqa: F401 (re-exported)
 from atctl.errors import AtctlError, Interrupted, ModemTimeout, ModemUnreachable, OperationFailed
 
@@ -194,8 +194,9 @@ def run_steps(session, steps: list[Step], progress: Progress | None = None, boot
             try:
                 _wait_until_back(session, progress, boot_timeout)
             except AtctlError as exc:
-                raise _StepError(index, step, f"the module did not come back: {exc.one_line()}", results[first:],
-                                 exc) from None
+                reason = (f"the module did not answer again within {boot_timeout:g} s of the reboot"
+                          if isinstance(exc, ModemUnreachable) else f"after the reboot: {exc.one_line()}")
+                raise _StepError(index, step, reason, results[first:], exc) from None
     return results[first:]
 
 
@@ -240,24 +241,6 @@ def _restore_target(saved: Settings, now: Settings, apn_cid: int | None) -> Sett
     if apn_cid is not None and apn_cid in saved.apns:
         target.apn = saved.apns[apn_cid]
     return target
-
-
-def differences(a: Settings, b: Settings) -> list[str]:
-    """Names of settings that differ between two readings."""
-    diffs = []
-    if a.bands != b.bands:
-        diffs.append("bands")
-    if a.rat_order != b.rat_order or a.rat_config != b.rat_config:
-        diffs.append("rat")
-    if psm_seconds(a.psm) != psm_seconds(b.psm):
-        diffs.append("psm")
-    if {r: e for r, e in a.edrx.items() if e.mode} != {r: e for r, e in b.edrx.items() if e.mode}:
-        diffs.append("edrx")
-    if a.apns != b.apns:
-        diffs.append("apn")
-    if a.mno_profile != b.mno_profile:
-        diffs.append("mno_profile")
-    return diffs
 
 
 def _planned_settings(dialect, current: Settings, target: Settings) -> set[str]:
@@ -438,7 +421,11 @@ def apply_config(session, config, profile, *, wait: bool = True, progress: Progr
     MAX_REBOOTS times; a failed step restores the saved settings (ApplyFailed); a lost link is
     LinkLost (exit 3); Ctrl-C / SIGTERM restores too (ApplyInterrupted). `on_plan(steps)` is
     called once the plan is known."""
-    dialect, desired, saved, steps = prepare(session, config, profile)
+    try:
+        dialect, desired, saved, steps = prepare(session, config, profile)
+    except KeyboardInterrupt:
+        raise ApplyInterrupted("interrupted before any write: the module is as it was", results=[],
+                               restore=None) from None
     if on_plan:
         on_plan(steps)
     apn_cid = config.apn.cid if config.apn else None
@@ -462,12 +449,13 @@ def apply_config(session, config, profile, *, wait: bool = True, progress: Progr
             try:
                 sending = True
                 session.take_urcs("+CEDRXP:")  # only an answer to this run's request counts
+                echo_was_off = not session.echo  # so an echo coming back on means a reset (ATE0 lost)
                 run_steps(session, steps, progress, results=results)
                 sending = False
             except _StepError as err:
                 err.answering = isinstance(err.cause, ModemTimeout) and session.answers()
                 # a module that answers again with its echo back on (ATE0 lost) rebooted without a banner
-                if (err.rebooted or (err.answering and session.echo)) and reboots < MAX_REBOOTS:
+                if (err.rebooted or (err.answering and session.echo and echo_was_off)) and reboots < MAX_REBOOTS:
                     steps = recover(f"`{err.step.command}`")
                     continue
                 raise
