@@ -399,7 +399,17 @@ def _rebooted(session, exc) -> bool:
 
     if isinstance(exc, ModemRebooted):
         return True
-    return isinstance(exc, ModemTimeout) and session.answers() and bool(session.echo)
+    return isinstance(exc, ModemTimeout) and session.answers() and _echo_back_on(session)
+
+
+def _echo_back_on(session) -> bool:
+    """Does a bare AT come back echoed? atctl switched the echo off (ATE0) when the session
+    started; a module that echoes again has reset (its power-on default is ATE1)."""
+    try:
+        session.command("AT", timeout=1.0)
+    except ModemTimeout:
+        return False
+    return bool(session.echo)
 
 
 def _edrx_answer_due(steps: list[Step]) -> bool:
@@ -455,7 +465,8 @@ def apply_config(session, config, profile, *, wait: bool = True, progress: Progr
             except _StepError as err:
                 err.answering = isinstance(err.cause, ModemTimeout) and session.answers()
                 # a module that answers again with its echo back on (ATE0 lost) rebooted without a banner
-                if (err.rebooted or (err.answering and session.echo and echo_was_off)) and reboots < MAX_REBOOTS:
+                silent_reboot = err.answering and echo_was_off and _echo_back_on(session)
+                if (err.rebooted or silent_reboot) and reboots < MAX_REBOOTS:
                     steps = recover(f"`{err.step.command}`")
                     continue
                 raise
