@@ -368,3 +368,22 @@ def test_second_interrupt_aborts_the_restore_and_says_so(tmp_path):
     assert proc.returncode == 130, err
     assert "the restore was aborted (second interrupt): settings written before: bands, rat" in err, err
     assert "run `atctl plan`" in err and "Traceback" not in err
+
+
+def test_sim_nvm_file_is_written_atomically(tmp_path, monkeypatch):
+    # issue 20: a sim killed mid-write left its NVM file at 0 bytes, so the next run (the kill-point
+    # fault cases) failed with "nvm file ... is unreadable"
+    nvm = tmp_path / "nvm.json"
+    with open_session(f"sim://quectel-bg95-m3?nvm={nvm}") as session:
+        before = nvm.read_text()
+        assert json.loads(before)
+
+        def killed_mid_write(doc, fh, **kwargs):
+            fh.write('{"bands": ')
+            raise KeyboardInterrupt  # stands for SIGKILL between two writes
+
+        monkeypatch.setattr(json, "dump", killed_mid_write)
+        with pytest.raises(KeyboardInterrupt):
+            session.command("AT+CPSMS=1")
+        monkeypatch.undo()
+    assert nvm.read_text() == before
