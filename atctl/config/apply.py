@@ -309,7 +309,7 @@ def restore(session, dialect, saved: Settings, apn_cid: int | None, progress: Pr
                 # timeout after which it answers again): run the restore again, from a fresh read
                 from atctl.at.session import ModemRebooted
 
-                again = isinstance(exc, ModemRebooted) or (isinstance(exc, ModemTimeout) and session.answers())
+                again = isinstance(exc, ModemRebooted) or (isinstance(exc, ModemTimeout) and _answers(session))
                 if not again or reboots >= MAX_REBOOTS:
                     raise
                 reboots += 1
@@ -399,7 +399,14 @@ def _rebooted(session, exc) -> bool:
 
     if isinstance(exc, ModemRebooted):
         return True
-    return isinstance(exc, ModemTimeout) and session.answers() and _echo_back_on(session)
+    return isinstance(exc, ModemTimeout) and _answers(session) and _echo_back_on(session)
+
+
+def _answers(session) -> bool:
+    """The engine's "does it still answer" probe, with the session's own deadline for a bare AT."""
+    from atctl.at.timeouts import timeout_for
+
+    return session.answers(timeout_for("AT", session.profile, session.timeouts))
 
 
 def _echo_back_on(session) -> bool:
@@ -463,7 +470,7 @@ def apply_config(session, config, profile, *, wait: bool = True, progress: Progr
                 run_steps(session, steps, progress, results=results)
                 sending = False
             except _StepError as err:
-                err.answering = isinstance(err.cause, ModemTimeout) and session.answers()
+                err.answering = isinstance(err.cause, ModemTimeout) and _answers(session)
                 # a module that answers again with its echo back on (ATE0 lost) rebooted without a banner
                 silent_reboot = err.answering and echo_was_off and _echo_back_on(session)
                 if (err.rebooted or silent_reboot) and reboots < MAX_REBOOTS:
