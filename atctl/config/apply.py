@@ -491,7 +491,7 @@ def apply_config(session, config, profile, *, wait: bool = True, progress: Progr
                     continue
                 if isinstance(exc, ModemUnreachable):
                     written = sorted(_written(results))
-                    raise LinkLost(f"all {len(results)} step(s) were sent and answered OK ({', '.join(written)} "
+                    raise LinkLost(f"all {len(results)} step(s) were sent and answered OK ({', '.join(written) or 'nothing'} "
                                    f"written), then the module was lost while checking the result: {exc.one_line()}",
                                    results=list(results), written=written,
                                    hint="when it answers again, run `atctl verify` with this config") from None

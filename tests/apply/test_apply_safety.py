@@ -387,3 +387,13 @@ def test_sim_nvm_file_is_written_atomically(tmp_path, monkeypatch):
             session.command("AT+CPSMS=1")
         monkeypatch.undo()
     assert nvm.read_text() == before
+
+
+def test_link_lost_after_every_write_says_the_config_was_written():
+    before, steps = _before_writes("quectel-bg95-m3")
+    with pytest.raises(LinkLost) as info:
+        _case("quectel-bg95-m3", f"die_after={before + len(steps) + 1}")  # silent from the wait on
+    exc = info.value
+    assert exc.exit_code == 3
+    assert exc.message.startswith("all 5 step(s) were sent and answered OK (apn, bands, edrx, psm, rat written), "
+                                  "then the module was lost while checking the result")
