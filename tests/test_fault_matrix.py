@@ -178,10 +178,6 @@ def _late_cases():
 
 @pytest.mark.parametrize("module,prefix", _late_cases())
 def test_late_reply_to_a_write_never_gives_a_false_verified(module, prefix, tmp_path):
-    from atctl.sim.protocol_sim import _KNOWN
-
-    if "late" not in _KNOWN:
-        pytest.skip("the simulator has no late= fault yet (engine helper)")
     nvm = tmp_path / "nvm.json"
     kind, value = run_case(module, f"late={prefix.replace('+', '%2B')}&nvm={nvm}",
                            timeouts={"AT": 0.5, "AT+CFUN=1": 1.0})

@@ -191,16 +191,17 @@ def test_apply_that_wrote_everything_but_failed_verify_says_so(cli):
 
 
 def test_untrusted_text_is_never_markup(cli, tmp_path):
-    # issue 13: `[/x]` in an APN crashed plan and apply with MarkupError after the module was written
+    # issue 13: `[/x]` in an APN crashed plan and apply with MarkupError after the module was written.
+    # Such an APN is now refused before the port is opened (TS 23.003 labels: issue 20); the refusal
+    # quotes it as it is, and a `[bold]` in the user's own text is not swallowed as markup either.
     cfg = tmp_path / "m3.yaml"
     cfg.write_text(M3_CFG.replace("apn: iot.example", 'apn: "x[/x][bold]"'))
     port = f"sim://quectel-bg95-m3?reg_delay=0&nvm={tmp_path}/nvm.json"
-    code, out, err = cli("plan", str(cfg), "--port", port)
-    assert code == 0, err
-    assert 'AT+CGDCONT=1,"IP","x[/x][bold]"' in out
-    code, out, err = cli("apply", str(cfg), "--port", port)
-    assert code == 0, err
-    assert 'OK AT+CGDCONT=1,"IP","x[/x][bold]"' in out
+    for command in ("plan", "apply"):
+        code, out, err = cli(command, str(cfg), "--port", port)
+        assert code == 2, err
+        assert "'x[/x][bold]'" in err and "Traceback" not in err
+    assert not (tmp_path / "nvm.json").exists()  # nothing reached the module
 
 
 def test_warnings_go_to_stderr_and_verify_shows_them(cli, tmp_path):
