@@ -144,29 +144,42 @@ def test_live_table_on_a_terminal(tmp_path):
     assert "2 of 2 port(s) ok" in text
 
 
-def test_ctrl_c_mid_apply_reports_every_port(tmp_path):
-    """SIGINT while every port is mid-apply (a stalled command holds them there): one JSON
-    document naming each port's state, exit 130, no traceback."""
-    urls = [url(tmp_path, i, stall="AT%2BCPSMS") for i in (1, 2, 3)]
+def test_ctrl_c_mid_apply_restores_every_port_and_reports_each(tmp_path):
+    """SIGINT while every port is mid-apply (the RAT already written, the PSM write stalled): each
+    module is put back as it was, one JSON document names each port's state, exit 130."""
+    urls = [url(tmp_path, i, stall="AT%2BCPSMS=") for i in (1, 2, 3)]
+    nvm = [tmp_path / f"nvm-{i}.json" for i in (1, 2, 3)]
     env = {k: v for k, v in os.environ.items() if k != "ATCTL_PORT"}
+    fresh = url(tmp_path, 9)  # a module as it comes: what each port must be back to
+    subprocess.run([sys.executable, "-m", "atctl", "status", "--port", fresh], capture_output=True, cwd=ROOT, env=env,
+                   timeout=60, check=True)
+    before = json.loads((tmp_path / "nvm-9.json").read_text(encoding="utf-8"))
     proc = subprocess.Popen([sys.executable, "-m", "atctl", "apply", CONFIG, "--json", *ports_args(urls)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env)
     import time
 
-    deadline = time.monotonic() + 30
-    seen = set()
-    while len(seen) < 3 and time.monotonic() < deadline:  # wait until each module has had a write
-        seen = {u for i, u in enumerate(urls, 1) if os.path.exists(f"{tmp_path}/nvm-{i}.json")
-                and "psm" in open(f"{tmp_path}/nvm-{i}.json", encoding="utf-8").read().lower()}
+    def written(path) -> bool:
+        try:
+            return json.loads(path.read_text(encoding="utf-8")).get("nwscanmode") == 3  # apply's first write
+        except (OSError, ValueError):
+            return False
+
+    deadline = time.monotonic() + 60
+    while not all(written(p) for p in nvm) and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.05)
-    time.sleep(0.5)
-    proc.send_signal(signal.SIGINT)
+    assert all(written(p) for p in nvm), proc.communicate(timeout=60)
+    proc.send_signal(signal.SIGINT)  # the PSM write is stalled for 5 s: every port is mid-apply
     out, err = proc.communicate(timeout=120)
     doc = json.loads(out)
     assert proc.returncode == 130, err
     assert [p["port"] for p in doc["ports"]] == urls
-    assert all(p["exit_code"] == 130 for p in doc["ports"])
+    for port_doc, path in zip(doc["ports"], nvm):
+        assert port_doc["exit_code"] == 130
+        assert "interrupted after" in port_doc["error"] and "back as" in port_doc["error"], port_doc["error"]
+        after = json.loads(path.read_text(encoding="utf-8"))
+        assert after["nwscanmode"] != 3 and after["bands"] == before["bands"]  # restored
     assert "Traceback" not in err
+
 
 
 def test_ports_of_different_modules_at_once_each_get_their_own_answers(cli_json, tmp_path):
