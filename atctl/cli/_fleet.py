@@ -72,7 +72,7 @@ class _Lines(io.StringIO):
         for line in lines:
             line = line.strip().lstrip("…").strip()
             if line and not line.startswith("atctl: error:"):
-                self.report(line)
+                self.report(line.removeprefix("atctl: "))
         return len(text)
 
 

@@ -86,10 +86,15 @@ class _Worker:
 
 
 def registration_from(text: str) -> str | None:
-    """The registration state named by a progress line such as `waiting for the network (searching)`."""
+    """The registration state named by a progress line: `waiting for the network (searching)`,
+    `waiting for the network: searching (3/120 s)`, `registered (home) after 2 s`."""
     import re
 
-    match = re.search(r"waiting for (?:the network|registration)\s*\(([^)]*)\)", text)
+    text = text.removeprefix("atctl: ").strip()
+    match = re.search(r"waiting for (?:the network|registration)\s*(?:\(([^)]*)\)|:\s*([^(;]+?)\s*(?:\(|;|$))", text)
+    if match:
+        return (match.group(1) or match.group(2)).strip()
+    match = re.match(r"registered\s*\(([^)]*)\)", text)
     if match:
         return match.group(1).strip()
     if text.startswith("registered"):

@@ -85,5 +85,7 @@ def test_ctrl_c_reaches_every_running_port_which_cleans_up_and_reports():
 
 def test_registration_words_come_from_the_progress_lines():
     assert registration_from("waiting for the network (searching)") == "searching"
-    assert registration_from("registered (home) after 3 s") == "registered"
+    assert registration_from("registered (home) after 3 s") == "home"
+    assert registration_from("atctl: waiting for the network: searching (0/120 s)") == "searching"  # apply's wait line
+    assert registration_from("registered after 3 s") == "registered"
     assert registration_from("step 2/5: set the bands") is None
