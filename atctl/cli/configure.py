@@ -67,6 +67,10 @@ def plan(config: ConfigArg, port: PortOpt, module: ModuleOpt = None, baud: BaudO
         _, desired, _, steps = prepare(session, cfg, profile)
     doc = {"module": profile.id, "steps": [s.as_dict() for s in steps], "changes": bool(steps),
            "warnings": desired.warnings}
+    from atctl.cli import _battery  # power (#17): estimate and what to request, with traffic + battery
+
+    if (battery := _battery.for_plan(cfg, profile, profiles)) is not None:
+        doc["battery"] = battery
 
     def render() -> None:
         from atctl.cli._common import console
@@ -77,6 +81,7 @@ def plan(config: ConfigArg, port: PortOpt, module: ModuleOpt = None, baud: BaudO
         for i, step in enumerate(steps, 1):
             tag = {"reboot": " [magenta](reboot)[/magenta]", "deregister": " [magenta](deregister)[/magenta]"}.get(step.kind, "")
             out.print(f"{i:>2}. [bold]{step.command}[/bold]{tag}  [dim]{step.purpose}[/dim]")
+        _battery.print_line(doc.get("battery"))
         _warnings(desired.warnings)
 
     emit(doc, json, render)
@@ -96,6 +101,9 @@ def apply(config: ConfigArg, port: PortOpt, module: ModuleOpt = None, baud: Baud
         profile = resolve_profile(session, cfg, module, profiles)
         try:
             outcome = apply_config(session, cfg, profile, wait=not no_wait, progress=_progress(json))
+            from atctl.cli import _battery  # power (#17): requested vs granted battery life
+
+            battery = _battery.from_session(cfg, profile, session, profiles)
         except ApplyFailed as exc:
             if json:
                 from atctl.cli._common import print_json
@@ -108,6 +116,8 @@ def apply(config: ConfigArg, port: PortOpt, module: ModuleOpt = None, baud: Baud
     checks = [c.as_dict() for c in outcome.checks]
     doc = {"module": outcome.module, "steps": [r.as_dict() for r in outcome.results], "changed": outcome.changed,
            "verify": {"ok": outcome.ok, "checks": checks}, "ok": outcome.ok, "warnings": outcome.warnings}
+    if battery is not None:
+        doc["battery"] = battery
 
     def render() -> None:
         from atctl.cli._common import console
@@ -118,6 +128,7 @@ def apply(config: ConfigArg, port: PortOpt, module: ModuleOpt = None, baud: Baud
         for result in outcome.results:
             out.print(f"  {'[green]OK[/green]' if result.ok else '[red]ERR[/red]'} {result.step.command}")
         _checks_table(checks)
+        _battery.print_line(battery)
         _warnings(outcome.warnings)
 
     emit(doc, json, render)
@@ -139,7 +150,11 @@ def verify(config: ConfigArg, port: PortOpt, module: ModuleOpt = None, baud: Bau
         profile = resolve_profile(session, cfg, module, profiles)
         desired = desired_state(cfg, profile, get_dialect(profile))
         checks = [c.as_dict() for c in verify_now(session, cfg, desired, profile, settle=True)]
+        from atctl.cli import _battery  # power (#17): requested vs granted battery life
+
+        battery = _battery.from_session(cfg, profile, session, profiles)
     ok = all(c["ok"] for c in checks)
-    emit({"module": profile.id, "ok": ok, "checks": checks}, json, lambda: _checks_table(checks))
+    doc = {"module": profile.id, "ok": ok, "checks": checks, **({"battery": battery} if battery else {})}
+    emit(doc, json, lambda: (_checks_table(checks), _battery.print_line(battery)))
     if not ok:
         raise typer.Exit(1)

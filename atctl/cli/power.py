@@ -80,7 +80,7 @@ def _config_params(path: str) -> dict:
     if t:
         p.update({"uplink": t.uplink, "every": t.every, "per-day": t.per_day, "downlink": t.downlink,
                   "downlink-every": t.downlink_every, "downlink-per-day": t.downlink_per_day,
-                  "signal": t.signal, "tx-dbm": t.tx_dbm})
+                  "signal": t.signal, "tx-dbm": t.tx_dbm, "rrc-tail": t.rrc_inactivity})
     if cfg.battery:
         if cfg.battery.preset:
             p["battery"] = cfg.battery.preset

@@ -20,9 +20,14 @@ def status(
     timeout: Annotated[Optional[str], typer.Option(
         "--timeout", help="If the module is still searching, wait up to this long for registration (30s, 2m).")] = None,
     transcript: TranscriptOpt = None,
+    config: Annotated[Optional[str], typer.Option(
+        "--config", help="Device config with traffic: and battery: adds requested vs granted battery life.")] = None,
     json: JsonOpt = False,
 ) -> None:
     """Show what the network granted, next to what the module asked for."""
+    from atctl.config.loader import load_config
+
+    cfg = load_config(config) if config else None  # bad config: exit 2 before the modem is touched
     from atctl.cli._wait_line import WaitLine, parse_timeout
 
     wait_s = parse_timeout(timeout)
@@ -53,8 +58,13 @@ def status(
                 unsubscribe()
                 feedback.close()
         module_id = session.profile.id if session.profile else None
+        live_profile = session.profile
     doc = status_document(port, module_id, state)
-    emit(doc, json, lambda: _render(doc))
+    from atctl.cli import _battery  # power (#17)
+
+    if (battery := _battery.from_state(cfg, live_profile, state, profiles)) is not None:
+        doc["battery"] = battery
+    emit(doc, json, lambda: (_render(doc), _battery.print_line(battery)))
 
 
 def _render(doc: dict) -> None:

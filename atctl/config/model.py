@@ -147,6 +147,7 @@ class TrafficConfig(_Strict):
     downlink_per_day: float | None = Field(default=None, ge=0, le=86400)
     signal: Literal["good", "medium", "poor"] | None = None
     tx_dbm: float | None = Field(default=None, ge=-60, le=33)
+    rrc_inactivity: float | None = None  # network RRC inactivity timer; 0 with release assistance (RAI)
 
     @field_validator("uplink", "downlink", mode="before")
     @classmethod
@@ -159,6 +160,11 @@ class TrafficConfig(_Strict):
     @classmethod
     def _interval(cls, v, info):
         return None if v is None else _seconds(v, info.field_name, 1.0, 10 * 366 * 86400.0)
+
+    @field_validator("rrc_inactivity", mode="before")
+    @classmethod
+    def _tail(cls, v):
+        return None if v is None else _seconds(v, "rrc_inactivity", 0.0, 3600.0)
 
     @model_validator(mode="after")
     def _one_rate(self):
