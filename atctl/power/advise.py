@@ -40,7 +40,8 @@ def advice_text(adv: dict, battery_name: str, uplinks_per_day: float) -> str:
     from atctl.timers.duration import format_duration as f
 
     years = adv["target_days"] / 365.25
-    head = f"to reach {years:.3g} years on {battery_name} with {uplinks_per_day:g} uplinks a day"
+    plural = "" if uplinks_per_day == 1 else "s"
+    head = f"to reach {years:.3g} years on {battery_name} with {uplinks_per_day:g} uplink{plural} a day"
     if not adv["reachable"]:
         return (f"{head} is not possible with this module and traffic: at best "
                 f"{adv['best_life_days'] / 365.25:.2f} years (longest TAU, active 0 s); send less, shorten the RRC "
