@@ -176,9 +176,12 @@ def run_estimate(params: dict, profiles: str | None = None):
     rat = params.get("rat")
     if not rat:
         rat = next((r for r in profile.rats if r in ("lte-m", "nb-iot")), None) or "lte-m"
-    from atctl.timers.edrx import check_rat
+    from atctl.timers.edrx import RAT_ACT
 
-    rat = check_rat(rat)
+    rat = {"ltem": "lte-m", "cat-m1": "lte-m", "nbiot": "nb-iot"}.get(str(rat).lower(), str(rat).lower())
+    if rat not in RAT_ACT:
+        raise InputError(f"--rat {params.get('rat')!r} is not modelled: the power model covers PSM/eDRX on lte-m "
+                         "and nb-iot", hint="use --rat lte-m or --rat nb-iot")
     if rat not in profile.rats:
         raise InputError(f"{module} does not support {rat}", hint=f"its radio technologies: {', '.join(profile.rats)}")
     psm_text = str(params.get("psm", "on")).lower()

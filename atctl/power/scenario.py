@@ -11,8 +11,9 @@ import re
 from atctl.errors import InputError
 from atctl.power.model import DAY_S, SIGNAL_DBM, Scenario
 
-_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(b|bytes?|kb|kib|mb|mib)?\s*$", re.IGNORECASE)
-_SIZE_UNITS = {"": 1, "b": 1, "byte": 1, "bytes": 1, "kb": 1000, "kib": 1024, "mb": 1e6, "mib": 1048576}
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(b|bytes?|kb|kib|mb|mib|gb|gib)?\s*$", re.IGNORECASE)
+_SIZE_UNITS = {"": 1, "b": 1, "byte": 1, "bytes": 1, "kb": 1000, "kib": 1024, "mb": 1e6, "mib": 1048576, "gb": 1e9,
+               "gib": 1073741824}
 
 
 def parse_size(text: str | int | float, what: str = "size") -> float:

@@ -71,6 +71,8 @@ def test_config_feeds_estimate(cli_json, tmp_path):
     (("--no-psm", "--tau", "24h"), "cannot be combined"),
     (("--tau", "24h", "--active", "30s", "--signal", "great"), "signal"),
     (("--tau", "24h", "--active", "30s", "--compare", "tau=1h"), "two or more"),
+    (("--tau", "24h", "--active", "30s", "--rat", "gsm"), "covers PSM/eDRX on lte-m and nb-iot"),
+    (("--tau", "24h", "--active", "30s", "--uplink", "2 parsecs"), "not a size"),
     (("--tau", "24h", "--active", "30s", "--compare", "bogus=1", "--compare", "tau=1h"), "key=value"),
 ])
 def test_bad_input_exit_2_one_line(cli, args, words):
