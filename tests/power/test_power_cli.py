@@ -89,3 +89,20 @@ def test_module_without_lpwa_is_refused(cli):
 def test_rat_the_module_lacks(cli):
     code, _, err = cli("power", "estimate", "--module", "quectel-bc660k-gl", "--rat", "lte-m", "--no-psm")
     assert code == 2 and "does not support lte-m" in err
+
+
+def _lpwa_modules():
+    from atctl.profiles.loader import all_profiles
+
+    return sorted((pid, rat) for pid, p in all_profiles().items() for rat in p.rats if rat in ("lte-m", "nb-iot"))
+
+
+@pytest.mark.parametrize("module, rat", _lpwa_modules())
+def test_every_lpwa_module_has_an_estimate(cli_json, module, rat):
+    """Sourced figures, or a family default that every answer names."""
+    code, doc = cli_json("power", "estimate", "--module", module, "--rat", rat, "--tau", "12h", "--active", "10s",
+                         "--uplink", "100B", "--per-day", "4")
+    assert code == 0 and doc["battery_life_days"] > 0
+    assert doc["sources"] and all(s["source"] for s in doc["sources"])
+    if doc["family_default"]:
+        assert "family default" in doc["warnings"][0]
