@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from atctl.cli._common import JsonOpt, console, emit
+from atctl.cli._common import JsonOpt, complete_country, console, emit
 
 app = typer.Typer(add_completion=False, help="List countries or show one country's operators and bands.")
 
@@ -61,13 +61,22 @@ def _cell(rat: str, fact) -> str:
 
 @app.command()
 def countries(
-    country: Annotated[Optional[str], typer.Argument(help="ISO 3166-1 alpha-2 code (DE, US, JP); omit to list all.")] = None,
+    country: Annotated[Optional[str], typer.Argument(help="ISO 3166-1 alpha-2 code (DE, US, JP); omit to list all.",
+                                                     autocompletion=complete_country)] = None,
+    sources: Annotated[bool, typer.Option("--sources", help="Show where the data comes from, its licences and "
+                                          "how it was converted (docs/DATA.md, shipped with atctl).")] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """List countries with band data, or show one country's operators and bands per RAT."""
     from atctl.data import dataset_info, get_country, load_countries
 
     info = dataset_info()
+    if sources:
+        from atctl.examples import data_doc
+
+        text = data_doc()
+        emit({"dataset": info, "data_notes": text}, as_json, lambda: typer.echo(text, nl=False))
+        return
     if country is None:
         all_c = load_countries()
         doc = {"dataset": info, "countries": [
@@ -76,15 +85,18 @@ def countries(
         def render() -> None:
             from rich.table import Table
 
+            from atctl.cli._common import copyable, plain
+
             table = Table(title=f"{len(all_c)} countries", show_lines=False)
-            table.add_column("code")
-            table.add_column("country")
+            table.add_column("code", no_wrap=True)
+            table.add_column("country", overflow="fold")
             table.add_column("operators", justify="right")
             for c in all_c.values():
-                table.add_row(c.code, c.name, str(len(c.operators)))
+                table.add_row(copyable(c.code), plain(c.name), str(len(c.operators)))
             out = console()
             out.print(table)
-            out.print(f"Data: {info['attribution']} (as of {info['as_of']}). See docs/DATA.md.")
+            out.print(copyable(f"Data: {info['attribution']} (as of {info['as_of']}). "
+                               "Sources and licences: atctl countries --sources"))
 
         emit(doc, as_json, render)
         return
@@ -96,11 +108,13 @@ def countries(
         from rich.table import Table
         from rich.text import Text
 
-        table = Table(title=f"{found.name} ({found.code})")
-        table.add_column("operator")
-        table.add_column("MCC-MNC")
+        from atctl.cli._common import copyable
+
+        table = Table(title=Text(f"{found.name} ({found.code})"))
+        table.add_column("operator", overflow="fold")
+        table.add_column("MCC-MNC", overflow="fold")
         for rat in RAT_ORDER:
-            table.add_column(rat)
+            table.add_column(rat, overflow="fold")
         for op in found.operators:
             cells = [op.name, " ".join(op.mcc_mnc) or "-", *(_cell(rat, op.rats.get(rat)) for rat in RAT_ORDER)]
             table.add_row(*(Text(c) for c in cells))  # Text: '[off 2021]' is not rich markup
@@ -110,6 +124,7 @@ def countries(
             out.print(Text(f"note: {note}"))
         out.print("~ derived (inferred from the LTE coverage layer or the region's allocation), "
                   "? not verified (single or low-grade source); GSM in MHz, others 3GPP band numbers.")
-        out.print(f"Data: {info['attribution']} (as of {info['as_of']}). Sources: atctl countries {found.code} --json.")
+        out.print(copyable(f"Data: {info['attribution']} (as of {info['as_of']}). "
+                           f"Sources per fact: atctl countries {found.code} --json; licences: atctl countries --sources."))
 
     emit(doc, as_json, render)

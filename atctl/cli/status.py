@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from atctl.cli._common import BaudOpt, JsonOpt, PortOpt, ProfilesOpt, TranscriptOpt, emit
+from atctl.cli._common import BaudOpt, ForceOpt, JsonOpt, PortOpt, ProfilesOpt, TranscriptOpt, emit
 
 app = typer.Typer(add_completion=False)
 
@@ -20,6 +20,7 @@ def status(
     timeout: Annotated[Optional[str], typer.Option(
         "--timeout", help="If the module is still searching, wait up to this long for registration (30s, 2m).")] = None,
     transcript: TranscriptOpt = None,
+    force: ForceOpt = False,
     config: Annotated[Optional[str], typer.Option(
         "--config", help="Device config with traffic: and battery: adds requested vs granted battery life.")] = None,
     json: JsonOpt = False,
@@ -32,13 +33,14 @@ def status(
 
     wait_s = parse_timeout(timeout)
     from atctl.at import open_session
+    from atctl.cli._common import session_options
     from atctl.at.identify import identify
     from atctl.network_state import read_network_state
     from atctl.profiles import load_profile
     from atctl.state_view import can_still_register, status_document, wait_outcome
 
     profile = load_profile(module, profiles) if module else None
-    with open_session(port, baud=baud, profile=profile, transcript=transcript) as session:
+    with open_session(port, baud=baud, profile=profile, transcript=transcript, **session_options(force)) as session:
         if profile is None:
             identify(session, profiles)
         state = read_network_state(session)
