@@ -35,9 +35,13 @@ def check(module: ModuleOpt, country: CountryOpt, rat: RatOpt = None, profiles: 
     """Per country, operator and RAT: network bands, usable bands, missing bands, verdict.
     Exit 1 when a country has no usable band on any requested RAT."""
     from atctl.bands.coverage import check as run_check
+    from atctl.observations import load_index_quietly
 
     profile, countries, rats = _inputs(module, country, rat, profiles)
-    report = run_check(profile, countries, rats)
+    observed, problem = load_index_quietly()  # bands seen on the user's own devices
+    report = run_check(profile, countries, rats, observed)
+    if problem:
+        report.warnings.append(problem)
     doc = report.as_dict()
     emit(doc, json, lambda: _render_check(doc))
     if not report.ok:
@@ -59,8 +63,7 @@ def _render_check(doc: dict) -> None:
             table.add_column(col, overflow="fold")
         for rat, cov in country["rats"].items():
             style = VERDICT_STYLE[cov["verdict"]]
-            ops = "; ".join(f"{op['name']}: {op['verdict']}" + ("~" if op["derived"] else "")
-                            for op in cov["operators"] if op["verdict"] != "not-deployed") or "-"
+            ops = "; ".join(_operator_cell(op) for op in cov["operators"] if op["verdict"] != "not-deployed") or "-"
             table.add_row(rat, line((cov["verdict"], style), " ~" if cov["derived"] else ""),
                           " ".join(map(str, cov["usable_bands"])) or "-", " ".join(map(str, cov["missing_bands"])) or "-",
                           plain(ops))
@@ -70,7 +73,15 @@ def _render_check(doc: dict) -> None:
         out.print(line(("note: ", "yellow"), note))
     for warning in doc["warnings"]:
         warn(warning)
-    out.print(plain("~ rests on derived bands (inferred from LTE bands); GSM in MHz. Sources: --json.", "dim"))
+    out.print(plain("~ rests on derived bands (inferred from LTE bands); seen: bands your own modules registered on "
+                    "(atctl data observations); GSM in MHz. Sources: --json.", "dim"))
+
+
+def _operator_cell(op: dict) -> str:
+    seen = [b for b, how in op.get("evidence", {}).items() if how == "observed"]
+    derived_left = op["derived"] and any(op["evidence"].get(b, "derived") == "derived" for b in op["network_bands"])
+    text = f"{op['name']}: {op['verdict']}" + ("~" if derived_left else "")
+    return text + (f" (seen {' '.join(map(str, seen))})" if seen else "")
 
 
 @app.command()

@@ -29,6 +29,8 @@ def diagnose(
     baud: BaudOpt = 115200,
     transcript: TranscriptOpt = None,
     log: Annotated[Optional[str], typer.Option("--log", help="Diagnose from a serial log or transcript (FILE, or -) instead of a live port.")] = None,
+    no_observations: Annotated[bool, typer.Option(
+        "--no-observations", help="Do not record the serving network's band in your local observations.")] = False,
     json: JsonOpt = False,
 ) -> None:
     """Collect identity, SIM, radio, configuration, registration, signal and power-saving state; rank findings."""
@@ -42,10 +44,13 @@ def diagnose(
 
     wait_s = parse_timeout(timeout)
     feedback = WaitLine(wait_s)
+    from atctl.observations import suppressed
+
     try:
-        diagnosis = run_diagnosis(DiagnoseRequest(
-            port=port, baud=baud, out=out, force=force, config_path=config, show_ids=show_ids, wait_s=wait_s,
-            transcript=transcript, trace=session_options()["trace"], progress=feedback, on_urc=feedback.urc))
+        with suppressed(no_observations):
+            diagnosis = run_diagnosis(DiagnoseRequest(
+                port=port, baud=baud, out=out, force=force, config_path=config, show_ids=show_ids, wait_s=wait_s,
+                transcript=transcript, trace=session_options()["trace"], progress=feedback, on_urc=feedback.urc))
     finally:
         feedback.close()
     report = diagnosis.report

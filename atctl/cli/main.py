@@ -50,6 +50,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "power": ("atctl.cli.power", "app", "Estimate battery life from PSM/eDRX timers, traffic and module figures."),
     "capture": ("atctl.cli.capture", "app", "Turn a pasted serial log into a session replay:// plays."),
     "examples": ("atctl.cli.examples", "app", "List the shipped example configs or write one to a file."),
+    "data": ("atctl.cli.data", "app", "Your band observations: list them, export them for contribution."),
 }
 
 

@@ -21,6 +21,8 @@ def status(
         "--timeout", help="If the module is still searching, wait up to this long for registration (30s, 2m).")] = None,
     transcript: TranscriptOpt = None,
     force: ForceOpt = False,
+    no_observations: Annotated[bool, typer.Option(
+        "--no-observations", help="Do not record the serving network's band in your local observations.")] = False,
     config: Annotated[Optional[str], typer.Option(
         "--config", help="Device config with traffic: and battery: adds requested vs granted battery life.")] = None,
     json: JsonOpt = False,
@@ -61,6 +63,10 @@ def status(
                 feedback.close()
         module_id = session.profile.id if session.profile else None
         live_profile = session.profile
+        port_name = session.port_name  # the port really opened (--port auto resolves to a device)
+    from atctl.observations import record_state
+
+    record_state(state, port_name, off=no_observations)  # the band this network served, for `countries`
     doc = status_document(port, module_id, state)
     from atctl.cli import _battery  # power (#17)
 
