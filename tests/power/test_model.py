@@ -115,6 +115,18 @@ def test_sara_r510s_r07_edrx_figure_from_its_drx_figures():
     assert (predicted - 1.1) / 1.1 == pytest.approx(-0.077, abs=0.005)
 
 
+def test_sara_r41_rock_bottom_from_its_edrx_rows():
+    """u-blox SARA-R4 data sheet UBX-16024152 R31 (21-Dec-2022) Table 13, SARA-R41 series, +UPSV: 4, read in the
+    copy at github.com/korken89/rusty-tracker: eDRX 20.48 s 0.9 mA, eDRX 655.36 s 0.7 mA, rock bottom 0.6 mA.
+    The line through the two eDRX rows puts the floor at 0.694 mA: +15.6 % against the stated rock bottom."""
+    r41 = ModuleCurrents("r41", 3.8, "t", fig(0.008),
+                         (IdlePoint("lte-m", 1.28, 20.48, None, fig(0.9)), IdlePoint("lte-m", 1.28, 655.36, None, fig(0.7))),
+                         (ConnectedPoint("lte-m", 0, fig(100)),))
+    curve, _ = idle_curve(r41, "lte-m")
+    assert curve.paging_mc == pytest.approx(4.228, rel=1e-3)
+    assert (curve.floor_ma - 0.6) / 0.6 == pytest.approx(0.156, abs=0.002)
+
+
 def test_paging_occasions():
     assert paging_occasions_per_s(1.28, None, None) == pytest.approx(1 / 1.28)
     assert paging_occasions_per_s(2.56, 655.36, 20.48) == pytest.approx(8 / 655.36)
