@@ -93,3 +93,22 @@ def test_bad_traffic_section_exit_2(cli, tmp_path):
     path.write_text(CONFIG.replace("uplink: 200B", "uplink: lots"))
     code, _, err = cli("verify", str(path), "--port", port("psm-clamp"))
     assert code == 2 and "not a size" in err
+
+
+def test_diagnose_finds_a_grant_that_costs_battery_life(cli_json, cfg):
+    """issue 17: diagnose with a config that has traffic and battery raises a finding when the
+    network's grant costs more than GRANT_COST_SHARE of the requested battery life."""
+    from atctl.diagnose.findings import GRANT_COST_SHARE
+
+    nvm = f"{cfg}.nvm.json"
+    cli_json("apply", cfg, "--port", port("psm-clamp") + f"&nvm={nvm}")
+    _, doc = cli_json("diagnose", "--port", port("psm-clamp") + f"&nvm={nvm}", "--config", cfg, "--wait", "5")
+    b = doc["facts"]["battery"]
+    assert b["granted_life_days"] < (1 - GRANT_COST_SHARE) * b["requested_life_days"]
+    found = [f for f in doc["findings"] if f["code"] == "battery-grant"]
+    assert found and found[0]["severity"] in ("major", "minor"), doc["findings"]
+    assert "instead of" in found[0]["detail"] and "atctl plan" in found[0]["next_step"]
+    # granted as requested: no such finding
+    cli_json("apply", cfg, "--port", port("de-telekom") + f"&nvm={nvm}.2")
+    _, doc = cli_json("diagnose", "--port", port("de-telekom") + f"&nvm={nvm}.2", "--config", cfg, "--wait", "5")
+    assert not [f for f in doc["findings"] if f["code"] == "battery-grant"]
