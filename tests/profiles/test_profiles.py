@@ -82,3 +82,13 @@ def test_modules_cli(cli_json, cli):
     assert code == 0 and "UBX-16024152" in out  # data sheet, not the AT manual's factory mask
     code, _, err = cli("modules", "quectel-bg97")
     assert code == 2 and "did you mean" in err
+
+
+def test_no_profile_cites_the_projects_own_notes_as_a_source():
+    """issue 13: a profile's sources and notes cite public documents or captures, never DOMAIN.md
+    (which a user cannot open and which is not a capture)."""
+    import pathlib
+
+    root = pathlib.Path(__file__).resolve().parents[2] / "modem_profiles"
+    offenders = [p.name for p in root.glob("*.yaml") if "DOMAIN.md" in p.read_text()]
+    assert offenders == []
