@@ -37,6 +37,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "diagnose": ("atctl.cli.diagnose", "app", "Collect a diagnostics bundle for a support ticket."),
     "sim": ("atctl.cli.sim", "app", "Run the simulated modem on a pty."),
     "capture": ("atctl.cli.capture", "app", "Turn a pasted serial log into a session replay:// plays."),
+    "console": ("atctl.cli.console", "app", "Interactive AT terminal that explains every reply and URC."),
+    "monitor": ("atctl.cli.monitor", "app", "Live dashboard: registration, signal, PSM/eDRX granted, URCs."),
 }
 
 
