@@ -70,7 +70,10 @@ class WakeablePort:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 return b""
-            self.inner.timeout = min(remaining, SLICE_S)
+            slice_s = SLICE_S if remaining > SLICE_S else remaining
+            if self.inner.timeout != slice_s:
+                # set only on change: an RFC 2217 client renegotiates the port on every timeout change
+                self.inner.timeout = slice_s
             data = self.inner.read(size)
             if data:
                 return data

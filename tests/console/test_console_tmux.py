@@ -116,7 +116,40 @@ def test_pin_never_reaches_screen_history_or_transcript(console, tmp_path):
     assert any("AT+CPIN=" in data for data in sent) and not any('"1234"' in data for data in sent)
 
 
-def test_monitor_shows_registration_then_the_granted_psm_and_restores_urcs(tmp_path):
+def _csq_round_trip(term: Tmux) -> None:
+    term.type("AT+CESQ")
+    term.send("Enter")
+    term.wait_for(lambda s: "    = signal" in _after(s, "AT> AT+CESQ"), what="+CESQ with its meaning")
+    term.send("C-d")
+    term.wait_for("EXIT=0", what="Ctrl-D leaving")
+
+
+def test_console_on_a_device_path(console, sim_pty):
+    _csq_round_trip(console(sim_pty))
+
+
+def test_console_over_rfc2217(console):
+    import threading
+
+    from atctl.sim.pty_server import Rfc2217Server
+
+    server = Rfc2217Server(BG95, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        _csq_round_trip(console(f"rfc2217://127.0.0.1:{server.port}"))
+    finally:
+        server.stop()
+
+
+def test_console_on_a_replayed_session(console, tmp_path):
+    _csq_round_trip(console(BG95))                      # records t.jsonl (the fixture's --transcript)
+    recorded = tmp_path / "recorded.jsonl"
+    recorded.write_bytes((tmp_path / "t.jsonl").read_bytes())
+    _csq_round_trip(console(f"replay://{recorded}"))    # the same session, answered from the recording
+
+
+@pytest.mark.parametrize("quit_key", ["q", "C-c"])
+def test_monitor_shows_registration_then_the_granted_psm_and_restores_urcs(tmp_path, quit_key):
     nvm = tmp_path / "nvm.json"
     # the module asks for TAU 24 h / active 30 s and keeps it in NVM; the network clamps to 2 h / 10 s
     subprocess.run(atctl_argv("send", "--port", f"{BG95}?nvm={nvm}", 'AT+CPSMS=1,,,"00111000","00001111"'),
@@ -130,8 +163,8 @@ def test_monitor_shows_registration_then_the_granted_psm_and_restores_urcs(tmp_p
         assert re.search(r"PSM requested\s+TAU 1 d, active 30 s", screen)
         assert "asked TAU 1 d, active 30 s: differs from the request" in screen
         assert "a short interval keeps an LTE-M module awake" in screen
-        term.send("q")
-        screen = term.wait_for("EXIT=0", what="q quitting")
+        term.send(quit_key)
+        screen = term.wait_for("EXIT=0", what=f"{quit_key} quitting")
         assert "restored AT+CEREG=0" in screen
     finally:
         term.close()

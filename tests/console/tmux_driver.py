@@ -23,7 +23,8 @@ class Tmux:
                  cwd: str | None = None):
         self.socket = f"atctl-test-{uuid.uuid4().hex[:10]}"
         # the program's exit code stays readable: the shell prints it, then waits for a key
-        script = f"{shlex.join(argv)}; echo \"EXIT=$?\"; read -r _"
+        # (the shell catches Ctrl-C's SIGINT so it lives on to print it; the program gets the default handler)
+        script = f"trap true INT; {shlex.join(argv)}; echo \"EXIT=$?\"; read -r _"
         full_env = {**os.environ, **(env or {}), "TERM": "xterm-256color"}
         self._tmux("new-session", "-d", "-s", "main", "-x", str(width), "-y", str(height),
                    "sh", "-c", script, env=full_env, cwd=cwd)
