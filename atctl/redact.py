@@ -8,8 +8,16 @@ from __future__ import annotations
 
 import re
 
-_SECRET_COMMANDS = re.compile(r'(?i)(AT\+(?:CPIN|CPWD|CLCK|CPIN2)\s*=\s*)(.*)')
-_QUOTED = re.compile(r'"[^"]*"|[^,]+')
+# command -> index of the first secret parameter and how many (None: all from there).
+# 27.007 8.3 CPIN=<pin>[,<newpin>], CPIN2 likewise, 7.5 CPWD=<fac>,<old>,<new> (all masked: simpler),
+# 7.4 CLCK=<fac>,<mode>[,<passwd>], 10.1.31 CGAUTH=<cid>,<auth_prot>,<userid>,<password>;
+# Quectel QICSGP=<ctx>,<type>,<apn>,<user>,<password>[,<auth>]; u-blox UPSD=<profile>,6,<password>.
+_SECRET_ARGS: dict[str, tuple[int, int | None]] = {
+    "CPIN": (0, None), "CPIN2": (0, None), "CPWD": (0, None), "CLCK": (2, None),
+    "CGAUTH": (3, 1), "QICSGP": (4, 1), "UPSD": (2, 1),
+}
+_SECRET_COMMANDS = re.compile(r'(?i)(AT\+(CPIN2|CPIN|CPWD|CLCK|CGAUTH|QICSGP|UPSD)\s*=\s*)([^\r\n]*)')
+_QUOTED = re.compile(r'"[^"]*"?|[^,]+|(?<=,)(?=,|$)|^(?=,)')
 # 14-20 digit runs: IMEI (15), IMEISV (16), IMSI (14-15), ICCID (18-20, may end in F)
 _ID_RUN = re.compile(r"(?<![0-9A-Fa-fxX])(\d{14,19}[\dFf]?)(?![0-9A-Fa-f])")
 # band masks are long numbers too (hex after 0x, decimal in +UBANDMASK): never identifiers
@@ -26,17 +34,24 @@ def redact_id(value: str | None) -> str | None:
 
 
 def mask_secrets(command: str) -> str:
-    """AT+CPIN="1234" -> AT+CPIN="****"; also CPWD/CLCK passwords."""
-    m = _SECRET_COMMANDS.match(command)
-    if not m:
-        return command
-    head, args = m.group(1), m.group(2)
-    if head.upper().startswith("AT+CLCK"):
-        # AT+CLCK=<fac>,<mode>[,<passwd>...]: keep facility and mode
-        parts = _QUOTED.findall(args)
-        masked = parts[:2] + ['"****"' for _ in parts[2:]]
-        return head + ",".join(masked)
-    return head + ",".join('"****"' for _ in _QUOTED.findall(args) if _)
+    """AT+CPIN="1234" -> AT+CPIN="****"; also CPIN2/CPWD/CLCK/CGAUTH/QICSGP/UPSD passwords.
+
+    Works on any text holding such a command (an echo after junk, a log line); only the
+    command's own line is touched."""
+    return _SECRET_COMMANDS.sub(_mask_match, command)
+
+
+def _mask_match(m: re.Match) -> str:
+    head, name, args = m.group(1), m.group(2).upper(), m.group(3)
+    if args.strip() in ("", "?"):
+        return m.group(0)  # the test form (AT+CPIN=?) carries no secret
+    first, count = _SECRET_ARGS[name]
+    parts = [p for p in _QUOTED.findall(args)]
+    if name == "UPSD" and (len(parts) < 2 or parts[1].strip() != "6"):
+        return m.group(0)  # only parameter tag 6 is the password
+    end = len(parts) if count is None else first + count
+    masked = [('"****"' if p.strip() else p) if first <= i < end else p for i, p in enumerate(parts)]
+    return head + ",".join(masked)
 
 
 def redact_text(text: str, known_ids: tuple[str, ...] | list[str] = ()) -> str:

@@ -129,8 +129,10 @@ def git_provenance(atlas: Path) -> tuple[str | None, str | None]:
 
 class Importer:
     def __init__(self, atlas: Path, as_of: str, overlay: Path = OVERLAY, base: Path | None = None,
-                 provenance: dict | None = None):
+                 provenance: dict | None = None, observations: list[Path] | None = None):
         self.atlas = atlas
+        # contributed device observations: the overlay's own files, then any given on the command line
+        self.observation_files = sorted((overlay / "observations").glob("*.yaml")) + list(observations or [])
         self.as_of = as_of
         self.base = base
         self.provenance = provenance or {}
@@ -524,6 +526,39 @@ class Importer:
                         self.add_note(fact, f"{name} says: {item['says']}")
                         self.disagreements.append(f"{cc} {op['name']} {rat}: {name} says {item['says']}")
 
+    def apply_observations(self, countries: dict) -> None:
+        """Contributed `atctl data export-observations` files: one device-capture source (grade C) per
+        file, merged by atctl.observations.fold_into_fact (docs/DATA.md, "Contributing observations")."""
+        from atctl import observations as obs
+        from atctl.errors import DataError
+
+        for path in self.observation_files:
+            try:
+                records = obs.parse_document(yaml.safe_load(path.read_text(encoding="utf-8")), str(path))
+            except (DataError, yaml.YAMLError) as exc:
+                raise SystemExit(f"import_band_atlas: {exc.one_line() if isinstance(exc, DataError) else exc}")
+            if not records:
+                continue
+            key = f"obs:{path.stem}"
+            first, last = min(r["first_seen"] for r in records), max(r["last_seen"] for r in records)
+            self.sources[key] = {"name": f"atctl device observations, contributed file {path.name} "
+                                         f"({sum(r['count'] for r in records)} registrations, {first} to {last})",
+                                 "url": None, "grade": "C"}
+            index, matched = obs.index_by_operator(records), set()
+            for cc, c in countries.items():
+                for op in c["operators"]:
+                    for rat, fact in list(op["rats"].items()):
+                        seen = obs.observed_for(index, op.get("mcc_mnc") or [], rat)
+                        if not seen:
+                            continue
+                        matched.update((code, rat) for code in op.get("mcc_mnc") or [] if (code, rat) in index)
+                        op["rats"][rat], disagreement = obs.fold_into_fact(fact, seen, key, rat)
+                        op["rats"][rat]["sources"] = self.sorted_sources(op["rats"][rat]["sources"])
+                        if disagreement:
+                            self.disagreements.append(f"{cc} {op['name']} {rat}: {disagreement} ({path.name})")
+            for code, rat in sorted(set(index) - matched):
+                self.unmatched.append(f"{path.name}: {code} {rat} (no operator with that MCC-MNC)")
+
     def publishers(self, fact: dict) -> set[str]:
         """Independent sources of a fact's status: publishers, not counting the band-only Wikipedia rows."""
         return {self.sources[k]["name"].split(":")[0].strip().casefold()
@@ -537,6 +572,7 @@ class Importer:
         self.apply_sunset(countries)
         self.apply_curated(countries)
         self.apply_corroborations(countries)
+        self.apply_observations(countries)
         self.count(countries)
         dataset = dict(DATASET, as_of=self.as_of)
         dataset.update({"source": DATASET["url"], "commit": self.provenance.get("commit"),
@@ -568,11 +604,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--commit", help="upstream commit the tables come from (default: git HEAD of ATLAS)")
     ap.add_argument("--commit-date", help="date of that commit, YYYY-MM-DD (default: from git)")
     ap.add_argument("--provenance-note", help="how the tables were obtained, when not a plain checkout")
+    ap.add_argument("--observations", type=Path, action="append", default=[],
+                    help="contributed `atctl data export-observations` file; repeatable (the overlay's "
+                         "observations/*.yaml are always applied)")
     args = ap.parse_args(argv)
     commit, date = git_provenance(args.atlas)
     provenance = {"commit": args.commit or commit, "date": args.commit_date or date, "note": args.provenance_note}
     imp = Importer(args.atlas, checked_date(args.atlas, args.as_of), args.overlay, base=args.base,
-                   provenance=provenance)
+                   provenance=provenance, observations=args.observations)
     doc = imp.run()
     args.out.write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n",
                         encoding="utf-8")

@@ -10,6 +10,16 @@ from typer.testing import CliRunner
 pytest_plugins = ["pytester"]
 
 
+@pytest.fixture(autouse=True)
+def _observation_store_in_tmp(tmp_path_factory, monkeypatch):
+    """status / apply / verify / diagnose record band observations (atctl.observations): never into the
+    real user data folder from a test."""
+    monkeypatch.setenv("ATCTL_DATA_DIR", str(tmp_path_factory.mktemp("atctl-data")))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.getbasetemp() / "xdg-data"))
+    monkeypatch.delenv("ATCTL_OBSERVE_SIMULATOR", raising=False)
+    monkeypatch.delenv("ATCTL_NO_OBSERVATIONS", raising=False)
+
+
 @pytest.fixture
 def cli():
     """Run the atctl CLI in-process: cli(*args) -> (exit_code, stdout, stderr)."""

@@ -10,6 +10,12 @@ prefix is part of the reply, except
 - set commands of the registration family (`AT+CEREG=2`) have no info reply, so
   any +CEREG line during them is a URC;
 - lines that are URCs whatever is pending (RDY, +CEDRXP, +QIURC ...) are URCs.
+
+Fit (a late reply must not pass for the pending one, #20): an unprefixed line only
+belongs to a command known to answer with unprefixed lines (ATI, AT+CGMM ...); for
+the identifier reads (CGSN, CIMI, CCID) it must also have the identifier's shape
+(digits of the right length). A line that fails is *stray*: most likely the late
+reply to an earlier command; the engine keeps it apart and resynchronises.
 """
 
 from __future__ import annotations
@@ -29,12 +35,32 @@ ALWAYS_URC_PREFIXES = (
 )
 BOOT_LINES = {"RDY", "APP RDY", "+UFOTASTAT: 0", "POWERED DOWN", "NORMAL POWER DOWN"}
 ALWAYS_URC_LINES = BOOT_LINES | {"PSM POWER DOWN", "RING", "+CFUN: 1", "+CPIN: READY", "+CPIN: NOT INSERTED",
-                                 "+QIND: SMS DONE", "+QIND: PB DONE", "ENTER PSM", "EXIT PSM"}
+                                 "+QIND: SMS DONE", "+QIND: PB DONE", "ENTER PSM", "EXIT PSM",
+                                 # bare start-up notices (older Quectel firmware, SIMCom): never a reply
+                                 "SMS DONE", "PB DONE", "Call Ready", "SMS Ready"}
 
 # replies whose prefix differs from the command name
 PREFIX_ALIASES = {"CCID": ("+CCID:", "+ICCID:", "+QCCID:"), "QCCID": ("+QCCID:", "+ICCID:"),
                   "ICCID": ("+ICCID:", "+CCID:"), "CGSN": ("+CGSN:",), "CIMI": ("+CIMI:",)}
 REGISTRATION = ("CREG", "CGREG", "CEREG", "C5GREG")
+# commands whose information lines all carry their +NAME: prefix (27.007 and vendor manuals):
+# an unprefixed line while one of them is pending cannot be theirs
+PREFIXED_REPLIES = frozenset({
+    "CEREG", "CREG", "CGREG", "C5GREG", "COPS", "CSQ", "CESQ", "CPSMS", "CEDRXS", "CEDRXRDP", "CGDCONT",
+    "CFUN", "CPIN", "CMEE", "CGATT", "CGACT", "CGPADDR", "CSCON", "CTZR", "CCLK", "CGEREP", "CEMODE",
+    "QCFG", "QNWINFO", "QENG", "QCSQ", "QPSMS", "QBAND", "QLTS", "QINDCFG", "QPSMCFG",
+    "UBANDMASK", "UBANDSEL", "URAT", "UMNOPROF", "UCPSMS", "UPSV", "UCEDRXS",  # not UCGED: bare lines in mode 2
+})
+# identifier reads that may answer with a bare line: the shape that line must have.
+# IMEI 15 digits (IMEISV 16; 14 without check digit on some firmware), 3GPP TS 23.003 6.2;
+# IMSI up to 15 digits (TS 23.003 2.2, MCC+MNC at least 5); ICCID 18-20 digits, an odd
+# length padded with F (ITU-T E.118)
+BARE_REPLY_SHAPES = {
+    "CGSN": re.compile(r"^\d{14,17}$"), "GSN": re.compile(r"^\d{14,17}$"),
+    "CIMI": re.compile(r"^\d{6,15}$"),
+    "CCID": re.compile(r"^\d{18,20}[Ff]?$"), "ICCID": re.compile(r"^\d{18,20}[Ff]?$"),
+    "QCCID": re.compile(r"^\d{18,20}[Ff]?$"),
+}
 RAW_DATA_PREFIXES = (b"+QIRD:", b"+USORD:", b"+USORF:", b"+QFREAD:", b"CONNECT ")
 
 _CMD_NAME = re.compile(r"^AT([+$%#^&][A-Z0-9_]+|[A-Z&])", re.IGNORECASE)
@@ -111,5 +137,25 @@ class ReplyMatcher:
         if line.startswith("^") or line.startswith("%"):
             return bool(self.name) and line[1:].upper().startswith(self.name)
         # unprefixed text: ATI lines, IMEI/IMSI digits, "Quectel", echo handled earlier
+        if not self.fits_bare(line):
+            return False
         self.reply_lines += 1
         return True
+
+    def fits_bare(self, line: str) -> bool:
+        """Can this unprefixed line be (part of) the pending command's reply?"""
+        shape = BARE_REPLY_SHAPES.get(self.name or "")
+        if shape is not None:
+            return bool(shape.match(line.strip().strip('"')))
+        return self.name not in PREFIXED_REPLIES
+
+    @property
+    def expects_info(self) -> bool:
+        """Does this command answer with information lines (a read, a test, an identifier or
+        status query), so that a final right after stray lines more likely closes a late reply?"""
+        return self.is_read or self.is_test or self.name in BARE_REPLY_SHAPES or (
+            not self.is_set and self.name in PREFIXED_REPLIES)
+
+    def is_stray(self, line: str) -> bool:
+        """An unprefixed line that does not fit: a late reply to an earlier command, not a URC."""
+        return not line.startswith(("+", "^", "%")) and line not in ALWAYS_URC_LINES and not self.fits_bare(line)

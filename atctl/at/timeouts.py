@@ -3,6 +3,13 @@
 From vendor manuals' "maximum response time" (Quectel BG95/BG96 AT manuals,
 u-blox SARA-R4/R5 AT manuals) and 27.007 practice: most commands answer in
 300 ms, network ones take minutes. A module profile's `timeouts` override these.
+
+Forms: an entry for a bare command name (`AT+QBAND`, `AT+CGATT`) is the deadline of
+its writes and executions, which wait on the radio or the network. Its read (`?`)
+and test (`=?`) forms answer from local state, so they get the read deadline:
+DEFAULT_S, or the entry itself when that is shorter. Entries that name a form
+(`AT+COPS=?`: a scan, documented as slow; `AT+COPS?`; `AT+CFUN?`) apply as listed.
+A silent BC660K-GL thus costs 5 s on `AT+QBAND?`, not the 900 s of its write.
 """
 
 from __future__ import annotations
@@ -40,15 +47,23 @@ DEFAULTS: dict[str, float] = {
 }
 
 
-def _longest(tables: list[dict[str, float]], command: str) -> float | None:
-    """Seconds of the longest prefix of `command` over the tables; a later table wins a tie."""
+def _longest(tables: list[dict[str, float]], command: str) -> tuple[float, str] | None:
+    """(seconds, prefix) of the longest prefix of `command` over the tables; a later table wins a tie."""
     upper = command.strip().upper()
     best, best_len = None, -1
     for table in tables:
         for prefix, seconds in table.items():
             if upper.startswith(prefix.upper()) and len(prefix) >= best_len:
-                best, best_len = seconds, len(prefix)
+                best, best_len = (seconds, prefix), len(prefix)
     return best
+
+
+def _is_read_or_test(command: str) -> bool:
+    return command.strip().endswith("?")  # "AT+X?" (read) and "AT+X=?" (test)
+
+
+def _names_a_form(prefix: str) -> bool:
+    return "?" in prefix or "=" in prefix
 
 
 def timeout_for(command: str, profile=None, overrides: dict[str, float] | None = None) -> float:
@@ -57,9 +72,14 @@ def timeout_for(command: str, profile=None, overrides: dict[str, float] | None =
     tie the profile wins (it knows its module)."""
     forced = _longest([overrides], command) if overrides else None
     if forced is not None:
-        return forced
+        return forced[0]
     if command.strip().upper() in EXACT:
         return EXACT[command.strip().upper()]
     tables = [DEFAULTS] + ([getattr(profile, "timeouts", None) or {}] if profile is not None else [])
     found = _longest(tables, command)
-    return DEFAULT_S if found is None else found
+    if found is None:
+        return DEFAULT_S
+    seconds, prefix = found
+    if _is_read_or_test(command) and not _names_a_form(prefix):
+        return min(seconds, DEFAULT_S)  # a write's deadline does not cover its read/test forms
+    return seconds

@@ -6,6 +6,10 @@ import errno
 
 from atctl.errors import InputError, ModemUnreachable
 
+# the read timeout every port gets at open, so the engine never changes it afterwards
+# (on pyserial's RFC 2217 client a timeout change is a renegotiation that sleeps)
+READ_SLICE = 0.05
+
 
 def register_schemes() -> None:
     """Make `sim://` known to pyserial (the simulator registers itself on import)."""
@@ -28,22 +32,70 @@ def open_port(port: str, *, baud: int = 115200, write_timeout: float = 5.0):
     register_schemes()
     url = _rfc2217_defaults(port.strip())
     try:
-        ser = serial.serial_for_url(url, baudrate=baud, timeout=0.5, do_not_open=True)
+        ser = serial.serial_for_url(url, baudrate=baud, timeout=READ_SLICE, do_not_open=True)
         if not url.startswith("rfc2217://"):  # pyserial's RFC 2217 client refuses write timeouts
             ser.write_timeout = write_timeout
     except ValueError as exc:
         raise InputError(f"port {port!r} is not usable: {exc}",
                          hint="give a device path (/dev/ttyUSB2, COM5) or a URL such as sim://quectel-bg95-m3, "
                               "rfc2217://host:port or socket://host:port") from None
-    if type(ser).__module__.startswith("serial.serialposix"):
-        ser.exclusive = True
+    local_tty = type(ser).__module__.startswith("serial.serialposix")
+    if local_tty:
+        ser.exclusive = True  # flock: other atctl, pyserial and lockdev users are refused
+    if url.startswith(("rfc2217://", "socket://")):
+        _quiet_pyserial_reader_threads()
     try:
         ser.open()
-    except serial.SerialException as exc:
+    except OSError as exc:  # SerialException is an OSError too
         raise _port_error(port, exc) from None
-    except OSError as exc:
-        raise _port_error(port, exc) from None
+    if local_tty:
+        _exclusive_tty(ser)
     return ser
+
+
+def _exclusive_tty(ser, on: bool = True) -> None:
+    """TIOCEXCL as well as flock: programs that ignore flock (ser2net, cu) cannot open the tty
+    while we hold it. The kernel lets root through; flock and this are all a tty offers.
+    The flag belongs to the tty, not to our descriptor: release_port() clears it, or it would
+    outlive us while another descriptor (a pty server, ModemManager) keeps the tty open."""
+    try:
+        import fcntl
+        import termios
+
+        fcntl.ioctl(ser.fileno(), termios.TIOCEXCL if on else termios.TIOCNXCL)
+    except (ImportError, AttributeError, OSError, ValueError):  # not a tty, closed, or no termios
+        pass
+
+
+def release_port(ser) -> None:
+    """Close a port from open_port(), clearing the exclusive flag first."""
+    if type(ser).__module__.startswith("serial.serialposix") and getattr(ser, "is_open", False):
+        _exclusive_tty(ser, on=False)
+    ser.close()
+
+
+_HOOKED = False
+
+
+def _quiet_pyserial_reader_threads() -> None:
+    """pyserial's RFC 2217 reader thread dies with a traceback on stderr when the server hangs up
+    (ser2net refusing a second client, a kicked client). The caller already gets a SerialException
+    from open/read (one line, exit 3); the thread's own traceback is noise, so it is dropped."""
+    global _HOOKED
+    import threading
+
+    if _HOOKED:
+        return
+    _HOOKED = True
+    previous = threading.excepthook
+
+    def hook(args) -> None:
+        name = getattr(args.thread, "name", "") or ""
+        if name.startswith("pySerial RFC 2217 reader thread") and issubclass(args.exc_type, OSError):
+            return
+        previous(args)
+
+    threading.excepthook = hook
 
 
 def _port_error(port: str, exc: Exception) -> ModemUnreachable:
@@ -58,6 +110,14 @@ def _port_error(port: str, exc: Exception) -> ModemUnreachable:
     if err == errno.EBUSY or "exclusively lock" in text or "busy" in text.lower():
         return ModemUnreachable(f"port {port} is in use by another program",
                                 hint="close minicom/screen, or stop ModemManager (sudo systemctl stop ModemManager)")
+    if port.startswith(("rfc2217://", "socket://")) and (
+            err in (errno.EPIPE, errno.ECONNRESET) or "Remote does not seem to support RFC2217" in text
+            or "reader thread died" in text):
+        # the server took the connection and hung up during negotiation: ser2net (and atctl sim
+        # serve) do that when another client holds the port, or the device behind it is held
+        return ModemUnreachable(f"port {port} is in use by another program (the server closed the connection)",
+                                hint="wait for the other client to finish, or check that nothing else holds the "
+                                     "device behind the server")
     if "Connection refused" in text or "timed out" in text:
         return ModemUnreachable(f"cannot connect to {port}: {text}",
                                 hint="check that the remote serial server (ser2net, atctl sim serve) is running")

@@ -8,7 +8,9 @@ misses, and a verdict. Per country and RAT:
                 (or the module does not support the RAT)
   not-deployed  no operator runs the RAT (or every network of it is shut down)
 Shut-down networks are reported but do not count; announced shutdowns count,
-with a warning and the date. Verdicts resting on derived bands say so.
+with a warning and the date. Verdicts resting on derived bands say so; bands seen on the user's own
+devices (atctl.observations) are reported as observed, and a derived band that was seen is no longer
+counted as derived.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ class OperatorCoverage:
     verified: bool
     derived: bool
     sources: list[str]
+    observed: list[dict] = field(default_factory=list)        # [{band, count, first_seen, last_seen}]
+    evidence: dict[int, str] = field(default_factory=dict)   # band -> stated | derived | observed (when observed)
 
 
 @dataclass
@@ -76,7 +80,8 @@ class CoverageReport:
                                "rats": {rat: asdict(cov) for rat, cov in c.rats.items()}} for c in self.countries]}
 
 
-def _operator(rat: str, operator, fact, module_bands: list[int], reach: frozenset[int]) -> OperatorCoverage:
+def _operator(rat: str, operator, fact, module_bands: list[int], reach: frozenset[int],
+              observed: list[dict] | None = None) -> OperatorCoverage:
     network = list(fact.bands)  # sorted by the data loader
     bands = [b for b in network if carries_connection(b, rat)]
     ok = [b for b in bands if b in reach]
@@ -87,9 +92,20 @@ def _operator(rat: str, operator, fact, module_bands: list[int], reach: frozense
         verdict = NONE_
     else:
         verdict = FULL if not missing else PARTIAL
-    return OperatorCoverage(operator.name, list(operator.mcc_mnc), fact.status, fact.shutdown, network,
-                            ok, missing, verdict, fact.verified, fact.derived,
-                            [s.name for s in fact.sources])
+    cov = OperatorCoverage(operator.name, list(operator.mcc_mnc), fact.status, fact.shutdown, network,
+                           ok, missing, verdict, fact.verified, fact.derived,
+                           [s.name for s in fact.sources])
+    if observed:
+        from atctl.observations import band_evidence
+
+        cov.observed = list(observed)
+        cov.evidence = band_evidence(network, fact.derived, observed)
+    return cov
+
+
+def _still_derived(op: OperatorCoverage) -> bool:
+    """A derived fact counts as derived unless every band of it was seen on the user's devices."""
+    return op.derived and any(op.evidence.get(b, "derived") == "derived" for b in op.network_bands)
 
 
 def _when(date: str | None) -> str:
@@ -99,7 +115,10 @@ def _when(date: str | None) -> str:
 
 
 def check_country(profile, country: Country, rat: str, module_bands: list[int] | None = None,
-                  reach: frozenset[int] | None = None) -> RatCoverage:
+                  reach: frozenset[int] | None = None, observed: dict | None = None) -> RatCoverage:
+    """observed: atctl.observations.index_by_operator() of the user's store, or None."""
+    if observed:
+        from atctl.observations import observed_for
     module_bands = profile.bands_for(rat) if module_bands is None else module_bands
     reach = reachable_bands(module_bands) if reach is None else reach
     cov = RatCoverage(rat)
@@ -108,8 +127,14 @@ def check_country(profile, country: Country, rat: str, module_bands: list[int] |
         fact = operator.rats.get(rat)
         if fact is None:
             continue
-        op = _operator(rat, operator, fact, module_bands, reach)
+        seen = observed_for(observed, operator.mcc_mnc, rat) if observed else None
+        op = _operator(rat, operator, fact, module_bands, reach, seen)
         cov.operators.append(op)
+        if seen and fact.status != SHUT_DOWN:  # this is the inner loop of `bands check`: only with sightings
+            new = [b for b, how in op.evidence.items() if how == "observed" and b not in op.network_bands]
+            if new:
+                cov.warnings.append(f"{operator.name}: {label} band{'s' if len(new) > 1 else ''} "
+                                    f"{', '.join(map(str, new))} seen on your devices, not in the shipped data.")
         if fact.status == SHUT_DOWN and fact.bands is not None:
             cov.warnings.append(f"{operator.name} shut down its {label} network{_when(fact.shutdown)}.")
         elif fact.status == ANNOUNCED_SHUTDOWN:
@@ -127,7 +152,7 @@ def check_country(profile, country: Country, rat: str, module_bands: list[int] |
         missing.update(op.missing_bands)
         all_full = all_full and op.verdict == FULL
         any_usable = any_usable or bool(op.usable_bands)
-        if op.derived:
+        if op.derived and _still_derived(op):
             derived_names.append(op.name)
     cov.network_bands, cov.usable_bands = sorted(network), sorted(usable_)
     cov.missing_bands = sorted(missing - usable_)
@@ -149,14 +174,15 @@ def check_country(profile, country: Country, rat: str, module_bands: list[int] |
     return cov
 
 
-def check(profile, countries: list[Country], rats: list[str] | None = None) -> CoverageReport:
+def check(profile, countries: list[Country], rats: list[str] | None = None,
+          observed: dict | None = None) -> CoverageReport:
     rats = list(rats or profile.rats)
     report = CoverageReport(profile.id, rats, [])
     module = {rat: profile.bands_for(rat) for rat in rats}
     reach = {rat: reachable_bands(bands) for rat, bands in module.items()}
     for country in countries:
         report.countries.append(CountryCoverage(country.code, country.name, {
-            rat: check_country(profile, country, rat, module[rat], reach[rat]) for rat in rats}))
+            rat: check_country(profile, country, rat, module[rat], reach[rat], observed) for rat in rats}))
     for rat in rats:
         if rat in ("gsm", "umts") and profile.bands_for(rat):
             gone = [c.country for c in report.countries if c.rats[rat].verdict == NOT_DEPLOYED_VERDICT]

@@ -9,6 +9,8 @@ Two numbering schemes (u-blox AT commands manuals; ModemManager's u-blox plugin)
 
 from __future__ import annotations
 
+from atctl.errors import InputError
+
 PRIORITY_CODES = {"lte-m": 7, "nb-iot": 8, "gsm": 9}
 SET_CODES: dict[int, tuple[str, ...]] = {0: ("gsm",), 1: ("gsm", "umts"), 2: ("umts",), 3: ("lte",),
                                          4: ("gsm", "umts", "lte"), 5: ("gsm", "lte"), 6: ("umts", "lte")}
@@ -34,8 +36,11 @@ def priority_order(values: list[int]) -> tuple[str, ...]:
 
 def set_values(rats) -> list[int]:
     """(selected set, preferred...) for an ordered RAT list; the last RAT needs no preference."""
-    rats = tuple(r for r in rats if r in SINGLE_CODES)
-    selected = next(code for code, members in SET_CODES.items() if set(members) == set(rats))
+    rats = tuple(dict.fromkeys(r for r in rats if r in SINGLE_CODES))
+    selected = next((code for code, members in SET_CODES.items() if set(members) == set(rats)), None)
+    if selected is None:
+        raise InputError(f"no +URAT setting selects exactly {', '.join(rats) or 'no radio technology'}",
+                         hint="choose one or more of gsm, umts, lte")
     return [selected] + [SINGLE_CODES[r] for r in rats[:-1]]
 
 

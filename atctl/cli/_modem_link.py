@@ -4,19 +4,15 @@ AtSession is synchronous and not thread-safe, so a single worker thread runs eve
 command and, between commands, keeps reading so URCs are shown the moment they
 arrive. The port is wrapped so that a blocked read can be woken (a new job was
 queued) or cancelled (Ctrl-C): pyserial backends with `cancel_read()` (POSIX
-ports, sim://) wake at once; the others within one read slice (0.1 s).
+ports, sim://) wake at once; the others within one engine read slice (READ_SLICE).
 """
 
 from __future__ import annotations
 
 import queue
 import threading
-import time
 from dataclasses import dataclass
 from typing import Any, Callable
-
-SLICE_S = 0.1   # longest a read blocks before looking at the wake/cancel flags
-
 
 class Woken(Exception):
     """A blocked idle read was interrupted because a job is waiting."""
@@ -31,7 +27,6 @@ class WakeablePort:
 
     def __init__(self, inner):
         self.inner = inner
-        self.timeout = inner.timeout
         self._wake = threading.Event()
         self._cancel = threading.Event()
         self.idle = False   # only idle reads are woken by new jobs; commands are cancelled only by Ctrl-C
@@ -58,25 +53,26 @@ class WakeablePort:
     def cancel(self) -> None:
         self._interrupt(self._cancel)
 
+    @property
+    def timeout(self):
+        return self.inner.timeout
+
+    @timeout.setter
+    def timeout(self, value) -> None:
+        if self.inner.timeout != value:   # on RFC 2217 a timeout change is a renegotiation: only on change
+            self.inner.timeout = value
+
     def read(self, size: int = 1) -> bytes:
-        deadline = time.monotonic() + (self.timeout if self.timeout is not None else 1e9)
-        while True:
-            if self._cancel.is_set():
-                self._cancel.clear()
-                raise Cancelled()
-            if self.idle and self._wake.is_set():
-                self._wake.clear()
-                raise Woken()
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                return b""
-            slice_s = SLICE_S if remaining > SLICE_S else remaining
-            if self.inner.timeout != slice_s:
-                # set only on change: an RFC 2217 client renegotiates the port on every timeout change
-                self.inner.timeout = slice_s
-            data = self.inner.read(size)
-            if data:
-                return data
+        """One read of the inner port (its timeout is the engine's short slice, set once at open),
+        after looking at the flags: the engine loops on its own deadline, so the flags are seen
+        at least once per slice, and at once where cancel_read() interrupts the read."""
+        if self._cancel.is_set():
+            self._cancel.clear()
+            raise Cancelled()
+        if self.idle and self._wake.is_set():
+            self._wake.clear()
+            raise Woken()
+        return self.inner.read(size)
 
     def write(self, data) -> int:
         return self.inner.write(data)
@@ -176,9 +172,7 @@ class ModemLink:
             if job is None:
                 break
             self._run(job)
-            session.take_urcs()           # shown through the subscriber already
-            del session.urcs[:-200]       # long sessions: keep memory bounded
-            del session.log[:-50]
+            session.take_urcs()           # shown through the subscriber already (the engine bounds urcs and log)
 
     def _idle_read(self) -> None:
         self.port.idle = True

@@ -6,13 +6,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from atctl.cli._common import JsonOpt, ProfilesOpt, emit
+from atctl.cli._common import CountryOpt, JsonOpt, ModuleIdOpt, ProfilesOpt, Rat, complete_module_id, emit
 
 app = typer.Typer(add_completion=False, help="Check module bands against countries; compute and decode band masks.", no_args_is_help=True)
 
-ModuleOpt = Annotated[str, typer.Option("--module", "-m", help="Module profile id (atctl modules).")]
-CountryOpt = Annotated[list[str], typer.Option("--country", "-c", help="ISO country code; repeatable.")]
-RatOpt = Annotated[Optional[list[str]], typer.Option("--rat", help="gsm | umts | lte | lte-m | nb-iot; repeatable (default: the module's).")]
+ModuleOpt = ModuleIdOpt
+RatOpt = Annotated[Optional[list[Rat]], typer.Option("--rat", help="Radio access technology; repeatable (default: the module's).")]
 VERDICT_STYLE = {"full": "green", "partial": "yellow", "none": "red", "not-deployed": "dim"}
 
 
@@ -23,6 +22,7 @@ def _inputs(module: str, countries: list[str], rats: list[str] | None, profiles:
     from atctl.profiles.model import RATS
 
     profile = load_profile(module, profiles)
+    rats = [str(rat) for rat in rats] if rats else None  # plain strings for the library
     for rat in rats or []:
         if rat not in RATS:
             raise InputError(f"unknown RAT {rat!r}", hint=f"use one of {', '.join(RATS)}")
@@ -35,9 +35,13 @@ def check(module: ModuleOpt, country: CountryOpt, rat: RatOpt = None, profiles: 
     """Per country, operator and RAT: network bands, usable bands, missing bands, verdict.
     Exit 1 when a country has no usable band on any requested RAT."""
     from atctl.bands.coverage import check as run_check
+    from atctl.observations import load_index_quietly
 
     profile, countries, rats = _inputs(module, country, rat, profiles)
-    report = run_check(profile, countries, rats)
+    observed, problem = load_index_quietly()  # bands seen on the user's own devices
+    report = run_check(profile, countries, rats, observed)
+    if problem:
+        report.warnings.append(problem)
     doc = report.as_dict()
     emit(doc, json, lambda: _render_check(doc))
     if not report.ok:
@@ -47,26 +51,37 @@ def check(module: ModuleOpt, country: CountryOpt, rat: RatOpt = None, profiles: 
 def _render_check(doc: dict) -> None:
     from rich.table import Table
 
-    from atctl.cli._common import console
+    from atctl.cli._common import warn
+
+    from atctl.cli._common import console, line, plain
 
     out = console()
     notes: list[str] = []
     for country in doc["countries"]:
-        table = Table(title=f"{country['name']} ({country['country']}) — {doc['module']}", title_justify="left")
+        table = Table(title=plain(f"{country['name']} ({country['country']}) — {doc['module']}"), title_justify="left")
         for col in ("RAT", "verdict", "usable", "missing", "operators"):
-            table.add_column(col)
+            table.add_column(col, overflow="fold")
         for rat, cov in country["rats"].items():
             style = VERDICT_STYLE[cov["verdict"]]
-            ops = "; ".join(f"{op['name']}: {op['verdict']}" + ("~" if op["derived"] else "")
-                            for op in cov["operators"] if op["verdict"] != "not-deployed") or "-"
-            table.add_row(rat, f"[{style}]{cov['verdict']}[/{style}]" + (" ~" if cov["derived"] else ""),
+            ops = "; ".join(_operator_cell(op) for op in cov["operators"] if op["verdict"] != "not-deployed") or "-"
+            table.add_row(rat, line((cov["verdict"], style), " ~" if cov["derived"] else ""),
                           " ".join(map(str, cov["usable_bands"])) or "-", " ".join(map(str, cov["missing_bands"])) or "-",
-                          ops)
+                          plain(ops))
             notes += [w for w in cov["warnings"] if w not in notes]
         out.print(table)
-    for note in notes + doc["warnings"]:
-        out.print(f"[yellow]note:[/yellow] {note}")
-    out.print("[dim]~ rests on derived bands (inferred from LTE bands); GSM in MHz. Sources: --json.[/dim]")
+    for note in notes:
+        out.print(line(("note: ", "yellow"), note))
+    for warning in doc["warnings"]:
+        warn(warning)
+    out.print(plain("~ rests on derived bands (inferred from LTE bands); seen: bands your own modules registered on "
+                    "(atctl data observations); GSM in MHz. Sources: --json.", "dim"))
+
+
+def _operator_cell(op: dict) -> str:
+    seen = [b for b, how in op.get("evidence", {}).items() if how == "observed"]
+    derived_left = op["derived"] and any(op["evidence"].get(b, "derived") == "derived" for b in op["network_bands"])
+    text = f"{op['name']}: {op['verdict']}" + ("~" if derived_left else "")
+    return text + (f" (seen {' '.join(map(str, seen))})" if seen else "")
 
 
 @app.command()
@@ -83,22 +98,23 @@ def mask(module: ModuleOpt, country: CountryOpt, rat: RatOpt = None, profiles: P
            "notes": notes}
 
     def render() -> None:
-        from atctl.cli._common import console
+        from atctl.cli._common import console, copyable, plain
 
         out = console()
         for r, b in bands.items():
-            out.print(f"{r:7} {' '.join(map(str, b)) or '(no usable band)'}")
+            out.print(plain(f"{r:7} {' '.join(map(str, b)) or '(no usable band)'}"))
         for command in commands:
-            out.print(f"[bold]{command}[/bold]")
+            out.print(copyable(command, "bold"))  # folds at the width: a cut command cannot be pasted
         for note in notes:
-            out.print(f"[dim]{note}[/dim]")
+            out.print(plain(note, "dim"))
 
     emit(doc, json, render)
 
 
 @app.command()
 def decode(line: Annotated[str, typer.Argument(help="A +QCFG: \"band\" or +UBANDMASK read line.")],
-           module: Annotated[Optional[str], typer.Option("--module", "-m", help="Module profile (mask layout, RAT numbers).")] = None,
+           module: Annotated[Optional[str], typer.Option("--module", "-m", help="Module profile (mask layout, RAT numbers).",
+                                                         autocompletion=complete_module_id)] = None,
            profiles: ProfilesOpt = None, json: JsonOpt = False) -> None:
     """Decode a band-mask read into band lists per RAT."""
     from atctl.errors import InputError
@@ -113,9 +129,9 @@ def decode(line: Annotated[str, typer.Argument(help="A +QCFG: \"band\" or +UBAND
     doc = {"type": parsed.type, "fields": fields}
 
     def render() -> None:
-        from atctl.cli._common import console
+        from atctl.cli._common import console, copyable
 
         for key, value in fields.items():
-            console().print(f"{key:7} {' '.join(map(str, value)) if isinstance(value, list) else value}")
+            console().print(copyable(f"{key:7} {' '.join(map(str, value)) if isinstance(value, list) else value}"))
 
     emit(doc, json, render)

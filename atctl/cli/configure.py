@@ -10,6 +10,8 @@ from atctl.cli._common import BaudOpt, JsonOpt, PortOpt, ProfilesOpt, Transcript
 
 ConfigArg = Annotated[str, typer.Argument(help="Device config YAML (see examples/).")]
 ModuleOpt = Annotated[Optional[str], typer.Option("--module", help="Module profile id (overrides the config; detected when absent).")]
+NoObservationsOpt = Annotated[bool, typer.Option(
+    "--no-observations", help="Do not record the serving network's band in your local observations.")]
 
 plan_app = typer.Typer(add_completion=False)
 apply_app = typer.Typer(add_completion=False)
@@ -86,13 +88,15 @@ def plan(config: ConfigArg, port: PortOpt, module: ModuleOpt = None, baud: BaudO
 def apply(config: ConfigArg, port: PortOpt, module: ModuleOpt = None, baud: BaudOpt = 115200,
           profiles: ProfilesOpt = None, transcript: TranscriptOpt = None,
           no_wait: Annotated[bool, typer.Option("--no-wait", help="Do not wait for registration before verifying.")] = False,
-          json: JsonOpt = False) -> None:
+          no_observations: NoObservationsOpt = False, json: JsonOpt = False) -> None:
     """Apply a config, wait for the network, and verify what it granted."""
     from atctl.config.apply import ApplyFailed, apply_config, resolve_profile
     from atctl.config.loader import load_config
 
     cfg = load_config(config)
-    with _session(port, baud, transcript) as session:
+    from atctl.observations import suppressed
+
+    with suppressed(no_observations), _session(port, baud, transcript) as session:
         profile = resolve_profile(session, cfg, module, profiles)
         try:
             outcome = apply_config(session, cfg, profile, wait=not no_wait, progress=_progress(json))
@@ -127,7 +131,8 @@ def apply(config: ConfigArg, port: PortOpt, module: ModuleOpt = None, baud: Baud
 
 @verify_app.command("verify")
 def verify(config: ConfigArg, port: PortOpt, module: ModuleOpt = None, baud: BaudOpt = 115200,
-           profiles: ProfilesOpt = None, transcript: TranscriptOpt = None, json: JsonOpt = False) -> None:
+           profiles: ProfilesOpt = None, transcript: TranscriptOpt = None,
+           no_observations: NoObservationsOpt = False, json: JsonOpt = False) -> None:
     """Check the module and what its network granted against a config (exit 1 on any failed check)."""
     from atctl.config.apply import resolve_profile, verify_now
     from atctl.config.desired import desired_state
@@ -135,7 +140,9 @@ def verify(config: ConfigArg, port: PortOpt, module: ModuleOpt = None, baud: Bau
     from atctl.dialects import get_dialect
 
     cfg = load_config(config)
-    with _session(port, baud, transcript) as session:
+    from atctl.observations import suppressed
+
+    with suppressed(no_observations), _session(port, baud, transcript) as session:
         profile = resolve_profile(session, cfg, module, profiles)
         desired = desired_state(cfg, profile, get_dialect(profile))
         checks = [c.as_dict() for c in verify_now(session, cfg, desired, profile, settle=True)]

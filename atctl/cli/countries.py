@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from atctl.cli._common import JsonOpt, console, emit
+from atctl.cli._common import JsonOpt, complete_country, console, emit, warn
 
 app = typer.Typer(add_completion=False, help="List countries or show one country's operators and bands.")
 
@@ -26,7 +26,22 @@ def _fact_json(fact) -> dict:
     }
 
 
-def country_json(country) -> dict:
+def _with_observed(entry: dict, fact, observed: list[dict]) -> dict:
+    """A RAT entry with the user's own sightings beside the shipped bands (DESIGN.md `observed`)."""
+    if not observed:
+        return entry
+    from atctl.observations import band_evidence
+
+    return {**entry, "observed": observed, "evidence": band_evidence(fact.bands, fact.derived, observed)}
+
+
+def country_json(country, observed: dict | None = None) -> dict:
+    """observed: atctl.observations.index_by_operator() of the user's store (None: not shown)."""
+    from atctl.observations import observed_for
+
+    def seen(op, rat):
+        return observed_for(observed, op.mcc_mnc, rat) if observed else []
+
     return {
         "country": country.code,
         "name": country.name,
@@ -36,15 +51,17 @@ def country_json(country) -> dict:
                 "name": op.name,
                 "mcc_mnc": list(op.mcc_mnc),
                 "status": op.status,
-                "rats": {rat: _fact_json(op.rats[rat]) for rat in RAT_ORDER if rat in op.rats},
+                "rats": {rat: _with_observed(_fact_json(op.rats[rat]), op.rats[rat], seen(op, rat))
+                         for rat in RAT_ORDER if rat in op.rats},
             }
             for op in country.operators
         ],
     }
 
 
-def _cell(rat: str, fact) -> str:
-    """'8 20 28 *' style cell: bands, status when not live, mark on derived/unverified facts."""
+def _cell(rat: str, fact, observed: list[dict] | None = None) -> str:
+    """'8 20 28 *' style cell: bands, status when not live, mark on derived/unverified facts, and the
+    bands seen on the user's devices ('seen 20'); a derived fact whose every band was seen is not marked ~."""
     if fact is None:
         return ""
     unit = " MHz" if rat == "gsm" else ""
@@ -52,22 +69,32 @@ def _cell(rat: str, fact) -> str:
     if fact.status != "live":
         label = {"shut-down": "off", "announced-shutdown": "ends", "not-deployed": "none"}[fact.status]
         text = f"{text} [{label}{' ' + fact.shutdown if fact.shutdown else ''}]".strip()
-    if fact.derived:
+    seen = sorted({o["band"] for o in observed or ()})
+    if fact.derived and not set(fact.bands) <= set(seen):
         text += " ~"
     elif not fact.verified:
         text += " ?"
-    return text
+    return text + (f" (seen {' '.join(map(str, seen))})" if seen else "")
 
 
 @app.command()
 def countries(
-    country: Annotated[Optional[str], typer.Argument(help="ISO 3166-1 alpha-2 code (DE, US, JP); omit to list all.")] = None,
+    country: Annotated[Optional[str], typer.Argument(help="ISO 3166-1 alpha-2 code (DE, US, JP); omit to list all.",
+                                                     autocompletion=complete_country)] = None,
+    sources: Annotated[bool, typer.Option("--sources", help="Show where the data comes from, its licences and "
+                                          "how it was converted (docs/DATA.md, shipped with atctl).")] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """List countries with band data, or show one country's operators and bands per RAT."""
     from atctl.data import dataset_info, get_country, load_countries
 
     info = dataset_info()
+    if sources:
+        from atctl.examples import data_doc
+
+        text = data_doc()
+        emit({"dataset": info, "data_notes": text}, as_json, lambda: typer.echo(text, nl=False))
+        return
     if country is None:
         all_c = load_countries()
         doc = {"dataset": info, "countries": [
@@ -76,40 +103,55 @@ def countries(
         def render() -> None:
             from rich.table import Table
 
+            from atctl.cli._common import copyable, plain
+
             table = Table(title=f"{len(all_c)} countries", show_lines=False)
-            table.add_column("code")
-            table.add_column("country")
+            table.add_column("code", no_wrap=True)
+            table.add_column("country", overflow="fold")
             table.add_column("operators", justify="right")
             for c in all_c.values():
-                table.add_row(c.code, c.name, str(len(c.operators)))
+                table.add_row(copyable(c.code), plain(c.name), str(len(c.operators)))
             out = console()
             out.print(table)
-            out.print(f"Data: {info['attribution']} (as of {info['as_of']}). See docs/DATA.md.")
+            out.print(copyable(f"Data: {info['attribution']} (as of {info['as_of']}). "
+                               "Sources and licences: atctl countries --sources"))
 
         emit(doc, as_json, render)
         return
 
+    from atctl.observations import load_index_quietly, observed_for
+
     found = get_country(country)
-    doc = {"dataset": info, "countries": [country_json(found)]}
+    observed, problem = load_index_quietly()  # bands seen on the user's own devices
+    doc = {"dataset": info, "countries": [country_json(found, observed)]}
+    if problem:
+        doc["warnings"] = [problem]
 
     def render() -> None:
         from rich.table import Table
         from rich.text import Text
 
-        table = Table(title=f"{found.name} ({found.code})")
-        table.add_column("operator")
-        table.add_column("MCC-MNC")
+        from atctl.cli._common import copyable
+
+        table = Table(title=Text(f"{found.name} ({found.code})"))
+        table.add_column("operator", overflow="fold")
+        table.add_column("MCC-MNC", overflow="fold")
         for rat in RAT_ORDER:
-            table.add_column(rat)
+            table.add_column(rat, overflow="fold")
         for op in found.operators:
-            cells = [op.name, " ".join(op.mcc_mnc) or "-", *(_cell(rat, op.rats.get(rat)) for rat in RAT_ORDER)]
+            cells = [op.name, " ".join(op.mcc_mnc) or "-",
+                     *(_cell(rat, op.rats.get(rat), observed_for(observed, op.mcc_mnc, rat)) for rat in RAT_ORDER)]
             table.add_row(*(Text(c) for c in cells))  # Text: '[off 2021]' is not rich markup
         out = console()
         out.print(table)
         for note in found.notes:
             out.print(Text(f"note: {note}"))
         out.print("~ derived (inferred from the LTE coverage layer or the region's allocation), "
-                  "? not verified (single or low-grade source); GSM in MHz, others 3GPP band numbers.")
-        out.print(f"Data: {info['attribution']} (as of {info['as_of']}). Sources: atctl countries {found.code} --json.")
+                  "? not verified (single or low-grade source), seen: bands your own modules registered on "
+                  "(atctl data observations); GSM in MHz, others 3GPP band numbers.")
+        for warning in doc.get("warnings", []):
+            warn(warning)
+        out.print(copyable(f"Data: {info['attribution']} (as of {info['as_of']}). "
+                           f"Sources per fact: atctl countries {found.code} --json; licences: atctl countries --sources."))
 
     emit(doc, as_json, render)

@@ -52,6 +52,8 @@ def _rows(fields: dict[str, Any], prefix: str = "") -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
     for key, value in fields.items():
         name = f"{prefix}{key}"
+        if not prefix and key == "warnings":
+            continue  # printed under the table
         if isinstance(value, dict):
             rows.extend(_rows(value, name + "."))
         elif isinstance(value, list) and value and isinstance(value[0], dict):
@@ -71,12 +73,17 @@ def _rows(fields: dict[str, Any], prefix: str = "") -> list[tuple[str, str]]:
 
 def _render(doc: dict) -> None:
     from rich.table import Table
+    from rich.text import Text
 
     from atctl.cli._common import console
 
-    table = Table(title=f"+{doc['type']}", title_justify="left", show_header=True)
+    # every value may be modem text: rich.text.Text, never markup
+    table = Table(title=Text(f"+{doc['type']}"), title_justify="left", show_header=True)
     table.add_column("field")
     table.add_column("value")
     for name, value in _rows(doc["fields"]):
-        table.add_row(name, value)
-    console().print(table)
+        table.add_row(Text(name), Text(value))
+    out = console()
+    out.print(table)
+    for warning in doc["fields"].get("warnings") or []:
+        out.print(Text.assemble(("warning: ", "yellow"), str(warning)))

@@ -21,7 +21,7 @@ def diagnose(
     out: Annotated[Optional[str], typer.Option(
         "--out", "-o",
         help="Write a zip bundle (report.json, report.md, transcript.jsonl); a folder gets a fresh name inside.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing --out file that is not an atctl bundle.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing --out or --transcript file that atctl did not write.")] = False,
     config: Annotated[Optional[str], typer.Option("--config", help="Also run every verify check against this config.")] = None,
     show_ids: Annotated[bool, typer.Option("--show-ids", help="Keep IMEI/IMSI/ICCID in full (redacted by default).")] = False,
     timeout: Annotated[str, typer.Option(
@@ -29,6 +29,8 @@ def diagnose(
     baud: BaudOpt = 115200,
     transcript: TranscriptOpt = None,
     log: Annotated[Optional[str], typer.Option("--log", help="Diagnose from a serial log or transcript (FILE, or -) instead of a live port.")] = None,
+    no_observations: Annotated[bool, typer.Option(
+        "--no-observations", help="Do not record the serving network's band in your local observations.")] = False,
     json: JsonOpt = False,
 ) -> None:
     """Collect identity, SIM, radio, configuration, registration, signal and power-saving state; rank findings."""
@@ -37,14 +39,18 @@ def diagnose(
 
         return diagnose_log(log, port, out, config, show_ids, json)
     from atctl.cli._wait_line import WaitLine, parse_timeout
+    from atctl.cli._common import session_options
     from atctl.diagnose.run import DiagnoseRequest, run_diagnosis
 
     wait_s = parse_timeout(timeout)
     feedback = WaitLine(wait_s)
+    from atctl.observations import suppressed
+
     try:
-        diagnosis = run_diagnosis(DiagnoseRequest(
-            port=port, baud=baud, out=out, force=force, config_path=config, show_ids=show_ids, wait_s=wait_s,
-            transcript=transcript, progress=feedback, on_urc=feedback.urc))
+        with suppressed(no_observations):
+            diagnosis = run_diagnosis(DiagnoseRequest(
+                port=port, baud=baud, out=out, force=force, config_path=config, show_ids=show_ids, wait_s=wait_s,
+                transcript=transcript, trace=session_options()["trace"], progress=feedback, on_urc=feedback.urc))
     finally:
         feedback.close()
     report = diagnosis.report

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from atctl.cli._common import BaudOpt, JsonOpt, PortOpt, ProfilesOpt, TranscriptOpt, emit
+from atctl.cli._common import BaudOpt, ForceOpt, JsonOpt, PortOpt, ProfilesOpt, TranscriptOpt, emit
 
 app = typer.Typer(add_completion=False)
 NOT_READ = "not read (the module did not answer)"
@@ -19,16 +19,18 @@ def info(
     show_ids: Annotated[bool, typer.Option("--show-ids", help="Show IMEI, ICCID and IMSI in full.")] = False,
     profiles: ProfilesOpt = None,
     transcript: TranscriptOpt = None,
+    force: ForceOpt = False,
     json: JsonOpt = False,
 ) -> None:
     """Identify the module on PORT and the profile atctl will use for it."""
     from atctl.at import open_session
+    from atctl.cli._common import session_options
     from atctl.at.identify import identify
     from atctl.redact import redact_id
     from atctl.sim_card import read_sim_state
     from atctl.state_view import sim_text
 
-    with open_session(port, baud=baud, transcript=transcript, show_ids=show_ids) as session:
+    with open_session(port, baud=baud, transcript=transcript, show_ids=show_ids, **session_options(force)) as session:
         ident = identify(session, profiles)
         sim = read_sim_state(session)  # the same words as status and diagnose
     shown = (lambda v: v) if show_ids else redact_id

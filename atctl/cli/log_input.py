@@ -61,6 +61,7 @@ def diagnose_log(path: str | None, port: str, out: str | None, config: str | Non
     from atctl.cli._common import emit
     from atctl.diagnose.from_log import diagnose_log as build, render_log_markdown
     from atctl.diagnose.report import redact_report, write_bundle
+    from atctl.diagnose.run import exit_code_for
     from atctl.logs.capture import to_transcript
 
     result = read_log_file(path, show_ids=show_ids)
@@ -69,23 +70,37 @@ def diagnose_log(path: str | None, port: str, out: str | None, config: str | Non
     if not show_ids:
         report = redact_report(report, ids)
     markdown = render_log_markdown(report)
+    saved = None
     if out:
-        write_bundle(out, report, markdown, to_transcript(result, name), None if show_ids else ids)
+        saved = write_bundle(out, report, markdown, to_transcript(result, name), None if show_ids else ids)
+    exit_code = exit_code_for(True, report, saved)
 
     def render() -> None:
-        from rich.markdown import Markdown
-        from rich.panel import Panel
+        # the live renderer: module text from the log stays plain text (never markup or Markdown)
+        from rich.text import Text
 
         from atctl.cli._common import console
+        from atctl.cli.diagnose import _render
+        from atctl.diagnose.run import Diagnosis
 
-        style = {"ok": "green", "major": "yellow", "critical": "red"}[report["summary"]["severity"]]
-        console().print(Panel(Markdown(markdown), border_style=style, title="atctl diagnose (from a log)"))
-        if out:
-            console().print(f"Bundle written to {out}")
+        _render(Diagnosis(report, markdown, exit_code, bundle=saved))
+        log = report.get("log") or {}
+        out_console = console()
+        out_console.print(Text("What this log cannot show", style="bold"))
+        for item in log.get("cannot_show") or []:
+            out_console.print(Text(f"  • {item}"))
+        s = log.get("summary") or {}
+        out_console.print(Text(f"Read from {log.get('file')}: {s.get('lines')} lines, {s.get('exchanges')} exchanges, "
+                               f"{s.get('urcs')} URCs, {s.get('unparsed')} other lines."))
 
     emit(report, as_json, render)
-    if report["summary"]["severity"] in ("critical", "major"):
-        raise typer.Exit(1)
+    if saved is not None and saved.moved:
+        from atctl.cli._common import console
+
+        console(stderr=True).print(f"warning: the bundle could not be written to {out}: it is at {saved.path}",
+                                   markup=False, soft_wrap=True)
+    if exit_code:
+        raise typer.Exit(exit_code)
 
 
 def _check_out(out: str, source: str) -> None:

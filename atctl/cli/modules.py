@@ -6,13 +6,14 @@ from typing import Annotated, Optional
 
 import typer
 
-from atctl.cli._common import JsonOpt, ProfilesOpt, emit
+from atctl.cli._common import JsonOpt, ProfilesOpt, complete_module_id, emit
 
 app = typer.Typer(add_completion=False)
 
 
 @app.command()
-def modules(module: Annotated[Optional[str], typer.Argument(help="Module id for details.")] = None,
+def modules(module: Annotated[Optional[str], typer.Argument(help="Module id for details.",
+                                                            autocompletion=complete_module_id)] = None,
             profiles: ProfilesOpt = None, json: JsonOpt = False) -> None:
     """List known modules, or show one module's bands per RAT with sources."""
     from atctl.profiles import all_profiles, load_profile
@@ -26,37 +27,45 @@ def modules(module: Annotated[Optional[str], typer.Argument(help="Module id for 
     emit({"modules": listed}, json, lambda: _render_all(listed))
 
 
+def band_counts(bands: dict[str, dict]) -> str:
+    """'lte-m: 17 bands, gsm: 4 bands' (a bare 'lte-m 17' reads like band 17)."""
+    return ", ".join(f"{rat}: {len(f['bands'])} band{'s' if len(f['bands']) != 1 else ''}"
+                     for rat, f in bands.items())
+
+
 def _render_all(listed: list[dict]) -> None:
     from rich.table import Table
 
-    from atctl.cli._common import console
+    from atctl.cli._common import console, copyable, note, plain
 
     table = Table(title=f"{len(listed)} modules")
     table.add_column("id", no_wrap=True)  # the id is what users type next: never cut it
-    for col in ("model", "RATs", "bands per RAT", "verified"):
-        table.add_column(col)
+    for col in ("model", "RATs", "number of bands", "verified"):
+        table.add_column(col, overflow="fold")
     for p in listed:
-        bands = ", ".join(f"{rat} {len(f['bands'])}" for rat, f in p["bands"].items())
         verified = "all" if all(f["verified"] for f in p["bands"].values()) else (
-            "some" if any(f["verified"] for f in p["bands"].values()) else "[yellow]no[/yellow]")
-        table.add_row(p["id"], p["model"], " ".join(p["rats"]), bands, verified)
+            "some" if any(f["verified"] for f in p["bands"].values()) else None)
+        table.add_row(copyable(p["id"]), plain(p["model"]), " ".join(p["rats"]), band_counts(p["bands"]),
+                      plain(verified) if verified else plain("no", "yellow"))
     console().print(table)
+    note("Bands of one module: atctl modules ID")
 
 
 def _render_one(p: dict) -> None:
     from rich.table import Table
 
-    from atctl.cli._common import console
+    from atctl.cli._common import console, copyable, line, plain
 
     out = console()
-    out.print(f"[bold]{p['id']}[/bold]  {p['vendor']} {p['model']} — {p['description']}")
-    out.print(f"dialect {p['dialect']}, band mask {p['band_mask']}")
+    out.print(line((p["id"], "bold"), "  ", f"{p['vendor']} {p['model']} — {p['description']}"))
+    out.print(plain(f"dialect {p['dialect']}, band mask {p['band_mask']}"))
     table = Table()
     for col in ("RAT", "bands", "verified", "source", "as of"):
-        table.add_column(col)
+        table.add_column(col, overflow="fold")
     for rat, fact in p["bands"].items():
-        table.add_row(rat, " ".join(map(str, fact["bands"])), "yes" if fact["verified"] else "[yellow]no[/yellow]",
-                      fact["source"] + (f" — {fact['note']}" if fact.get("note") else ""), fact["as_of"])
+        source = fact["source"] + (f" — {fact['note']}" if fact.get("note") else "")
+        table.add_row(rat, " ".join(map(str, fact["bands"])),
+                      plain("yes") if fact["verified"] else plain("no", "yellow"), copyable(source), fact["as_of"])
     out.print(table)
     if p["quirks"]:
-        out.print("quirks: " + ", ".join(f"{k}={v}" for k, v in p["quirks"].items()))
+        out.print(plain("quirks: " + ", ".join(f"{k}={v}" for k, v in p["quirks"].items())))

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from atctl.cli._common import BaudOpt, JsonOpt, PortOpt, ProfilesOpt, TranscriptOpt, emit
+from atctl.cli._common import BaudOpt, ForceOpt, JsonOpt, PortOpt, ProfilesOpt, TranscriptOpt, emit
 
 app = typer.Typer(add_completion=False)
 
@@ -20,6 +20,9 @@ def status(
     timeout: Annotated[Optional[str], typer.Option(
         "--timeout", help="If the module is still searching, wait up to this long for registration (30s, 2m).")] = None,
     transcript: TranscriptOpt = None,
+    force: ForceOpt = False,
+    no_observations: Annotated[bool, typer.Option(
+        "--no-observations", help="Do not record the serving network's band in your local observations.")] = False,
     json: JsonOpt = False,
 ) -> None:
     """Show what the network granted, next to what the module asked for."""
@@ -27,13 +30,14 @@ def status(
 
     wait_s = parse_timeout(timeout)
     from atctl.at import open_session
+    from atctl.cli._common import session_options
     from atctl.at.identify import identify
     from atctl.network_state import read_network_state
     from atctl.profiles import load_profile
     from atctl.state_view import can_still_register, status_document, wait_outcome
 
     profile = load_profile(module, profiles) if module else None
-    with open_session(port, baud=baud, profile=profile, transcript=transcript) as session:
+    with open_session(port, baud=baud, profile=profile, transcript=transcript, **session_options(force)) as session:
         if profile is None:
             identify(session, profiles)
         state = read_network_state(session)
@@ -53,6 +57,10 @@ def status(
                 unsubscribe()
                 feedback.close()
         module_id = session.profile.id if session.profile else None
+        port_name = session.port_name  # the port really opened (--port auto resolves to a device)
+    from atctl.observations import record_state
+
+    record_state(state, port_name, off=no_observations)  # the band this network served, for `countries`
     doc = status_document(port, module_id, state)
     emit(doc, json, lambda: _render(doc))
 

@@ -254,7 +254,7 @@ def wait_for_registration(session, timeout: float, want_timers: bool, progress: 
 
 
 def verify_now(session, config, desired: Desired, profile, *, settle: bool = False,
-               after_apply: bool = False) -> list[Check]:
+               after_apply: bool = False, observe: bool = True) -> list[Check]:
     """Read the network state and check it. With settle, a module still searching gets up to
     the config's registration timeout first (a verify right after power-on)."""
     from atctl.network_state import read_network_state
@@ -270,6 +270,10 @@ def verify_now(session, config, desired: Desired, profile, *, settle: bool = Fal
     current = dialect.read(session)
     configured = configured_check(current, dialect.plan(current, desired.settings), after_apply)
     state = read_network_state(session)
+    if observe:
+        from atctl.observations import record_state
+
+        record_state(state, session.port_name)  # the band this network served (atctl.observations)
     return [configured] + verify_state(config, desired, state)
 
 

@@ -30,7 +30,9 @@ def _seconds(value, what: str, low: float, high: float) -> float:
     from atctl.timers.duration import format_duration, parse_duration
 
     try:
-        seconds = _sentence(lambda: parse_duration(value, what=what))
+        # YAML's .inf/.nan are floats: refused below with the accepted range, not the codec's wording
+        seconds = value if isinstance(value, float) and not math.isfinite(value) else \
+            _sentence(lambda: parse_duration(value, what=what))
     except OverflowError:  # an integer too large for a float (YAML reads 400 digits as an int)
         seconds = math.inf
     given = repr(value) if len(repr(value)) <= 30 else repr(value)[:30] + "..."

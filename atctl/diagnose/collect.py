@@ -110,6 +110,9 @@ def collect(session, facts: Facts, *, wait_s: float = 30.0, config=None, progres
     def network():
         state = read_network_state(session)
         facts.network = state.as_dict()
+        from atctl.observations import record_state
+
+        record_state(state, session.port_name)  # the band this network served (atctl.observations)
         if progress and facts.waited_s:
             from atctl.state_view import wait_outcome
 
@@ -136,7 +139,8 @@ def collect(session, facts: Facts, *, wait_s: float = 30.0, config=None, progres
             facts.config = {"countries": list(config.countries), "rat": list(config.rat),
                             "bands": {r: sorted(b) for r, b in desired.settings.bands.items()},
                             "sunset": _sunsets(config)}
-            facts.checks = [c.as_dict() for c in verify_now(session, config, desired, session.profile)]
+            facts.checks = [c.as_dict() for c in verify_now(session, config, desired, session.profile,
+                                                                observe=False)]
 
         _step(facts, session, "verify checks against the config", checks)
     facts.errors_seen = [f"{r.command}: {r.error_text or r.final}" for r in session.log if not r.ok and r.final]

@@ -23,6 +23,7 @@ class DiagnoseRequest:
     show_ids: bool = False              # keep IMEI/IMSI/ICCID in full everywhere
     wait_s: float = 30.0                # registration wait when the module is still searching
     transcript: str | None = None       # --transcript FILE
+    trace: object | None = None         # -v: a text stream that gets every exchange live, redacted
     progress: Callable[[str], None] | None = None   # hears the registration wait and how it ended
     on_urc: Callable[[str], None] | None = None     # every URC while collecting
 
@@ -51,7 +52,8 @@ def _open_transcript(request: DiagnoseRequest):
 
     # redacted as it is written (unless --show-ids): the file on disk never holds a full identifier
     try:
-        return Transcript(request.transcript, show_ids=request.show_ids, keep=True)
+        return Transcript(request.transcript, show_ids=request.show_ids, keep=True, force=request.force,
+                          trace=request.trace)
     except OSError as exc:
         raise InputError(f"cannot write the transcript to {request.transcript}: {exc.strerror or exc}",
                          hint="choose another --transcript path") from None

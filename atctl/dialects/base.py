@@ -68,6 +68,9 @@ class Dialect:
                 except AtctlError:
                     settings.unread.add(unread)  # a reply atctl cannot read is not an empty setting
                     continue
+                if parsed.fields.get("unparsed"):
+                    settings.unread.add(unread)  # partly unreadable: the setting's value is unknown
+                    continue
                 self.absorb(settings, parsed.type, parsed.fields)
         settings.radio = radio_state(session)
         return settings

@@ -13,6 +13,7 @@ from typing import Any, Callable
 from atctl.errors import InputError
 from atctl.responses import network, power, radio_config, registration, signal
 from atctl.responses.errors import parse_error
+from atctl.responses.fields import lenient
 from atctl.responses.model import Model, Parsed
 
 
@@ -75,10 +76,23 @@ def supported_prefixes() -> list[str]:
     return sorted(PARSERS)
 
 
+def clean_text(line: str) -> str:
+    """Text safe to keep and print as JSON: bytes that were not UTF-8 (surrogate escapes from
+    argv/stdin, or lone surrogates) become U+FFFD, so no output carries a lone surrogate."""
+    if line.isascii():
+        return line
+    try:
+        raw = line.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        raw = line.encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "replace")
+
+
 def split_line(line: str) -> tuple[str, str]:
     """'+CEREG: 1,"71F6"' -> ('CEREG', ' 1,"71F6"'); InputError when there is no prefix."""
     if not isinstance(line, str):
         raise InputError("a response line must be text")
+    line = clean_text(line)
     match = _LINE.match(line.strip())
     if not match:
         raise InputError(f"{_short(line)} is not a response line of the form +PREFIX: values",
@@ -89,7 +103,11 @@ def split_line(line: str) -> tuple[str, str]:
 def parse_line(line: str, vendor: str | None = None, pending: Any = None, *, profile: Any = None,
                is_urc: bool | None = None) -> Parsed:
     """Decode one response line. `pending` is the command awaiting its reply (e.g. "AT+CEREG?"),
-    which tells a read reply from a URC; `is_urc` says it directly."""
+    which tells a read reply from a URC; `is_urc` says it directly.
+
+    Optional fields that cannot be read do not fail the line: they are listed in
+    `fields["unparsed"]` with one `fields["warnings"]` entry each (DESIGN.md)."""
+    line = clean_text(line) if isinstance(line, str) else line
     prefix, body = split_line(line)
     parser = PARSERS.get(prefix)
     if parser is None:
@@ -97,13 +115,17 @@ def parse_line(line: str, vendor: str | None = None, pending: Any = None, *, pro
                          hint=f"supported prefixes: {', '.join(supported_prefixes())}")
     ctx = Context(vendor=vendor.lower() if vendor else None, profile=profile, pending=pending, is_urc=is_urc)
     try:
-        model = parser(body, ctx)
+        with lenient() as issues:
+            model = parser(body, ctx)
     except InputError:
         raise
     except (ValueError, IndexError, KeyError, TypeError, OverflowError) as exc:
         # defensive: a parser bug on odd input still surfaces as bad input, with the line
         raise InputError(f"+{prefix} line {_short(line)} could not be decoded ({exc})") from None
-    return Parsed(type=prefix, fields=model.to_dict(), model=model)
+    fields = model.to_dict()
+    if issues:
+        fields.update(issues.as_fields())
+    return Parsed(type=prefix, fields=fields, model=model)
 
 
 def _short(line: Any, limit: int = 60) -> str:

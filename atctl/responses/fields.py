@@ -2,18 +2,110 @@
 
 Modules differ in small ways: values quoted or not (`"71F6"` / `71F6`), spaces
 after commas, `-` for "not available" (Quectel), empty fields. Every helper
-here accepts all of those and raises InputError naming the field otherwise.
+here accepts all of those.
+
+A field that cannot be read is a *field issue*. Inside `lenient()` (what
+`parse_line` uses) an optional field's issue is recorded (`unparsed` + a
+warning, DESIGN.md) and the field reads as None, so a line decodes whatever it
+can. Outside it (the typed helpers) the first issue raises InputError. The
+messages describe what the module sent; they never carry hints meant for
+user input.
 """
 
 from __future__ import annotations
 
+import re
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Callable, Iterator, TypeVar
+
 from atctl.errors import InputError
 
 EMPTY = ("", "-", '"-"', '""')
+# bounds on what one line can make us keep: raw text per field, recorded issues per line
+MAX_RAW_CHARS = 120
+MAX_ISSUES = 16
+MAX_DIGITS = 30  # no 27.007 number field is longer; int() of 4300+ digits is a ValueError anyway
+_INT = re.compile(r"^[+-]?[0-9]+$")
+T = TypeVar("T")
+
+
+def clip(text: str, limit: int = MAX_RAW_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+class FieldIssues:
+    """Fields of one line that could not be read: `unparsed` {name: raw text} and `warnings`."""
+
+    __slots__ = ("unparsed", "warnings", "dropped")
+
+    def __init__(self) -> None:
+        self.unparsed: dict[str, str] = {}
+        self.warnings: list[str] = []
+        self.dropped = 0
+
+    def __len__(self) -> int:
+        return len(self.unparsed) + self.dropped
+
+    def add(self, name: str, raw: str, warning: str) -> None:
+        if len(self.unparsed) >= MAX_ISSUES:
+            self.dropped += 1
+            return
+        key, n = name, 2
+        while key in self.unparsed:
+            key, n = f"{name} ({n})", n + 1
+        self.unparsed[key] = clip(str(raw))
+        self.warnings.append(warning)
+
+    def as_fields(self) -> dict:
+        warnings = list(self.warnings)
+        if self.dropped:
+            warnings.append(f"{self.dropped} more unreadable fields were left out")
+        return {"unparsed": dict(self.unparsed), "warnings": warnings}
+
+
+_ISSUES: ContextVar[FieldIssues | None] = ContextVar("atctl_response_field_issues", default=None)
+
+
+@contextmanager
+def lenient(issues: FieldIssues | None = None) -> Iterator[FieldIssues]:
+    """Record field issues instead of raising them, for the duration of the block."""
+    issues = FieldIssues() if issues is None else issues
+    token = _ISSUES.set(issues)
+    try:
+        yield issues
+    finally:
+        _ISSUES.reset(token)
+
+
+def report(name: str, raw: str, message: str) -> None:
+    """A field could not be read: record it when lenient, raise InputError otherwise."""
+    issues = _ISSUES.get()
+    if issues is None:
+        raise InputError(message)
+    issues.add(name, raw, message)
+
+
+def soft(name: str, raw: str, read: Callable[[], T]) -> T | None:
+    """`read()`, or None with the field recorded as unparsed when it raises InputError."""
+    try:
+        return read()
+    except InputError as exc:
+        report(name, raw, exc.message)
+        return None
+
+
+def extra_fields(values: list[str], start: int, prefix: str) -> None:
+    """Fields past the last one a layout knows: kept raw as unparsed ("field N", 1-based)."""
+    for i in range(start, len(values)):
+        if not is_empty(values[i]):
+            report(f"field {i + 1}", values[i], f"{prefix} has an unexpected field {i + 1} {clip(values[i], 40)!r}")
 
 
 def split_fields(body: str) -> list[str]:
     """Split on commas that are outside quotes and parentheses; strip blanks around each field."""
+    if '"' not in body and "(" not in body:  # the common case, in C: no character loop
+        return [part.strip() for part in body.split(",")]
     out: list[str] = []
     depth = 0
     quoted = False
@@ -59,16 +151,16 @@ def opt_str(values: list[str], index: int) -> str | None:
 
 def to_int(raw: str, prefix: str, name: str) -> int:
     text = unquote(raw)
-    try:
-        return int(text, 10)
-    except ValueError:
-        raise InputError(f"{prefix} field {name} {raw!r} is not a whole number",
-                         hint="check that the line was copied completely") from None
+    if len(text) > MAX_DIGITS or not _INT.match(text):
+        raise InputError(f"{prefix} field {name} {clip(raw, 40)!r} is not a whole number")
+    return int(text, 10)
 
 
 def opt_int(values: list[str], index: int, prefix: str, name: str) -> int | None:
     raw = field(values, index)
-    return None if raw is None else to_int(raw, prefix, name)
+    if raw is None:
+        return None
+    return soft(name, raw, lambda: to_int(raw, prefix, name))
 
 
 def req_int(values: list[str], index: int, prefix: str, name: str) -> int:
@@ -86,9 +178,9 @@ def opt_hex(values: list[str], index: int, prefix: str, name: str) -> str | None
     text = unquote(raw).replace(" ", "")
     if text.lower().startswith("0x"):
         text = text[2:]
-    if not text or any(c not in "0123456789abcdefABCDEF" for c in text):
-        raise InputError(f"{prefix} field {name} {raw!r} is not a hexadecimal value",
-                         hint="TAC, LAC and cell ids are hex strings such as \"71F6\"")
+    if not text or len(text) > MAX_DIGITS or any(c not in "0123456789abcdefABCDEF" for c in text):
+        report(name, raw, f"{prefix} field {name} {clip(raw, 40)!r} is not a hexadecimal value")
+        return None
     return text.upper()
 
 
@@ -98,8 +190,8 @@ def opt_bits(values: list[str], index: int, width: int, prefix: str, name: str) 
         return None
     text = unquote(raw)
     if len(text) != width or any(c not in "01" for c in text):
-        raise InputError(f"{prefix} field {name} {raw!r} is not a {width}-bit string",
-                         hint=f"write {width} characters of 0 and 1")
+        report(name, raw, f"{prefix} field {name} {clip(raw, 40)!r} is not a {width}-bit timer value")
+        return None
     return text
 
 
@@ -107,6 +199,8 @@ def parse_number(raw: str, prefix: str, name: str) -> int:
     """Decimal or 0x-hex number; Quectel band masks come with or without 0x (always hex)."""
     text = unquote(raw)
     try:
-        return int(text, 16) if text.lower().startswith("0x") else int(text, 10)
-    except ValueError:
-        raise InputError(f"{prefix} field {name} {raw!r} is not a number") from None
+        if len(text) > MAX_DIGITS + 2:
+            raise ValueError
+        return int(text, 16) if text.lower().startswith("0x") else to_int(text, prefix, name)
+    except (ValueError, InputError):
+        raise InputError(f"{prefix} field {name} {clip(raw, 40)!r} is not a number") from None

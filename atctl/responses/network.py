@@ -9,7 +9,19 @@ from typing import Any
 
 from atctl.errors import InputError
 from atctl.responses.act import act_to_rat
-from atctl.responses.fields import is_empty, opt_hex, opt_int, opt_str, req_int, split_fields, unquote
+from atctl.responses.fields import (
+    MAX_DIGITS,
+    clip,
+    extra_fields,
+    is_empty,
+    opt_hex,
+    opt_int,
+    opt_str,
+    report,
+    req_int,
+    split_fields,
+    unquote,
+)
 from atctl.responses.model import Model
 
 
@@ -64,6 +76,9 @@ class CopsList(Model):
 
 
 _GROUP = re.compile(r'\((?:[^()"]|"[^"]*")*\)')
+# Some firmware (Sony Ericsson TM-506, Ericsson F3607gw; ModemManager's tests) closes the
+# group before the AcT: (2,"T - Mobile","T - Mobile","310260"),2)
+_STRAY_ACT = re.compile(r"\s*,\s*([0-9]{1,2})\s*\)")
 
 
 def parse_cops(body: str, vendor: str | None = None, profile: Any = None) -> Cops | CopsList:
@@ -87,6 +102,9 @@ def _parse_cops_list(body: str, vendor: str | None, profile: Any) -> CopsList:
         inner = match.group(0)[1:-1]
         values = split_fields(inner)
         if len(values) >= 4 and any('"' in v for v in values):
+            stray = _STRAY_ACT.match(body, match.end()) if len(values) == 4 else None
+            if stray:
+                values.append(stray.group(1))
             act = opt_int(values, 4, "+COPS", "act")
             stat = opt_int(values, 0, "+COPS", "stat")
             networks.append(CopsNetwork(stat=stat, stat_text=COPS_NETWORK_STAT.get(stat) if stat is not None else None,
@@ -134,7 +152,7 @@ def parse_qnwinfo(body: str) -> Qnwinfo:
     if act is None:
         raise InputError("+QNWINFO has no access technology", hint='a reply looks like +QNWINFO: "eMTC","24701","LTE BAND 20",6300')
     band = opt_str(values, 2)
-    number = _BAND_NUMBER.search(band) if band else None
+    number = _BAND_NUMBER.search(band[-12:]) if band else None  # the tail only: a search is quadratic
     oper = opt_str(values, 1)
     return Qnwinfo(service=True, act=act, rat=QNWINFO_RATS.get(act.upper()), operator=oper,
                    operator_name=operator_name(oper), band=band,
@@ -158,9 +176,17 @@ QENG_WCDMA = ("mcc", "mnc", "lac", "cell_id", "uarfcn", "psc", "rac", "rscp_dbm"
 QENG_RATS = {"LTE": "lte", "EMTC": "lte-m", "CAT-M": "lte-m", "CAT-M1": "lte-m", "NBIOT": "nb-iot",
              "CAT-NB": "nb-iot", "CAT-NB1": "nb-iot", "GSM": "gsm", "WCDMA": "umts"}
 QENG_STATES = ("SEARCH", "LIMSRV", "NOCONN", "CONNECT")
+# Quectel 5G modules (RG50xQ/RM5xxQ/RM520N AT manuals, AT+QENG="servingcell"): in EN-DC the reply
+# is several lines: +QENG: "servingcell",<state> then +QENG: "LTE",<LTE fields as QENG_LTE_EXT>
+# and +QENG: "NR5G-NSA",<the fields below>; SA is one line: "servingcell",<state>,"NR5G-SA",...
+QENG_NR_NSA = ("mcc", "mnc", "pcid", "rsrp_dbm", "sinr_db", "rsrq_db", "arfcn", "band", "dl_bandwidth", "scs")
+QENG_NR_SA = ("duplex", "mcc", "mnc", "cell_id", "pcid", "tac", "arfcn", "band", "dl_bandwidth", "rsrp_dbm",
+              "rsrq_db", "sinr_db", "scs", "srxlev")
+QENG_SUBLINES = {"LTE": ("lte", QENG_LTE_EXT), "NR5G-NSA": ("nr", QENG_NR_NSA)}
 # LTE <ul/dl_bandwidth> codes -> MHz
 LTE_BANDWIDTH_MHZ = {0: 1.4, 1: 3, 2: 5, 3: 10, 4: 15, 5: 20}
 _HEX_FIELDS = {"cell_id", "tac", "lac", "rac"}
+_SIGNED_INT = re.compile(r"^[+-]?[0-9]+$")
 _TEXT_FIELDS = {"duplex", "voicecodec", "tch", "mcc", "mnc"}
 
 
@@ -181,10 +207,9 @@ def _qeng_value(name: str, raw: str | None) -> Any:
         return opt_hex([text], 0, "+QENG", name)
     if name in _TEXT_FIELDS:
         return text
-    try:
+    if len(text) <= MAX_DIGITS and _SIGNED_INT.match(text):
         return int(text)
-    except ValueError:
-        return text
+    return clip(text)  # kept as sent: Quectel prints "-" or odd text where a value is unknown
 
 
 # Quectel NB-IoT modules (BC660K-GL AT manual V1.4 4.8; BC66/BC20 share it), AT+QENG=0:
@@ -201,11 +226,34 @@ def _parse_qeng_nb(mode: int, values: list[str]) -> ServingCell:
         # (with an EARFCN offset): kept as raw values rather than guessed names
         return ServingCell(state="NEIGHBOUR", act="NBIoT", rat="nb-iot", plmn=None,
                            cell={"values": [_qeng_value("value", v) for v in values]})
-    cell = {name: _qeng_value(name, values[i] if i < len(values) else None) for i, name in enumerate(QENG_NB)}
+    cell = _cell(QENG_NB, values)
     camped = isinstance(cell.get("earfcn"), int) and cell["earfcn"] != 0
     if not camped:
         cell = {k: None for k in cell}
     return ServingCell(state="CAMPED" if camped else "SEARCH", act="NBIoT", rat="nb-iot", plmn=None, cell=cell)
+
+
+def _cell(names: tuple[str, ...], values: list[str]) -> dict[str, Any]:
+    """Named values by position; values past the layout are unparsed."""
+    extra_fields(values, len(names), "+QENG")
+    return {name: _qeng_value(name, values[i] if i < len(values) else None) for i, name in enumerate(names)}
+
+
+def _plmn(cell: dict[str, Any]) -> str | None:
+    mcc, mnc = cell.get("mcc"), cell.get("mnc")
+    return f"{mcc}{mnc}" if isinstance(mcc, str) and isinstance(mnc, str) and mcc.isdigit() and mnc.isdigit() else None
+
+
+def _parse_qeng_subline(act: str, values: list[str]) -> ServingCell:
+    """One RAT line of a multi-line 5G reply: `+QENG: "LTE",...` or `+QENG: "NR5G-NSA",...`."""
+    rat, names = QENG_SUBLINES[act.upper()]
+    cell = _cell(names, values)
+    if all(v is None for v in cell.values()):
+        return ServingCell(state="INACTIVE", act=act, rat=rat, plmn=None, cell={})  # `+QENG: "NR5G-NSA",`
+    for key in ("ul_bandwidth", "dl_bandwidth"):
+        if rat == "lte" and isinstance(cell.get(key), int):
+            cell[f"{key}_mhz"] = LTE_BANDWIDTH_MHZ.get(cell[key])
+    return ServingCell(state="SUBLINE", act=act, rat=rat, plmn=_plmn(cell), cell=cell)
 
 
 def parse_qeng(body: str) -> ServingCell:
@@ -213,6 +261,13 @@ def parse_qeng(body: str) -> ServingCell:
     kind = opt_str(values, 0)
     if kind in ("0", "1"):
         return _parse_qeng_nb(int(kind), values[1:])
+    if kind is not None and kind.upper() in QENG_SUBLINES:
+        return _parse_qeng_subline(kind, values[1:])
+    if kind is not None and kind.lower().startswith("neighbourcell"):
+        # AT+QENG="neighbourcell": layouts differ per RAT and firmware; values kept as sent
+        act = opt_str(values, 1)
+        return ServingCell(state="NEIGHBOUR", act=act, rat=QENG_RATS.get((act or "").upper()), plmn=None,
+                           cell={"kind": kind, "values": [_qeng_value("value", v) for v in values[2:]]})
     if kind is None or kind.lower() != "servingcell":
         raise InputError(f"+QENG {kind!r} is not supported; only \"servingcell\" is decoded",
                          hint='send AT+QENG="servingcell"')
@@ -224,6 +279,9 @@ def parse_qeng(body: str) -> ServingCell:
         return ServingCell(state=state, act=None, rat=None, plmn=None, cell={})
     rat = QENG_RATS.get(act.upper())
     rest = values[3:]
+    if act.upper() == "NR5G-SA":
+        cell = _cell(QENG_NR_SA, rest)
+        return ServingCell(state=state, act=act, rat="nr", plmn=_plmn(cell), cell=cell)
     if rat in ("lte", "lte-m", "nb-iot"):
         names = QENG_LTE_EXT if len(rest) >= len(QENG_LTE_EXT) else QENG_LTE
     elif rat == "gsm":
@@ -231,18 +289,17 @@ def parse_qeng(body: str) -> ServingCell:
     elif rat == "umts":
         names = QENG_WCDMA
     else:
-        raise InputError(f"+QENG servingcell RAT {act!r} is not decoded",
-                         hint="supported: LTE, eMTC/CAT-M, NBIoT/CAT-NB, GSM, WCDMA")
-    cell = {name: _qeng_value(name, rest[i] if i < len(rest) else None) for i, name in enumerate(names)}
+        report("act", act, f"+QENG servingcell RAT {clip(act, 40)!r} is not decoded (LTE, eMTC, NBIoT, GSM, "
+               "WCDMA, NR5G-SA are)")
+        return ServingCell(state=state, act=act, rat=None, plmn=None, cell={})
+    cell = _cell(names, rest)
     for key in ("ul_bandwidth", "dl_bandwidth"):
         if isinstance(cell.get(key), int):
             cell[f"{key}_mhz"] = LTE_BANDWIDTH_MHZ.get(cell[key])
     if rat == "gsm" and isinstance(cell.get("rxlev"), int):
         # Quectel prints <rxlev> either as 0-63 (dBm = rxlev - 111) or already in dBm (negative)
         cell["rxlev_dbm"] = cell["rxlev"] if cell["rxlev"] < 0 else cell["rxlev"] - 111
-    mcc, mnc = cell.get("mcc"), cell.get("mnc")
-    plmn = f"{mcc}{mnc}" if isinstance(mcc, str) and isinstance(mnc, str) and mcc.isdigit() and mnc.isdigit() else None
-    return ServingCell(state=state, act=act, rat=rat, plmn=plmn, cell=cell)
+    return ServingCell(state=state, act=act, rat=rat, plmn=_plmn(cell), cell=cell)
 
 
 # ---------------------------------------------------------------- +CGDCONT
@@ -259,7 +316,9 @@ def parse_cgdcont(body: str) -> PdpContext:
     values = split_fields(body)
     first = values[0] if values else ""
     if first.startswith("("):  # test reply: (1-10),"IP",,,(0,1),(0,1)
-        return PdpContext(cid=first.strip("() "), pdp_type=opt_str(values, 1), apn=None, address=None)
+        return PdpContext(cid=first.replace(" ", "").strip("()"), pdp_type=opt_str(values, 1), apn=None, address=None)
+    if first == "" and len(values) > 1:  # test reply continuation without a range (Thuraya: , "PPP" ,,,)
+        return PdpContext(cid=None, pdp_type=opt_str(values, 1), apn=None, address=None)
     return PdpContext(cid=req_int(values, 0, "+CGDCONT", "cid"), pdp_type=opt_str(values, 1),
                       apn=opt_str(values, 2), address=opt_str(values, 3))
 

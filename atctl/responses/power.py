@@ -7,10 +7,12 @@ values of GSM/UTRAN AcT types (1-3) use other tables: bits are kept, seconds nul
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+
 from atctl.errors import InputError
 from atctl.responses.act import edrx_act_to_rat
-from atctl.responses.fields import field, opt_bits, opt_int, req_int, split_fields, unquote
+from atctl.responses.fields import clip, field, opt_bits, opt_int, report, req_int, split_fields, unquote
 from atctl.responses.model import Model
 
 
@@ -138,11 +140,15 @@ def _qpsms_value(values: list[str], index: int, kind: str, name: str) -> tuple[s
     if len(text) == 8 and set(text) <= {"0", "1"}:
         return text, _decode_timer(text, kind)
     try:
-        seconds = float(text)
+        seconds = float(text) if len(text) <= 30 else float("nan")
     except ValueError:
-        raise InputError(f"+QPSMS field {name} {raw!r} is neither seconds nor an 8-bit string") from None
+        seconds = float("nan")
+    if not math.isfinite(seconds):
+        report(name, raw, f"+QPSMS field {name} {clip(raw, 40)!r} is neither seconds nor an 8-bit string")
+        return None, None
     if seconds < 0:
-        raise InputError(f"+QPSMS field {name} {raw!r} is negative")
+        report(name, raw, f"+QPSMS field {name} {clip(raw, 40)!r} is negative")
+        return None, None
     return None, int(seconds) if seconds.is_integer() else seconds
 
 

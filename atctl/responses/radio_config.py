@@ -8,11 +8,12 @@ EC2x/EG2x "lte" layout, otherwise the BG9x "lpwa" layout.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
 from atctl.errors import InputError
-from atctl.responses.fields import parse_number, req_int, split_fields, to_int, unquote
+from atctl.responses.fields import clip, extra_fields, parse_number, report, req_int, soft, split_fields, to_int, unquote
 from atctl.responses.model import Model
 
 # BG95/BG96 AT manual: AT+QCFG="iotopmode"
@@ -71,16 +72,21 @@ def qcfg_layout(profile: Any, first_mask: int | None = None) -> str:
     return "lpwa"
 
 
+QCFG_MASK_NAMES = {"lpwa": ("gsm_mask", "lte_m_mask", "nb_iot_mask"), "lte": ("gsm_umts_mask", "lte_mask", "tds_mask")}
+
+
 def _qcfg_band(key: str, values: list[str], profile: Any) -> QcfgBand:
-    from atctl.bands.masks import decode_qcfg_band
+    from atctl.bands.masks import decode_qcfg_masks, parse_hex
 
     if len(values) < 3:
-        raise InputError(f'+QCFG "band" needs 3 masks, got {len(values)}',
-                         hint='a read looks like +QCFG: "band",0xf,0x80084,0x80084')
+        raise InputError(f'+QCFG "band" needs 3 masks, got {len(values)}')
     masks = [unquote(v) for v in values]
-    layout = qcfg_layout(profile, parse_number(masks[0] if masks[0].lower().startswith("0x") else "0x" + masks[0],
-                                               "+QCFG", "gsm mask"))
-    decoded = decode_qcfg_band(masks, layout)
+    first = soft("gsm_mask", masks[0], lambda: parse_hex(masks[0]))
+    layout = qcfg_layout(profile, first)
+    names = QCFG_MASK_NAMES[layout]
+    # a mask that cannot be read (negative, too wide, junk) is unparsed and reads as "no bands"
+    read = [first] + [soft(names[i], masks[i], lambda i=i: parse_hex(masks[i])) for i in (1, 2)]
+    decoded = decode_qcfg_masks(*(m or 0 for m in read), layout)
     return QcfgBand(key=key, layout=layout, gsm=decoded.get("gsm", []), lte_m=decoded.get("lte_m", []),
                     nb_iot=decoded.get("nb_iot", []), lte=decoded.get("lte", []), umts=decoded.get("umts", []),
                     masks=masks)
@@ -144,15 +150,47 @@ class UBandMask(Model):
 
 
 def parse_ubandmask(body: str, profile: Any = None) -> UBandMask:
-    from atctl.bands.masks import decode_ubandmask
 
-    values = split_fields(body)
-    numbers = [parse_number(v, "+UBANDMASK", f"value {i + 1}") for i, v in enumerate(values) if v]
+    from atctl.bands.masks import join_ubandmask, mask_to_bands, ubandmask_groups
+
+    values = [v for v in split_fields(body) if v]
+    if len(values) > 6:  # more than two (rat, mask1, mask2) groups: the rest is kept raw
+        extra_fields(values, 6, "+UBANDMASK")
+        values = values[:6]
+    numbers = [soft(f"value {i + 1}", v, lambda v=v, i=i: parse_number(v, "+UBANDMASK", f"value {i + 1}"))
+               for i, v in enumerate(values)]
     configured = _profile_attr(profile, "ubandmask_rats") or {}
-    rat_numbers = {int(num): rat for rat, num in configured.items()} or None
-    decoded = decode_ubandmask(numbers, rat_numbers)
+    rat_numbers = {int(num): rat for rat, num in configured.items()} or {0: "lte_m", 1: "nb_iot"}
+    decoded: dict[str, list[int]] = {}
+    for group in ubandmask_groups(len(numbers)):
+        rat, words = numbers[group[0]], [numbers[i] for i in group[1:]]
+        if rat is None or None in words:
+            continue  # an unreadable number: that RAT's mask is unparsed
+        raw = ",".join(values[i] for i in group[1:])
+        mask = soft(f"value {group[1] + 1}", raw, lambda words=words: join_ubandmask(words))
+        if mask is None:
+            continue
+        decoded[rat_numbers.get(rat, f"rat{rat}").replace("-", "_")] = mask_to_bands(mask)
     return UBandMask(gsm=decoded.get("gsm", []), lte_m=decoded.get("lte_m", []),
-                     nb_iot=decoded.get("nb_iot", []), lte=decoded.get("lte", []), masks=numbers)
+                     nb_iot=decoded.get("nb_iot", []), lte=decoded.get("lte", []),
+                     masks=[n for n in numbers if n is not None])
+
+
+# a group may not contain "(": with [^)]* every "(" of "((((..." rescanned to the end (quadratic)
+_TEST_GROUP = re.compile(r"\(([^()]*)\)")
+
+
+def _numbers(values: list[str], prefix: str, what: str) -> list[int]:
+    """Non-negative whole numbers from a list of fields; one that cannot be read is unparsed and skipped."""
+    out = []
+    for i, raw in enumerate(values):
+        name = f"{what} {i + 1}"
+        number = soft(name, raw, lambda raw=raw, name=name: to_int(raw, prefix, name))
+        if number is not None and number < 0:
+            report(name, raw, f"{prefix} {name} {number} is negative")
+        elif number is not None:
+            out.append(number)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,15 +203,13 @@ class QBand(Model):
 def parse_qband(body: str) -> QBand:
     """Quectel NB-IoT +QBAND (BC660K-GL AT manual V1.4 7.5; BC66 uses the same form):
     read `+QBAND: 8,20`, test `+QBAND: (0-17),(1,2,3,...)`."""
-    import re
-
-    groups = re.findall(r"\(([^)]*)\)", body)
+    groups = _TEST_GROUP.findall(body)
     if groups:
         supported = groups[1] if len(groups) > 1 else ""
-        bands = [to_int(v, "+QBAND", "band") for v in supported.split(",") if v.strip()]
+        bands = _numbers([v for v in supported.split(",") if v.strip()], "+QBAND", "band")
         return QBand(bands=bands, all_bands=False, test=True)
     values = [v for v in split_fields(body) if v]
-    bands = [to_int(v, "+QBAND", f"band {i + 1}") for i, v in enumerate(values)]
+    bands = _numbers(values, "+QBAND", "band")
     if not bands:
         raise InputError("+QBAND holds no band", hint="a read looks like +QBAND: 8,20")
     if bands == [0]:
@@ -200,7 +236,7 @@ class UBandSel(Model):
 def parse_ubandsel(body: str) -> UBandSel:
     """u-blox +UBANDSEL read (SARA-U2/G3): `+UBANDSEL: 850,900,1800,1900` (MHz)."""
     values = [v.strip().strip("()") for v in split_fields(body) if v.strip()]
-    mhz = [to_int(v, "+UBANDSEL", f"value {i + 1}") for i, v in enumerate(values) if v]
+    mhz = _numbers([v for v in values if v], "+UBANDSEL", "value")
     if not mhz:
         raise InputError("+UBANDSEL holds no band", hint="a read looks like +UBANDSEL: 850,900,1800,1900")
     return UBandSel(mhz=[] if mhz == [0] else mhz, default=mhz == [0])
@@ -212,11 +248,41 @@ def parse_ubandsel(body: str) -> UBandSel:
 class Urat(Model):
     acts: list[int]
     rats: list[str]
+    supported: list[list[int]] | None = None  # test form: allowed values per parameter
+
+
+_RANGE_SPAN_MAX = 64  # "(0-6)" expands; a wider range is junk, not 10^9 list items
+_TEST_VALUES_MAX = 128  # per parameter
+
+
+def _test_values(group: str, prefix: str, name: str) -> list[int]:
+    out: list[int] = []
+    for part in (p.strip() for p in group.split(",") if p.strip()):
+        low, dash, high = part.partition("-")
+        first = soft(name, part, lambda low=low: to_int(low, prefix, name))
+        last = soft(name, part, lambda high=high: to_int(high, prefix, name)) if dash else first
+        if first is None or last is None:
+            continue
+        if not 0 <= last - first <= _RANGE_SPAN_MAX:
+            report(name, part, f"{prefix} {name} range {clip(part, 40)!r} is not a short ascending range")
+            continue
+        if len(out) + last - first + 1 > _TEST_VALUES_MAX:
+            report(name, part, f"{prefix} {name} lists more than {_TEST_VALUES_MAX} values; the rest is left out")
+            break
+        out.extend(range(first, last + 1))
+    return out
 
 
 def parse_urat(body: str) -> Urat:
+    groups = _TEST_GROUP.findall(body)
+    if groups:  # test reply: +URAT: (0-6),(0,2,3)
+        from atctl.bands.urat import describe
+
+        supported = [_test_values(g, "+URAT", f"parameter {i + 1}") for i, g in enumerate(groups[:4])]
+        extra_fields(groups, 4, "+URAT")
+        return Urat(acts=[], rats=[describe(a) for a in supported[0]], supported=supported)
     values = [v for v in split_fields(body) if v]
-    acts = [req_int([v], 0, "+URAT", f"AcT {i + 1}") for i, v in enumerate(values)]
+    acts = _numbers(values, "+URAT", "AcT")
     if not acts:
         raise InputError("+URAT holds no radio access technology", hint="a read looks like +URAT: 7,8")
     from atctl.bands.urat import describe  # SARA-R4/R5 use 7-9; SARA-U2/LARA use 0-6

@@ -14,9 +14,14 @@ A URC whose <stat> is 0-5 followed by a small number is the one ambiguous case
 (`+CEREG: 0,1` is read as n=0, stat=1, as 27.007 intends); pass is_urc to force.
 
 Vendor quirk: SARA-R41x-02B (profile quirk `cereg4_extra_param`) and other
-modules seen in the wild (Novatel E362) insert one extra parameter after <tac>
-in +CEREG. When a +CEREG line holds exactly one field more than its layout
-allows, that field is taken out as `extra` before reading <ci>.
+modules seen in the wild (Novatel E362, Quectel BC66) insert one extra parameter
+after <tac> in +CEREG. When a +CEREG line holds exactly one field more than its
+mode allows (a URC: 5, 7 or 9 fields), that field is taken out as `extra`.
+
+The rule's choice is not final: every layout (read/URC, extra field or not) is
+read and the one leaving the fewest unread fields wins, ties to the rule's choice
+(`+CGREG:002,0011,"0f0d","14c3"` is a read reply, although its 4-digit <stat>
+looks like a LAC). Unread fields go to `unparsed` with a warning.
 """
 
 from __future__ import annotations
@@ -26,7 +31,20 @@ from typing import Any
 
 from atctl.errors import InputError
 from atctl.responses.act import act_to_rat
-from atctl.responses.fields import opt_bits, opt_hex, opt_int, opt_str, split_fields, to_int, unquote
+from atctl.responses.fields import (
+    FieldIssues,
+    extra_fields,
+    field,
+    lenient,
+    opt_bits,
+    opt_hex,
+    opt_int,
+    opt_str,
+    report,
+    split_fields,
+    to_int,
+    unquote,
+)
 from atctl.responses.model import Model
 
 STAT_TEXT: dict[int, str] = {
@@ -107,37 +125,80 @@ def _pending_is_read(prefix: str, pending: Any) -> bool | None:
     return text.startswith(f"AT+{prefix}?")
 
 
-def parse_registration(prefix: str, body: str, *, vendor: str | None = None, profile: Any = None,
-                       is_urc: bool | None = None, pending: Any = None) -> Registration:
-    values = split_fields(body)
-    if not values or not values[0]:
-        raise InputError(f"+{prefix} has no <stat> field", hint=f"a reply looks like +{prefix}: 0,1")
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """One way to read a line: read reply or URC, and whether a vendor field sits after <tac>."""
+
+    is_urc: bool
+    extra_after_tac: bool
+    penalty: int = 0  # the extra-field choice the rule did not pick: used only when clearly better
+
+
+def _layouts(prefix: str, values: list[str], is_urc: bool | None, pending: Any, profile: Any) -> list[_Layout]:
+    """Every plausible layout, the one the classification rule picks first."""
     if is_urc is None:
         read = _pending_is_read(prefix, pending)
-        is_urc = (not looks_like_read(values)) if read is None else not read
+        forced = None if read is None else not read
+    else:
+        forced = is_urc
+    if forced is None:
+        urc_order = [not looks_like_read(values), looks_like_read(values)]
+    else:
+        urc_order = [forced]
+    layouts = []
+    for urc in urc_order:
+        preferred = prefix == "CEREG" and _extra_by_rule(values[0 if urc else 1:], urc, values, profile)
+        layouts.append(_Layout(urc, preferred))
+        if prefix == "CEREG":  # E362, SARA-R41x-02B, BC66: one vendor field after <tac>
+            layouts.append(_Layout(urc, not preferred, penalty=1))
+    return layouts
+
+
+def _extra_by_rule(after_n: list[str], urc: bool, values: list[str], profile: Any) -> bool:
+    """The rule: one field more than a mode produces (read: the <n> given; URC: 5, 7 or 9
+    fields, which no mode produces), or the profile quirk."""
+    if urc:
+        return len(after_n) in _URC_WITH_EXTRA
+    try:
+        n = to_int(values[0], "+CEREG", "n")
+    except InputError:
+        return False
+    limit = MAX_FIELDS["CEREG"].get(n, len(LAYOUT["CEREG"]))
+    quirk = bool(((getattr(profile, "quirks", None) or {}).get("cereg4_extra_param")) and n == 4)
+    # the profile quirk says the parameter is there even when trailing fields are omitted
+    return (len(after_n) == limit + 1 and len(after_n) >= 4) or (quirk and len(after_n) >= 4 and after_n[2] == "")
+
+
+_URC_WITH_EXTRA = frozenset(count + 1 for count in MAX_FIELDS["CEREG"].values() if count >= 4)
+
+
+def _read_layout(prefix: str, values: list[str], layout: _Layout, vendor: str | None, profile: Any) -> Registration:
+    """The line read in one layout; InputError when the layout cannot hold it at all."""
+    p = f"+{prefix}"
     n = None
-    if not is_urc:
+    if not layout.is_urc:
         if len(values) < 2:
-            raise InputError(f"+{prefix} read reply needs <n>,<stat>", hint="pass is_urc for a URC")
-        n = to_int(values[0], f"+{prefix}", "n")
+            raise InputError(f"{p} read reply needs <n>,<stat>")
+        n = to_int(values[0], p, "n")
         if n not in MAX_FIELDS[prefix]:
-            raise InputError(f"+{prefix} field n {n} is not a mode 0-5")
+            raise InputError(f"{p} field n {n} is not a mode 0-5")
         values = values[1:]
     extra = None
-    if prefix == "CEREG":
-        limit = MAX_FIELDS[prefix][n] if n is not None else len(LAYOUT[prefix])
-        quirk = bool(((getattr(profile, "quirks", None) or {}).get("cereg4_extra_param")) and n == 4)
-        # the profile quirk says the parameter is there even when trailing fields are omitted
-        if (len(values) == limit + 1 and len(values) >= 4) or (quirk and len(values) >= 4 and values[2] == ""):
-            extra = opt_str(values, 2)
-            values = values[:2] + values[3:]
+    if layout.extra_after_tac:
+        if len(values) < 4:
+            raise InputError(f"{p} is too short for a vendor field after <tac>")
+        extra = opt_str(values, 2)
+        values = values[:2] + values[3:]
     names = LAYOUT[prefix]
     pos = {name: i for i, name in enumerate(names)}
-    p = f"+{prefix}"
+    if field(values, 0) is None:
+        raise InputError(f"{p} has no <stat> field")
     stat = to_int(values[0], p, "stat")
     if stat not in STAT_TEXT:
-        raise InputError(f"{p} field stat {stat} is not a 27.007 registration state",
-                         hint="stat is 0-11 (0 not registered, 1 home, 2 searching, 3 denied, 4 unknown, 5 roaming)")
+        raise InputError(f"{p} field stat {stat} is not a 27.007 registration state (0-11)")
+    # fields past the layout are unread; past the <n> mode's count they are read anyway
+    # (Sierra Mercury answers LAC and CI with n=1)
+    extra_fields(values, len(names), p)
     area = "tac" if prefix == "CEREG" else "lac"
     act = opt_int(values, pos["act"], p, "act")
     active_bits = opt_bits(values, pos["active_time"], 8, p, "active_time") if "active_time" in pos else None
@@ -145,7 +206,7 @@ def parse_registration(prefix: str, body: str, *, vendor: str | None = None, pro
     tau_bits = opt_bits(values, pos[tau_key], 8, p, tau_key) if tau_key in pos else None
     return Registration(
         type=prefix,
-        is_urc=is_urc,
+        is_urc=layout.is_urc,
         n=n,
         stat=stat,
         stat_text=STAT_TEXT[stat],
@@ -163,6 +224,37 @@ def parse_registration(prefix: str, body: str, *, vendor: str | None = None, pro
         periodic_tau_s=_timer(tau_bits, "tau"),
         extra=extra,
     )
+
+
+def parse_registration(prefix: str, body: str, *, vendor: str | None = None, profile: Any = None,
+                       is_urc: bool | None = None, pending: Any = None) -> Registration:
+    """Try every layout (read/URC, with or without a vendor field after <tac>) and keep the
+    one that leaves the fewest fields unread; ties go to the classification rule's choice.
+    Unread fields are reported (unparsed + warning under `lenient`, InputError otherwise)."""
+    values = split_fields(body)
+    if not values or not values[0]:
+        raise InputError(f"+{prefix} has no <stat> field")
+    best: tuple[Registration, FieldIssues, int] | None = None
+    first_error: InputError | None = None
+    for layout in _layouts(prefix, values, is_urc, pending, profile):
+        try:
+            with lenient() as issues:
+                reg = _read_layout(prefix, values, layout, vendor, profile)
+        except InputError as exc:
+            first_error = first_error or exc
+            continue
+        score = len(issues) + layout.penalty
+        if best is None or score < best[2]:
+            best = (reg, issues, score)
+        if score == 0:
+            break
+    if best is None:
+        assert first_error is not None
+        raise first_error
+    reg, issues, _ = best
+    for (name, raw), warning in zip(issues.unparsed.items(), issues.warnings):
+        report(name, raw, warning)
+    return reg
 
 
 def parse_cereg(line: str, vendor: str | None = None, profile: Any = None, *, is_urc: bool | None = None,

@@ -16,6 +16,7 @@ Options (query string):
   die_after=<n>        stop answering anything after n commands
   cme=<prefix>[:code]  answer commands starting with prefix with +CME ERROR (default code 100)
   ignore=<prefix>      answer set commands (with "=") starting with prefix OK without applying them
+  late=<prefix>        answer commands starting with prefix only after the next command is sent
   urc_storm=<rate>     probability of an unrelated URC before each reply
   boot=<s>             still booting for s seconds after open (silent, then RDY)
   sim=ready|absent|pin SIM state (default ready)

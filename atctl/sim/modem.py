@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from atctl.at.cme import CME
 from atctl.bands import masks, ubandsel, urat
+from atctl.errors import InputError
 from atctl.sim import network
 from atctl.sim.scenarios import Scenario
 from atctl.sim.state import Nvm, Volatile
@@ -743,7 +744,10 @@ class SimModem:
         rat = next((r for r, n in rat_numbers.items() if n == number), None)
         if rat is None:
             raise CmeError(50)
-        mask = int(args[1]) | (int(args[2]) << 64 if len(args) > 2 else 0)
+        try:  # each word is 64 bits on the module; wider is refused like bad hex
+            mask = masks.join_ubandmask(int(a) for a in args[1:3])
+        except (InputError, ValueError):
+            raise CmeError(50) from None
         bands = set(masks.mask_to_bands(mask))
         if not bands or not bands <= set(self.profile.bands_for(rat)):
             raise CmeError(50)

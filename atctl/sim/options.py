@@ -137,6 +137,7 @@ OPTIONS: dict[str, Option] = {
     "die_after": Option(_integer(0, 10**9), "a command count of 0 or more"),
     "stall": Option(_command_prefix, "a command prefix such as AT+COPS (a + is taken literally)"),
     "ignore": Option(_command_prefix, "a command prefix such as AT+CPSMS"),
+    "late": Option(_command_prefix, "a command prefix whose reply arrives after the next command is sent"),
     "cme": Option(_cme, "a command prefix with an optional error code, e.g. AT+COPS or AT+COPS:30"),
     "boot": Option(_seconds(600), "a boot time from 0 to 600 s"),
     "sim": Option(_choice("ready", "absent", "pin"), "ready, absent or pin"),

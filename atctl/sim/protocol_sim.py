@@ -57,6 +57,7 @@ class SimDevice:
                               pin=options.get("pin", "1234"), cmee=opt.get("cmee", 1),
                               echo=options.get("echo", "1") != "0", now=now)
         self.dead = False
+        self._late: Reply | None = None  # late=<command>: its reply, held until the next command's
         self.nvm_path = options.get("nvm")
         if self.nvm_path:
             self._load_nvm(now)
@@ -180,6 +181,12 @@ class SimDevice:
                 self._emit(reply, due)
                 return
         reply = self.modem.handle(command, now)
+        if options.get("late") and command.upper().startswith(options["late"].upper()) and self._late is None:
+            self._late = reply  # answered late: lands ahead of the next command's reply
+            return
+        if self._late is not None:
+            self._emit(self._late, due)
+            self._late = None
         self._emit(reply, due)
         if self.nvm_path:
             self._save_nvm()

@@ -72,7 +72,14 @@ class PtyServer:
 
 
 class Rfc2217Server:
-    """RFC 2217 on 127.0.0.1:<port> in front of a sim:// port, with pyserial's PortManager."""
+    """RFC 2217 on 127.0.0.1:<port> in front of a sim:// port, with pyserial's PortManager.
+
+    One client at a time, like the serial port behind it: a second concurrent client gets a
+    one-line refusal and is disconnected, and the first keeps working. When a client goes, its
+    forwarding thread is stopped and joined before the next client is served, so no thread of
+    an old client can swallow a new client's replies."""
+
+    REFUSAL = b"atctl sim: port in use by another client\r\n"
 
     def __init__(self, url: str, port: int):
         import socket
@@ -83,45 +90,80 @@ class Rfc2217Server:
         self.listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self.listener.bind(("127.0.0.1", port))
-        self.listener.listen(1)
+        self.listener.listen(4)
         self.port = self.listener.getsockname()[1]
         self._stop = threading.Event()
+        self.clients = 0   # clients served
+        self.refused = 0   # concurrent clients turned away
 
     def serve_forever(self) -> None:
+        while not self._stop.is_set():
+            ready, _, _ = self._select([self.listener])
+            if ready:
+                client = self._accept()
+                if client is not None:
+                    self._serve(client)
+
+    def _select(self, socks):
+        try:
+            return select.select(socks, [], [], 0.2)
+        except (OSError, ValueError):  # the listener was closed by stop()
+            self._stop.set()
+            return [], [], []
+
+    def _accept(self):
+        try:
+            client, _ = self.listener.accept()
+        except OSError:
+            return None
+        return client
+
+    def _refuse(self) -> None:
+        client = self._accept()
+        if client is None:
+            return
+        self.refused += 1
+        try:
+            client.sendall(self.REFUSAL)
+        except OSError:
+            pass
+        client.close()
+
+    def _serve(self, client) -> None:
         import serial.rfc2217
 
-        self.listener.settimeout(0.2)
-        while not self._stop.is_set():
-            try:
-                client, _ = self.listener.accept()
-            except OSError:
-                continue
-            client.settimeout(0.2)
-            manager = serial.rfc2217.PortManager(self.serial, _SocketWriter(client))
-            pump = threading.Thread(target=self._serial_to_client, args=(client, manager), daemon=True)
-            pump.start()
-            try:
-                while not self._stop.is_set():
-                    try:
-                        data = client.recv(1024)
-                    except TimeoutError:
-                        continue
-                    if not data:
-                        break
-                    self.serial.write(b"".join(manager.filter(data)))
-            except OSError:
-                pass
-            finally:
-                client.close()
-                pump.join(timeout=1)
+        self.clients += 1
+        gone = threading.Event()
+        manager = serial.rfc2217.PortManager(self.serial, _SocketWriter(client))
+        pump = threading.Thread(target=self._serial_to_client, args=(client, manager, gone), daemon=True)
+        pump.start()
+        try:
+            while not self._stop.is_set() and not gone.is_set():
+                ready, _, _ = self._select([client, self.listener])
+                if self.listener in ready:
+                    self._refuse()
+                if client not in ready:
+                    continue
+                try:
+                    data = client.recv(4096)
+                except OSError:
+                    break
+                if not data:
+                    break
+                self.serial.write(b"".join(manager.filter(data)))
+        finally:
+            gone.set()
+            pump.join()  # reads time out every 0.2 s: the thread is gone before the next client
+            client.close()
 
-    def _serial_to_client(self, client, manager) -> None:
-        while not self._stop.is_set():
+    def _serial_to_client(self, client, manager, gone: threading.Event) -> None:
+        while not self._stop.is_set() and not gone.is_set():
             try:
                 data = self.serial.read(4096)
-                if data:
+                if data and not gone.is_set():
                     client.sendall(b"".join(manager.escape(data)))
             except OSError:
+                gone.set()
                 return
 
     def stop(self) -> None:

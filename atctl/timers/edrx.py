@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from atctl.errors import InputError
 from atctl.timers.duration import format_duration
 from atctl.timers.psm import Encoded
-from atctl.timers.rounding import Candidate, choose
+from atctl.timers.rounding import Candidate, choose, clamp_warning
 
 RAT_ACT = {"lte-m": 4, "nb-iot": 5}
 ACT_RAT = {v: k for k, v in RAT_ACT.items()}
@@ -101,10 +101,10 @@ def ptw_values(rat: str) -> list[tuple[str, float]]:
 
 
 def _encode(requested_s: float, values: list[tuple[str, float]], rounding: str, what: str) -> Encoded:
-    chosen = choose(requested_s, [Candidate(b, s) for b, s in values], rounding, what=what,
-                    formatter=format_duration)
-    warnings: tuple[str, ...] = ()
-    if abs(chosen.seconds - requested_s) > 1e-9:
+    candidates = [Candidate(b, s) for b, s in values]
+    chosen = choose(requested_s, candidates, rounding, what=what, formatter=format_duration)
+    warnings = clamp_warning(what, requested_s, candidates, format_duration)
+    if not warnings and abs(chosen.seconds - requested_s) > 1e-9:
         direction = "up" if chosen.seconds > requested_s else "down"
         warnings = (f"{what} {format_duration(requested_s)} is not encodable: rounded {direction} to "
                     f"{format_duration(chosen.seconds)} ({chosen.seconds - requested_s:+.2f} s).",)

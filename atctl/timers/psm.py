@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from atctl.errors import InputError
 from atctl.timers.duration import format_duration
-from atctl.timers.rounding import Candidate, choose
+from atctl.timers.rounding import Candidate, choose, clamp_warning
 
 DEACTIVATED_UNIT = "111"
 
@@ -140,7 +140,8 @@ def _rounded_warning(what: str, requested: float, seconds: float) -> tuple[str, 
 def _encode(requested_s: float, candidates: list[Candidate], rounding: str, what: str) -> Encoded:
     chosen = choose(requested_s, candidates, rounding, what=what, formatter=format_duration)
     seconds = chosen.seconds
-    warnings = _rounded_warning(what, requested_s, seconds)
+    warnings = (clamp_warning(what, requested_s, candidates, format_duration)
+                or _rounded_warning(what, requested_s, seconds))
     return Encoded(requested_s, chosen.bits, seconds, round(seconds - requested_s, 6), warnings)
 
 

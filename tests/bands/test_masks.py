@@ -75,3 +75,80 @@ def test_ubandmask_round_trip(bands, rat):
     if len(values) == 2:
         values.append(0)
     assert decode_ubandmask(values, {rat: "x"}) == {"x": sorted(bands)}
+
+
+# ---- issue #20: every mask input terminates and stays bounded -------------------------------
+
+import signal
+from contextlib import contextmanager
+
+import pytest
+
+from atctl.bands.masks import MAX_MASK_BITS, parse_hex, split_ubandmask
+from atctl.errors import InputError
+
+
+@contextmanager
+def _time_guard(seconds: float = 2.0):
+    """Fail instead of hanging: an infinite loop in pure Python is interrupted by SIGALRM."""
+    def _expired(signum, frame):
+        raise TimeoutError("codec did not return")
+    old = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+@pytest.mark.parametrize("mask", [-5, -1, -(1 << 70)])
+def test_negative_mask_is_refused_not_looped(mask):
+    with _time_guard(), pytest.raises(InputError, match="negative"):
+        mask_to_bands(mask)
+
+
+@pytest.mark.parametrize("values", [["0xf", "-0x5", "0x0"], ["f", "-5", "0"], ["0xf", "0x" + "f" * 10000, "0x0"],
+                                    ["0xf", "0x1_0", "0"], ["0xf", " ", "0"]])
+def test_qcfg_band_bad_masks_are_input_errors(values):
+    with _time_guard(), pytest.raises(InputError):
+        decode_qcfg_band(values)
+
+
+def test_wide_mask_is_refused_before_decoding():
+    with _time_guard(), pytest.raises(InputError, match=str(MAX_MASK_BITS)):
+        mask_to_bands(1 << 100000)
+    with _time_guard(), pytest.raises(InputError):
+        parse_hex("0x" + "f" * 100000)
+
+
+def test_ubandmask_negative_and_wide_values_refused():
+    with _time_guard(), pytest.raises(InputError):
+        decode_ubandmask([0, -5])
+    with _time_guard(), pytest.raises(InputError):
+        split_ubandmask([0, 1, -1])
+    with _time_guard(), pytest.raises(InputError):
+        decode_ubandmask([0, 1 << 64])  # each u-blox mask is 64 bits
+
+
+@pytest.mark.parametrize("band", [0, -3, MAX_MASK_BITS + 1, 10 ** 12])
+def test_band_numbers_out_of_range_refused_before_shifting(band):
+    with _time_guard(), pytest.raises(InputError):
+        bands_to_mask([band])
+
+
+def test_highest_band_still_round_trips():
+    assert mask_to_bands(bands_to_mask([MAX_MASK_BITS])) == [MAX_MASK_BITS]
+
+
+@pytest.mark.parametrize("command", ["AT+UBANDMASK=0," + str(1 << 300), "AT+UBANDMASK=0,1," + str(1 << 64),
+                                     "AT+UBANDMASK=0," + "9" * 5000])
+def test_simulator_answers_an_over_wide_ubandmask_like_a_module(command):
+    # the sim decodes masks with this codec: a mask the codec refuses is CME 50, not a crash
+    from atctl.profiles import load_profile
+    from atctl.sim.modem import SimModem
+    from atctl.sim.scenarios import get_scenario
+
+    modem = SimModem(load_profile("ublox-sara-r410m-02b"), get_scenario(None))
+    with _time_guard():
+        assert modem.handle(command, 100.0).final == "+CME ERROR: 50"

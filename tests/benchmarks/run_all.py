@@ -16,8 +16,10 @@ import platform
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-BENCHES = ["bench_startup", "bench_apply", "bench_framing", "bench_bands", "bench_decode_log"]
-QUICK = {"bench_startup": {"runs": 5}, "bench_framing": {"sizes_mb": (1,)}, "bench_decode_log": {"lines": 20_000, "runs": 1}}
+BENCHES = ["bench_startup", "bench_apply", "bench_framing", "bench_bands", "bench_decode_log", "bench_rfc2217",
+           "bench_memory"]
+QUICK = {"bench_startup": {"runs": 5}, "bench_framing": {"sizes_mb": (1,)}, "bench_decode_log": {"lines": 20_000, "runs": 1},
+         "bench_rfc2217": {"runs": 3}, "bench_memory": {"seconds": 3}}
 
 
 def machine() -> str:

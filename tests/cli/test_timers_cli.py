@@ -64,3 +64,46 @@ def test_bad_inputs_exit_2_one_line(cli):
 def test_bad_input_json_mode_emits_error_document(cli_json):
     code, doc = cli_json("psm", "encode", "--tau", "0", "--active", "1s")
     assert code == 2 and "never sleep" in doc["error"]["message"]
+
+
+# ---- issue #15 "Also": down/nearest above a timer's maximum clamp with a warning -----------
+
+import pytest
+
+
+@pytest.mark.parametrize("rounding", ["down", "nearest"])
+def test_psm_encode_above_maximum_clamps_for_down_and_nearest(cli_json, rounding):
+    code, doc = cli_json("psm", "encode", "--tau", "500d", "--active", "5h", "--rounding", rounding)
+    assert code == 0
+    assert doc["tau"]["seconds"] == 31 * 1152000 and doc["tau"]["bits"] == "11011111"
+    assert doc["active"]["seconds"] == 31 * 360 and doc["active"]["bits"] == "01011111"
+    clamped = [w for w in doc["warnings"] if "maximum" in w]
+    assert len(clamped) == 2 and any("periodic TAU" in w for w in clamped)
+    assert any("active time" in w for w in clamped)
+
+
+@pytest.mark.parametrize("rounding", ["up", "exact"])
+def test_psm_encode_above_maximum_still_refused_for_up_and_exact(cli, rounding):
+    code, _, err = cli("psm", "encode", "--tau", "500d", "--active", "30s", "--rounding", rounding)
+    assert code == 2 and "above the maximum" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("rounding", ["down", "nearest"])
+def test_edrx_encode_above_maximum_clamps(cli_json, rounding):
+    code, doc = cli_json("edrx", "encode", "--rat", "nb-iot", "--cycle", "5h", "--ptw", "1h", "--vendor", "quectel",
+                         "--rounding", rounding)
+    assert code == 0
+    assert doc["cycle"]["seconds"] == 10485.76 and doc["cycle"]["bits"] == "1111"
+    assert doc["ptw"]["seconds"] == 40.96 and doc["ptw"]["bits"] == "1111"
+    assert sum("maximum" in w for w in doc["warnings"]) == 2
+
+
+def test_edrx_encode_above_maximum_refused_for_up(cli):
+    code, _, err = cli("edrx", "encode", "--rat", "lte-m", "--cycle", "5h")
+    assert code == 2 and "above the maximum" in err
+
+
+@pytest.mark.parametrize("value", ["9" * 400, "1e999", "9" * 400 + "d"])
+def test_absurd_durations_are_bad_input_not_internal_errors(cli, value):
+    code, _, err = cli("psm", "encode", "--tau", value, "--active", "30s", "--rounding", "down")
+    assert code == 2 and "internal error" not in err

@@ -23,7 +23,8 @@ def console(tmp_path):
 
     def start(port: str = BG95, *extra: str) -> Tmux:
         env = {"ATCTL_CONSOLE_HISTORY": str(tmp_path / "history"), "ATCTL_PORT": ""}
-        term = Tmux(atctl_argv("console", "--port", port, "--transcript", str(tmp_path / "t.jsonl"), *extra), env=env)
+        transcript = tmp_path / ("t.jsonl" if not opened else f"t{len(opened)}.jsonl")   # never overwritten
+        term = Tmux(atctl_argv("console", "--port", port, "--transcript", str(transcript), *extra), env=env)
         opened.append(term)
         term.wait_for(PROMPT_IDLE, what="the console's prompt")
         return term

@@ -151,3 +151,37 @@ def test_base_mode_reapplies_tables_over_a_previous_conversion(importer, overlay
         (partial / "data" / name).write_text((FIXTURE / "data" / name).read_text(encoding="utf-8"), encoding="utf-8")
     again = importer.Importer(partial, "2026-10-02", overlay, base=base).run()
     assert again["countries"] == result["countries"]  # idempotent: no duplicated notes or sources
+
+
+def test_contributed_observations_merge_as_device_capture_sources(importer, overlay, tmp_path):
+    # an `atctl data export-observations` file: Verizon NB-IoT (derived) seen on B13, T-Mobile US LTE-M on
+    # B2 (stated), a code no operator has, and GSM on AT&T after its switch-off (a disagreement, not a change)
+    contrib = tmp_path / "contrib-2026-12.yaml"
+    contrib.write_text(yaml.safe_dump({"format": 1, "kind": "atctl-observations", "exported": "2026-12-01",
+                                       "observations": [
+        {"mcc_mnc": "311480", "rat": "nb-iot", "band": 13, "count": 7, "first_seen": "2026-10-01", "last_seen": "2026-11-30"},
+        {"mcc_mnc": "310260", "rat": "lte-m", "band": 2, "count": 3, "first_seen": "2026-11-01", "last_seen": "2026-11-02"},
+        {"mcc_mnc": "310410", "rat": "gsm", "band": 850, "count": 1, "first_seen": "2026-11-03", "last_seen": "2026-11-03"},
+        {"mcc_mnc": "99999", "rat": "lte-m", "band": 20, "count": 1, "first_seen": "2026-11-03", "last_seen": "2026-11-03"},
+    ]}))
+    out = tmp_path / "countries.json"
+    imp = importer.Importer(FIXTURE, "2026-10-02", overlay, observations=[contrib])
+    doc = imp.run()
+    key = "obs:contrib-2026-12"
+    assert doc["sources"][key]["grade"] == "C" and "12 registrations" in doc["sources"][key]["name"]
+    vz = op(doc, "US", "verizon")["rats"]["nb-iot"]
+    assert key in vz["sources"] and 13 in vz["bands"] and "B13 x7" in vz["note"]
+    tmo = op(doc, "US", "t-mobile")["rats"]["lte-m"]
+    assert key in tmo["sources"] and 2 in tmo["bands"]
+    att_gsm = op(doc, "US", "att")["rats"]["gsm"]
+    assert att_gsm["status"] == "shut-down"
+    assert any("AT&T gsm: observed on devices until 2026-11-03" in d for d in imp.disagreements)
+    assert any("99999 lte-m" in u for u in imp.unmatched)
+    # the CLI flag does the same, and a broken contributed file stops the import with its name
+    assert importer.main([str(FIXTURE), "--out", str(out), "--overlay", str(overlay), "--observations", str(contrib),
+                          "--commit", "x", "--commit-date", "2026-10-02"]) == 0
+    assert key in json.loads(out.read_text())["sources"]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: 1\nobservations: [{mcc_mnc: '26201', rat: lte-m, band: 999}]\n")
+    with pytest.raises(SystemExit, match="bad.yaml"):
+        importer.Importer(FIXTURE, "2026-10-02", overlay, observations=[bad]).run()

@@ -79,3 +79,18 @@ def test_identifiers_are_redacted_unless_asked(cli, cli_json, tmp_path):
     session = tmp_path / "s.jsonl"
     cli("capture", "import", str(log), "-o", str(session))
     assert "867962041234567" not in session.read_text()
+
+
+def test_diagnose_log_prints_modem_text_as_it_is(tmp_path):
+    """Modem text in a log is neither rich markup nor Markdown on screen (`[/x]` crashed rich,
+    `*x*` turned bold and lost its stars), and a minor/info-only report renders too."""
+    from typer.testing import CliRunner
+
+    from atctl.cli.main import app
+
+    log = tmp_path / "odd.log"
+    log.write_text("AT+CGMM\nBG95-M3 [/x] *starred*\nOK\nAT+CSQ\n+CSQ: 31,99\nOK\nAT+CEREG?\n+CEREG: 0,1\nOK\n")
+    result = CliRunner().invoke(app, ["diagnose", "--log", str(log)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "BG95-M3 [/x] *starred*" in result.output
+    assert "What this log cannot show" in result.output

@@ -9,7 +9,8 @@ import pytest
 
 
 def _record(tmp_path, cli, *args):
-    transcript = tmp_path / "T.jsonl"
+    # a fresh file per capture: atctl refuses to overwrite an existing transcript without --force
+    transcript = tmp_path / f"T{len(list(tmp_path.glob('T*.jsonl')))}.jsonl"
     code, out, err = cli(*args, "--transcript", str(transcript), "--json")
     return code, json.loads(out), transcript
 

@@ -71,8 +71,22 @@ def test_qpsms_bit_strings_are_decoded_too():
     assert (fields["periodic_tau_s"], fields["active_time_s"]) == (6000, 20)
 
 
-@pytest.mark.parametrize("line", ['+CEDRXP: 7,"1000"', '+CEDRXP: 4,"10000"', '+CPSMS: 5', '+QPSMS: 1,,,"abc","20"',
-                                  '+CPSMS: 1,,,"0101","00000001"', "+CEDRXP:"])
-def test_malformed_power_lines(line):
+@pytest.mark.parametrize("line", ['+CEDRXP: 7,"1000"', '+CPSMS: 5', "+CEDRXP:", "+CPSMS: x"])
+def test_power_lines_without_their_key_field_are_errors(line):
     with pytest.raises(InputError):
         parse_line(line)
+
+
+@pytest.mark.parametrize("line,name,kept", [
+    ('+CEDRXP: 4,"10000"', "requested", {"act": 4, "rat": "lte-m", "requested_s": None}),
+    ('+QPSMS: 1,,,"abc","20"', "periodic_tau", {"mode": 1, "active_time_s": 20}),
+    ('+QPSMS: 1,,,"1e999","20"', "periodic_tau", {"mode": 1, "active_time_s": 20}),
+    ('+CPSMS: 1,,,"0101","00000001"', "periodic_tau", {"mode": 1, "active_time_s": 2}),
+])
+def test_a_malformed_optional_field_is_unparsed_with_a_warning(line, name, kept):
+    # DESIGN.md: a line decodes what it can; the field it could not read goes to `unparsed`
+    fields = parse_line(line).fields
+    assert name in fields["unparsed"] and len(fields["warnings"]) == 1
+    assert "write" not in fields["warnings"][0]  # no hint meant for user input
+    for key, value in kept.items():
+        assert fields[key] == value

@@ -172,10 +172,38 @@ def test_qcfg_layout_comes_from_the_profile():
     assert parse_line('+QCFG: "band",0xf,0x1e00b0e18df,0x0').fields["layout"] == "lpwa"
 
 
-@pytest.mark.parametrize("line", ['+QCFG: "band",0xf', '+QCFG: "band",0xq,0x1,0x1', '+QCFG: "nwscanseq",02x3',
+@pytest.mark.parametrize("line", ['+QCFG: "band",0xf', '+QCFG: "nwscanseq",02x3', "+URAT: x", "+QBAND: -",
                                   "+QNWINFO: ", "+CSQ: 40,99", "+CESQ: 1,2,3", '+QCSQ: "FOO",1',
-                                  '+QENG: "neighbourcell intra","LTE",38950,276', '+QENG: "servingcell","BUSY"',
+                                  '+QENG: "servingcell","BUSY"',
                                   "+COPS: x", "+CPIN: MAYBE", "+CME ERROR:", "+URAT: ", "+UBANDMASK: 0"])
 def test_malformed_lines(line):
     with pytest.raises(InputError):
         parse_line(line)
+
+
+# ---- issue #20 / DESIGN.md: an unreadable mask or number is unparsed, never a hang ----------
+
+@pytest.mark.parametrize("line,unparsed,kept", [
+    ('+UBANDMASK: 0,-5', ["value 2"], {"lte_m": [], "masks": [0, -5]}),
+    ('+UBANDMASK: 0,-5,1,524288', ["value 2"], {"lte_m": [], "nb_iot": [20]}),
+    ('+UBANDMASK: 0,' + str(1 << 64) + ',1,524288', ["value 2"], {"nb_iot": [20]}),
+    ('+QCFG: "band",0xf,-0x5,0x0', ["lte_m_mask"], {"gsm": [850, 900, 1800, 1900], "lte_m": []}),
+    ('+QCFG: "band",0xq,0x1,0x1', ["gsm_mask"], {"gsm": [], "lte_m": [1], "nb_iot": [1]}),
+    ('+QCFG: "band",0xf,0x' + "f" * 10000 + ',0x80000', ["lte_m_mask"], {"nb_iot": [20]}),
+    ("+URAT: 7,x,8", ["AcT 2"], {"acts": [7, 8], "rats": ["lte-m", "nb-iot"]}),
+    ("+UBANDSEL: 850,-,900", ["value 2"], {"mhz": [850, 900]}),
+    ("+QBAND: 8,-20,20", ["band 2"], {"bands": [8, 20]}),
+])
+def test_unreadable_band_values_are_unparsed(line, unparsed, kept):
+    fields = parse_line(line).fields
+    assert sorted(fields.get("unparsed", {})) == unparsed
+    assert len(fields.get("warnings", [])) == len(unparsed)
+    for key, value in kept.items():
+        assert fields[key] == value, key
+
+
+def test_qeng_neighbour_cell_lines_keep_their_values():
+    # was an error ("only servingcell is decoded"); a response line decodes what it can
+    fields = parse_line('+QENG: "neighbourcell intra","LTE",38950,276,-3,-88,-65,0,37,7,16,6,44').fields
+    assert (fields["state"], fields["rat"], fields["cell"]["kind"]) == ("NEIGHBOUR", "lte", "neighbourcell intra")
+    assert fields["cell"]["values"][:2] == [38950, 276]

@@ -120,9 +120,61 @@ def test_inference_rule():
     ("+CEREG: 9,1", False),   # n is 0-5
     ("+CEREG: 12", True),
     ("+CEREG:", None),
-    ('+CEREG: 1,"71F6","14BCB0C",x', None),
-    ('+CEREG: 1,"71F6","14BCB0C",9,,,"0000101","00001010"', None),  # 7-bit active time
+    ("+CEREG: ,,", None),
+    ("+CEREG: x,y", None),
 ])
 def test_malformed_registration_is_input_error(line, is_urc):
     with pytest.raises(InputError):
         parse_line(line, is_urc=is_urc)
+
+
+@pytest.mark.parametrize("line,unparsed,kept", [
+    ('+CEREG: 1,"71F6","14BCB0C",x', ["act"], dict(stat=1, tac="71F6", ci="14BCB0C", act=None)),
+    ('+CEREG: 1,"71F6","14BCB0C",9,,,"0000101","00001010"', ["active_time"],  # 7-bit active time
+     dict(stat=1, act=9, active_time_s=None, periodic_tau_s=6000)),
+])
+def test_unreadable_optional_fields_are_unparsed(line, unparsed, kept):
+    fields = parse_line(line).fields
+    assert sorted(fields["unparsed"]) == unparsed and len(fields["warnings"]) == len(unparsed)
+    for key, value in kept.items():
+        assert fields[key] == value
+
+
+def test_typed_helpers_stay_strict():
+    with pytest.raises(InputError, match="act"):
+        parse_cereg('+CEREG: 1,"71F6","14BCB0C",x')
+
+
+# ---- issue #15: classes of real lines ModemManager decodes ----------------------------------
+
+def test_samsung_junk_act_and_extra_field():
+    # MM src/tests/test-modem-helpers.c test_creg2_s8500_wave_unsolicited: lac 0x000B, ci 0x2816
+    fields = parse_line("+CREG: 2,1,000B,2816, B, C2816").fields
+    assert (fields["stat"], fields["tac"], fields["ci"], fields["act"]) == (1, "000B", "2816", None)
+    assert fields["unparsed"] == {"act": "B", "cause_type": "C2816"}
+    assert all("write" not in w and "hex strings such as" not in w for w in fields["warnings"])
+
+
+def test_novatel_extra_field_in_the_urc_form():
+    # MM test_cereg2_novatel_lte_unsolicited: tac 0x1F00, ci 0x79D903, LTE
+    fields = parse_line("+CEREG: 1, 1F00, 20 ,79D903 ,7").fields
+    assert fields["is_urc"] and (fields["tac"], fields["extra"], fields["ci"], fields["act"]) == \
+        ("1F00", "20", "79D903", 7)
+    assert "unparsed" not in fields
+
+
+def test_bc66_registration_denied_urc_extra_field_is_not_active_time():
+    # issue #15 (BC66 registration-denied URC): the extra field used to land on active time and
+    # fail with "write 8 characters of 0 and 1"; it is denied with EMM cause 15
+    fields = parse_line("+CEREG: 3,,,,,0,15").fields
+    assert fields["is_urc"] and fields["stat_text"] == "denied"
+    assert (fields["cause_type"], fields["reject_cause"], fields["active_time_s"]) == (0, 15, None)
+    assert "unparsed" not in fields
+
+
+def test_multi_digit_stat_without_space_tries_the_read_layout():
+    # issue #15: `+CGREG:002,0011,...` looked like a URC (4-digit second field) and failed on <act>
+    fields = parse_line('+CGREG:002,0011,"0f0d","14c3"').fields
+    assert (fields["is_urc"], fields["n"], fields["stat"], fields["tac"], fields["ci"]) == \
+        (False, 2, 11, "0F0D", "14C3")
+    assert "unparsed" not in fields

@@ -105,3 +105,32 @@ def test_psm_warnings():
 def test_bad_bits_rejected(bad):
     with pytest.raises(InputError):
         decode_t3412_ext(bad)
+
+
+# nrfconnect/sdk-nrf tests/lib/lte_lc/src/main.c @ 879dd348, test_parse_psm and test_encode_psm
+@pytest.mark.parametrize("active_bits,tau_bits,active_s,tau_s", [
+    ("01000001", "01000010", 360, 72000),   # valid_values_0
+    ("00100100", "00001000", 240, 4800),    # valid_values_1
+    ("00010000", "10111011", 32, 1620),     # valid_values_2
+])
+def test_nrf_parse_psm_vectors(active_bits, tau_bits, active_s, tau_s):
+    assert decode_t3324(active_bits).seconds == active_s
+    assert decode_t3412_ext(tau_bits).seconds == tau_s
+
+
+def test_nrf_parse_psm_disabled_and_legacy():
+    # "disabled": 11100000 everywhere -> deactivated; "tau_legacy": legacy T3412 00101010 = 600 s
+    assert decode_t3324("11100000").deactivated and decode_t3412_ext("11100000").deactivated
+    assert decode_t3412("00101010").seconds == 600 and decode_t3324("00001000").seconds == 16
+
+
+@pytest.mark.parametrize("tau_s,active_s,tau_bits,active_bits", [
+    (11400, 60, "00010011", "00011110"),
+    (1, 1, "01100001", "00000001"),
+    (35712000, 11160, "11011111", "01011111"),
+    (123456, 89, "01000100", "00100010"),
+    (62, 63, "01111111", "00100010"),
+])
+def test_nrf_encode_psm_vectors(tau_s, active_s, tau_bits, active_bits):
+    assert encode_t3412_ext(tau_s).bits == tau_bits
+    assert encode_t3324(active_s).bits == active_bits
