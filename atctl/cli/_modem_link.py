@@ -92,13 +92,15 @@ class ModemLink:
     """Opens the port, starts the session, identifies the module, then serves jobs."""
 
     def __init__(self, port: str, *, baud: int = 115200, transcript: str | None = None, show_ids: bool = False,
-                 profile=None, on_urc: Callable[[str], None] | None = None):
+                 profile=None, on_urc: Callable[[str], None] | None = None,
+                 on_dead: Callable[[BaseException], None] | None = None):
         self.port_name = port
         self.baud = baud
         self.transcript = transcript
         self.show_ids = show_ids
         self.profile = profile
         self.on_urc = on_urc or (lambda line: None)
+        self.on_dead = on_dead or (lambda exc: None)
         self.jobs: queue.Queue[Job | None] = queue.Queue()
         self.busy: str | None = None      # the command running now (masked), for the prompt
         self.session = None
@@ -185,6 +187,7 @@ class ModemLink:
         except Exception as exc:  # noqa: BLE001 - the port went away: tell the UI once
             self.dead = exc
             self._stop = True
+            self.on_dead(exc)
         finally:
             self.port.idle = False
 
@@ -205,3 +208,19 @@ class ModemLink:
             self.busy = None
         if job.done is not None:
             job.done(result, error)
+
+
+def error_text(exc: BaseException) -> str:
+    """One line for an error met on the modem thread (atctl errors carry their own wording)."""
+    return exc.one_line() if hasattr(exc, "one_line") else f"{type(exc).__name__}: {exc}"
+
+
+def raise_lost(lost: BaseException | None) -> None:
+    """The link died under the console or monitor: leave through the error hierarchy (exit 3)."""
+    if lost is None:
+        return
+    from atctl.errors import AtctlError, ModemUnreachable
+
+    if isinstance(lost, AtctlError):
+        raise lost
+    raise ModemUnreachable(f"lost the link to the module: {error_text(lost)}")

@@ -57,7 +57,8 @@ class Console:
 
         self.port = port
         self.link = ModemLink(port, baud=baud, transcript=transcript, show_ids=show_ids, profile=profile,
-                              on_urc=self._urc_from_worker)
+                              on_urc=self._urc_from_worker,
+                              on_dead=lambda exc: self.loop and self._post(self._show_dead, exc))
         self.history_file = history
         self.pending: list[str] = []          # helper commands waiting for the input line
         self.loop = None
@@ -77,6 +78,10 @@ class Console:
             asyncio.run(self._main())
         finally:
             self.link.close()
+        if self.link.dead is not None:   # the link died under the console: exit 3, not a clean leave
+            from atctl.cli._modem_link import raise_lost
+
+            raise_lost(self.link.dead)
 
     def _session(self):
         from prompt_toolkit import PromptSession
@@ -244,6 +249,10 @@ class Console:
 
     def _show_urc(self, line: str) -> None:
         self.print_lines([(STYLES["urc"], "URC "), ("", line)], *self._meaning(line, is_urc=True))
+
+    def _show_dead(self, exc: BaseException) -> None:
+        text = exc.one_line() if hasattr(exc, "one_line") else f"{type(exc).__name__}: {exc}"
+        self.print_lines([(STYLES["error"], f"{text}; Ctrl-D leaves")])
 
     def _show_reply(self, command: str, response, error) -> None:
         from atctl.cli._modem_link import Cancelled

@@ -13,6 +13,8 @@ from typing import Annotated, Optional
 import typer
 
 from atctl.cli._common import BaudOpt, JsonOpt, PortOpt, ProfilesOpt, TranscriptOpt
+from atctl.cli._modem_link import error_text as exc_text
+from atctl.cli._modem_link import raise_lost
 
 app = typer.Typer(add_completion=False)
 
@@ -63,7 +65,8 @@ class Monitor:
         self.port = port
         self.events: queue.Queue = queue.Queue()
         self.link = ModemLink(port, baud=baud, transcript=transcript, show_ids=show_ids, profile=profile,
-                              on_urc=lambda line: self.events.put(("urc", line)))
+                              on_urc=lambda line: self.events.put(("urc", line)),
+                              on_dead=lambda exc: self.events.put(("dead", exc)))
         self.interval_s = interval_s
         self.stop_after = stop_after
         self.as_json = as_json
@@ -79,6 +82,7 @@ class Monitor:
         self.board = Dashboard(self.port, self.link.profile, self.interval_s)
         keys = _KeyReader(self.events) if not self.as_json else None
         live = None
+        lost: BaseException | None = None
         try:
             self._call(self._enable_urcs, "urcs")
             self._poll()
@@ -107,16 +111,17 @@ class Monitor:
                         next_poll = time.monotonic() + self.interval_s
                         self._poll()
                     continue
+                if kind == "dead":
+                    self.board.error(exc_text(value))
+                    self._show(live)
+                    lost = value
+                    break
                 if kind == "key":
                     if value in ("q", "Q", "\x03", "\x04"):
                         break
                     continue
                 self._handle(kind, value)
                 self._show(live)
-                if self.link.dead is not None:
-                    self.board.error(f"the port closed: {self.link.dead}")
-                    self._show(live)
-                    break
         except KeyboardInterrupt:
             pass
         finally:
@@ -129,6 +134,7 @@ class Monitor:
                 live.update(self._render(final=True), refresh=True)
                 live.stop()
             self.link.close()
+        raise_lost(lost)
 
     # ---- modem work (runs on the link's thread) -------------------------------------
     def _call(self, func, tag: str) -> None:
@@ -200,13 +206,13 @@ class Monitor:
             self.polling = False
             doc, error = value
             if error is not None:
-                board.error(error.one_line() if hasattr(error, "one_line") else f"{type(error).__name__}: {error}")
+                board.error(exc_text(error))
             else:
                 board.apply_status(doc)
         elif kind == "urcs":
             changed, error = value
             if error is not None:
-                board.error(error.one_line() if hasattr(error, "one_line") else str(error))
+                board.error(exc_text(error))
             board.urc_settings = [f"turned on {c} (restored on exit)" for c in changed or []]
 
     def _show(self, live) -> None:

@@ -52,3 +52,20 @@ def test_signal_history_is_bounded():
     for rsrp in range(-140, -40):
         board.apply_urc(f"+CESQ: 99,99,255,255,20,{rsrp + 141}")
     assert len(board.snapshot()["signal_history"]) == 20
+
+
+def test_modem_text_on_the_monitor_screen_is_never_markup():
+    from rich.console import Console
+
+    from atctl.cli.monitor import Monitor
+
+    monitor = Monitor.__new__(Monitor)      # the renderer only: no port is opened
+    monitor.port, monitor.interval_s = "sim://x?[bold]", 300
+    monitor.board = _board()
+    monitor.board.operator = {"name": "[red]Evil[/red] Telekom", "mcc_mnc": "26201"}
+    monitor.board.apply_urc("+QIURC: [blink]\"recv\"[/blink],0")
+    console = Console(record=True, width=200, color_system=None)
+    console.print(monitor._render())
+    text = console.export_text()
+    assert "[red]Evil[/red] Telekom" in text and '+QIURC: [blink]"recv"[/blink],0' in text
+    assert "sim://x?[bold]" in text

@@ -200,3 +200,22 @@ def test_monitor_bad_interval_is_exit_2():
 
 if sys.platform == "win32":  # pragma: no cover
     pytest.skip("tmux tests need a POSIX terminal", allow_module_level=True)
+
+
+@pytest.mark.parametrize("command", ["console", "monitor"])
+def test_a_link_lost_under_the_ui_is_said_and_exit_3(command):
+    from atctl.sim.pty_server import PtyServer
+
+    server = PtyServer("quectel-bg95-m3", {}).start()
+    term = Tmux(atctl_argv(command, "--port", server.path), env={"ATCTL_CONSOLE_HISTORY": "/dev/null", "ATCTL_PORT": ""})
+    try:
+        term.wait_for(PROMPT_IDLE if command == "console" else "registration", what="the UI up")
+        server.stop()    # the pty goes away, as when a USB module is unplugged
+        screen = term.wait_for("lost the link", what="the lost link said")
+        if command == "console":
+            term.send("C-d")
+        screen = term.wait_for("EXIT=", what="the exit code")
+        assert "EXIT=3" in screen and "Traceback" not in screen
+    finally:
+        term.close()
+        server.stop()
