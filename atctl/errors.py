@@ -86,3 +86,9 @@ class ModemTimeout(ModemUnreachable):
         super().__init__(message, hint=hint)
         self.command = command
         self.timeout_s = timeout_s
+
+
+class Interrupted(AtctlError):
+    """The user stopped an operation (Ctrl-C, SIGTERM); the message says what state it left (exit 130)."""
+
+    exit_code = 130

@@ -69,3 +69,28 @@ def identify(session: AtSession, extra_profiles: str | None = None) -> Identity:
     for value in (ident.imei, ident.iccid, ident.imsi):
         session.transcript.add_known_id(value)
     return ident
+
+
+@dataclass
+class ModuleOnPort:
+    """What the module says it is (AT+CGMM, else ATI) and the profile that matches it."""
+
+    model: str | None
+    profile: object | None  # ModemProfile
+
+
+def module_on_port(session: AtSession, extra_profiles: str | None = None) -> ModuleOnPort:
+    """A quick identity read (one or two commands), for checking a config's module before a write."""
+    from atctl.profiles import match_profile
+
+    model = _first_line(session, "AT+CGMM")
+    profile = match_profile(model, extra_profiles) if model else None
+    if profile is None:
+        try:
+            ati = session.command("ATI")
+        except ModemTimeout:
+            ati = None
+        if ati is not None and ati.ok and ati.lines:
+            profile = match_profile("\n".join(ati.lines), extra_profiles)
+            model = model or " ".join(line.strip() for line in ati.lines if line.strip()) or None
+    return ModuleOnPort(model, profile)

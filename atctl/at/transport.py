@@ -71,7 +71,35 @@ def release_port(ser) -> None:
     """Close a port from open_port(), clearing the exclusive flag first."""
     if type(ser).__module__.startswith("serial.serialposix") and getattr(ser, "is_open", False):
         _exclusive_tty(ser, on=False)
+    if type(ser).__module__ == "serial.rfc2217":
+        _close_rfc2217(ser)
+        return
     ser.close()
+
+
+RFC2217_CLOSE_WAIT_S = 0.25
+
+
+def _close_rfc2217(ser) -> None:
+    """pyserial's RFC 2217 close() shuts the socket down and joins its reader thread (milliseconds),
+    then sleeps 0.3 s "in case of quick reconnects"; every atctl call on a remote bench paid that
+    sleep. The close runs in a daemon thread, waited for until this port's reader thread has ended
+    (the socket is shut down by then) or RFC2217_CLOSE_WAIT_S, so a process that exits next does
+    not sit out the sleep."""
+    import threading
+
+    name = f"pySerial RFC 2217 reader thread for {ser.port}"  # pyserial's own name for it
+    readers = [t for t in threading.enumerate() if t.name == name]
+
+    def close() -> None:
+        try:
+            ser.close()
+        except OSError:
+            pass
+
+    threading.Thread(target=close, name="atctl rfc2217 close", daemon=True).start()
+    for reader in readers:
+        reader.join(RFC2217_CLOSE_WAIT_S)
 
 
 _HOOKED = False

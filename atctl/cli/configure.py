@@ -1,4 +1,9 @@
-"""`atctl plan | apply | verify CONFIG --port P`."""
+"""`atctl plan | apply | verify CONFIG --port P`.
+
+Text atctl did not write (modem replies, commands carrying the user's APN, operator names) is
+rendered as rich Text, never as markup; warnings and progress go to stderr; stdout holds the
+result (or exactly one JSON document with --json).
+"""
 
 from __future__ import annotations
 
@@ -6,22 +11,49 @@ from typing import Annotated, Optional
 
 import typer
 
-from atctl.cli._common import BaudOpt, JsonOpt, PortOpt, ProfilesOpt, TranscriptOpt, emit
+from atctl.cli._common import BaudOpt, ForceOpt, JsonOpt, PortOpt, ProfilesOpt, TranscriptOpt, emit
 
 ConfigArg = Annotated[str, typer.Argument(help="Device config YAML (see examples/).")]
 ModuleOpt = Annotated[Optional[str], typer.Option("--module", help="Module profile id (overrides the config; detected when absent).")]
 NoObservationsOpt = Annotated[bool, typer.Option(
     "--no-observations", help="Do not record the serving network's band in your local observations.")]
+TimeoutOpt = Annotated[Optional[str], typer.Option(
+    "--timeout", help="How long to wait for registration (overrides the config's expect.timeout), e.g. 90s, 5m.")]
 
 plan_app = typer.Typer(add_completion=False)
 apply_app = typer.Typer(add_completion=False)
 verify_app = typer.Typer(add_completion=False)
 
 
-def _session(port, baud, transcript):
+def _session(port, baud, transcript, force=False):
     from atctl.at import open_session
+    from atctl.cli._common import session_options
 
-    return open_session(port, baud=baud, transcript=transcript)
+    return open_session(port, baud=baud, transcript=transcript, **session_options(force))
+
+
+def _load(config: str, timeout: str | None):
+    """The config, with --timeout (validated before the modem is touched) in expect.timeout."""
+    from atctl.config.loader import load_config
+
+    seconds = None
+    if timeout is not None:
+        from atctl.errors import InputError
+        from atctl.timers.duration import parse_duration
+
+        seconds = parse_duration(timeout, what="--timeout")
+        if not 0 < seconds < float("inf"):
+            raise InputError(f"--timeout must be more than 0 s, got {timeout!r}", hint="for example --timeout 90s")
+    cfg = load_config(config)
+    if seconds is not None:
+        cfg = cfg.model_copy(update={"expect": cfg.expect.model_copy(update={"timeout": seconds})})
+    return cfg
+
+
+def _err_console():
+    from atctl.cli._common import console
+
+    return console(stderr=True)
 
 
 def _progress(json: bool):
@@ -29,14 +61,15 @@ def _progress(json: bool):
 
     if json or not sys.stderr.isatty():
         return None
-    from atctl.cli._common import console
+    from rich.text import Text
 
-    err = console(stderr=True)
-    return lambda text: err.print(f"[dim]… {text}[/dim]")
+    err = _err_console()
+    return lambda text: err.print(Text(f"… {text}", style="dim"))
 
 
 def _checks_table(checks: list[dict]) -> None:
     from rich.table import Table
+    from rich.text import Text
 
     from atctl.cli._common import console
 
@@ -44,109 +77,187 @@ def _checks_table(checks: list[dict]) -> None:
     for col in ("check", "result", "reason"):
         table.add_column(col)
     for check in checks:
-        mark = "[green]ok[/green]" if check["ok"] else "[red]FAIL[/red]"
-        table.add_row(check["name"], mark, check["reason"])
+        mark = Text("ok", style="green") if check["ok"] else Text("FAIL", style="red")
+        table.add_row(Text(check["name"]), mark, Text(str(check["reason"])))
     console().print(table)
 
 
 def _warnings(warnings: list[str]) -> None:
-    from atctl.cli._common import console
+    from rich.text import Text
 
+    err = _err_console()
     for warning in warnings:
-        console().print(f"[yellow]warning:[/yellow] {warning}")
+        err.print(Text.assemble(("warning: ", "yellow"), warning))
+
+
+def _step_line(index: int, step) -> object:
+    from rich.text import Text
+
+    tag = {"reboot": " (reboot)", "deregister": " (deregister)"}.get(step.kind, "")
+    return Text.assemble(f"{index:>2}. ", (step.command, "bold"), (tag, "magenta"), "  ", (step.purpose, "dim"))
+
+
+def _failing(checks: list[dict]) -> str:
+    return "; ".join(f"{c['name']}: {c['reason']}" for c in checks if not c["ok"])
 
 
 @plan_app.command("plan")
 def plan(config: ConfigArg, port: PortOpt, module: ModuleOpt = None, baud: BaudOpt = 115200,
-         profiles: ProfilesOpt = None, transcript: TranscriptOpt = None, json: JsonOpt = False) -> None:
+         profiles: ProfilesOpt = None, transcript: TranscriptOpt = None, force: ForceOpt = False,
+         json: JsonOpt = False) -> None:
     """List the commands apply would send: only those that change something, in order."""
     from atctl.config.apply import prepare, resolve_profile
-    from atctl.config.loader import load_config
 
-    cfg = load_config(config)
-    with _session(port, baud, transcript) as session:
+    cfg = _load(config, None)
+    with _session(port, baud, transcript, force) as session:
         profile = resolve_profile(session, cfg, module, profiles)
         _, desired, _, steps = prepare(session, cfg, profile)
     doc = {"module": profile.id, "steps": [s.as_dict() for s in steps], "changes": bool(steps),
            "warnings": desired.warnings}
 
     def render() -> None:
+        from rich.text import Text
+
         from atctl.cli._common import console
 
         out = console()
         if not steps:
-            out.print(f"{profile.id}: already configured as {config} asks; nothing to send.")
+            out.print(Text(f"{profile.id}: already configured as {config} asks; nothing to send."))
         for i, step in enumerate(steps, 1):
-            tag = {"reboot": " [magenta](reboot)[/magenta]", "deregister": " [magenta](deregister)[/magenta]"}.get(step.kind, "")
-            out.print(f"{i:>2}. [bold]{step.command}[/bold]{tag}  [dim]{step.purpose}[/dim]")
+            out.print(_step_line(i, step), soft_wrap=True)  # commands stay copyable: never cut
         _warnings(desired.warnings)
 
     emit(doc, json, render)
+
+
+def _sigterm_as_interrupt():
+    """SIGTERM takes the Ctrl-C path (restore, then report); returns the handler to put back."""
+    import signal
+
+    try:
+        return signal.signal(signal.SIGTERM, signal.default_int_handler)
+    except ValueError:  # not the main thread (an embedding program): leave its handlers alone
+        return None
+
+
+def _failure_doc(profile, exc, restore) -> dict:
+    return {"module": profile.id, "steps": [r.as_dict() for r in exc.results], "changed": bool(exc.results),
+            "ok": False, "error": exc.one_line(), "restore": restore}
 
 
 @apply_app.command("apply")
 def apply(config: ConfigArg, port: PortOpt, module: ModuleOpt = None, baud: BaudOpt = 115200,
           profiles: ProfilesOpt = None, transcript: TranscriptOpt = None,
           no_wait: Annotated[bool, typer.Option("--no-wait", help="Do not wait for registration before verifying.")] = False,
-          no_observations: NoObservationsOpt = False, json: JsonOpt = False) -> None:
+          timeout: TimeoutOpt = None, no_observations: NoObservationsOpt = False, force: ForceOpt = False,
+          json: JsonOpt = False) -> None:
     """Apply a config, wait for the network, and verify what it granted."""
-    from atctl.config.apply import ApplyFailed, apply_config, resolve_profile
-    from atctl.config.loader import load_config
+    import signal
 
-    cfg = load_config(config)
+    from atctl.cli._wait_status import WaitFeedback
+    from atctl.config.apply import ApplyFailed, ApplyInterrupted, LinkLost, apply_config, resolve_profile
     from atctl.observations import suppressed
 
-    with suppressed(no_observations), _session(port, baud, transcript) as session:
-        profile = resolve_profile(session, cfg, module, profiles)
-        try:
-            outcome = apply_config(session, cfg, profile, wait=not no_wait, progress=_progress(json))
-        except ApplyFailed as exc:
-            if json:
-                from atctl.cli._common import print_json
+    cfg = _load(config, timeout)
+    feedback = WaitFeedback()
+    previous = _sigterm_as_interrupt()
+    try:
+        with suppressed(no_observations), _session(port, baud, transcript, force) as session:
+            profile = resolve_profile(session, cfg, module, profiles)
+            header = None if json else (lambda steps: _header(profile.id, port, len(steps)))
+            try:
+                outcome = apply_config(session, cfg, profile, wait=not no_wait, progress=_progress(json),
+                                       on_wait=feedback, on_plan=header)
+            except (ApplyFailed, ApplyInterrupted, LinkLost) as exc:
+                feedback.done(None)
+                if json:
+                    from atctl.cli._common import print_json
 
-                print_json({"module": profile.id, "steps": [r.as_dict() for r in exc.results], "changed": True,
-                            "ok": False, "error": exc.one_line(), "restore": exc.restore})
-                typer.echo(f"atctl: error: {exc.one_line()}", err=True)
-                raise typer.Exit(1) from None
-            raise
+                    print_json(_failure_doc(profile, exc, getattr(exc, "restore", None)))
+                    typer.echo(f"atctl: error: {exc.one_line()}", err=True)
+                    raise typer.Exit(exc.exit_code) from None
+                raise
+            feedback.done(outcome.wait)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     checks = [c.as_dict() for c in outcome.checks]
+    written = sorted({r.step.setting for r in outcome.results if r.ok and r.step.setting})
+    summary = _apply_summary(outcome, written, checks)
     doc = {"module": outcome.module, "steps": [r.as_dict() for r in outcome.results], "changed": outcome.changed,
-           "verify": {"ok": outcome.ok, "checks": checks}, "ok": outcome.ok, "warnings": outcome.warnings}
+           "verify": {"ok": outcome.ok, "checks": checks}, "ok": outcome.ok, "warnings": outcome.warnings,
+           "written": written, "reboots": outcome.reboots, "summary": summary,
+           "wait": None if outcome.wait is None else {"registered": outcome.wait.registered,
+                                                      "waited_s": round(outcome.wait.waited_s, 1),
+                                                      "state": outcome.wait.state, "last_urc": outcome.wait.last_urc}}
 
     def render() -> None:
+        from rich.text import Text
+
         from atctl.cli._common import console
 
         out = console()
-        if not outcome.changed:
-            out.print(f"{outcome.module}: nothing to change.")
         for result in outcome.results:
-            out.print(f"  {'[green]OK[/green]' if result.ok else '[red]ERR[/red]'} {result.step.command}")
+            out.print(Text.assemble("  ", ("OK", "green") if result.ok else ("ERR", "red"), " ", result.step.command),
+                      soft_wrap=True)
         _checks_table(checks)
         _warnings(outcome.warnings)
+        out.print(Text(summary, style="bold"), soft_wrap=True)
 
     emit(doc, json, render)
     if not outcome.ok:
         raise typer.Exit(1)
 
 
+def _header(module: str, port: str, changes: int) -> None:
+    from rich.text import Text
+
+    from atctl.cli._common import console
+
+    what = f"{changes} change(s) to send" if changes else "nothing to change"
+    console().print(Text(f"apply: {module} on {port}: {what}", style="bold"), soft_wrap=True)
+
+
+def _apply_summary(outcome, written: list[str], checks: list[dict]) -> str:
+    sent = len(outcome.results)
+    rebooted = f" (the module rebooted {outcome.reboots} time(s) mid-apply; apply re-read and continued)" \
+        if outcome.reboots else ""
+    if not outcome.results:
+        head = "nothing to change"
+    else:
+        head = f"all {sent} step(s) sent and answered OK ({', '.join(written) or 'no setting'} written){rebooted}"
+    if outcome.ok:
+        return f"{head}; verified"
+    return f"{head}; verify failed: {_failing(checks)}"
+
+
 @verify_app.command("verify")
 def verify(config: ConfigArg, port: PortOpt, module: ModuleOpt = None, baud: BaudOpt = 115200,
-           profiles: ProfilesOpt = None, transcript: TranscriptOpt = None,
-           no_observations: NoObservationsOpt = False, json: JsonOpt = False) -> None:
+           profiles: ProfilesOpt = None, transcript: TranscriptOpt = None, timeout: TimeoutOpt = None,
+           no_observations: NoObservationsOpt = False, force: ForceOpt = False, json: JsonOpt = False) -> None:
     """Check the module and what its network granted against a config (exit 1 on any failed check)."""
+    from atctl.cli._wait_status import WaitFeedback
     from atctl.config.apply import resolve_profile, verify_now
     from atctl.config.desired import desired_state
-    from atctl.config.loader import load_config
     from atctl.dialects import get_dialect
 
-    cfg = load_config(config)
+    cfg = _load(config, timeout)
+    feedback = WaitFeedback()
     from atctl.observations import suppressed
 
-    with suppressed(no_observations), _session(port, baud, transcript) as session:
+    with suppressed(no_observations), _session(port, baud, transcript, force) as session:
         profile = resolve_profile(session, cfg, module, profiles)
         desired = desired_state(cfg, profile, get_dialect(profile))
-        checks = [c.as_dict() for c in verify_now(session, cfg, desired, profile, settle=True)]
+        try:
+            checks = [c.as_dict() for c in verify_now(session, cfg, desired, profile, settle=True, on_wait=feedback)]
+        finally:
+            feedback.done(None)
     ok = all(c["ok"] for c in checks)
-    emit({"module": profile.id, "ok": ok, "checks": checks}, json, lambda: _checks_table(checks))
+
+    def render() -> None:
+        _checks_table(checks)
+        _warnings(desired.warnings)
+
+    emit({"module": profile.id, "ok": ok, "checks": checks, "warnings": desired.warnings}, json, render)
     if not ok:
         raise typer.Exit(1)

@@ -6,17 +6,16 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from atctl.cli._common import JsonOpt, ProfilesOpt, emit
+from atctl.cli._common import DecodeVendor, JsonOpt, ProfilesOpt, emit
 
 app = typer.Typer(add_completion=False, help="Decode one AT response line (+CEREG, +CEDRXP, +QCFG ...).", no_args_is_help=True)
 
-VENDORS = ("quectel", "ublox")
 
 
 @app.command()
 def decode(
     line: Annotated[Optional[str], typer.Argument(help="The response line, quoted, e.g. '+CEDRXP: 4,\"1000\",\"0101\",\"1011\"'.")] = None,
-    vendor: Annotated[Optional[str], typer.Option("--vendor", help="quectel | ublox (AcT numbering, layouts).")] = None,
+    vendor: Annotated[Optional[DecodeVendor], typer.Option("--vendor", help="AcT numbering, layouts.")] = None,
     module: Annotated[Optional[str], typer.Option("--module", "-m", help="Module profile id, e.g. quectel-bg95-m3.")] = None,
     urc: Annotated[Optional[bool], typer.Option("--urc/--read", help="Treat a +CREG/+CGREG/+CEREG line as URC or read reply (default: inferred).")] = None,
     profiles: ProfilesOpt = None,
@@ -28,8 +27,6 @@ def decode(
     from atctl.errors import InputError
     from atctl.responses import parse_line
 
-    if vendor is not None and vendor.lower() not in VENDORS:
-        raise InputError(f"vendor {vendor!r} is not known", hint=f"use one of {', '.join(VENDORS)}")
     profile = None
     if module:
         from atctl.profiles import load_profile

@@ -6,11 +6,11 @@ from typing import Annotated, Optional
 
 import typer
 
-from atctl.cli._common import JsonOpt, emit
+from atctl.cli._common import EdrxRat, JsonOpt, Rounding, Vendor, emit
 
 app = typer.Typer(add_completion=False, help="Encode, decode and list eDRX cycles and paging time windows.", no_args_is_help=True)
 
-RatOpt = Annotated[str, typer.Option("--rat", help="lte-m | nb-iot")]
+RatOpt = Annotated[EdrxRat, typer.Option("--rat", help="Radio technology.")]
 
 
 @app.command()
@@ -18,8 +18,8 @@ def encode(
     rat: RatOpt,
     cycle: Annotated[str, typer.Option("--cycle", help="eDRX cycle, e.g. 81.92s.")],
     ptw: Annotated[Optional[str], typer.Option("--ptw", help="Paging time window, e.g. 5s.")] = None,
-    rounding: Annotated[str, typer.Option("--rounding", help="up (default) | down | nearest | exact")] = "up",
-    vendor: Annotated[str, typer.Option("--vendor", help="standard | quectel | ublox-r5 | ublox-r4")] = "standard",
+    rounding: Annotated[Rounding, typer.Option("--rounding", help="How to reach a representable value.")] = Rounding.up,
+    vendor: Annotated[Vendor, typer.Option("--vendor", help="Command form.")] = Vendor.standard,
     json: JsonOpt = False,
 ) -> None:
     """Encode an eDRX cycle (and PTW) for one RAT into bits and AT commands."""

@@ -6,30 +6,27 @@ from typing import Annotated, Optional
 
 import typer
 
-from atctl.cli._common import JsonOpt, emit
+from atctl.cli._common import JsonOpt, PsmTimer, Rounding, Vendor, emit
 
 app = typer.Typer(add_completion=False, help="Encode, decode and list PSM timers (TS 24.008).", no_args_is_help=True)
 
-RoundingOpt = Annotated[str, typer.Option("--rounding", help="up (default) | down | nearest | exact")]
-VendorOpt = Annotated[str, typer.Option("--vendor", help="Command form: standard | quectel | ublox-r5 | ublox-r4 (PSM uses AT+CPSMS on all).")]
+RoundingOpt = Annotated[Rounding, typer.Option("--rounding", help="How to reach a representable value.")]
+VendorOpt = Annotated[Vendor, typer.Option("--vendor", help="Command form (PSM uses AT+CPSMS on all).")]
 
 
 @app.command()
 def encode(
     tau: Annotated[str, typer.Option("--tau", help="Periodic TAU (wake-up interval), e.g. 24h.")],
     active: Annotated[str, typer.Option("--active", help="Active time after each wake-up, e.g. 30s.")],
-    rounding: RoundingOpt = "up",
-    vendor: VendorOpt = "standard",
+    rounding: RoundingOpt = Rounding.up,
+    vendor: VendorOpt = Vendor.standard,
     json: JsonOpt = False,
 ) -> None:
     """Encode a TAU and an active time into bit strings and the AT+CPSMS command."""
     from atctl.errors import InputError
     from atctl.timers.duration import format_duration, parse_duration
-    from atctl.timers.edrx import VENDORS
     from atctl.timers.psm import encode_psm
 
-    if vendor not in VENDORS:
-        raise InputError(f"vendor {vendor!r} is not known", hint=f"use one of {', '.join(VENDORS)}")
     result = encode_psm(parse_duration(tau, what="--tau"), parse_duration(active, what="--active"), rounding)
     doc = {
         "tau": {**result.tau.as_dict(), "human": format_duration(result.tau.seconds)},
@@ -85,7 +82,7 @@ def decode(
 
 @app.command("values")
 def values_(
-    timer: Annotated[str, typer.Argument(help="tau | active | legacy-tau")] = "tau",
+    timer: Annotated[PsmTimer, typer.Argument(help="Which timer.")] = PsmTimer.tau,
     json: JsonOpt = False,
 ) -> None:
     """Every duration a timer can represent, with the bits that encode it."""

@@ -16,11 +16,34 @@ from atctl.config.desired import Desired, desired_state
 from atctl.config.verify import Check, configured_check, verify_state
 from atctl.dialects import get_dialect
 from atctl.dialects.base import radio_state
-from atctl.dialects.state import Edrx, Settings, Step, psm_seconds
-from atctl.errors import AtctlError, ModemUnreachable, OperationFailed
+from atctl.dialects.state import Edrx, Settings, Step
+from atctl.config.waiting import WaitCallback, WaitResult, WaitStatus, wait_for_registration  # noqa: F401 (re-exported)
+from atctl.errors import AtctlError, Interrupted, ModemTimeout, ModemUnreachable, OperationFailed
 
 Progress = Callable[[str], None]
 BOOT_LINES = ("RDY", "APP RDY", "+CPIN: READY", "+CFUN: 1")
+MAX_REBOOTS = 2        # unexpected reboots apply recovers from (re-read, re-plan, continue) before restoring
+REBOOT_WAIT_S = 30.0
+EDRX_ANSWER_S = 5.0    # how long the network gets to answer an eDRX request (+CEDRXP) before verify reads it
+REBOOT_ANSWER_S = 10.0  # how long a reboot command (AT+CFUN=15/16, AT+CFUN=1,1) gets to answer before it resets   # how long a module that rebooted (or went silent mid-step) gets to answer again
+
+
+class LinkLost(ModemUnreachable):
+    """The link to the module went mid-apply (exit 3); `written` names what was written before."""
+
+    def __init__(self, message: str, *, results: list, written: list[str], hint: str | None = None):
+        super().__init__(message, hint=hint)
+        self.results = results
+        self.written = written
+
+
+class ApplyInterrupted(Interrupted):
+    """Ctrl-C / SIGTERM during apply (exit 130); `restore` says what was done about it."""
+
+    def __init__(self, message: str, *, results: list, restore: dict | None, hint: str | None = None):
+        super().__init__(message, hint=hint)
+        self.results = results
+        self.restore = restore
 
 
 class ApplyFailed(OperationFailed):
@@ -50,6 +73,8 @@ class Outcome:
     results: list[StepResult]
     checks: list[Check]
     warnings: list[str]
+    reboots: int = 0                 # unexpected reboots apply recovered from
+    wait: WaitResult | None = None   # how the registration wait ended
 
     @property
     def changed(self) -> bool:
@@ -61,13 +86,16 @@ class Outcome:
 
 
 def resolve_profile(session, config, module: str | None, profiles: str | None):
-    """--module, then the config's module, then what the module says it is."""
+    """--module, then the config's module, then what the module says it is. A named module is
+    checked against the one on the port before anything is written (sibling variants such as
+    BG95-M1 and BG95-M3 count as different modules): a mismatch is an InputError (exit 2)."""
     from atctl.errors import InputError
     from atctl.profiles import load_profile
 
     wanted = module or config.module
     if wanted:
         profile = load_profile(wanted, profiles)
+        check_module(session, profile, "--module is" if module else "config is for", profiles)
     else:
         from atctl.at.identify import identify
 
@@ -77,6 +105,20 @@ def resolve_profile(session, config, module: str | None, profiles: str | None):
             raise InputError("could not tell which module this is", hint="add `module:` to the config or pass --module")
     session.profile = profile
     return profile
+
+
+def check_module(session, profile, said_by: str = "config is for", profiles: str | None = None) -> None:
+    """Refuse to configure a module other than `profile`. A module atctl cannot identify (no
+    matching profile, or no answer to AT+CGMM/ATI) is taken at the config's word."""
+    from atctl.at.identify import module_on_port
+    from atctl.errors import InputError
+
+    found = module_on_port(session, profiles)
+    if found.profile is None or found.profile.id == profile.id:
+        return
+    model = found.model or found.profile.identity.model
+    raise InputError(f"{said_by} {profile.id}, the module on {session.port_name} is a {model} ({found.profile.id})",
+                     hint=f"pass --module {found.profile.id} or fix the config; nothing was sent to the module")
 
 
 def prepare(session, config, profile, *, need_sim: bool = False) -> tuple[object, Desired, Settings, list[Step]]:
@@ -115,37 +157,92 @@ def _wait_until_back(session, progress: Progress | None, boot_timeout: float) ->
                 session.command("AT", timeout=0.3, expect_reboot=True)
             except ModemTimeout:
                 break
+            if session.echo:
+                break  # the echo is back on (ATE0 lost): it reset already, faster than a probe
             session.wait_urc("", 0.2, lambda line: line in BOOT_LINES)  # a quiet gap between probes
     session.start(boot_timeout=boot_timeout)
 
 
-def run_steps(session, steps: list[Step], progress: Progress | None = None, boot_timeout: float = 60.0) -> list[StepResult]:
-    results: list[StepResult] = []
+def run_steps(session, steps: list[Step], progress: Progress | None = None, boot_timeout: float = REBOOT_WAIT_S,
+              results: list | None = None) -> list[StepResult]:
+    """Send `steps` in order; stop at the first failure (_StepError). `results` (appended to in
+    place) keeps what was sent even when an interrupt ends the run."""
+    results = [] if results is None else results
+    first = len(results)
     for index, step in enumerate(steps, 1):
         if progress:
             progress(f"step {index}/{len(steps)}: {step.purpose}")
+        reboot = step.kind == "reboot"
         try:
-            response = session.command(step.command, expect_reboot=step.kind == "reboot")
+            response = session.command(step.command, _reboot_deadline(session, step) if reboot else None,
+                                       expect_reboot=reboot)
+        except ModemTimeout as exc:
+            if not reboot:
+                results.append(StepResult(step, False, exc.one_line()))
+                raise _StepError(index, step, exc.one_line(), results[first:], exc) from None
+            response = None  # it reset before answering: the wait below tells whether it came back
         except AtctlError as exc:
             results.append(StepResult(step, False, exc.one_line()))
-            raise _StepError(index, step, exc.one_line(), results, exc) from None
-        results.append(StepResult(step, response.ok, response.final if response.ok
-                                  else f"{response.final} ({response.error_text})", response.lines))
-        if not response.ok:
-            raise _StepError(index, step, response.error_text or response.final, results, None)
+            raise _StepError(index, step, exc.one_line(), results[first:], exc) from None
+        except KeyboardInterrupt:
+            final = _late_final(session)
+            answer = f" (the module then answered {final})" if final else \
+                " (no answer: the write may or may not have been kept)"
+            results.append(StepResult(step, final == "OK", "interrupted" + answer))
+            raise
+        if response is None:
+            results.append(StepResult(step, True, "no answer (the module reset before answering)"))
+        else:
+            results.append(StepResult(step, response.ok, response.final if response.ok
+                                      else f"{response.final} ({response.error_text})", response.lines))
+        if response is not None and not response.ok:
+            raise _StepError(index, step, response.error_text or response.final, results[first:], None)
         if step.kind == "reboot":
-            _wait_until_back(session, progress, boot_timeout)
-    return results
+            try:
+                _wait_until_back(session, progress, boot_timeout)
+            except AtctlError as exc:
+                reason = (f"the module did not answer again within {boot_timeout:g} s of the reboot"
+                          if isinstance(exc, ModemUnreachable) else f"after the reboot: {exc.one_line()}")
+                raise _StepError(index, step, reason, results[first:], exc) from None
+    return results[first:]
+
+
+def _reboot_deadline(session, step: Step) -> float:
+    """A reboot command answers OK at once and then resets (or resets first): its deadline is
+    the shorter of the command's own and REBOOT_ANSWER_S, not the minutes a u-blox AT+CFUN may
+    take to deregister (a 180 s wait per reboot that never answers, seen on SARA-R4/R5)."""
+    from atctl.at.timeouts import timeout_for
+
+    return min(timeout_for(step.command, session.profile, session.timeouts), REBOOT_ANSWER_S)
+
+
+def _late_final(session) -> str | None:
+    """After an interrupt mid-command: wait (bounded) for that command's final result, so the
+    next command is not answered by it and the report can say whether the write went through."""
+    from atctl.at.classify import final_of
+
+    try:
+        return session.wait_urc("", 3.0, lambda line: final_of(line) is not None)
+    except (AtctlError, KeyboardInterrupt):
+        return None
 
 
 class _StepError(Exception):
     def __init__(self, index: int, step: Step, reason: str, results: list, cause):
         self.index, self.step, self.reason, self.results, self.cause = index, step, reason, results, cause
+        self.answering = False  # after a timeout: the module still answers a bare AT
+
+    @property
+    def rebooted(self) -> bool:
+        from atctl.at.session import ModemRebooted
+
+        return isinstance(self.cause, ModemRebooted)
 
 
 def _restore_target(saved: Settings, now: Settings, apn_cid: int | None) -> Settings:
     target = Settings(rat_order=saved.rat_order, rat_config=dict(saved.rat_config), bands=dict(saved.bands),
-                      psm=saved.psm, edrx=dict(saved.edrx), mno_profile=saved.mno_profile, apns=saved.apns)
+                      psm=saved.psm, edrx=dict(saved.edrx), mno_profile=saved.mno_profile, apns=saved.apns,
+                      radio=saved.radio)
     for rat in now.edrx:
         target.edrx.setdefault(rat, Edrx(0))
     if apn_cid is not None and apn_cid in saved.apns:
@@ -153,110 +250,116 @@ def _restore_target(saved: Settings, now: Settings, apn_cid: int | None) -> Sett
     return target
 
 
-def differences(a: Settings, b: Settings) -> list[str]:
-    """Names of settings that differ between two readings."""
-    diffs = []
-    if a.bands != b.bands:
-        diffs.append("bands")
-    if a.rat_order != b.rat_order or a.rat_config != b.rat_config:
-        diffs.append("rat")
-    if psm_seconds(a.psm) != psm_seconds(b.psm):
-        diffs.append("psm")
-    if {r: e for r, e in a.edrx.items() if e.mode} != {r: e for r, e in b.edrx.items() if e.mode}:
-        diffs.append("edrx")
-    if a.apns != b.apns:
-        diffs.append("apn")
-    if a.mno_profile != b.mno_profile:
-        diffs.append("mno_profile")
-    return diffs
+def _planned_settings(dialect, current: Settings, target: Settings) -> set[str]:
+    return {step.setting for step in dialect.plan(current, target) if step.setting}
+
+
+def setting_states(dialect, saved: Settings, after: Settings, desired: Settings | None, apn_cid: int | None,
+                   written: set[str]) -> dict[str, str]:
+    """Per setting apply touched (or that differs now): its state after a restore, proved by the
+    read-back (the planner compares it with the saved and with the desired settings)."""
+    target = _restore_target(saved, after, apn_cid)
+    not_back = _planned_settings(dialect, after, target)
+    not_desired = _planned_settings(dialect, after, desired) if desired is not None else set()
+    states = {}
+    for name in sorted(set(written) | not_back | set(after.unread & set(written))):
+        if name in after.unread:
+            states[name] = "unknown (it could not be read back)"
+        elif name in saved.unread:
+            states[name] = ("as apply wrote it (its value before apply is unknown)" if name not in not_desired
+                            else "unknown (could not be read before apply)")
+        elif name not in not_back:
+            states[name] = "as before apply"
+        elif desired is not None and name not in not_desired:
+            states[name] = "as apply wrote it"
+        else:
+            states[name] = "changed (neither as before apply nor as planned)"
+    return states
+
+
+def _states_text(states: dict[str, str]) -> str:
+    return "; ".join(f"{name}: {state}" for name, state in states.items())
 
 
 def restore(session, dialect, saved: Settings, apn_cid: int | None, progress: Progress | None,
-            written: set[str] = frozenset()) -> dict:
-    """Write the saved settings back; report what state each setting is in afterwards.
-    `written`: settings apply changed before failing; those whose read failed before apply
-    cannot be put back and are named."""
+            written: set[str] = frozenset(), desired: Settings | None = None) -> dict:
+    """Write the saved settings back; report what state each setting is in afterwards (from a
+    read-back, never assumed). `written`: settings apply changed (or may have) before failing.
+    A reboot during the restore is waited out and the restore is run again (bounded); a second
+    interrupt (Ctrl-C) aborts it."""
     if progress:
         progress("restoring the saved settings")
+    errors: list[str] = []
+    reboots = 0
     try:
-        session.start(boot_timeout=30)
-        now = dialect.read(session)
-        steps = dialect.plan(now, _restore_target(saved, now, apn_cid))
-        errors = []
-        try:
-            run_steps(session, steps, progress)
-        except _StepError as err:
-            errors.append(f"{err.step.command}: {err.reason}")
-        # a step that switched the radio off (AT+CFUN=0/4 before a write) must not leave it off
-        radio_before, radio_now = saved.radio, radio_state(session)
-        if radio_before is not None and radio_now is not None and radio_now != radio_before:
-            response = session.command(f"AT+CFUN={radio_before}")
-            if not response.ok:
-                errors.append(f"AT+CFUN={radio_before}: {response.error_text or response.final}")
-        after = dialect.read(session)
-        radio_now = after.radio
-    except ModemUnreachable as exc:
-        return {"restored": False, "differs": None, "detail": f"the module does not answer ({exc.one_line()}): "
-                "its settings are unknown; run `atctl plan` when it is back"}
-    unknown = sorted(set(written) & saved.unread)
-    differs = sorted(set(differences(after, saved)) | set(unknown))
-    if radio_before is not None and radio_now != radio_before:
+        while True:
+            try:
+                session.start(boot_timeout=REBOOT_WAIT_S)
+                now = dialect.read(session)
+                steps = dialect.plan(now, _restore_target(saved, now, apn_cid))
+                try:
+                    run_steps(session, steps, progress)
+                except _StepError as err:
+                    if err.rebooted or isinstance(err.cause, ModemTimeout):
+                        raise err.cause from None  # a reboot (seen, or silent): run the restore again
+                    errors.append(f"{err.step.command}: {err.reason}")
+                # a step that switched the radio off (AT+CFUN=0/4 before a write) must not leave it off
+                radio_before, radio_now = saved.radio, radio_state(session)
+                if radio_before is not None and radio_now is not None and radio_now != radio_before:
+                    response = session.command(f"AT+CFUN={radio_before}")
+                    if not response.ok:
+                        errors.append(f"AT+CFUN={radio_before}: {response.error_text or response.final}")
+                after = dialect.read(session)
+                break
+            except (OperationFailed, ModemTimeout) as exc:
+                # the module rebooted during the restore (its banner, or a silent u-blox reboot: a
+                # timeout after which it answers again): run the restore again, from a fresh read
+                from atctl.at.session import ModemRebooted
+
+                again = isinstance(exc, ModemRebooted) or (isinstance(exc, ModemTimeout) and _answers(session))
+                if not again or reboots >= MAX_REBOOTS:
+                    raise
+                reboots += 1
+                errors.append("the module rebooted during the restore, which was then run again")
+    except KeyboardInterrupt:
+        names = ", ".join(sorted(written)) or "none"
+        return {"restored": False, "aborted": True, "differs": None, "settings": {n: "unknown" for n in sorted(written)},
+                "detail": f"the restore was aborted (second interrupt): settings written before: {names}; "
+                          "their state is unknown: run `atctl plan` to see what differs"}
+    except AtctlError as exc:
+        names = ", ".join(sorted(written)) or "none"
+        return {"restored": False, "differs": None, "settings": {n: "unknown" for n in sorted(written)},
+                "detail": f"the restore failed ({exc.one_line().rstrip('.')}): settings written before it: {names}; "
+                          "their state is unknown; run `atctl plan` when the module answers"}
+    states = setting_states(dialect, saved, after, desired, apn_cid, set(written))
+    differs = [name for name, state in states.items() if state != "as before apply"]
+    if saved.radio is not None and after.radio != saved.radio:
         differs.append("radio")
-        errors.append(f"the radio is at AT+CFUN={radio_now}, was {radio_before}: send AT+CFUN={radio_before}")
+        states["radio"] = f"AT+CFUN={after.radio}, was {saved.radio}"
+        errors.append(f"the radio is at AT+CFUN={after.radio}, was {saved.radio}: send AT+CFUN={saved.radio}")
+    report = {"restored": not differs, "differs": differs, "settings": states,
+              "unknown_before": sorted(set(written) & saved.unread), "reboots": reboots}
     if not differs:
-        return {"restored": True, "differs": [], "detail": "all settings are back as they were before apply"}
-    detail = f"still different from before apply: {', '.join(differs)}" + (f" ({'; '.join(errors)})" if errors else "")
+        report["detail"] = ("all settings are back as they were before apply (read back: "
+                            f"{', '.join(states) or 'nothing was changed'})")
+        if errors:
+            report["detail"] += f" ({'; '.join(errors)})"
+        return report
+    detail = f"not all back as before apply: {_states_text(states)}" + (f" ({'; '.join(errors)})" if errors else "")
+    unknown = report["unknown_before"]
     if unknown:
         detail += (f"; {', '.join(unknown)} could not be read before apply, so their earlier value is unknown "
                    "and they keep the value apply wrote")
-    return {"restored": False, "differs": differs, "unknown_before": unknown, "detail": detail}
-
-
-def wait_for_registration(session, timeout: float, want_timers: bool, progress: Progress | None,
-                          grant_wait: float = 20.0) -> None:
-    """Wait on +CEREG URCs (n=5 while waiting, restored after) until registered. When PSM was
-    requested, also wait for the network's answer: a registration URC after our writes (attach or
-    TAU accept) carries the granted timers, or their absence (PSM refused)."""
-    from atctl.responses import parse_line
-
-    def fields_of(line: str, pending) -> dict:
-        try:
-            return parse_line(line, pending=pending, profile=session.profile).fields
-        except AtctlError:
-            return {}
-
-    first = session.command("AT+CEREG?")
-    old_n = fields_of(first.lines[0], "AT+CEREG?").get("n") if first.ok and first.lines else None
-    changed = old_n not in (4, 5) and (session.command("AT+CEREG=5").ok or session.command("AT+CEREG=4").ok)
-    deadline = time.monotonic() + timeout
-    registered_at = None
-    answer_seen = False
-    try:
-        while time.monotonic() < deadline:
-            response = session.command("AT+CEREG?")
-            fields = fields_of(response.lines[0], "AT+CEREG?") if response.ok and response.lines else {}
-            stat = fields.get("stat")
-            if stat == 3:
-                return  # denied: verify explains it with the cause
-            if stat in (1, 5):
-                registered_at = registered_at or time.monotonic()
-                if not want_timers or fields.get("periodic_tau_bits") or answer_seen or \
-                        time.monotonic() - registered_at > grant_wait:
-                    return
-            if progress:
-                progress(f"waiting for the network ({fields.get('stat_text', 'unknown')})")
-            urc = session.wait_urc("+CEREG:", min(5.0, max(0.0, deadline - time.monotonic())))
-            if urc is not None and fields_of(urc, False).get("stat") in (1, 5):
-                answer_seen = True
-    finally:
-        if changed and old_n is not None:
-            session.command(f"AT+CEREG={old_n}")
+    report["detail"] = detail
+    return report
 
 
 def verify_now(session, config, desired: Desired, profile, *, settle: bool = False,
-               after_apply: bool = False, observe: bool = True) -> list[Check]:
+               after_apply: bool = False, observe: bool = True, on_wait: WaitCallback | None = None,
+               wait: WaitResult | None = None) -> list[Check]:
     """Read the network state and check it. With settle, a module still searching gets up to
-    the config's registration timeout first (a verify right after power-on)."""
+    the config's registration timeout first (a verify right after power-on). `wait`: how an
+    earlier registration wait ended, named in the registration check when it gave up."""
     from atctl.network_state import read_network_state
 
     if settle:
@@ -265,7 +368,7 @@ def verify_now(session, config, desired: Desired, profile, *, settle: bool = Fal
 
         require_sim_ready(session)  # no SIM or a locked one: say so now, not after the registration timeout
         require_radio_on(session)   # a radio left off (#20) likewise
-        wait_for_registration(session, config.expect.timeout, False, None)
+        wait = wait_for_registration(session, config.expect.timeout, False, None, on_wait=on_wait)
     dialect = get_dialect(profile)
     current = dialect.read(session)
     configured = configured_check(current, dialect.plan(current, desired.settings), after_apply)
@@ -274,26 +377,168 @@ def verify_now(session, config, desired: Desired, profile, *, settle: bool = Fal
         from atctl.observations import record_state
 
         record_state(state, session.port_name)  # the band this network served (atctl.observations)
-    return [configured] + verify_state(config, desired, state)
+    checks = [configured] + verify_state(config, desired, state)
+    if wait is not None and wait.gave_up:
+        for check in checks:
+            if check.name == "registered" and not check.ok:
+                check.reason += f": {wait.summary()}"
+    return checks
 
 
-def apply_config(session, config, profile, *, wait: bool = True, progress: Progress | None = None) -> Outcome:
-    dialect, desired, saved, steps = prepare(session, config, profile, need_sim=wait)
+def _written(results: list[StepResult]) -> set[str]:
+    """Settings a step may have changed: every write answered OK, and an interrupted one."""
+    return {r.step.setting for r in results if r.step.setting and (r.ok or r.response.startswith("interrupted"))}
+
+
+def _module_back(session, boot_timeout: float) -> bool:
+    """Wait (bounded) for a module that rebooted or went silent mid-step to answer again."""
     try:
-        results = run_steps(session, steps, progress)
+        session.start(boot_timeout=boot_timeout)
+        return True
+    except ModemUnreachable:
+        return False
+
+
+def _state_after_interrupt(session, dialect, saved, desired, config, results, progress) -> dict:
+    written = _written(results)
+    if not written:
+        return {"restored": True, "differs": [], "settings": {}, "detail": "nothing had been written"}
+    return restore(session, dialect, saved, config.apn.cid if config.apn else None, progress, written,
+                   desired.settings)
+
+
+def _rebooted(session, exc) -> bool:
+    """Did `exc` (raised by a command) come from a reboot? A banner says so (ModemRebooted); a
+    module that went silent and answers again with its echo back on (ATE0 lost) rebooted without
+    one (u-blox)."""
+    from atctl.at.session import ModemRebooted
+
+    if isinstance(exc, ModemRebooted):
+        return True
+    return isinstance(exc, ModemTimeout) and _answers(session) and _echo_back_on(session)
+
+
+def _answers(session) -> bool:
+    """The engine's "does it still answer" probe, with the session's own deadline for a bare AT."""
+    from atctl.at.timeouts import timeout_for
+
+    return session.answers(timeout_for("AT", session.profile, session.timeouts))
+
+
+def _echo_back_on(session) -> bool:
+    """Does a bare AT come back echoed? atctl switched the echo off (ATE0) when the session
+    started; a module that echoes again has reset (its power-on default is ATE1)."""
+    try:
+        session.command("AT", timeout=1.0)
+    except ModemTimeout:
+        return False
+    return bool(session.echo)
+
+
+def _edrx_answer_due(steps: list[Step]) -> bool:
+    """An eDRX request was sent and no reboot after it (an attach after a reboot carries the grant)."""
+    edrx_at = [i for i, step in enumerate(steps) if step.setting == "edrx" and "=0," not in step.command]
+    return bool(edrx_at) and not any(step.kind == "reboot" for step in steps[edrx_at[-1]:])
+
+
+def _want_timers(config, steps: list[Step]) -> bool:
+    # a PSM change answered by a TAU comes later; after a reboot the attach already carried it
+    psm_at = [i for i, step in enumerate(steps) if step.setting == "psm"]
+    return bool(config.psm) and bool(psm_at) and not any(step.kind == "reboot" for step in steps[psm_at[-1]:])
+
+
+def apply_config(session, config, profile, *, wait: bool = True, progress: Progress | None = None,
+                 on_wait: WaitCallback | None = None, on_plan: Callable[[list[Step]], None] | None = None) -> Outcome:
+    """prepare, run the plan, wait for registration, verify. A module that reboots mid-way (during
+    a step or the wait) is waited for, re-read and re-planned (apply is idempotent), up to
+    MAX_REBOOTS times; a failed step restores the saved settings (ApplyFailed); a lost link is
+    LinkLost (exit 3); Ctrl-C / SIGTERM restores too (ApplyInterrupted). `on_plan(steps)` is
+    called once the plan is known."""
+    try:
+        dialect, desired, saved, steps = prepare(session, config, profile, need_sim=wait)
+    except KeyboardInterrupt:
+        raise ApplyInterrupted("interrupted before any write: the module is as it was", results=[],
+                               restore=None) from None
+    if on_plan:
+        on_plan(steps)
+    apn_cid = config.apn.cid if config.apn else None
+    results: list[StepResult] = []
+    reboots = 0
+    total = len(steps)
+    outcome = Outcome(profile.id, steps, results, [], desired.warnings)
+    sending = True  # False once every step of the current plan was answered OK
+
+    def recover(what: str) -> list[Step]:
+        nonlocal reboots
+        reboots += 1
+        if progress:
+            progress(f"the module rebooted during {what}: waiting for it, then re-reading and continuing")
+        if not _module_back(session, REBOOT_WAIT_S):
+            raise ModemUnreachable(f"the module rebooted during {what} and did not answer within {REBOOT_WAIT_S:g} s")
+        return dialect.plan(dialect.read(session), desired.settings)
+
+    try:
+        while True:
+            try:
+                sending = True
+                session.take_urcs("+CEDRXP:")  # only an answer to this run's request counts
+                echo_was_off = not session.echo  # so an echo coming back on means a reset (ATE0 lost)
+                run_steps(session, steps, progress, results=results)
+                sending = False
+            except _StepError as err:
+                err.answering = isinstance(err.cause, ModemTimeout) and _answers(session)
+                # a module that answers again with its echo back on (ATE0 lost) rebooted without a banner
+                silent_reboot = err.answering and echo_was_off and _echo_back_on(session)
+                if (err.rebooted or silent_reboot) and reboots < MAX_REBOOTS:
+                    steps = recover(f"`{err.step.command}`")
+                    continue
+                raise
+            try:
+                outcome.wait = wait_for_registration(session, config.expect.timeout, _want_timers(config, steps),
+                                                     progress, on_wait=on_wait) if wait else None
+                if wait and outcome.wait.registered and _edrx_answer_due(steps):
+                    # +CEDRXS mode 2: the network's answer (TAU accept) comes as +CEDRXP
+                    session.wait_urc("+CEDRXP:", EDRX_ANSWER_S)
+                outcome.checks = verify_now(session, config, desired, profile, after_apply=True, wait=outcome.wait)
+                break
+            except AtctlError as exc:
+                if _rebooted(session, exc) and reboots < MAX_REBOOTS:
+                    steps = recover("the registration wait")
+                    continue
+                if isinstance(exc, ModemUnreachable):
+                    written = sorted(_written(results))
+                    raise LinkLost(f"all {len(results)} step(s) were sent and answered OK ({', '.join(written) or 'nothing'} "
+                                   f"written), then the module was lost while checking the result: {exc.one_line()}",
+                                   results=list(results), written=written,
+                                   hint="when it answers again, run `atctl verify` with this config") from None
+                raise
     except _StepError as err:
-        written = {r.step.setting for r in err.results if r.ok and r.step.setting}
-        report = restore(session, dialect, saved, config.apn.cid if config.apn else None, progress, written)
+        written = _written(results)
+        where = f"step {err.index}/{len(steps)} `{err.step.command}` ({err.step.purpose})"
+        if isinstance(err.cause, ModemUnreachable) and not err.answering:
+            names = ", ".join(sorted(written)) or "none"
+            raise LinkLost(f"lost the module at {where}: {err.reason.rstrip('.')}; settings written before the link "
+                           f"went: {names} (not restored: the module cannot be reached)",
+                           results=list(results), written=sorted(written),
+                           hint="when it answers again, run `atctl plan` to see what differs, then `atctl apply` "
+                                "again") from None
+        report = restore(session, dialect, saved, apn_cid, progress, written, desired.settings)
         raise ApplyFailed(
-            f"step {err.index}/{len(steps)} `{err.step.command}` ({err.step.purpose}) failed: {err.reason}; "
-            f"{report['detail']}",
-            results=err.results, restore=report,
+            f"{where} failed: {err.reason.rstrip('.')}"
+            + (f" (after {reboots} reboot(s) of the module, each recovered from)" if reboots else "")
+            + f"; {report['detail']}",
+            results=list(results), restore=report,
             hint=None if report["restored"] else "run `atctl plan` to see what differs") from None
-    if wait:
-        # a PSM change answered by a TAU comes later; after a reboot the attach already carried it
-        psm_at = [i for i, step in enumerate(steps) if step.setting == "psm"]
-        want_timers = bool(config.psm) and bool(psm_at) and not any(
-            step.kind == "reboot" for step in steps[psm_at[-1]:])
-        wait_for_registration(session, config.expect.timeout, want_timers, progress)
-    checks = verify_now(session, config, desired, profile, after_apply=True)
-    return Outcome(profile.id, steps, results, checks, desired.warnings)
+    except KeyboardInterrupt:
+        sent = sum(1 for r in results if r.ok)
+        if not sending:
+            written = sorted(_written(results))
+            raise ApplyInterrupted(
+                f"interrupted before verifying: all {len(results)} step(s) were sent and answered OK "
+                f"({', '.join(written) or 'nothing'} written, not restored)",
+                results=list(results), restore=None, hint="run `atctl verify` with this config") from None
+        report = _state_after_interrupt(session, dialect, saved, desired, config, results, progress)
+        raise ApplyInterrupted(f"interrupted after {sent} of {total} step(s); {report['detail']}",
+                               results=list(results), restore=report) from None
+    outcome.plan, outcome.reboots = steps, reboots
+    return outcome

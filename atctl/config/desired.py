@@ -33,7 +33,7 @@ def desired_state(config, profile, dialect) -> Desired:
         raise InputError(f"{profile.id} does not support {', '.join(unsupported)}",
                          hint=f"it supports {', '.join(profile.rats)}; change `rat` in the config")
     settings = Settings(rat_order=tuple(config.rat), rat_config=dialect.rat_settings(list(config.rat)),
-                        mno_profile=config.mno_profile)
+                        mno_profile=config.mno_profile, radio=1)  # the config asks to register: radio on
     desired = Desired(settings)
     countries = [get_country(code) for code in config.countries]
     settable = dialect.settable_band_rats()

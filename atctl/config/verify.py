@@ -68,7 +68,8 @@ def verify_state(config, desired, state) -> list[Check]:
         actual = state.apn.get(config.apn.cid)
         ok = actual == config.apn.name
         checks.append(Check("apn", config.apn.name, actual, ok,
-                            "APN set" if ok else f"context {config.apn.cid} has APN {actual!r}"))
+                            "APN set" if ok else f"context {config.apn.cid} has APN {actual!r}" if actual is not None
+                            else f"context {config.apn.cid} is not defined (no APN)"))
     checks += _psm_checks(config, state)
     checks += _edrx_checks(config, state)
     return checks

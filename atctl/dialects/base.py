@@ -7,7 +7,7 @@ whether a deregistration or a reboot is needed for them to take effect.
 
 from __future__ import annotations
 
-from atctl.dialects.state import Apn, Edrx, Psm, Settings, Step, canonical_pdp_type, psm_seconds
+from atctl.dialects.state import Apn, Edrx, Psm, Settings, Step, canonical_pdp_type, psm_seconds, timer_seconds
 from atctl.errors import AtctlError, ModemTimeout
 from atctl.timers.edrx import RAT_ACT
 
@@ -90,15 +90,40 @@ class Dialect:
         steps += self.psm_steps(current, desired)
         steps += self.edrx_steps(current, desired)
         steps += self.apn_steps(current, desired)
-        return self.finish(steps, current, desired)
+        steps = self.finish(steps, current, desired)
+        return steps + self.radio_on_steps(current, desired, steps)
+
+    def radio_on_steps(self, current: Settings, desired: Settings, steps: list[Step]) -> list[Step]:
+        """The radio as desired (on, for a config that must register): a radio found off was most
+        likely left so by an interrupted apply (u-blox: AT+CFUN=0 before the reboot step)."""
+        want, have = desired.radio, current.radio
+        if want is None or have is None or have == want:
+            return []
+        if want == 1 and any(step.kind == "reboot" for step in steps):
+            return []  # the module boots with its radio on
+        if steps and steps[-1].command == f"AT+CFUN={want}":
+            return []
+        why = "radio on: the radio is off (left so by an interrupted apply?)" if want == 1 else \
+            f"radio back to AT+CFUN={want}, as before apply"
+        return [Step(f"AT+CFUN={want}", why, setting="radio")]
 
     def radio_steps(self, current: Settings, desired: Settings) -> list[Step]:
         return []
 
     def psm_steps(self, current: Settings, desired: Settings) -> list[Step]:
-        if desired.psm is None or psm_seconds(current.psm) == psm_seconds(desired.psm):
+        want = desired.psm
+        if want is not None and want.mode != 1 and (want.tau_bits or want.active_bits):
+            # a restore: PSM off with the timers it had (AT+CPSMS=0 alone keeps the timers apply
+            # wrote, and a later AT+CPSMS=1 would bring them back); 27.007 10.1.23 takes timers
+            # with mode 0
+            have = current.psm
+            if have is not None and have.mode == want.mode and timer_seconds(have) == timer_seconds(want):
+                return []
+            return [Step(f'AT+CPSMS={want.mode},,,"{want.tau_bits or ""}","{want.active_bits or ""}"',
+                         "turn PSM off and put its timers back", setting="psm")]
+        if want is None or psm_seconds(current.psm) == psm_seconds(want):
             return []
-        if desired.psm.mode != 1:
+        if want.mode != 1:
             return [Step("AT+CPSMS=0", "turn PSM off", setting="psm")]
         from atctl.timers.psm import cpsms_command
 

@@ -39,7 +39,7 @@ class Settings:
     edrx: dict[str, Edrx] = field(default_factory=dict)   # rat -> request
     mno_profile: int | None = None
     unread: set[str] = field(default_factory=set)  # settings whose read command failed: value unknown
-    radio: int | None = None   # AT+CFUN? when read (1 full, 0 minimum, 4 airplane); restored, never planned
+    radio: int | None = None   # AT+CFUN? (1 full, 0 minimum, 4 airplane); desired: 1 (a config must register)
 
 
 def canonical_pdp_type(text: str) -> str:
@@ -53,7 +53,7 @@ class Step:
     command: str
     purpose: str
     kind: str = "write"   # write | deregister | reboot
-    setting: str = ""     # which setting it changes (bands, rat, psm, edrx, apn, mno_profile)
+    setting: str = ""     # which setting it changes (bands, rat, psm, edrx, apn, mno_profile, radio)
 
     def as_dict(self) -> dict:
         return {"command": self.command, "purpose": self.purpose, "kind": self.kind, "setting": self.setting}
@@ -68,3 +68,12 @@ def psm_seconds(psm: Psm | None) -> tuple[int, float | None, float | None]:
     tau = decode_t3412_ext(psm.tau_bits).seconds if psm.tau_bits else None
     active = decode_t3324(psm.active_bits).seconds if psm.active_bits else None
     return (1, tau, active)
+
+
+def timer_seconds(psm: Psm) -> tuple[float | None, float | None]:
+    """The requested timers in seconds whatever the mode (a module keeps them with PSM off)."""
+    from atctl.timers.psm import decode_t3324, decode_t3412_ext
+
+    tau = decode_t3412_ext(psm.tau_bits).seconds if psm.tau_bits else None
+    active = decode_t3324(psm.active_bits).seconds if psm.active_bits else None
+    return (tau, active)

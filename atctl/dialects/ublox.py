@@ -71,6 +71,17 @@ class Ublox(Dialect):
                 + steps + [Step(reboot, "reboot to apply MNO profile, RAT, bands or PSM", kind="reboot")])
 
 
+    def radio_on_steps(self, current: Settings, desired: Settings, steps: list[Step]) -> list[Step]:
+        """Radio found off on SARA-R4/R5/LARA-R6: most likely an apply was stopped between its
+        AT+CFUN=0 and its reboot, so settings written then still wait for the reboot: the radio
+        comes back on with the reboot, not with AT+CFUN=1."""
+        if desired.radio != 1 or current.radio in (None, 1) or any(step.kind == "reboot" for step in steps):
+            return super().radio_on_steps(current, desired, steps)
+        reboot = self.quirks.get("reboot_command", "AT+CFUN=15")
+        return [Step(reboot, "reboot, radio on: the radio is off (left so by an interrupted apply?); "
+                     "settings written before it take effect with the reboot", kind="reboot", setting="radio")]
+
+
 class UbloxU2(Dialect):
     """SARA-U2 (3G/2G): bands by frequency with +UBANDSEL, where one MHz value covers every
     RAT on it; changed with the radio in airplane mode (AT+CFUN=4), as ModemManager's u-blox

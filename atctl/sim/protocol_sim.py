@@ -94,10 +94,15 @@ class SimDevice:
 
         from atctl.sim.state import nvm_to_json
 
+        import os
+
         doc = nvm_to_json(self.modem.nvm)
         if doc != getattr(self, "_saved_nvm", None):
-            with open(self.nvm_path, "w", encoding="utf-8") as fh:
+            # atomically: a process killed mid-write must not leave a 0-byte NVM file
+            partial = f"{self.nvm_path}.{os.getpid()}.tmp"
+            with open(partial, "w", encoding="utf-8") as fh:
                 json.dump(doc, fh, indent=1)
+            os.replace(partial, self.nvm_path)
             self._saved_nvm = doc
 
     # ---- output --------------------------------------------------------------------

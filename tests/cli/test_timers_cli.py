@@ -107,3 +107,38 @@ def test_edrx_encode_above_maximum_refused_for_up(cli):
 def test_absurd_durations_are_bad_input_not_internal_errors(cli, value):
     code, _, err = cli("psm", "encode", "--tau", value, "--active", "30s", "--rounding", "down")
     assert code == 2 and "internal error" not in err
+
+
+def test_choice_options_list_their_values_and_refuse_others():
+    """--rounding, --vendor, --rat and `psm values TIMER` are choices: --help lists them (and shell
+    completion offers them); a wrong one is exit 2 naming the valid ones (issue 13)."""
+    from typer.testing import CliRunner
+
+    from atctl.cli.main import app
+
+    runner = CliRunner()
+    for args, values in ((["psm", "encode", "--help"], ("up", "nearest", "exact", "ublox-r4")),
+                         (["edrx", "encode", "--help"], ("lte-m", "nb-iot", "quectel")),
+                         (["psm", "values", "--help"], ("legacy-tau",)),
+                         (["decode", "--help"], ("ublox",))):
+        out = runner.invoke(app, args, env={"COLUMNS": "200"}).output
+        for value in values:
+            assert value in out, (args, value)
+    import os
+    import shutil
+    import subprocess
+
+    atctl_bin = shutil.which("atctl")
+    for words, expected in (("atctl psm encode --rounding ", {"up", "down", "nearest", "exact"}),
+                            ("atctl psm encode --vendor ", {"standard", "quectel", "ublox-r5", "ublox-r4"}),
+                            ("atctl edrx encode --rat ", {"lte-m", "nb-iot"}),
+                            ("atctl psm values ", {"tau", "active", "legacy-tau"}),
+                            ("atctl decode --vendor ", {"quectel", "ublox"})):
+        env = {**os.environ, "_ATCTL_COMPLETE": "complete_bash", "COMP_WORDS": words,
+               "COMP_CWORD": str(len(words.split()))}
+        offered = subprocess.run([atctl_bin], env=env, capture_output=True, text=True, timeout=30).stdout.split()
+        assert set(offered) == expected, (words, offered)  # the shell completion offers exactly the choices
+    bad = runner.invoke(app, ["psm", "encode", "--tau", "1h", "--active", "1m", "--rounding", "sideways"])
+    assert bad.exit_code == 2 and "nearest" in (bad.output + (bad.stderr if bad.stderr_bytes is not None else ""))
+    ok = runner.invoke(app, ["psm", "encode", "--tau", "24h", "--active", "30s", "--rounding", "down", "--json"])
+    assert ok.exit_code == 0 and '"rounding": "down"' in ok.output

@@ -75,13 +75,18 @@ def test_failed_step_restores_saved_state(cli_json, cli, tmp_path):
     assert code == 1 and "failed" in err and "Traceback" not in err
 
 
-def test_reboot_mid_apply_is_reported_and_restored(cli_json, tmp_path):
-    # start() takes 5 commands, the SIM check 1 and the dialect's reads 9 more (AT+CFUN? last): the 3rd write reboots
+def test_reboot_mid_apply_is_waited_out_and_the_run_ends_verified(cli_json, tmp_path):
+    # issue 13: a reboot mid-apply used to end "settings not saved to NVM are lost; run the
+    # operation again". start() takes 5 commands, AT+CGMM 1, the SIM check 1, the dialect's reads 9: the 2nd write
+    # reboots; apply waits for RDY, re-reads, re-plans and continues, then verifies
     port = f"sim://quectel-bg95-m3?reg_delay=0.05&reboot_after=18&nvm={tmp_path}/nvm.json"
     code, doc = apply(cli_json, "lte-m-tracker-eu-us.yaml", port)
-    assert code == 1
-    assert "step 3/5" in doc["error"] and "rebooted" in doc["error"]
-    assert doc["restore"]["restored"] is True
+    assert code == 0, doc
+    assert doc["reboots"] == 1 and doc["verify"]["ok"] is True
+    assert "rebooted 1 time(s) mid-apply" in doc["summary"] and doc["summary"].endswith("verified")
+    # the module really holds the config: a second apply has nothing to send
+    code, again = apply(cli_json, "lte-m-tracker-eu-us.yaml", port.replace("&reboot_after=17", ""))
+    assert code == 0 and again["steps"] == []
 
 
 def test_plan_json_lists_reboots(cli_json):

@@ -133,3 +133,60 @@ def test_pdp_type_spellings_compare_equal():
 
     assert canonical_pdp_type('"NONIP"') == canonical_pdp_type("Non-IP") == "Non-IP"
     assert canonical_pdp_type("ipv4v6") == "IPV4V6" and canonical_pdp_type("IP") == "IP"
+
+
+# ---- the radio (issue 20: a kill between AT+CFUN=0 and the reboot step left +CFUN: 0, and plan
+# said "nothing to send"); +CFUN values from 27.007 8.2: 0 minimum, 1 full, 4 airplane
+
+def steps(module, current, desired):
+    return get_dialect(load_profile(module)).plan(current, desired)
+
+
+def test_radio_found_off_is_switched_on_with_cfun_1():
+    desired = Settings(psm=Psm(0), radio=1)
+    [step] = steps("quectel-bg95-m3", Settings(psm=Psm(0), radio=0), desired)
+    assert (step.command, step.setting) == ("AT+CFUN=1", "radio")
+    assert step.purpose == "radio on: the radio is off (left so by an interrupted apply?)"
+    assert plan("quectel-eg25-g", Settings(psm=Psm(0), radio=4), desired) == ["AT+CFUN=1"]
+    assert plan("ublox-sara-u201", Settings(psm=Psm(0), radio=4), desired) == ["AT+CFUN=1"]
+
+
+def test_radio_on_or_unread_plans_nothing():
+    desired = Settings(psm=Psm(0), radio=1)
+    assert plan("quectel-bg95-m3", Settings(psm=Psm(0), radio=1), desired) == []
+    assert plan("quectel-bg95-m3", Settings(psm=Psm(0), radio=None), desired) == []
+    assert plan("quectel-bg95-m3", Settings(psm=Psm(0), radio=0), Settings(psm=Psm(0))) == []
+
+
+def test_ublox_radio_found_off_is_the_reboot_that_was_never_sent():
+    # SARA-R4/R5: settings written after AT+CFUN=0 take effect with AT+CFUN=15/16 (u-blox SARA-R4
+    # AT manual, +UMNOPROF / +UBANDMASK "a reboot is needed"): the radio-on step is that reboot
+    desired = Settings(psm=Psm(0), radio=1)
+    [step] = steps("ublox-sara-r410m-02b", Settings(psm=Psm(0), radio=0), desired)
+    assert (step.command, step.kind, step.setting) == ("AT+CFUN=15", "reboot", "radio")
+    assert "the radio is off (left so by an interrupted apply?)" in step.purpose
+    assert plan("ublox-sara-r510s", Settings(psm=Psm(0), radio=0), desired) == ["AT+CFUN=16"]
+
+
+def test_radio_off_with_a_reboot_in_the_plan_adds_nothing():
+    # the planned reboot brings the radio back on
+    current = Settings(mno_profile=1, psm=Psm(0), radio=0)
+    desired = Settings(mno_profile=100, psm=Psm(0), radio=1)
+    assert plan("ublox-sara-r410m-02b", current, desired) == ["AT+CFUN=0", "AT+UMNOPROF=100", "AT+CFUN=15"]
+
+
+def test_restore_target_radio_off_plans_cfun_0():
+    # a module that was off before apply is put back off by the restore
+    assert plan("quectel-bg95-m3", Settings(psm=Psm(0), radio=1), Settings(psm=Psm(0), radio=0)) == ["AT+CFUN=0"]
+
+
+def test_restore_of_psm_off_puts_the_timers_back():
+    # issue 20: "a restore that claims all back while written timer values remain": AT+CPSMS=0
+    # keeps the timers apply wrote. 27.007 10.1.23 accepts timers with <mode> 0.
+    written = Settings(psm=Psm(1, "00100110", "00001010"))
+    saved = Settings(psm=Psm(0, "00000000", "00000000"))
+    assert plan("quectel-bg95-m3", written, saved) == ['AT+CPSMS=0,,,"00000000","00000000"']
+    assert plan("quectel-bg95-m3", Settings(psm=Psm(0, "00000000", "00000000")), saved) == []
+    # `psm: false` in a config does not care about the timers
+    assert plan("quectel-bg95-m3", Settings(psm=Psm(0, "00100110", "00001010")), Settings(psm=Psm(0))) == []
+    assert plan("quectel-bg95-m3", written, Settings(psm=Psm(0))) == ["AT+CPSMS=0"]

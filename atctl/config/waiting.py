@@ -1,0 +1,117 @@
+"""Waiting for registration, with feedback a caller can show (a live line, a log line).
+
+`wait_for_registration` calls `on_wait(WaitStatus)` on every poll and every URC, so the CLI
+(apply, verify, status, diagnose) can show elapsed / limit, the registration state in words and
+the last URC; it returns a `WaitResult` saying how it ended and what the module last reported.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+from atctl.errors import AtctlError
+
+
+@dataclass(frozen=True)
+class WaitStatus:
+    elapsed_s: float
+    limit_s: float
+    state: str             # registration state in words ("searching", "home", ...)
+    last_urc: str | None   # the last line the module sent on its own
+
+    def line(self) -> str:
+        urc = f"; last: {self.last_urc}" if self.last_urc else ""
+        return f"waiting for the network: {self.state} ({self.elapsed_s:.0f}/{self.limit_s:.0f} s{urc})"
+
+
+@dataclass(frozen=True)
+class WaitResult:
+    registered: bool
+    denied: bool
+    waited_s: float
+    limit_s: float
+    state: str
+    last_urc: str | None
+
+    @property
+    def gave_up(self) -> bool:
+        return not self.registered and not self.denied and self.waited_s >= self.limit_s
+
+    def summary(self) -> str:
+        if self.registered:
+            return f"registered ({self.state}) after {self.waited_s:.0f} s"
+        if self.denied:
+            return f"the network denied registration after {self.waited_s:.0f} s"
+        last = f" (last line: {self.last_urc})" if self.last_urc else ""
+        return f"atctl gave up after {self.waited_s:.0f} s; the module last reported: {self.state}{last}"
+
+
+WaitCallback = Callable[[WaitStatus], None]
+
+
+def wait_for_registration(session, timeout: float, want_timers: bool, progress=None,
+                          grant_wait: float = 20.0, on_wait: WaitCallback | None = None) -> WaitResult:
+    """Wait on +CEREG URCs (n=5 while waiting, restored after) until registered. When PSM was
+    requested, also wait for the network's answer: a registration URC after our writes (attach or
+    TAU accept) carries the granted timers, or their absence (PSM refused). `progress` (text) is
+    called when the state changes, `on_wait` (WaitStatus) on every poll."""
+    from atctl.responses import parse_line
+
+    def fields_of(line: str, pending) -> dict:
+        try:
+            return parse_line(line, pending=pending, profile=session.profile).fields
+        except AtctlError:
+            return {}
+
+    start = time.monotonic()
+    first = session.command("AT+CEREG?")
+    old_n = fields_of(first.lines[0], "AT+CEREG?").get("n") if first.ok and first.lines else None
+    changed = old_n not in (4, 5) and (session.command("AT+CEREG=5").ok or session.command("AT+CEREG=4").ok)
+    deadline = start + timeout
+    registered_at = None
+    answer_seen = False
+    state, last_urc, said = "unknown", None, None
+
+    def result(registered: bool, denied: bool = False) -> WaitResult:
+        return WaitResult(registered, denied, time.monotonic() - start, timeout, state, last_urc)
+
+    try:
+        while True:
+            response = session.command("AT+CEREG?")
+            fields = fields_of(response.lines[0], "AT+CEREG?") if response.ok and response.lines else {}
+            stat = fields.get("stat")
+            state = fields.get("stat_text") or state
+            if stat == 3:
+                return result(False, denied=True)  # verify explains it with the cause
+            if stat in (1, 5):
+                registered_at = registered_at or time.monotonic()
+                if not want_timers or fields.get("periodic_tau_bits") or answer_seen or \
+                        time.monotonic() - registered_at > grant_wait:
+                    return result(True)
+            if time.monotonic() >= deadline:
+                return result(False)
+            if progress and state != said:
+                progress(f"waiting for the network ({state})")
+                said = state
+            if on_wait:
+                on_wait(WaitStatus(time.monotonic() - start, timeout, state, last_urc))
+            until = time.monotonic() + min(5.0, max(0.0, deadline - time.monotonic()))
+            seen = len(session.urcs)
+            while True:  # every URC updates the status line; +CEREG ends this poll
+                urc = session.wait_urc("+CEREG:", max(0.0, min(1.0, until - time.monotonic())))
+                now = time.monotonic()
+                if len(session.urcs) > seen:
+                    last_urc, seen = session.urcs[-1], len(session.urcs)
+                if urc is not None:
+                    if fields_of(urc, False).get("stat") in (1, 5):
+                        answer_seen = True
+                    break
+                if on_wait:
+                    on_wait(WaitStatus(now - start, timeout, state, last_urc))
+                if now >= until:
+                    break
+    finally:
+        if changed and old_n is not None:
+            session.command(f"AT+CEREG={old_n}")
