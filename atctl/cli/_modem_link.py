@@ -92,12 +92,13 @@ class ModemLink:
     """Opens the port, starts the session, identifies the module, then serves jobs."""
 
     def __init__(self, port: str, *, baud: int = 115200, transcript: str | None = None, show_ids: bool = False,
-                 profile=None, on_urc: Callable[[str], None] | None = None,
+                 force: bool = False, profile=None, on_urc: Callable[[str], None] | None = None,
                  on_dead: Callable[[BaseException], None] | None = None):
         self.port_name = port
         self.baud = baud
         self.transcript = transcript
         self.show_ids = show_ids
+        self.force = force
         self.profile = profile
         self.on_urc = on_urc or (lambda line: None)
         self.on_dead = on_dead or (lambda exc: None)
@@ -116,10 +117,13 @@ class ModemLink:
         from atctl.at.transcript import Transcript
         from atctl.at.transport import open_port
 
-        self.port = WakeablePort(open_port(self.port_name, baud=self.baud))
-        self.session = AtSession(self.port, profile=self.profile,
-                                 transcript=Transcript(self.transcript, show_ids=self.show_ids),
-                                 port_name=self.port_name)
+        transcript = Transcript(self.transcript, show_ids=self.show_ids, force=self.force)  # refused before the port
+        try:
+            self.port = WakeablePort(open_port(self.port_name, baud=self.baud))
+        except BaseException:
+            transcript.close()
+            raise
+        self.session = AtSession(self.port, profile=self.profile, transcript=transcript, port_name=self.port_name)
         try:
             self.session.start()
             if self.profile is None:

@@ -14,7 +14,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from atctl.cli._common import BaudOpt, PortOpt, ProfilesOpt, TranscriptOpt
+from atctl.cli._common import BaudOpt, ForceOpt, PortOpt, ProfilesOpt, TranscriptOpt
 
 app = typer.Typer(add_completion=False)
 
@@ -26,10 +26,13 @@ STYLES = {"ok": "fg:ansigreen", "error": "fg:ansired", "urc": "fg:ansicyan", "no
 def console(
     port: PortOpt,
     baud: BaudOpt = 115200,
-    module: Annotated[Optional[str], typer.Option("--module", help="Module profile id (detected when omitted).")] = None,
+    module: Annotated[Optional[str], typer.Option(
+        "--module", help="Module profile id (detected when omitted).")] = None,
     profiles: ProfilesOpt = None,
     transcript: TranscriptOpt = None,
-    show_ids: Annotated[bool, typer.Option("--show-ids", help="Do not redact IMEI/IMSI/ICCID in the transcript.")] = False,
+    force: ForceOpt = False,
+    show_ids: Annotated[bool, typer.Option(
+        "--show-ids", help="Do not redact IMEI/IMSI/ICCID in the transcript.")] = False,
     history: Annotated[Optional[str], typer.Option(
         "--history", help="History file (default $XDG_STATE_HOME/atctl/console_history).")] = None,
 ) -> None:
@@ -48,15 +51,16 @@ def console(
     from atctl.profiles import load_profile
 
     profile = load_profile(module, profiles) if module else None
-    Console(port, baud=baud, profile=profile, transcript=transcript, show_ids=show_ids, history=history).run()
+    Console(port, baud=baud, profile=profile, transcript=transcript, show_ids=show_ids, force=force,
+            history=history).run()
 
 
 class Console:
-    def __init__(self, port: str, *, baud: int, profile, transcript, show_ids: bool, history: str | None):
+    def __init__(self, port: str, *, baud: int, profile, transcript, show_ids: bool, force: bool, history: str | None):
         from atctl.cli._modem_link import ModemLink
 
         self.port = port
-        self.link = ModemLink(port, baud=baud, transcript=transcript, show_ids=show_ids, profile=profile,
+        self.link = ModemLink(port, baud=baud, transcript=transcript, show_ids=show_ids, force=force, profile=profile,
                               on_urc=self._urc_from_worker,
                               on_dead=lambda exc: self.loop and self._post(self._show_dead, exc))
         self.history_file = history

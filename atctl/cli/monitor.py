@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from atctl.cli._common import BaudOpt, JsonOpt, PortOpt, ProfilesOpt, TranscriptOpt
+from atctl.cli._common import BaudOpt, ForceOpt, JsonOpt, PortOpt, ProfilesOpt, TranscriptOpt
 from atctl.cli._modem_link import error_text as exc_text
 from atctl.cli._modem_link import raise_lost
 
@@ -35,10 +35,13 @@ def monitor(
     duration: Annotated[Optional[str], typer.Option(
         "--for", help="Stop after this long (for scripts); default: until q or Ctrl-C.")] = None,
     baud: BaudOpt = 115200,
-    module: Annotated[Optional[str], typer.Option("--module", help="Module profile id (detected when omitted).")] = None,
+    module: Annotated[Optional[str], typer.Option(
+        "--module", help="Module profile id (detected when omitted).")] = None,
     profiles: ProfilesOpt = None,
     transcript: TranscriptOpt = None,
-    show_ids: Annotated[bool, typer.Option("--show-ids", help="Do not redact IMEI/IMSI/ICCID in the transcript.")] = False,
+    force: ForceOpt = False,
+    show_ids: Annotated[bool, typer.Option(
+        "--show-ids", help="Do not redact IMEI/IMSI/ICCID in the transcript.")] = False,
     json: JsonOpt = False,
 ) -> None:
     """Registration, operator, RAT/band, signal history, PSM/eDRX requested vs granted, URCs, errors."""
@@ -52,19 +55,19 @@ def monitor(
     from atctl.profiles import load_profile
 
     profile = load_profile(module, profiles) if module else None
-    Monitor(port, baud=baud, profile=profile, transcript=transcript, show_ids=show_ids, interval_s=interval_s,
-            stop_after=stop_after, as_json=json).run()
+    Monitor(port, baud=baud, profile=profile, transcript=transcript, show_ids=show_ids, force=force,
+            interval_s=interval_s, stop_after=stop_after, as_json=json).run()
 
 
 class Monitor:
-    def __init__(self, port, *, baud, profile, transcript, show_ids, interval_s, stop_after, as_json):
+    def __init__(self, port, *, baud, profile, transcript, show_ids, force, interval_s, stop_after, as_json):
         import queue
 
         from atctl.cli._modem_link import ModemLink
 
         self.port = port
         self.events: queue.Queue = queue.Queue()
-        self.link = ModemLink(port, baud=baud, transcript=transcript, show_ids=show_ids, profile=profile,
+        self.link = ModemLink(port, baud=baud, transcript=transcript, show_ids=show_ids, force=force, profile=profile,
                               on_urc=lambda line: self.events.put(("urc", line)),
                               on_dead=lambda exc: self.events.put(("dead", exc)))
         self.interval_s = interval_s

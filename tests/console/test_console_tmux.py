@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -156,7 +157,8 @@ def test_monitor_shows_registration_then_the_granted_psm_and_restores_urcs(tmp_p
     subprocess.run(atctl_argv("send", "--port", f"{BG95}?nvm={nvm}", 'AT+CPSMS=1,,,"00111000","00001111"'),
                    check=True, capture_output=True)
     port = f"{BG95}?network=psm-clamp&reg_delay=2&nvm={nvm}"
-    term = Tmux(atctl_argv("monitor", "--port", port, "--transcript", str(tmp_path / "m.jsonl")), env={"ATCTL_PORT": ""})
+    term = Tmux(atctl_argv("monitor", "--port", port, "--transcript", str(tmp_path / "m.jsonl")),
+                env={"ATCTL_PORT": ""})
     try:
         term.wait_for(re.compile(r"registration\s+searching").search, what="searching first")
         screen = term.wait_for(re.compile(r"registration\s+home").search, what="the registration change")
@@ -176,7 +178,7 @@ def test_monitor_shows_registration_then_the_granted_psm_and_restores_urcs(tmp_p
 
 def test_monitor_json_streams_one_document_per_update(tmp_path):
     done = subprocess.run(atctl_argv("monitor", "--port", f"{BG95}?reg_delay=1", "--json", "--for", "3"),
-                          capture_output=True, text=True, timeout=30, env={**__import__("os").environ, "ATCTL_PORT": ""})
+                          capture_output=True, text=True, timeout=30, env={**os.environ, "ATCTL_PORT": ""})
     assert done.returncode == 0, done.stderr
     docs = [json.loads(line) for line in done.stdout.splitlines()]
     assert len(docs) >= 2
@@ -207,7 +209,8 @@ def test_a_link_lost_under_the_ui_is_said_and_exit_3(command):
     from atctl.sim.pty_server import PtyServer
 
     server = PtyServer("quectel-bg95-m3", {}).start()
-    term = Tmux(atctl_argv(command, "--port", server.path), env={"ATCTL_CONSOLE_HISTORY": "/dev/null", "ATCTL_PORT": ""})
+    term = Tmux(atctl_argv(command, "--port", server.path),
+                env={"ATCTL_CONSOLE_HISTORY": "/dev/null", "ATCTL_PORT": ""})
     try:
         term.wait_for(PROMPT_IDLE if command == "console" else "registration", what="the UI up")
         server.stop()    # the pty goes away, as when a USB module is unplugged
@@ -219,3 +222,15 @@ def test_a_link_lost_under_the_ui_is_said_and_exit_3(command):
     finally:
         term.close()
         server.stop()
+
+
+def test_monitor_refuses_an_existing_transcript_before_the_port_and_force_replaces_it(tmp_path):
+    existing = tmp_path / "kept.jsonl"
+    existing.write_text("the user's notes\n")
+    refused = subprocess.run(atctl_argv("monitor", "--port", BG95, "--json", "--for", "1", "--transcript",
+                                        str(existing)), capture_output=True, text=True, timeout=30)
+    assert refused.returncode == 2 and existing.read_text() == "the user's notes\n", refused.stderr
+    forced = subprocess.run(atctl_argv("monitor", "--port", BG95, "--json", "--for", "1", "--transcript",
+                                       str(existing), "--force"), capture_output=True, text=True, timeout=30)
+    assert forced.returncode == 0, forced.stderr
+    assert '"dir": "tx"' in existing.read_text()
