@@ -114,6 +114,10 @@ def plan(config: ConfigArg, port: PortOpt, module: ModuleOpt = None, baud: BaudO
         _, desired, _, steps = prepare(session, cfg, profile)
     doc = {"module": profile.id, "steps": [s.as_dict() for s in steps], "changes": bool(steps),
            "warnings": desired.warnings}
+    from atctl.cli import _battery  # power (#17): estimate and what to request, with traffic + battery
+
+    if (battery := _battery.for_plan(cfg, profile, profiles)) is not None:
+        doc["battery"] = battery
 
     def render() -> None:
         from rich.text import Text
@@ -125,6 +129,7 @@ def plan(config: ConfigArg, port: PortOpt, module: ModuleOpt = None, baud: BaudO
             out.print(Text(f"{profile.id}: already configured as {config} asks; nothing to send."))
         for i, step in enumerate(steps, 1):
             out.print(_step_line(i, step), soft_wrap=True)  # commands stay copyable: never cut
+        _battery.print_line(doc.get("battery"))
         _warnings(desired.warnings)
 
     emit(doc, json, render)
@@ -168,6 +173,9 @@ def apply(config: ConfigArg, port: PortOpt, module: ModuleOpt = None, baud: Baud
             try:
                 outcome = apply_config(session, cfg, profile, wait=not no_wait, progress=_progress(json),
                                        on_wait=feedback, on_plan=header)
+                from atctl.cli import _battery  # power (#17): requested vs granted battery life
+
+                battery = _battery.from_session(cfg, profile, session, profiles)
             except (ApplyFailed, ApplyInterrupted, LinkLost) as exc:
                 feedback.done(None)
                 if json:
@@ -190,6 +198,8 @@ def apply(config: ConfigArg, port: PortOpt, module: ModuleOpt = None, baud: Baud
            "wait": None if outcome.wait is None else {"registered": outcome.wait.registered,
                                                       "waited_s": round(outcome.wait.waited_s, 1),
                                                       "state": outcome.wait.state, "last_urc": outcome.wait.last_urc}}
+    if battery is not None:
+        doc["battery"] = battery
 
     def render() -> None:
         from rich.text import Text
@@ -201,6 +211,7 @@ def apply(config: ConfigArg, port: PortOpt, module: ModuleOpt = None, baud: Baud
             out.print(Text.assemble("  ", ("OK", "green") if result.ok else ("ERR", "red"), " ", result.step.command),
                       soft_wrap=True)
         _checks_table(checks)
+        _battery.print_line(battery)
         _warnings(outcome.warnings)
         out.print(Text(summary, style="bold"), soft_wrap=True)
 
@@ -252,12 +263,18 @@ def verify(config: ConfigArg, port: PortOpt, module: ModuleOpt = None, baud: Bau
             checks = [c.as_dict() for c in verify_now(session, cfg, desired, profile, settle=True, on_wait=feedback)]
         finally:
             feedback.done(None)
+        from atctl.cli import _battery  # power (#17): requested vs granted battery life
+
+        battery = _battery.from_session(cfg, profile, session, profiles)
     ok = all(c["ok"] for c in checks)
 
     def render() -> None:
         _checks_table(checks)
+        _battery.print_line(battery)
         _warnings(desired.warnings)
 
-    emit({"module": profile.id, "ok": ok, "checks": checks, "warnings": desired.warnings}, json, render)
+    doc = {"module": profile.id, "ok": ok, "checks": checks, "warnings": desired.warnings,
+           **({"battery": battery} if battery else {})}
+    emit(doc, json, render)
     if not ok:
         raise typer.Exit(1)

@@ -47,6 +47,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "verify": ("atctl.cli.configure", "verify_app", "Check a module and its network against a config file."),
     "diagnose": ("atctl.cli.diagnose", "app", "Collect a diagnostics bundle for a support ticket."),
     "sim": ("atctl.cli.sim", "app", "Run the simulated modem on a pty."),
+    "power": ("atctl.cli.power", "app", "Estimate battery life from PSM/eDRX timers, traffic and module figures."),
     "capture": ("atctl.cli.capture", "app", "Turn a pasted serial log into a session replay:// plays."),
     "examples": ("atctl.cli.examples", "app", "List the shipped example configs or write one to a file."),
     "data": ("atctl.cli.data", "app", "Your band observations: list them, export them for contribution."),

@@ -23,9 +23,14 @@ def status(
     force: ForceOpt = False,
     no_observations: Annotated[bool, typer.Option(
         "--no-observations", help="Do not record the serving network's band in your local observations.")] = False,
+    config: Annotated[Optional[str], typer.Option(
+        "--config", help="Device config with traffic: and battery: adds requested vs granted battery life.")] = None,
     json: JsonOpt = False,
 ) -> None:
     """Show what the network granted, next to what the module asked for."""
+    from atctl.config.loader import load_config
+
+    cfg = load_config(config) if config else None  # bad config: exit 2 before the modem is touched
     from atctl.cli._wait_line import WaitLine, parse_timeout
 
     wait_s = parse_timeout(timeout)
@@ -57,12 +62,17 @@ def status(
                 unsubscribe()
                 feedback.close()
         module_id = session.profile.id if session.profile else None
+        live_profile = session.profile
         port_name = session.port_name  # the port really opened (--port auto resolves to a device)
     from atctl.observations import record_state
 
     record_state(state, port_name, off=no_observations)  # the band this network served, for `countries`
     doc = status_document(port, module_id, state)
-    emit(doc, json, lambda: _render(doc))
+    from atctl.cli import _battery  # power (#17)
+
+    if (battery := _battery.from_state(cfg, live_profile, state, profiles)) is not None:
+        doc["battery"] = battery
+    emit(doc, json, lambda: (_render(doc), _battery.print_line(battery)))
 
 
 def _render(doc: dict) -> None:

@@ -136,6 +136,84 @@ class ExpectConfig(_Strict):
         return _seconds(v, "timeout", *TIMEOUT_RANGE_S)
 
 
+class TrafficConfig(_Strict):
+    """What the device sends, for battery estimates (`power estimate --config`, status/verify/apply)."""
+
+    uplink: float = 0.0            # bytes per message: 200B, 1kB
+    every: float | None = None     # interval between uplinks
+    per_day: float | None = Field(default=None, ge=0, le=86400)
+    downlink: float = 0.0
+    downlink_every: float | None = None
+    downlink_per_day: float | None = Field(default=None, ge=0, le=86400)
+    signal: Literal["good", "medium", "poor"] | None = None
+    tx_dbm: float | None = Field(default=None, ge=-60, le=33)
+    rrc_inactivity: float | None = None  # network RRC inactivity timer; 0 with release assistance (RAI)
+
+    @field_validator("uplink", "downlink", mode="before")
+    @classmethod
+    def _size(cls, v, info):
+        from atctl.power.scenario import parse_size
+
+        return _sentence(parse_size, v, info.field_name)
+
+    @field_validator("every", "downlink_every", mode="before")
+    @classmethod
+    def _interval(cls, v, info):
+        return None if v is None else _seconds(v, info.field_name, 1.0, 10 * 366 * 86400.0)
+
+    @field_validator("rrc_inactivity", mode="before")
+    @classmethod
+    def _tail(cls, v):
+        return None if v is None else _seconds(v, "rrc_inactivity", 0.0, 3600.0)
+
+    @model_validator(mode="after")
+    def _one_rate(self):
+        if self.every is not None and self.per_day is not None:
+            raise ValueError("traffic: give every or per_day, not both")
+        if self.downlink_every is not None and self.downlink_per_day is not None:
+            raise ValueError("traffic: give downlink_every or downlink_per_day, not both")
+        return self
+
+
+class BatteryConfig(_Strict):
+    """A battery preset (`battery: 2xAA`) or a capacity and voltage."""
+
+    preset: str | None = None
+    capacity_mah: float | None = Field(default=None, gt=0, lt=1e7)
+    voltage: float | None = Field(default=None, ge=0.5, le=60)
+    life_target: float | None = None  # wanted life (e.g. 5y) for plan's advice
+
+    @model_validator(mode="before")
+    @classmethod
+    def _preset_name(cls, v):
+        return {"preset": v} if isinstance(v, str) else v
+
+    @field_validator("preset")
+    @classmethod
+    def _known(cls, v):
+        from atctl.power.battery import battery_preset
+
+        return None if v is None else _sentence(battery_preset, v).name
+
+    @field_validator("life_target", mode="before")
+    @classmethod
+    def _life(cls, v):
+        if isinstance(v, str) and v.strip().lower().endswith("y"):
+            v = float(v.strip()[:-1]) * 365.25 * 86400 if v.strip()[:-1].replace(".", "", 1).isdigit() else v
+        return None if v is None else _seconds(v, "life_target", 86400.0, 50 * 366 * 86400.0)
+
+    @model_validator(mode="after")
+    def _complete(self):
+        if self.preset is None and (self.capacity_mah is None or self.voltage is None):
+            raise ValueError("battery: give a preset (battery: 2xAA) or both capacity_mah and voltage")
+        return self
+
+    def to_battery(self):
+        from atctl.power.battery import battery_preset, custom_battery
+
+        return battery_preset(self.preset) if self.preset else custom_battery(self.capacity_mah, self.voltage)
+
+
 class DeviceConfig(_Strict):
     module: str | None = None
     countries: list[str] = Field(min_length=1)
@@ -146,6 +224,8 @@ class DeviceConfig(_Strict):
     edrx: dict[Literal["lte-m", "nb-iot"], EdrxConfig] | Literal[False] | None = None
     mno_profile: int | None = Field(default=None, ge=0, le=999)  # u-blox AT+UMNOPROF (set first, then RAT and bands)
     expect: ExpectConfig = ExpectConfig()
+    traffic: TrafficConfig | None = None   # optional: feeds battery estimates (docs/POWER.md)
+    battery: BatteryConfig | None = None
 
     @field_validator("apn", mode="before")
     @classmethod

@@ -107,8 +107,11 @@ def collect(session, facts: Facts, *, wait_s: float = 30.0, config=None, progres
 
     _step(facts, session, "waiting for registration", wait_registered)
 
+    read: dict = {}
+
     def network():
         state = read_network_state(session)
+        read["state"] = state
         facts.network = state.as_dict()
         from atctl.observations import record_state
 
@@ -141,6 +144,14 @@ def collect(session, facts: Facts, *, wait_s: float = 30.0, config=None, progres
                             "sunset": _sunsets(config)}
             facts.checks = [c.as_dict() for c in verify_now(session, config, desired, session.profile,
                                                                 observe=False)]
+            state = read.get("state")
+            from atctl.power.live import battery_section, wants_battery
+
+            if state is not None and wants_battery(config):  # what the grant costs in battery life
+                from atctl.profiles import load_profile
+
+                facts.battery = battery_section(config, session.profile, load_profile, state.psm, state.edrx,
+                                                state.rat, state.registered)
 
         _step(facts, session, "verify checks against the config", checks)
     facts.errors_seen = [f"{r.command}: {r.error_text or r.final}" for r in session.log if not r.ok and r.final]

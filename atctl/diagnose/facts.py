@@ -23,6 +23,7 @@ class Facts:
     local_bands: dict[str, list[int]] = field(default_factory=dict)  # bands live networks use in the serving country
     config: dict[str, Any] | None = None                     # countries, rat, planned bands
     checks: list[dict[str, Any]] | None = None               # verify checks with --config
+    battery: dict[str, Any] | None = None                    # requested vs granted life (config traffic+battery)
 
     def as_dict(self) -> dict:
         return asdict(self)

@@ -64,6 +64,22 @@ def module_text(identity: dict) -> str:
     return f"{name or 'model ' + NOT_READ}, firmware {known(identity.get('revision'))}"
 
 
+# a grant that leaves less than this share of the requested battery life gone is a finding
+GRANT_COST_SHARE = 0.2
+
+
+def _battery_finding(f: Facts, add) -> None:
+    b = f.battery or {}
+    asked, got = b.get("requested_life_days"), b.get("granted_life_days")
+    if not asked or got is None or got >= (1 - GRANT_COST_SHARE) * asked:
+        return
+    severity = "major" if got < asked / 2 else "minor"
+    add(severity, "battery-grant", "The network's grant shortens the battery life",
+        f"{_sentence(b.get('text') or '')} (more than {GRANT_COST_SHARE:.0%} of the requested life is lost).",
+        "Run `atctl plan` with this config to see which timers reach the target on this network, "
+        "or ask the provider whether the requested PSM/eDRX timers can be granted.")
+
+
 def classify(f: Facts) -> list[Finding]:
     out: list[Finding] = []
     add = lambda *a, **k: out.append(Finding(*a, **k))  # noqa: E731
@@ -164,6 +180,7 @@ def classify(f: Facts) -> list[Finding]:
         add("info", "module", "Module identified",
             module_text(f.identity)
             + (f", profile {f.identity['profile']}" if f.identity.get("profile") else " (no atctl profile)"), "")
+    _battery_finding(f, add)
     return sorted(out, key=lambda x: SEVERITIES.index(x.severity))
 
 

@@ -11,6 +11,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from atctl.profiles.power_model import PowerSection
+
 Rat = Literal["gsm", "umts", "lte", "lte-m", "nb-iot"]
 RATS: tuple[str, ...] = ("gsm", "umts", "lte", "lte-m", "nb-iot")
 
@@ -66,6 +68,7 @@ class ModemProfile(_Strict):
     timeouts: dict[str, float] = {}  # command prefix -> seconds (longest prefix wins); dialect defaults fill the rest
     quirks: dict[str, Any] = {}  # named behaviours the engine/dialects/simulator need (documented in modem_profiles/README.md)
     sources: list[str] = []      # documents this profile was built from
+    power: PowerSection | None = None  # current figures for `atctl power estimate`
 
     @model_validator(mode="after")
     def _real_bands(self):

@@ -17,9 +17,9 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 BENCHES = ["bench_startup", "bench_apply", "bench_framing", "bench_bands", "bench_decode_log", "bench_rfc2217",
-           "bench_memory"]
+           "bench_memory", "bench_power"]
 QUICK = {"bench_startup": {"runs": 5}, "bench_framing": {"sizes_mb": (1,)}, "bench_decode_log": {"lines": 20_000, "runs": 1},
-         "bench_rfc2217": {"runs": 3}, "bench_memory": {"seconds": 3}}
+         "bench_rfc2217": {"runs": 3}, "bench_memory": {"seconds": 3}, "bench_power": {"runs": 5}}
 
 
 def machine() -> str:
