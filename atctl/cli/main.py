@@ -51,6 +51,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "capture": ("atctl.cli.capture", "app", "Turn a pasted serial log into a session replay:// plays."),
     "examples": ("atctl.cli.examples", "app", "List the shipped example configs or write one to a file."),
     "data": ("atctl.cli.data", "app", "Your band observations: list them, export them for contribution."),
+    "console": ("atctl.cli.console", "app", "Interactive AT terminal that explains every reply and URC."),
+    "monitor": ("atctl.cli.monitor", "app", "Live dashboard: registration, signal, PSM/eDRX granted, URCs."),
 }
 
 

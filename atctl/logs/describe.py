@@ -13,7 +13,9 @@ _REG_WORDS = {
 }
 
 
-def _d(seconds) -> str:
+def _d(seconds, bits: str | None = None) -> str:
+    if seconds is None and bits and bits[:3] == "111":  # TS 24.008 10.5.7.4 / 10.5.7.4a: unit 111 = deactivated
+        return "deactivated"
     return format_duration(seconds) if seconds is not None else "?"
 
 
@@ -32,12 +34,13 @@ def describe(decoded: dict | None) -> str:
             parts.append(f["rat"])
         if f.get("tac") or f.get("lac"):
             parts.append(f"area {f.get('tac') or f.get('lac')}")
-        if f.get("reject_cause") is not None:
+        if f.get("reject_cause") is not None and (f.get("reject_cause") or f.get("stat") == 3):  # nRF9160 sends 0,0
             from atctl.causes import emm_cause
 
             parts.append(f"cause {f['reject_cause']}: {emm_cause(f['reject_cause'])}")
         if f.get("active_time_bits") or f.get("periodic_tau_bits"):
-            parts.append(f"PSM granted: active {_d(f.get('active_time_s'))}, TAU {_d(f.get('periodic_tau_s'))}")
+            parts.append(f"PSM granted: active {_d(f.get('active_time_s'), f.get('active_time_bits'))}, "
+                         f"TAU {_d(f.get('periodic_tau_s'), f.get('periodic_tau_bits'))}")
         return "; ".join(parts)
     if kind in ("CPSMS", "QPSMS", "UCPSMS"):
         if f.get("mode") != 1:

@@ -1,0 +1,122 @@
+"""The console's colon helpers (pure): `:psm 24h 30s` and friends turn intent into the
+module's own commands through the same codecs `atctl psm/edrx/bands` use, and hand them
+back for the input line, so the user reviews them before pressing Enter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from atctl.errors import InputError
+
+
+@dataclass
+class HelperResult:
+    insert: list[str] = field(default_factory=list)   # commands to put on the input line, one after the other
+    lines: list[str] = field(default_factory=list)    # what to print (plain text)
+    action: str | None = None                         # "status": needs the modem
+
+
+def helper_names() -> list[str]:
+    from atctl.console.catalog import HELPERS
+
+    return list(HELPERS)
+
+
+def run_helper(text: str, profile=None, explainer=None) -> HelperResult:
+    """`text` starts with ':'. InputError (printed as one line by the console) on bad input."""
+    from atctl.console.catalog import HELPERS
+
+    name, _, rest = text.strip().partition(" ")
+    name, rest = name.lower(), rest.strip()
+    if name in (":help", ":h", ":?"):
+        return HelperResult(lines=[f"{n:8} {what}" for n, what in HELPERS.items()] +
+                            ["Tab completes commands and parameters; Ctrl-C cancels a running command; Ctrl-D leaves."])
+    if name == ":psm":
+        return _psm(rest.split(), profile)
+    if name == ":edrx":
+        return _edrx(rest.split(), profile)
+    if name == ":bands":
+        return _bands(rest.split(), profile)
+    if name == ":decode":
+        return _decode(rest, profile, explainer)
+    if name == ":status":
+        return HelperResult(action="status")
+    import difflib
+
+    close = difflib.get_close_matches(name, list(HELPERS), n=1)
+    raise InputError(f"unknown helper {name}" + (f" (did you mean {close[0]}?)" if close else ""),
+                     hint="type :help for the list")
+
+
+def _psm(args: list[str], profile) -> HelperResult:
+    from atctl.timers.duration import format_duration, parse_duration
+    from atctl.timers.psm import encode_psm
+
+    if len(args) != 2:
+        raise InputError(":psm needs a TAU and an active time", hint="e.g. :psm 24h 30s")
+    enc = encode_psm(parse_duration(args[0], what="TAU"), parse_duration(args[1], what="active time"))
+    lines = [f"TAU {format_duration(enc.tau.seconds)} (\"{enc.tau.bits}\"), "
+             f"active {format_duration(enc.active.seconds)} (\"{enc.active.bits}\")", *enc.warnings]
+    if (getattr(profile, "quirks", None) or {}).get("psm_requires_deregister"):
+        lines.append("this module applies PSM timers only after AT+COPS=2 (or AT+CFUN=0) and a reboot (AT+CFUN=15)")
+    return HelperResult(insert=[enc.command], lines=lines)
+
+
+def _edrx(args: list[str], profile) -> HelperResult:
+    from atctl.dialects import get_dialect
+    from atctl.timers.duration import format_duration, parse_duration
+    from atctl.timers.edrx import check_rat, edrx_commands, encode_edrx, encode_ptw
+
+    if len(args) not in (2, 3):
+        raise InputError(":edrx needs a RAT and a cycle, optionally a paging time window",
+                         hint="e.g. :edrx lte-m 81.92s or :edrx nb-iot 163.84s 10.24s")
+    rat = check_rat(args[0].lower())
+    cycle = encode_edrx(rat, parse_duration(args[1], what="eDRX cycle"))
+    ptw = encode_ptw(rat, parse_duration(args[2], what="paging time window")) if len(args) == 3 else None
+    vendor = get_dialect(profile).vendor_for_commands if profile is not None else "standard"
+    ptw_settable = (getattr(profile, "quirks", None) or {}).get("ptw_command", "none") != "none"
+    lines = [f"{rat} cycle {format_duration(cycle.seconds)} (\"{cycle.bits}\")" +
+             (f", PTW {format_duration(ptw.seconds)} (\"{ptw.bits}\")" if ptw else ""), *cycle.warnings]
+    if ptw is not None:
+        lines += list(ptw.warnings)
+        if profile is not None and not ptw_settable:
+            lines.append(f"{profile.id} cannot set the paging time window: only the cycle is sent")
+    commands = edrx_commands(rat, cycle.bits, ptw.bits if ptw and (profile is None or ptw_settable) else None, vendor)
+    return HelperResult(insert=commands, lines=lines)
+
+
+def _bands(args: list[str], profile) -> HelperResult:
+    from atctl.bands.minimal import derived_notes, mask_commands, minimal_bands
+    from atctl.data import get_country
+
+    if not args:
+        raise InputError(":bands needs one or more country codes", hint="e.g. :bands DE NL")
+    if profile is None:
+        raise InputError("the module is not known, so its band mask cannot be computed",
+                         hint="start the console with --module ID (atctl modules lists them)")
+    countries = [get_country(code.upper()) for code in args]
+    rats = [r for r in profile.rats if r in ("lte-m", "nb-iot", "lte", "gsm", "umts")]
+    bands = minimal_bands(profile, countries, rats)
+    commands, notes = mask_commands(profile, bands)
+    lines = [f"{rat}: {', '.join(map(str, b)) or 'no usable band'}" for rat, b in bands.items()]
+    lines += derived_notes(profile, countries, rats) + notes
+    if len(commands) > 1:
+        lines.append(f"{len(commands)} commands: each comes to the input line after the one before is sent")
+    return HelperResult(insert=commands, lines=lines)
+
+
+def _decode(line: str, profile, explainer) -> HelperResult:
+    from atctl.console.explain import Explainer
+
+    if not line:
+        raise InputError(":decode needs a response line", hint='e.g. :decode +CEREG: 1,"71F6","14BCB0C",9')
+    explainer = explainer or Explainer(profile)
+    parsed = explainer.parse(line)
+    meaning = explainer.explain(line)
+    if parsed is None and not meaning:
+        raise InputError(f"{line!r} is not a response line atctl can decode",
+                         hint="give a line such as +CEREG: ..., +CEDRXP: ..., +CPSMS: ... or +CME ERROR: ...")
+    out = [meaning] if meaning else []
+    if parsed is not None:
+        out += [f"  {k}: {v}" for k, v in parsed.fields.items() if v not in (None, [], {})]
+    return HelperResult(lines=out)
