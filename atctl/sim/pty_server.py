@@ -177,26 +177,3 @@ class _SocketWriter:
 
     def write(self, data: bytes) -> None:
         self.sock.sendall(data)
-
-
-def serve(module: str, options: dict[str, str], rfc2217_port: int | None, announce) -> None:
-    """Run until interrupted (Ctrl-C)."""
-    server = PtyServer(module, options).start()
-    announce(f"Simulated {module} on {server.path}")
-    rfc = None
-    if rfc2217_port is not None:
-        from atctl.sim.options import build_url
-
-        url = build_url(module, options)  # %XX escapes only: sim:// takes a '+' literally
-        rfc = Rfc2217Server(url, rfc2217_port)
-        threading.Thread(target=rfc.serve_forever, daemon=True).start()
-        announce(f"RFC 2217 on rfc2217://127.0.0.1:{rfc.port}")
-    try:
-        while True:
-            time.sleep(3600)  # the main thread only waits for Ctrl-C; the bridge threads do the work
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.stop()
-        if rfc:
-            rfc.stop()
