@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import select
 import threading
-import time
 
 from atctl.sim.protocol_sim import SimDevice
 
