@@ -239,26 +239,12 @@ def load(path: Path | None = None) -> list[dict]:
 
 def save(records: Iterable[dict], path: Path | None = None) -> None:
     """Write atomically (temporary file in the same folder, then rename), readable by the user only."""
-    import tempfile
-
     path = path or store_path()
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     doc = {"format": FORMAT, "kind": KIND, "observations": merge(records)}
-    fd, tmp = tempfile.mkstemp(prefix=".observations-", suffix=".tmp", dir=path.parent)  # created 0600
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(doc, f, indent=1)
-            f.write("\n")
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    from atctl.files import write_atomic
+
+    write_atomic(path, (json.dumps(doc, indent=1) + "\n").encode("utf-8"), prefix=".observations-")
 
 
 def simulated(port: str | None) -> bool:

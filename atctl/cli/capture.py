@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -43,11 +43,10 @@ def import_log(
     if not commands:
         raise InputError(f"{name} has no AT commands that could be paired with replies",
                          hint="a replayable log needs the commands the host sent (enable echo or the library's AT dump)")
-    tmp = output + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        for record in records:
-            fh.write(jsonlib.dumps(record) + "\n")
-    os.replace(tmp, output)  # never a half-written session
+    from atctl.files import write_atomic
+
+    # never a half-written session; 0600 like every transcript (it holds what the module said)
+    write_atomic(output, "".join(jsonlib.dumps(record) + "\n" for record in records).encode("utf-8"))
     silent = sorted({e.command for e in result.exchanges if e.command and e.result is None})
     doc = {"log": name, "output": output, "records": len(records), "commands": commands,
            "distinct_commands": len({e.command for e in result.exchanges if e.command}),

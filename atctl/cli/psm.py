@@ -23,7 +23,6 @@ def encode(
     json: JsonOpt = False,
 ) -> None:
     """Encode a TAU and an active time into bit strings and the AT+CPSMS command."""
-    from atctl.errors import InputError
     from atctl.timers.duration import format_duration, parse_duration
     from atctl.timers.psm import encode_psm
 

@@ -73,26 +73,9 @@ def check_out_path(out: str, force: bool = False) -> None:
 
 
 def _write(path: str, data: bytes, replace: bool) -> None:
-    """Temp file in the same folder (0600, O_EXCL), fsync, then into place. Without `replace`,
-    an existing name is never touched (link(2) fails with EEXIST instead)."""
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".atctl-bundle-", suffix=".part", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if replace:
-            os.replace(tmp, path)  # renames over a symlink itself, never through it
-        else:
-            os.link(tmp, path)
-            os.unlink(tmp)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    from atctl.files import write_atomic
+
+    write_atomic(path, data, replace=replace, prefix=".atctl-bundle-")
 
 
 def _reason(exc: OSError) -> str:

@@ -92,17 +92,13 @@ class SimDevice:
     def _save_nvm(self) -> None:
         import json
 
+        from atctl.files import write_atomic
         from atctl.sim.state import nvm_to_json
-
-        import os
 
         doc = nvm_to_json(self.modem.nvm)
         if doc != getattr(self, "_saved_nvm", None):
             # atomically: a process killed mid-write must not leave a 0-byte NVM file
-            partial = f"{self.nvm_path}.{os.getpid()}.tmp"
-            with open(partial, "w", encoding="utf-8") as fh:
-                json.dump(doc, fh, indent=1)
-            os.replace(partial, self.nvm_path)
+            write_atomic(self.nvm_path, json.dumps(doc, indent=1).encode("utf-8"), prefix=".atctl-nvm-")
             self._saved_nvm = doc
 
     # ---- output --------------------------------------------------------------------

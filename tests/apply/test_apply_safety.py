@@ -379,15 +379,17 @@ def test_sim_nvm_file_is_written_atomically(tmp_path, monkeypatch):
         before = nvm.read_text()
         assert json.loads(before)
 
-        def killed_mid_write(doc, fh, **kwargs):
-            fh.write('{"bands": ')
-            raise KeyboardInterrupt  # stands for SIGKILL between two writes
+        import os
 
-        monkeypatch.setattr(json, "dump", killed_mid_write)
+        def killed_mid_write(fd):
+            raise KeyboardInterrupt  # stands for SIGKILL after the bytes were written, before they are in place
+
+        monkeypatch.setattr(os, "fsync", killed_mid_write)
         with pytest.raises(KeyboardInterrupt):
             session.command("AT+CPSMS=1")
         monkeypatch.undo()
     assert nvm.read_text() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["nvm.json"]  # no half file left beside it
 
 
 def test_link_lost_after_every_write_says_the_config_was_written():

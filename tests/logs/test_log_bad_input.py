@@ -94,3 +94,23 @@ def test_diagnose_log_prints_modem_text_as_it_is(tmp_path):
     assert result.exit_code == 0, result.output
     assert "BG95-M3 [/x] *starred*" in result.output
     assert "What this log cannot show" in result.output
+
+
+def test_capture_import_writes_a_private_file_and_never_through_a_link(cli, tmp_path):
+    """A session file holds what the module said: created 0600 like transcripts and bundles, and a
+    symlink at -o is replaced itself (with --force), never written through."""
+    import stat
+
+    log = tmp_path / "a.log"
+    log.write_text("AT+CSQ\n+CSQ: 20,99\nOK\n")
+    out = tmp_path / "s.jsonl"
+    code, _, err = cli("capture", "import", str(log), "-o", str(out))
+    assert code == 0, err
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
+    victim = tmp_path / "victim.txt"
+    victim.write_text("not atctl's")
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(victim)
+    code, _, err = cli("capture", "import", str(log), "-o", str(link), "--force")
+    assert code == 0, err
+    assert victim.read_text() == "not atctl's" and not link.is_symlink()
