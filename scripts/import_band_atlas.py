@@ -529,7 +529,7 @@ class Importer:
     def apply_observations(self, countries: dict) -> None:
         """Contributed `atctl data export-observations` files: one device-capture source (grade C) per
         file, merged by atctl.observations.fold_into_fact (docs/DATA.md, "Contributing observations")."""
-        from atctl import observations as obs
+        from atctl.bands import observed as obs
         from atctl.errors import DataError
 
         for path in self.observation_files:

@@ -238,7 +238,7 @@ def test_format_duration(seconds):
 # ---------------------------------------------------------------- response parsers
 
 def _prefixes():
-    from atctl.responses import supported_prefixes
+    from atctl.codecs import supported_prefixes
 
     return supported_prefixes()
 
@@ -252,7 +252,7 @@ first_fields = st.sampled_from(['"band"', '"iotopmode"', '"nwscanseq"', '"nwscan
        st.sampled_from(["", " "]), st.sampled_from([None, True, False]),
        st.sampled_from([None, "quectel", "ublox"]))
 def test_parse_line_every_prefix(prefix, body, space, is_urc, vendor):
-    from atctl.responses import parse_line
+    from atctl.codecs import parse_line
 
     line = f"+{prefix}:{space}{body}"
     with bounded(f"parse_line {prefix}"):
@@ -268,7 +268,7 @@ def test_parse_line_every_prefix(prefix, body, space, is_urc, vendor):
         lambda v: f"+{'URAT UBANDSEL QBAND'.split()[len(v) % 3]}: " + ",".join(v))))
 def test_parse_band_lines(line):
     """Band replies built from numbers of any sign and width (the #20 lines are among them)."""
-    from atctl.responses import parse_line
+    from atctl.codecs import parse_line
 
     with bounded("parse_line band replies"):
         _bounded_output(parse_line(line).to_dict(), line)
@@ -277,7 +277,7 @@ def test_parse_band_lines(line):
 @FUZZ
 @given(st.one_of(junk, st.binary(max_size=60).map(lambda b: b.decode("utf-8", "surrogateescape"))))
 def test_parse_line_junk(text):
-    from atctl.responses import parse_line
+    from atctl.codecs import parse_line
 
     with bounded("parse_line junk"):
         _bounded_output(parse_line(text).to_dict(), text)
@@ -290,7 +290,7 @@ def test_parse_line_junk(text):
     st.sampled_from([None, "AT+CEREG?", "AT+CSQ"]))
 def test_registration_layout_search(prefix, values, pending):
     """The layout search reads each line in up to four layouts: still bounded."""
-    from atctl.responses import parse_line
+    from atctl.codecs import parse_line
 
     line = f"+{prefix}: " + ",".join(values)
     with bounded("registration layouts"):
@@ -316,7 +316,7 @@ ADVERSARIAL = {
 @pytest.mark.parametrize("shape", sorted(ADVERSARIAL))
 @pytest.mark.parametrize("prefix", _prefixes())
 def test_long_adversarial_lines_stay_linear(prefix, shape):
-    from atctl.responses import parse_line
+    from atctl.codecs import parse_line
 
     line = f"+{prefix}: {ADVERSARIAL[shape]}"
     with bounded(f"long {shape}"):

@@ -28,7 +28,7 @@ from collections import deque
 from contextlib import contextmanager
 from typing import Callable, Iterator, TextIO
 
-from atctl.at import cme
+from atctl.codecs import cme
 from atctl.at.classify import (ALWAYS_URC_LINES, ALWAYS_URC_PREFIXES, BOOT_LINES, RAW_DATA_PREFIXES, ReplyMatcher,
                                final_of, is_ok)
 from atctl.at.framing import LINE, PROMPT, RAW, Framer

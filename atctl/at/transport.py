@@ -11,14 +11,6 @@ from atctl.errors import InputError, ModemUnreachable
 READ_SLICE = 0.05
 
 
-def register_schemes() -> None:
-    """Make `sim://` known to pyserial (the simulator registers itself on import)."""
-    try:
-        import atctl.sim  # noqa: F401
-    except ImportError:  # pragma: no cover - simulator not installed in a trimmed build
-        pass
-
-
 def _rfc2217_defaults(url: str) -> str:
     # ser2net's RFC 2217 mode rejects some control requests; ign_set_control keeps pyserial going
     if url.startswith("rfc2217://") and "ign_set_control" not in url:
@@ -29,7 +21,6 @@ def _rfc2217_defaults(url: str) -> str:
 def open_port(port: str, *, baud: int = 115200, write_timeout: float = 5.0):
     import serial
 
-    register_schemes()
     url = _rfc2217_defaults(port.strip())
     try:
         ser = serial.serial_for_url(url, baudrate=baud, timeout=READ_SLICE, do_not_open=True)

@@ -96,7 +96,7 @@ def _operator(rat: str, operator, fact, module_bands: list[int], reach: frozense
                            ok, missing, verdict, fact.verified, fact.derived,
                            [s.name for s in fact.sources])
     if observed:
-        from atctl.observations import band_evidence
+        from atctl.bands.observed import band_evidence
 
         cov.observed = list(observed)
         cov.evidence = band_evidence(network, fact.derived, observed)
@@ -116,9 +116,9 @@ def _when(date: str | None) -> str:
 
 def check_country(profile, country: Country, rat: str, module_bands: list[int] | None = None,
                   reach: frozenset[int] | None = None, observed: dict | None = None) -> RatCoverage:
-    """observed: atctl.observations.index_by_operator() of the user's store, or None."""
+    """observed: atctl.bands.observed.index_by_operator() of the user's store, or None."""
     if observed:
-        from atctl.observations import observed_for
+        from atctl.bands.observed import observed_for
     module_bands = profile.bands_for(rat) if module_bands is None else module_bands
     reach = reachable_bands(module_bands) if reach is None else reach
     cov = RatCoverage(rat)

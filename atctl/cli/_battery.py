@@ -24,7 +24,7 @@ def from_session(config, profile, session, profiles) -> dict | None:
 
     if not wants_battery(config):
         return None
-    from atctl.network_state import read_network_state
+    from atctl.device.network import read_network_state
 
     return from_state(config, profile, read_network_state(session), profiles)
 

@@ -127,7 +127,7 @@ class ModemLink:
         try:
             self.session.start()
             if self.profile is None:
-                from atctl.at.identify import identify
+                from atctl.device.identify import identify
 
                 identify(self.session)   # also teaches the transcript the IDs to redact
                 self.profile = self.session.profile

@@ -119,7 +119,7 @@ def decode(line: Annotated[str, typer.Argument(help="A +QCFG: \"band\" or +UBAND
     """Decode a band-mask read into band lists per RAT."""
     from atctl.errors import InputError
     from atctl.profiles import load_profile
-    from atctl.responses import parse_line
+    from atctl.codecs import parse_line
 
     profile = load_profile(module, profiles) if module else None
     parsed = parse_line(line, profile=profile)

@@ -219,7 +219,7 @@ class Console:
         self.print_lines(*[[(DIM, line)] for line in result.lines])
         self.pending.extend(result.insert)
         if result.action == "status":
-            from atctl.network_state import read_network_state
+            from atctl.device.network import read_network_state
 
             self.link.submit("call", read_network_state,
                              done=lambda result, error: self._post(self._show_status, result, error))

@@ -30,14 +30,14 @@ def _with_observed(entry: dict, fact, observed: list[dict]) -> dict:
     """A RAT entry with the user's own sightings beside the shipped bands (DESIGN.md `observed`)."""
     if not observed:
         return entry
-    from atctl.observations import band_evidence
+    from atctl.bands.observed import band_evidence
 
     return {**entry, "observed": observed, "evidence": band_evidence(fact.bands, fact.derived, observed)}
 
 
 def country_json(country, observed: dict | None = None) -> dict:
-    """observed: atctl.observations.index_by_operator() of the user's store (None: not shown)."""
-    from atctl.observations import observed_for
+    """observed: atctl.bands.observed.index_by_operator() of the user's store (None: not shown)."""
+    from atctl.bands.observed import observed_for
 
     def seen(op, rat):
         return observed_for(observed, op.mcc_mnc, rat) if observed else []
@@ -119,7 +119,8 @@ def countries(
         emit(doc, as_json, render)
         return
 
-    from atctl.observations import load_index_quietly, observed_for
+    from atctl.bands.observed import observed_for
+    from atctl.observations import load_index_quietly
 
     found = get_country(country)
     observed, problem = load_index_quietly()  # bands seen on the user's own devices

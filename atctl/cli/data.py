@@ -61,6 +61,7 @@ def export_observations(
     import yaml
 
     from atctl import observations as obs
+    from atctl.bands import observed
     from atctl.errors import InputError
 
     target = Path(output).expanduser()
@@ -72,7 +73,7 @@ def export_observations(
         raise InputError(f"folder {target.parent} does not exist", hint="create it or write elsewhere")
     records = obs.load()
     today = dt.datetime.now(dt.timezone.utc).date().isoformat()
-    document = obs.export_document(records, today)
+    document = observed.export_document(records, today)
     text = ("# atctl band observations, for contribution (docs/DATA.md, 'Contributing observations').\n"
             + yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=120))
     tmp = target.with_name(f".{target.name}.tmp")

@@ -25,7 +25,8 @@ def decode(
 ) -> None:
     """Decode any supported response line into named fields with units; or a whole log with --log."""
     from atctl.errors import InputError
-    from atctl.responses import parse_line
+    from atctl.codecs import parse_line
+    from atctl.data import plmn_name
 
     profile = None
     if module:
@@ -38,7 +39,8 @@ def decode(
         from atctl.cli.log_input import decode_log
 
         return decode_log(log, vendor.lower() if vendor else (profile.vendor if profile else None), profile, json, show_ids)
-    parsed = parse_line(line, vendor=vendor or (profile.vendor if profile else None), profile=profile, is_urc=urc)
+    parsed = parse_line(line, vendor=vendor or (profile.vendor if profile else None), profile=profile, is_urc=urc,
+                        names=plmn_name)
     doc = parsed.to_dict()
     emit(doc, json, lambda: _render(doc))
 

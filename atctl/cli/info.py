@@ -25,7 +25,7 @@ def info(
     """Identify the module on PORT and the profile atctl will use for it."""
     from atctl.at import open_session
     from atctl.cli._common import session_options
-    from atctl.at.identify import identify
+    from atctl.device.identify import identify
     from atctl.redact import redact_id
     from atctl.sim_card import read_sim_state
     from atctl.state_view import sim_text

@@ -170,7 +170,7 @@ class Monitor:
         self.polling = True
 
         def read(session):
-            from atctl.network_state import read_network_state
+            from atctl.device.network import read_network_state
             from atctl.state_view import status_document
 
             return status_document(self.port, getattr(session.profile, "id", None), read_network_state(session))

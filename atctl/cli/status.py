@@ -39,8 +39,8 @@ def status(
     wait_s = parse_timeout(timeout)
     from atctl.at import open_session
     from atctl.cli._common import session_options
-    from atctl.at.identify import identify
-    from atctl.network_state import read_network_state
+    from atctl.device.identify import identify
+    from atctl.device.network import read_network_state
     from atctl.profiles import load_profile
     from atctl.state_view import can_still_register, status_document, wait_outcome
 

@@ -97,7 +97,7 @@ def resolve_profile(session, config, module: str | None, profiles: str | None):
         profile = load_profile(wanted, profiles)
         check_module(session, profile, "--module is" if module else "config is for", profiles)
     else:
-        from atctl.at.identify import identify
+        from atctl.device.identify import identify
 
         identify(session, profiles)
         profile = session.profile
@@ -110,7 +110,7 @@ def resolve_profile(session, config, module: str | None, profiles: str | None):
 def check_module(session, profile, said_by: str = "config is for", profiles: str | None = None) -> None:
     """Refuse to configure a module other than `profile`. A module atctl cannot identify (no
     matching profile, or no answer to AT+CGMM/ATI) is taken at the config's word."""
-    from atctl.at.identify import module_on_port
+    from atctl.device.identify import module_on_port
     from atctl.errors import InputError
 
     found = module_on_port(session, profiles)
@@ -360,10 +360,10 @@ def verify_now(session, config, desired: Desired, profile, *, settle: bool = Fal
     """Read the network state and check it. With settle, a module still searching gets up to
     the config's registration timeout first (a verify right after power-on). `wait`: how an
     earlier registration wait ended, named in the registration check when it gave up."""
-    from atctl.network_state import read_network_state
+    from atctl.device.network import read_network_state
 
     if settle:
-        from atctl.network_state import require_radio_on
+        from atctl.device.network import require_radio_on
         from atctl.sim_card import require_sim_ready
 
         require_sim_ready(session)  # no SIM or a locked one: say so now, not after the registration timeout

@@ -57,7 +57,7 @@ def wait_for_registration(session, timeout: float, want_timers: bool, progress=N
     requested, also wait for the network's answer: a registration URC after our writes (attach or
     TAU accept) carries the granted timers, or their absence (PSM refused). `progress` (text) is
     called when the state changes, `on_wait` (WaitStatus) on every poll."""
-    from atctl.responses import parse_line
+    from atctl.codecs import parse_line
 
     def fields_of(line: str, pending) -> dict:
         try:

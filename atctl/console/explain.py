@@ -1,6 +1,6 @@
 """One line from the module -> one line of meaning (pure).
 
-Built on `atctl.responses.parse_line` (the typed parsers) and `atctl.logs.describe`
+Built on `atctl.codecs.parse_line` (the typed parsers) and `atctl.logs.describe`
 (the words the log timeline uses), so the console, the monitor and `decode --log`
 say the same thing about the same line. On top of that the explainer remembers
 what this session *asked for* (an AT+CPSMS= / AT+CEDRXS= it saw sent, or a
@@ -98,10 +98,11 @@ class Explainer:
 
     # ---- what a line means ----------------------------------------------------------
     def parse(self, line: str, pending: str | None = None, is_urc: bool | None = None):
-        from atctl.responses import parse_line
+        from atctl.codecs import parse_line
+        from atctl.data import plmn_name
 
         try:
-            return parse_line(line, self.vendor, pending, profile=self.profile, is_urc=is_urc)
+            return parse_line(line, self.vendor, pending, profile=self.profile, is_urc=is_urc, names=plmn_name)
         except InputError:
             return None
 

@@ -36,7 +36,7 @@ def _sim(session, facts: Facts) -> None:
 
 
 def _radio(session, facts: Facts) -> None:
-    from atctl.network_state import NetworkState, read_radio
+    from atctl.device.network import NetworkState, read_radio
 
     state = NetworkState()
     read_radio(session, state)
@@ -47,9 +47,9 @@ def _radio(session, facts: Facts) -> None:
 def collect(session, facts: Facts, *, wait_s: float = 30.0, config=None, progress=None) -> Facts:
     """Run every collection step against a started-or-not session. `progress(text)` hears about the
     registration wait (the only long step): its state while waiting, and how it ended."""
-    from atctl.at.identify import identify
+    from atctl.device.identify import identify
     from atctl.dialects import get_dialect
-    from atctl.network_state import read_network_state
+    from atctl.device.network import read_network_state
 
     def hygiene():
         first = session.command("AT", timeout=2.0, expect_reboot=True)

@@ -358,7 +358,7 @@ def _checks(facts: Facts, config) -> None:
     from atctl.config.desired import desired_state
     from atctl.config.verify import verify_state
     from atctl.dialects import get_dialect
-    from atctl.network_state import NetworkState
+    from atctl.device.network import NetworkState
     from atctl.profiles import load_profile
 
     module = config.module or facts.identity.get("profile")

@@ -23,7 +23,7 @@ def radio_state(session) -> int | None:
     line = response.first("+CFUN:") if response.ok else None
     if line is None:
         return None
-    from atctl.responses import parse_line
+    from atctl.codecs import parse_line
 
     try:
         return parse_line(line).fields["fun"]
@@ -47,7 +47,7 @@ class Dialect:
     # ---- reading ------------------------------------------------------------------
     def read(self, session) -> Settings:
         """Run the read commands and build Settings; unreadable parts stay None."""
-        from atctl.responses import parse_line
+        from atctl.codecs import parse_line
 
         settings = Settings()
         for command, unread in self.read_commands:

@@ -114,7 +114,7 @@ class _Decoder:
     """parse_line with a cache: logs repeat the same lines (polls) thousands of times."""
 
     def __init__(self, vendor: str | None, profile: Any):
-        from atctl.responses.dispatch import PARSERS
+        from atctl.codecs.dispatch import PARSERS
 
         self.vendor, self.profile = vendor, profile
         self.parsers = PARSERS
@@ -132,8 +132,9 @@ class _Decoder:
 
     def _decode(self, line: str, pending: str | None, is_urc: bool | None) -> dict | None:
         from atctl.errors import InputError
-        from atctl.responses import parse_line
-        from atctl.responses.dispatch import split_line
+        from atctl.codecs import parse_line
+        from atctl.data import plmn_name
+        from atctl.codecs.dispatch import split_line
 
         if ":" not in line:
             return None
@@ -144,7 +145,8 @@ class _Decoder:
         if prefix not in self.parsers:
             return None
         try:
-            return parse_line(line, vendor=self.vendor, pending=pending, profile=self.profile, is_urc=is_urc).to_dict()
+            return parse_line(line, vendor=self.vendor, pending=pending, profile=self.profile, is_urc=is_urc,
+                              names=plmn_name).to_dict()
         except InputError as exc:
             return {"type": prefix, "fields": {"unparsed": [line], "warnings": [exc.message]}}
         except Exception as exc:  # noqa: BLE001 - a parser bug must not stop a whole log

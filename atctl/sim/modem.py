@@ -12,7 +12,7 @@ import random
 import re
 from dataclasses import dataclass, field
 
-from atctl.at.cme import CME
+from atctl.codecs.cme import CME
 from atctl.bands import masks, ubandsel, urat
 from atctl.errors import InputError
 from atctl.sim import network

@@ -1,6 +1,6 @@
 """How contributed observations change a shipped fact (atctl.observations.fold_into_fact, docs/DATA.md)."""
 
-from atctl.observations import fold_into_fact
+from atctl.bands.observed import fold_into_fact
 
 SEEN_20 = [{"band": 20, "count": 4, "first_seen": "2026-10-01", "last_seen": "2026-11-30"}]
 

@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from atctl import observations as obs
+from atctl.bands import observed
 from atctl.errors import DataError
 
 
@@ -24,26 +25,26 @@ def rec(mcc_mnc="26201", rat="lte-m", band=20, count=1, first="2026-11-01", last
     (("26201", "5g", 78), False), (("26201", "lte", True), False),
 ])
 def test_valid_sighting(args, ok):
-    assert obs.valid_sighting(*args) is ok
+    assert observed.valid_sighting(*args) is ok
 
 
 def test_add_counts_and_widens_the_date_range():
-    records = obs.add([], "26201", "lte-m", 20, "2026-11-05")
-    records = obs.add(records, "26201", "lte-m", 20, "2026-11-01")
-    records = obs.add(records, "26201", "lte-m", 20, "2026-11-30")
-    records = obs.add(records, "26201", "nb-iot", 8, "2026-11-02")
+    records = observed.add([], "26201", "lte-m", 20, "2026-11-05")
+    records = observed.add(records, "26201", "lte-m", 20, "2026-11-01")
+    records = observed.add(records, "26201", "lte-m", 20, "2026-11-30")
+    records = observed.add(records, "26201", "nb-iot", 8, "2026-11-02")
     assert records == [rec(count=3, first="2026-11-01", last="2026-11-30"),
                        rec(rat="nb-iot", band=8, first="2026-11-02", last="2026-11-02")]
 
 
 def test_observed_for_merges_an_operators_codes():
     # one operator, two MCC-MNC codes (e.g. Free Mobile 208-15 / 208-16): one row per band
-    index = obs.index_by_operator([rec("20815", count=2), rec("20816", count=3, last="2026-11-20"),
+    index = observed.index_by_operator([rec("20815", count=2), rec("20816", count=3, last="2026-11-20"),
                                    rec("20816", band=3)])
-    assert obs.observed_for(index, ["20815", "20816"], "lte-m") == [
+    assert observed.observed_for(index, ["20815", "20816"], "lte-m") == [
         {"band": 3, "count": 1, "first_seen": "2026-11-01", "last_seen": "2026-11-01"},
         {"band": 20, "count": 5, "first_seen": "2026-11-01", "last_seen": "2026-11-20"}]
-    assert obs.observed_for(index, ["20815"], "nb-iot") == []
+    assert observed.observed_for(index, ["20815"], "nb-iot") == []
 
 
 def state(stat_=1, **extra):
@@ -52,10 +53,10 @@ def state(stat_=1, **extra):
 
 
 def test_sighting_needs_a_registration():
-    assert obs.sighting_of(state()) == ("26201", "lte-m", 20)
-    assert obs.sighting_of(state(5)) == ("26201", "lte-m", 20)   # roaming counts: the serving PLMN is recorded
-    assert obs.sighting_of(state(2)) is None                      # searching
-    assert obs.sighting_of(state(band=None)) is None
+    assert observed.sighting_of(state()) == ("26201", "lte-m", 20)
+    assert observed.sighting_of(state(5)) == ("26201", "lte-m", 20)   # roaming counts: the serving PLMN is recorded
+    assert observed.sighting_of(state(2)) is None                      # searching
+    assert observed.sighting_of(state(band=None)) is None
 
 
 def test_store_keeps_no_identifiers(tmp_path, monkeypatch):
@@ -122,7 +123,7 @@ def test_data_dir_follows_xdg(tmp_path, monkeypatch):
 ])
 def test_bad_files_are_one_line_errors_naming_the_file(bad):
     with pytest.raises(DataError) as info:
-        obs.parse_document(bad, "contrib.yaml")
+        observed.parse_document(bad, "contrib.yaml")
     assert info.value.one_line().startswith("contrib.yaml")
 
 
@@ -136,7 +137,7 @@ def test_export_cli(cli, cli_json, tmp_path, monkeypatch):
     assert code == 0 and doc["observations"] == 1
     import yaml
 
-    assert obs.parse_document(yaml.safe_load(out.read_text()), str(out)) == [rec()]
+    assert observed.parse_document(yaml.safe_load(out.read_text()), str(out)) == [rec()]
     code, _, err = cli("data", "export-observations", "-o", str(out))
     assert code == 2 and "exists" in err and "--force" in err and "Traceback" not in err
     code, _, err = cli("data", "export-observations", "-o", str(tmp_path / "mine.json"))

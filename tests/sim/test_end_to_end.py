@@ -89,7 +89,7 @@ def test_pytest_plugin_fixtures(pytester):
 def test_late_reply_from_the_simulator_does_not_shift_identity():
     # sim:// late=AT+CGMM: the model reply lands ahead of the next command's (#20); before the
     # fix the IMEI read took "BG95-M3" and every later identity read was shifted by one
-    from atctl.at.identify import identify
+    from atctl.device.identify import identify
     from atctl.at.session import open_session
 
     with open_session("sim://quectel-bg95-m3") as reference:

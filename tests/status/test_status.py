@@ -1,7 +1,7 @@
 """`atctl status` and the network-state reader against simulator scenarios."""
 
 from atctl.at import open_session
-from atctl.network_state import read_network_state
+from atctl.device.network import read_network_state
 from atctl.profiles import load_profile
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from atctl.errors import InputError
-from atctl.responses.act import act_to_rat
-from atctl.responses.fields import (
+from atctl.codecs.act import act_to_rat
+from atctl.codecs.fields import (
     MAX_DIGITS,
     clip,
     extra_fields,
@@ -22,19 +22,16 @@ from atctl.responses.fields import (
     split_fields,
     unquote,
 )
-from atctl.responses.model import Model
+from atctl.codecs.model import Model
 
 
-def operator_name(numeric: str | None) -> str | None:
-    """Name of a numeric PLMN from the shipped data; None when unknown or the data is absent."""
-    if not numeric or not numeric.isdigit() or len(numeric) not in (5, 6):
+def operator_name(numeric: str | None, names: Callable[[str], str | None] | None) -> str | None:
+    """Name of a numeric PLMN by the caller's lookup (codecs load no data: the layers above pass
+    atctl.data.plmn_name); None when there is no lookup or the code is unknown."""
+    if names is None or not numeric or not numeric.isdigit() or len(numeric) not in (5, 6):
         return None
     try:
-        from atctl.data import plmn_name
-    except ImportError:
-        return None
-    try:
-        return plmn_name(numeric)
+        return names(numeric)
     except Exception:  # noqa: BLE001 - a name is decoration; never fail a decode over it
         return None
 
@@ -81,7 +78,8 @@ _GROUP = re.compile(r'\((?:[^()"]|"[^"]*")*\)')
 _STRAY_ACT = re.compile(r"\s*,\s*([0-9]{1,2})\s*\)")
 
 
-def parse_cops(body: str, vendor: str | None = None, profile: Any = None) -> Cops | CopsList:
+def parse_cops(body: str, vendor: str | None = None, profile: Any = None,
+               names: Callable[[str], str | None] | None = None) -> Cops | CopsList:
     if body.strip().startswith("(") or body.strip().startswith(",,"):
         return _parse_cops_list(body, vendor, profile)
     values = split_fields(body)
@@ -91,7 +89,7 @@ def parse_cops(body: str, vendor: str | None = None, profile: Any = None) -> Cop
     act = opt_int(values, 3, "+COPS", "act")
     numeric = oper if fmt == 2 else None
     return Cops(mode=mode, mode_text=COPS_MODES.get(mode), format=fmt, operator=oper,
-                operator_name=operator_name(numeric) if numeric else (oper if fmt in (0, 1) else None),
+                operator_name=operator_name(numeric, names) if numeric else (oper if fmt in (0, 1) else None),
                 act=act, rat=act_to_rat(act, vendor, profile))
 
 
@@ -143,7 +141,7 @@ class Qnwinfo(Model):
     channel: int | None
 
 
-def parse_qnwinfo(body: str) -> Qnwinfo:
+def parse_qnwinfo(body: str, names: Callable[[str], str | None] | None = None) -> Qnwinfo:
     text = unquote(body)
     if text.replace(" ", "").lower() == "noservice":
         return Qnwinfo(False, None, None, None, None, None, None, None)
@@ -155,7 +153,7 @@ def parse_qnwinfo(body: str) -> Qnwinfo:
     number = _BAND_NUMBER.search(band[-12:]) if band else None  # the tail only: a search is quadratic
     oper = opt_str(values, 1)
     return Qnwinfo(service=True, act=act, rat=QNWINFO_RATS.get(act.upper()), operator=oper,
-                   operator_name=operator_name(oper), band=band,
+                   operator_name=operator_name(oper, names), band=band,
                    band_number=int(number.group(1)) if number else None,
                    channel=opt_int(values, 3, "+QNWINFO", "channel"))
 

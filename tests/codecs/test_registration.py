@@ -14,8 +14,8 @@ from __future__ import annotations
 import pytest
 
 from atctl.errors import InputError
-from atctl.responses import parse_cereg, parse_line
-from atctl.responses.registration import looks_like_read
+from atctl.codecs import parse_cereg, parse_line
+from atctl.codecs.registration import looks_like_read
 
 # line, expected subset of fields, source
 VECTORS = [

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from atctl.errors import InputError
-from atctl.responses.fields import clip, extra_fields, parse_number, report, req_int, soft, split_fields, to_int, unquote
-from atctl.responses.model import Model
+from atctl.codecs.fields import clip, extra_fields, parse_number, report, req_int, soft, split_fields, to_int, unquote
+from atctl.codecs.model import Model
 
 # BG95/BG96 AT manual: AT+QCFG="iotopmode"
 IOTOPMODE = {0: ["lte-m"], 1: ["nb-iot"], 2: ["lte-m", "nb-iot"]}

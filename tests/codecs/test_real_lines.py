@@ -18,7 +18,7 @@ import re
 
 import pytest
 
-from atctl.responses import parse_line
+from atctl.codecs import parse_line
 
 # ---------------------------------------------------------------- +CREG/+CGREG/+CEREG (MM)
 # line, stat, lac/tac (int), ci (int), act (27.007 number or None), source

@@ -11,9 +11,9 @@ import math
 from dataclasses import dataclass
 
 from atctl.errors import InputError
-from atctl.responses.act import edrx_act_to_rat
-from atctl.responses.fields import clip, field, opt_bits, opt_int, report, req_int, split_fields, unquote
-from atctl.responses.model import Model
+from atctl.codecs.act import edrx_act_to_rat
+from atctl.codecs.fields import clip, field, opt_bits, opt_int, report, req_int, split_fields, unquote
+from atctl.codecs.model import Model
 
 
 @dataclass(frozen=True, slots=True)

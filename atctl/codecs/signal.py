@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from atctl.errors import InputError
-from atctl.responses.fields import opt_int, opt_str, req_int, split_fields
-from atctl.responses.model import Model
+from atctl.codecs.fields import opt_int, opt_str, req_int, split_fields
+from atctl.codecs.model import Model
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,10 +4,10 @@
 per response (`parse_cereg`, ...); `act_to_rat` maps AcT numbers per vendor.
 """
 
-from atctl.responses.act import act_to_rat, edrx_act_to_rat
-from atctl.responses.dispatch import PARSERS, parse_line, split_line, supported_prefixes
-from atctl.responses.model import Parsed
-from atctl.responses.registration import Registration, parse_cereg, parse_cgreg, parse_creg
+from atctl.codecs.act import act_to_rat, edrx_act_to_rat
+from atctl.codecs.dispatch import PARSERS, parse_line, split_line, supported_prefixes
+from atctl.codecs.model import Parsed
+from atctl.codecs.registration import Registration, parse_cereg, parse_cgreg, parse_creg
 
 __all__ = ["PARSERS", "Parsed", "Registration", "act_to_rat", "edrx_act_to_rat", "parse_cereg", "parse_cgreg",
            "parse_creg", "parse_line", "split_line", "supported_prefixes"]

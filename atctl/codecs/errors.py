@@ -1,6 +1,6 @@
 """+CME ERROR / +CMS ERROR final results, numeric (AT+CMEE=1) or verbose (AT+CMEE=2).
 
-The code table lives in atctl.at.cme (the AT engine's); this module only reads
+The code table lives in atctl.codecs.cme (the AT engine's); this module only reads
 the line. A verbose text is mapped back to its code when the table knows it.
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from atctl.errors import InputError
-from atctl.responses.fields import unquote
-from atctl.responses.model import Model
+from atctl.codecs.fields import unquote
+from atctl.codecs.model import Model
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +22,7 @@ class ErrorResult(Model):
 
 
 def parse_error(kind: str, body: str) -> ErrorResult:
-    from atctl.at.cme import describe
+    from atctl.codecs.cme import describe
 
     text = unquote(body)
     if not text:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from atctl.errors import InputError
-from atctl.responses import parse_line
+from atctl.codecs import parse_line
 
 EDRX = [
     ('+CEDRXP: 4,"1000","0101","1011"',

@@ -39,7 +39,7 @@ def test_invalid_utf8_argument_gives_valid_json():
 
 
 def test_surrogate_escaped_text_through_the_library():
-    from atctl.responses import parse_line
+    from atctl.codecs import parse_line
 
     fields = parse_line('+QNWINFO: "eMTC","26201\udcff","LTE BAND 20",6300').fields
     _no_lone_surrogates(fields)

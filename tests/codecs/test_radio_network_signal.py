@@ -27,7 +27,7 @@ from __future__ import annotations
 import pytest
 
 from atctl.errors import InputError
-from atctl.responses import parse_line
+from atctl.codecs import parse_line
 
 VECTORS = [
     # ---- +QCFG

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from atctl.responses import parse_line
+from atctl.codecs import parse_line
 
 
 def _networks(line):

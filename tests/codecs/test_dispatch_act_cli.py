@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from atctl.errors import InputError
-from atctl.responses import PARSERS, act_to_rat, parse_line, supported_prefixes
+from atctl.codecs import PARSERS, act_to_rat, parse_line, supported_prefixes
 
 
 @pytest.mark.parametrize("act,vendor,profile_id,rat", [

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from atctl.errors import InputError
-from atctl.responses import network, power, radio_config, registration, signal
-from atctl.responses.errors import parse_error
-from atctl.responses.fields import lenient
-from atctl.responses.model import Model, Parsed
+from atctl.codecs import network, power, radio_config, registration, signal
+from atctl.codecs.errors import parse_error
+from atctl.codecs.fields import lenient
+from atctl.codecs.model import Model, Parsed
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +23,7 @@ class Context:
     profile: Any = None
     pending: Any = None
     is_urc: bool | None = None
+    names: Callable[[str], str | None] | None = None   # numeric PLMN -> operator name
 
 
 Parser = Callable[[str, Context], Model]
@@ -57,9 +58,9 @@ PARSERS: dict[str, Parser] = {
     "CFUN": lambda body, ctx: radio_config.parse_cfun(body),
     "URAT": lambda body, ctx: radio_config.parse_urat(body),
     "UMNOPROF": lambda body, ctx: radio_config.parse_umnoprof(body),
-    "QNWINFO": lambda body, ctx: network.parse_qnwinfo(body),
+    "QNWINFO": lambda body, ctx: network.parse_qnwinfo(body, ctx.names),
     "QENG": lambda body, ctx: network.parse_qeng(body),
-    "COPS": lambda body, ctx: network.parse_cops(body, ctx.vendor, ctx.profile),
+    "COPS": lambda body, ctx: network.parse_cops(body, ctx.vendor, ctx.profile, ctx.names),
     "CSQ": lambda body, ctx: signal.parse_csq(body),
     "CESQ": lambda body, ctx: signal.parse_cesq(body),
     "QCSQ": lambda body, ctx: signal.parse_qcsq(body),
@@ -101,9 +102,10 @@ def split_line(line: str) -> tuple[str, str]:
 
 
 def parse_line(line: str, vendor: str | None = None, pending: Any = None, *, profile: Any = None,
-               is_urc: bool | None = None) -> Parsed:
+               is_urc: bool | None = None, names: Callable[[str], str | None] | None = None) -> Parsed:
     """Decode one response line. `pending` is the command awaiting its reply (e.g. "AT+CEREG?"),
-    which tells a read reply from a URC; `is_urc` says it directly.
+    which tells a read reply from a URC; `is_urc` says it directly. `names` maps a numeric PLMN
+    to an operator name (atctl.data.plmn_name); without it +COPS/+QNWINFO carry no name.
 
     Optional fields that cannot be read do not fail the line: they are listed in
     `fields["unparsed"]` with one `fields["warnings"]` entry each (DESIGN.md)."""
@@ -113,7 +115,7 @@ def parse_line(line: str, vendor: str | None = None, pending: Any = None, *, pro
     if parser is None:
         raise InputError(f"+{prefix} is not a supported response",
                          hint=f"supported prefixes: {', '.join(supported_prefixes())}")
-    ctx = Context(vendor=vendor.lower() if vendor else None, profile=profile, pending=pending, is_urc=is_urc)
+    ctx = Context(vendor=vendor.lower() if vendor else None, profile=profile, pending=pending, is_urc=is_urc, names=names)
     try:
         with lenient() as issues:
             model = parser(body, ctx)

@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from atctl.errors import InputError
-from atctl.responses.act import act_to_rat
-from atctl.responses.fields import (
+from atctl.codecs.act import act_to_rat
+from atctl.codecs.fields import (
     FieldIssues,
     extra_fields,
     field,
@@ -45,7 +45,7 @@ from atctl.responses.fields import (
     to_int,
     unquote,
 )
-from atctl.responses.model import Model
+from atctl.codecs.model import Model
 
 STAT_TEXT: dict[int, str] = {
     0: "not-registered", 1: "home", 2: "searching", 3: "denied", 4: "unknown", 5: "roaming",

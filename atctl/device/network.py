@@ -13,7 +13,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from atctl.errors import AtctlError, ModemTimeout, OperationFailed
-from atctl.responses import parse_line
+from atctl.codecs import parse_line
+from atctl.data import plmn_name
 
 
 @dataclass
@@ -74,7 +75,8 @@ def _read(session, command: str, state: NetworkState, prefix: str) -> _Lines:
     for line in response.lines:
         if line.startswith(prefix):
             try:
-                parsed.append(parse_line(line, vendor=_vendor(session.profile), pending=command, profile=session.profile))
+                parsed.append(parse_line(line, vendor=_vendor(session.profile), pending=command, profile=session.profile,
+                                         names=plmn_name))
             except AtctlError as exc:
                 parsed.ok = False
                 state.errors.append(f"{command}: could not read {line!r}: {exc.message}")
