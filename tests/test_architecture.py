@@ -35,6 +35,7 @@ def test_the_package_keeps_every_layer_contract():
     ("at/session.py", "import atctl.sim.protocol_sim"),        # the engine reaching the simulator
     ("bands/coverage.py", "import atctl.observations"),        # a pure layer reaching the store
     ("sim/modem.py", "import atctl.dialects"),                 # the simulator reaching host knowledge
+    ("profiles/loader.py", "import atctl.data"),               # a lower layer reaching one above it
 ])
 def test_an_upward_import_breaks_the_build(tmp_path, module, upward):
     shutil.copytree(ROOT / "atctl", tmp_path / "atctl", ignore=shutil.ignore_patterns("__pycache__", "*.json"))
