@@ -18,6 +18,33 @@ def _rfc2217_defaults(url: str) -> str:
     return url
 
 
+# pyserial's RFC 2217 client polls each handshake of open() with time.sleep(0.05) and paces every
+# SET_CONTROL it does not wait an answer for (ign_set_control, which ser2net needs) with
+# time.sleep(0.1): about 0.5 s of fixed sleeps per open, while a LAN answers in a millisecond.
+# Its module gets a `time` whose short sleeps are capped at RFC2217_POLL_S: the same handshake,
+# the same waits for every acknowledgement, polled often. Longer sleeps (the 0.3 s of close(),
+# see _close_rfc2217) are left alone.
+RFC2217_POLL_S = 0.002
+
+
+class _ShortPolls:
+    def __init__(self, clock):
+        self._clock = clock
+
+    def sleep(self, seconds: float) -> None:
+        self._clock.sleep(min(seconds, RFC2217_POLL_S) if seconds <= 0.1 else seconds)
+
+    def __getattr__(self, name):
+        return getattr(self._clock, name)
+
+
+def _short_rfc2217_polls() -> None:
+    import serial.rfc2217 as rfc2217
+
+    if not isinstance(rfc2217.time, _ShortPolls):
+        rfc2217.time = _ShortPolls(rfc2217.time)
+
+
 def open_port(port: str, *, baud: int = 115200, write_timeout: float = 5.0):
     import serial
 
@@ -35,6 +62,8 @@ def open_port(port: str, *, baud: int = 115200, write_timeout: float = 5.0):
         ser.exclusive = True  # flock: other atctl, pyserial and lockdev users are refused
     if url.startswith(("rfc2217://", "socket://", "labgrid://")):  # labgrid:// is RFC 2217 underneath
         _quiet_pyserial_reader_threads()
+    if url.startswith(("rfc2217://", "labgrid://")):
+        _short_rfc2217_polls()
     try:
         ser.open()
     except OSError as exc:  # SerialException is an OSError too

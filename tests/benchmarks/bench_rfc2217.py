@@ -8,7 +8,8 @@ processes, interleaved, median wall time. Target: RFC 2217 within 1.5 x the pty.
 Also reported: the engine's own time on each path (the session from the first sent
 command to the last received byte, from a transcript), which shows where the rest
 goes: pyserial's RFC 2217 client sleeps in open() (0.1 s per SET_CONTROL with
-ign_set_control, three of them, plus 50 ms polls) and 0.3 s in close().
+ign_set_control, three of them, plus 50 ms polls; atctl caps these at 2 ms, see
+atctl.at.transport) and 0.3 s in close() (atctl does not wait it out).
 
     python tests/benchmarks/bench_rfc2217.py [--runs N]
 """
