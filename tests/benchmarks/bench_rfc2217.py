@@ -68,27 +68,33 @@ def _wait_listening(port: int) -> None:
 def run(runs: int = 7) -> list[dict]:
     server = subprocess.Popen([*ATCTL, "sim", "serve", "--module", "quectel-bg95-m3", "--rfc2217", "0"],
                               stdout=subprocess.PIPE, text=True)
-    relay = None
+    relays: list = []
     try:
         pty = re.search(r"on (/dev/\S+)", server.stdout.readline()).group(1)
         rfc = re.search(r"(rfc2217://\S+)", server.stdout.readline()).group(1)
         paths = {"pty": pty, "rfc2217 (atctl sim serve)": rfc}
         binary = shutil.which("ser2net") or ("/usr/sbin/ser2net" if os.path.exists("/usr/sbin/ser2net") else None)
-        if binary:
+        # ser2net as installed, and as README.md recommends: `chardelay: false` sends each reply at
+        # once instead of waiting up to 20 ms for more characters (ser2net.yaml(5))
+        for name, options in (("rfc2217 (ser2net)", []),
+                              ("rfc2217 (ser2net, chardelay: false)", ["-Y", "  options:", "-Y", "    chardelay: false"])):
+            if not binary:
+                break
             port = _free_port()
-            relay = subprocess.Popen(
-                [binary, "-n", "-Y", "connection: &sim", "-Y", f"  accepter: telnet(rfc2217),tcp,127.0.0.1,{port}",
-                 "-Y", f"  connector: serialdev,{pty},115200n81,local"],
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            relays.append(subprocess.Popen(
+                [binary, "-n", "-Y", f"connection: &sim{len(relays)}",
+                 "-Y", f"  accepter: telnet(rfc2217),tcp,127.0.0.1,{port}",
+                 "-Y", f"  connector: serialdev,{pty},115200n81,local", *options],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
             _wait_listening(port)
-            paths["rfc2217 (ser2net)"] = f"rfc2217://127.0.0.1:{port}"
+            paths[name] = f"rfc2217://127.0.0.1:{port}"
         times: dict[str, list[float]] = {name: [] for name in paths}
         for _ in range(runs):
             for name, port in paths.items():  # interleaved: machine noise hits every path alike
                 times[name].append(_status(port))
         engine = {name: _engine_time(port) for name, port in paths.items()}
     finally:
-        if relay:
+        for relay in relays:
             relay.terminate()
             relay.wait(timeout=5)
         server.terminate()
