@@ -51,7 +51,6 @@ def _twin_config(module: str, twin_id: str, folder: Path) -> Path:
     return path
 
 
-@pytest.mark.xfail(strict=True, reason="the simulator keys its commands on host dialect names (#14)")
 @pytest.mark.parametrize("module", FAMILIES)
 def test_a_twin_dialect_applies_and_verifies_on_the_simulator(module, tmp_path, monkeypatch, cli_json):
     from atctl import dialects

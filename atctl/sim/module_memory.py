@@ -1,4 +1,4 @@
-"""The simulated module's state: what survives a reboot (NVM) and what does not."""
+"""What a simulated module remembers: settings kept across reboots (NVM) and session state lost at a reboot."""
 
 from __future__ import annotations
 
