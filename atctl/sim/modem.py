@@ -1,8 +1,8 @@
 """A simulated module: power and boot, the registration timeline, command dispatch and URCs.
 
 Transport-agnostic: `handle(command, now)` returns the reply (info lines and a final result,
-or None for "no answer"); URCs and reboots are scheduled on a timeline and collected with
-`due_output(now)`. The commands themselves live in atctl.sim.handlers, one module per command
+or None for "no answer"); registration steps and reboots are scheduled on a timeline run by
+`advance(now)`, and the URCs they raise collect in `urc_out` (atctl.sim.protocol_sim sends them). The commands themselves live in atctl.sim.handlers, one module per command
 family; which ones a module has comes from its profile's facts (handlers.command_table), never
 from the host's dialect names. Syntax errors answer like the module.
 """
