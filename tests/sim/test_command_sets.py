@@ -41,3 +41,30 @@ def test_a_vendor_without_a_handler_module_has_the_27007_commands():
     profile = PROFILES["quectel-bg95-m3"].model_copy(update={"vendor": "acme"})
     assert family_of(profile) is None
     assert command_table(profile, None) == standard.COMMANDS
+
+
+def test_a_new_vendor_family_is_one_handler_module(monkeypatch):
+    """A handler module named after the profile's vendor is all a new family needs: its commands
+    answer, its boot banner is printed, the 27.007 set stays."""
+    import importlib.machinery
+    import sys
+    import types
+
+    from atctl.sim.modem import SimModem
+    from atctl.sim.reply import Reply
+    from atctl.sim.scenarios import get_scenario
+
+    family = types.ModuleType("atctl.sim.handlers.acme")
+    family.__spec__ = importlib.machinery.ModuleSpec(family.__name__, None)
+    family.commands = lambda profile: {"AVER": lambda m, kind, args, now: Reply([f"+AVER: {m.profile.model}"])}
+    family.boot_urcs = lambda m: ["ACME READY"]
+    monkeypatch.setitem(sys.modules, family.__name__, family)
+
+    profile = PROFILES["quectel-bg95-m3"].model_copy(update={"vendor": "ACME", "dialect": "acme-x"})
+    modem = SimModem(profile, get_scenario(None))
+    assert modem.handle("AT+AVER", 1.0).lines == ["+AVER: BG95-M3"]
+    assert modem.handle("AT+QCFG=\"band\"", 1.0).final == "ERROR"      # no Quectel commands
+    assert modem.handle("AT+CEREG?", 1.0).lines[0].startswith("+CEREG: 0,")  # the 27.007 set stays
+    modem.reboot(1.0)
+    modem.advance(2.0)
+    assert [text for _, text in modem.urc_out] == ["ACME READY"]
