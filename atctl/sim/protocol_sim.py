@@ -53,7 +53,7 @@ class SimDevice:
         self._inbuf = b""
         self.commands = 0
         now = time.monotonic()
-        self.modem = SimModem(self.profile, self.scenario, seed=opt.get("seed", 1), sim=options.get("sim", "ready"),
+        self.modem = SimModem(self.profile, self.scenario, seed=opt.get("seed", 1), sim_card=options.get("sim", "ready"),
                               pin=options.get("pin", "1234"), cmee=opt.get("cmee", 1),
                               echo=options.get("echo", "1") != "0", now=now)
         self.dead = False
@@ -76,7 +76,7 @@ class SimDevice:
         import json
         import os
 
-        from atctl.sim.state import nvm_from_json
+        from atctl.sim.module_memory import nvm_from_json
 
         if os.path.exists(self.nvm_path):
             try:
@@ -87,13 +87,13 @@ class SimDevice:
 
                 raise InputError(f"sim:// nvm file {self.nvm_path} is unreadable ({exc})",
                                  hint="delete it to start afresh") from None
-            self.modem._boot(now, banner=False)  # power on with the stored settings
+            self.modem.power_on(now, banner=False)  # power on with the stored settings
 
     def _save_nvm(self) -> None:
         import json
 
         from atctl.files import write_atomic
-        from atctl.sim.state import nvm_to_json
+        from atctl.sim.module_memory import nvm_to_json
 
         doc = nvm_to_json(self.modem.nvm)
         if doc != getattr(self, "_saved_nvm", None):

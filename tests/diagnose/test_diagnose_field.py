@@ -188,9 +188,10 @@ def test_show_ids_keeps_them_in_the_transcript(cli, tmp_path):
 @pytest.fixture
 def markup_model(monkeypatch):
     """A module whose AT+CGMM reply looks like rich markup and Markdown."""
-    from atctl.sim.modem import Reply, SimModem
+    from atctl.sim.handlers import standard
+    from atctl.sim.reply import Reply
 
-    monkeypatch.setattr(SimModem, "cmd_cgmm", lambda self, kind, args, now: Reply(["[/x] *BG95* [bold]M3"]))
+    monkeypatch.setitem(standard.COMMANDS, "CGMM", lambda modem, kind, args, now: Reply(["[/x] *BG95* [bold]M3"]))
     return "[/x] *BG95* [bold]M3"
 
 

@@ -1,4 +1,4 @@
-"""The simulated module's state: what survives a reboot (NVM) and what does not."""
+"""What a simulated module remembers: settings kept across reboots (NVM) and session state lost at a reboot."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ class Nvm:
     bands: dict[str, set[int]] = field(default_factory=dict)   # rat -> enabled bands
     rat_order: list[str] = field(default_factory=list)          # priority order of enabled RATs
     iotopmode: int = 2                                          # Quectel LPWA: 0 eMTC, 1 NB, 2 both
-    nwscanseq: str = "020301"
-    nwscanmode: int = 0
-    qcfg_other: dict[str, str] = field(default_factory=dict)
-    umnoprof: int = 1
+    nwscanseq: str = "020301"                                   # Quectel AT+QCFG="nwscanseq"
+    nwscanmode: int = 0                                         # Quectel AT+QCFG="nwscanmode"
+    qcfg_other: dict[str, str] = field(default_factory=dict)    # any other AT+QCFG key, kept as sent
+    umnoprof: int = 1                                           # u-blox AT+UMNOPROF
     psm_mode: int = 0
     psm_tau_bits: str | None = None
     psm_active_bits: str | None = None

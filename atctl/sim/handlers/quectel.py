@@ -1,0 +1,287 @@
+"""Quectel commands of the simulated modules (profile `vendor: quectel`): AT+QCFG, AT+QBAND,
+AT+QNWINFO, AT+QENG, AT+QCSQ, AT+QPSMS, AT+QPTWEDRXS, AT+QCCID, AT+QPOWD, the boot banner and
+the LPWA scan order.
+
+Which of them a module has follows from its profile's facts (`commands`):
+- NB-IoT only (BC66, BC660K-GL): bands with AT+QBAND, the cell with AT+QENG=0; no AT+QNWINFO,
+  no AT+QCSQ, no band / scan settings in AT+QCFG (BC660K-GL AT manual V1.4 4.8, 7.5).
+- LTE-M / NB-IoT (BG9x, BG77, BG600L): the "lpwa" AT+QCFG="band" layout, "iotopmode" and the
+  scan sequence; AT+QCSQ; AT+QPSMS (BG95/BG96 AT manual).
+- LTE Cat 1+ (EC2x, EG2x, EG91): the "lte" AT+QCFG="band" layout (EC2x/EG2x AT manual).
+- AT+QPTWEDRXS where the profile says the PTW is set with it (quirk `ptw_command: qptwedrxs`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from atctl.bands import masks
+from atctl.codecs.radio_config import IOTOPMODE, NWSCANSEQ
+from atctl.sim.handlers import standard
+from atctl.sim.reply import CmeError, Reply, quirk
+from atctl.timers import psm as psm_codec
+
+if TYPE_CHECKING:
+    from atctl.sim.modem import SimModem
+
+LPWA_RATS = {"lte-m", "nb-iot"}
+# reply spellings of each RAT (BG95/BG96 and EC2x/EG2x AT manuals: AT+QNWINFO, AT+QCSQ, AT+QENG)
+QNWINFO_ACT = {"lte-m": "eMTC", "nb-iot": "NBIoT", "lte": "FDD LTE", "gsm": "GSM", "umts": "WCDMA"}
+QENG_RAT = {"lte-m": "eMTC", "nb-iot": "NBIoT", "lte": "LTE", "gsm": "GSM", "umts": "WCDMA"}
+# TS 36.101 table 5.7.3-1: N_Offs-DL per band, to report a plausible EARFCN (+50)
+EARFCN_OFFSET = {1: 0, 2: 600, 3: 1200, 4: 1950, 5: 2400, 7: 2750, 8: 3450, 12: 5010, 13: 5180, 14: 5280,
+                 17: 5730, 18: 5850, 19: 6000, 20: 6150, 25: 8040, 26: 8690, 28: 9210, 29: 9660, 30: 9770,
+                 38: 37750, 39: 38250, 40: 38650, 41: 39650, 66: 66436, 71: 68586, 85: 70366}
+
+
+def band_layout(profile) -> str:
+    """How this module sets bands: "qband" (NB-IoT only), "lpwa" or "lte" (the AT+QCFG="band" masks)."""
+    rats = set(profile.rats)
+    if rats == {"nb-iot"}:
+        return "qband"
+    return "lpwa" if rats & LPWA_RATS else "lte"
+
+
+def commands(profile) -> dict:
+    """The Quectel commands a module with this profile answers (see the module docstring)."""
+    layout = band_layout(profile)
+    table = {"QCFG": qcfg, "QENG": qeng, "QCCID": qccid, "QPOWD": qpowd}
+    if layout == "qband":
+        table["QBAND"] = qband
+    else:
+        table["QNWINFO"] = qnwinfo
+    if layout == "lpwa":
+        table["QCSQ"] = qcsq
+    if set(profile.rats) & LPWA_RATS:
+        table["QPSMS"] = qpsms
+    if quirk(profile, "ptw_command") == "qptwedrxs":
+        table["QPTWEDRXS"] = qptwedrxs
+    return table
+
+
+# ---- power -----------------------------------------------------------------------------------------
+def boot_urcs(m: SimModem) -> list[str]:
+    """What a Quectel module prints after power-on (BG95/BG96, EC2x hardware design: RDY ... APP RDY)."""
+    return ["RDY", "+CFUN: 1", "+CPIN: READY" if m.sim_card == "ready" else "+CPIN: NOT INSERTED",
+            "+QUSIM: 1", "+QIND: SMS DONE", "APP RDY"]
+
+
+def qpowd(m, kind, args, now):
+    m.urc(now, "POWERED DOWN")
+    return Reply(reboot=True)
+
+
+def scan_order(m: SimModem, order: list[str]) -> list[str]:
+    """LPWA modules: the RATs AT+QCFG="nwscanseq" / "nwscanmode" / "iotopmode" let the module try, in order."""
+    if band_layout(m.profile) != "lpwa":
+        return order
+    nvm = m.nvm
+    seq = [NWSCANSEQ["lpwa"].get(nvm.nwscanseq[i:i + 2]) for i in range(0, len(nvm.nwscanseq), 2)]
+    seq = [r for r in seq if r] + [r for r in order if r not in seq]
+    allowed = set(IOTOPMODE.get(nvm.iotopmode, ()))
+    if nvm.nwscanmode == 1:
+        allowed = {"gsm"}
+    elif nvm.nwscanmode != 3:
+        allowed = allowed | {"gsm"}
+    return [r for r in seq if r in allowed and r in m.profile.rats]
+
+
+# ---- identity -------------------------------------------------------------------------------------
+def qccid(m, kind, args, now):
+    if m.sim_card == "absent":
+        raise CmeError(10)
+    return Reply([f"+QCCID: {m.iccid}"])
+
+
+# ---- serving cell and signal ------------------------------------------------------------------------
+def _earfcn(m) -> int:
+    return EARFCN_OFFSET.get(m.v.band or 0, 0) + 50
+
+
+def _format_qcsq(rat: str, sc) -> str:
+    return f'+QCSQ: "{QNWINFO_ACT[rat]}",{sc.rssi_dbm},{sc.rsrp_dbm},{(sc.sinr_db + 20) * 5},{sc.rsrq_db}'
+
+
+def qcsq(m, kind, args, now):
+    sc = m.signal()
+    return Reply(['+QCSQ: "NOSERVICE"' if sc is None else _format_qcsq(m.v.rat, sc)])
+
+
+def _format_qnwinfo(rat: str, mcc_mnc: str, band: int, earfcn: int) -> str:
+    band_text = f"GSM {band}" if rat == "gsm" else f"LTE BAND {band}"
+    return f'+QNWINFO: "{QNWINFO_ACT[rat]}","{mcc_mnc}","{band_text}",{earfcn}'
+
+
+def qnwinfo(m, kind, args, now):
+    if m.v.stat not in (1, 5):
+        return Reply(["+QNWINFO: No Service"])
+    return Reply([_format_qnwinfo(m.v.rat, m.scenario.mcc_mnc, m.v.band, _earfcn(m))])
+
+
+def _format_qeng_servingcell(m) -> str:
+    v, sc = m.v, m.scenario
+    mcc, mnc = sc.mcc_mnc[:3], sc.mcc_mnc[3:]
+    if v.rat == "gsm":
+        return f'+QENG: "servingcell","NOCONN","GSM",{mcc},{mnc},{m.tac},{m.ci[-4:]},20,1,62,{sc.rssi_dbm}'
+    return (f'+QENG: "servingcell","NOCONN","{QENG_RAT[v.rat]}","FDD",{mcc},{mnc},{m.ci},123,'
+            f'{_earfcn(m)},{v.band},3,3,{m.tac},{sc.rsrp_dbm},{sc.rsrq_db},{sc.rssi_dbm},{sc.sinr_db},38')
+
+
+def _format_qeng0(m) -> str:
+    # BC660K-GL AT manual V1.4 4.8, AT+QENG=0 (searching: EARFCN 0, cell "00000000", RSRP -157)
+    v, sc = m.v, m.scenario
+    if v.stat not in (1, 5):
+        return '+QENG: 0,0,0,0,"00000000",-157,,,,0,"0000",,,0'
+    return (f'+QENG: 0,{_earfcn(m)},0,123,"{m.ci}",{sc.rsrp_dbm},{sc.rsrq_db},{sc.rssi_dbm},'
+            f'{sc.sinr_db},{v.band},"{m.tac}",0,14,2')
+
+
+def qeng(m, kind, args, now):
+    if band_layout(m.profile) == "qband":  # NB-IoT modules: AT+QENG=0
+        if kind != "set" or not args or args[0] != "0":
+            raise CmeError(50)
+        return Reply([_format_qeng0(m)])
+    if kind != "set" or not args or args[0].lower() != "servingcell":
+        raise CmeError(50)
+    if m.v.stat not in (1, 5):
+        return Reply(['+QENG: "servingcell","SEARCH"'])
+    return Reply([_format_qeng_servingcell(m)])
+
+
+# ---- PSM, eDRX ------------------------------------------------------------------------------------
+def _format_qpsms(mode: int, tau_s: int | None, active_s: int | None) -> str:
+    return f'+QPSMS: {mode},,,"{tau_s if tau_s is not None else ""}","{active_s if active_s is not None else ""}"'
+
+
+def qpsms(m, kind, args, now):
+    if kind == "read":
+        nvm = m.nvm
+        tau_s = psm_codec.decode_t3412_ext(nvm.psm_tau_bits).seconds if nvm.psm_tau_bits else None
+        active_s = psm_codec.decode_t3324(nvm.psm_active_bits).seconds if nvm.psm_active_bits else None
+        return Reply([_format_qpsms(nvm.psm_mode, tau_s, active_s)])
+    if kind == "set":
+        return standard.set_psm(m, args, now)
+    return Reply()
+
+
+def _format_qptwedrxs(act: int, ptw: str | None, value: str) -> str:
+    return f'+QPTWEDRXS: {act},"{ptw or ""}","{value}"'
+
+
+def qptwedrxs(m, kind, args, now):
+    if kind == "read":
+        return Reply([_format_qptwedrxs(act, ptw, value) for act, (mode, value, ptw)
+                      in sorted(m.nvm.edrx.items()) if mode in (1, 2) and value])
+    if kind != "set":
+        return Reply()
+    return standard.set_edrx(m, args, now, ptw_first=True, allow_ptw=True)
+
+
+# ---- configuration: AT+QCFG, AT+QBAND ---------------------------------------------------------------
+def qcfg(m, kind, args, now):
+    if kind == "test":
+        return Reply(['+QCFG: "band",(0-f),(0-400a0e189f),(0-400a0e189f),(0,1)'])
+    if kind != "set" or not args:
+        raise CmeError(50)
+    layout = band_layout(m.profile)
+    key, values = args[0].lower(), args[1:]
+    if key in ("band", "nwscanmode", "nwscanseq") and layout == "qband":
+        raise CmeError(50)  # BC66/BC660K set bands with AT+QBAND and have one RAT
+    if key == "band":
+        return _qcfg_band(m, layout, values, now)
+    if key == "iotopmode" and layout == "lpwa":
+        return _qcfg_int(m, "iotopmode", values, (0, 1, 2), now)
+    if key == "nwscanmode":
+        return _qcfg_int(m, "nwscanmode", values, (0, 1, 2, 3), now)
+    if key == "nwscanseq":
+        if not values:
+            return Reply([f'+QCFG: "nwscanseq",{m.nvm.nwscanseq}'])
+        if not re.fullmatch(r"(0[0-3])+", values[0]):
+            raise CmeError(50)
+        m.nvm.nwscanseq = values[0]
+        return Reply()
+    if not values:
+        return Reply([f'+QCFG: "{key}",{m.nvm.qcfg_other.get(key, 0)}'])
+    m.nvm.qcfg_other[key] = ",".join(values)
+    return Reply()
+
+
+def _qcfg_int(m, key: str, values: list[str], allowed: tuple[int, ...], now: float) -> Reply:
+    if not values:
+        return Reply([f'+QCFG: "{key}",{getattr(m.nvm, key)}'])
+    if not values[0].isdigit() or int(values[0]) not in allowed:
+        raise CmeError(50)
+    setattr(m.nvm, key, int(values[0]))
+    if len(values) < 2 or values[1] == "1":
+        m.reattach(now)
+    return Reply()
+
+
+def _table_bits(keys, table: dict[int, int]) -> int:
+    bits = 0
+    for key in keys:
+        bits |= table.get(key, 0)
+    return bits
+
+
+def _format_qcfg_band(layout: str, bands: dict[str, set[int]]) -> str:
+    """+QCFG: "band",<gsm[+wcdma] mask>,<LTE-M or LTE mask>,<NB-IoT mask> in hex (BG95/BG96, EC2x manuals)."""
+    first = _table_bits(bands.get("gsm", ()), masks.GSM_QCFG_BITS)
+    if layout == "lpwa":
+        values = [first, masks.bands_to_mask(bands.get("lte-m", ())), masks.bands_to_mask(bands.get("nb-iot", ()))]
+    else:
+        first |= _table_bits(bands.get("umts", ()), masks.WCDMA_QCFG_BITS)
+        values = [first, masks.bands_to_mask(bands.get("lte", ())), 0]
+    return '+QCFG: "band",' + ",".join(f"0x{v:x}" for v in values)
+
+
+def _qcfg_band(m, layout: str, values: list[str], now: float) -> Reply:
+    if not values:
+        return Reply([_format_qcfg_band(layout, m.nvm.bands)])
+    if len(values) < 3:
+        raise CmeError(50)
+    try:
+        decoded = masks.decode_qcfg_band(values[:3], layout)
+    except Exception:  # noqa: BLE001 - bad hex answers like the module: error
+        raise CmeError(50) from None
+    supported = {rat: set(fact.bands) for rat, fact in m.profile.bands.items()}
+    keys = {"gsm": "gsm", "lte_m": "lte-m", "nb_iot": "nb-iot", "umts": "umts", "lte": "lte"}
+    new = dict(m.nvm.bands)
+    for key, bands in decoded.items():
+        rat = keys.get(key)
+        if rat is None or not bands:
+            continue  # 0 = no change
+        if not set(bands) <= supported.get(rat, set()):
+            return Reply(final="ERROR")
+        new[rat] = set(bands)
+    m.nvm.bands = new
+    if len(values) < 4 or values[3] == "1":
+        m.reattach(now)
+    return Reply()
+
+
+def _format_qband(bands) -> str:
+    return "+QBAND: " + ",".join(map(str, sorted(bands)))
+
+
+def qband(m, kind, args, now):
+    # BC660K-GL AT manual V1.4 section 7.5: AT+QBAND=<band_number>[,<band>...], 0 = all bands;
+    # read +QBAND: <band>[,<band>...]; takes effect at once (detach and re-attach), saved in NVRAM
+    supported = sorted(m.profile.bands_for("nb-iot"))
+    if kind == "test":
+        return Reply([f"+QBAND: (0-{len(supported)}),({','.join(map(str, supported))})"])
+    if kind == "read":
+        return Reply([_format_qband(m.nvm.bands.get("nb-iot") or supported)])
+    if kind != "set" or not args or not all(a.strip().isdigit() for a in args):
+        raise CmeError(50)
+    count, bands = int(args[0]), [int(a) for a in args[1:]]
+    if count == 0 and not bands:
+        new = set(supported)
+    elif count != len(bands) or not bands or not set(bands) <= set(supported):
+        raise CmeError(50)
+    else:
+        new = set(bands)
+    m.nvm.bands["nb-iot"] = new
+    m.reattach(now)
+    return Reply()

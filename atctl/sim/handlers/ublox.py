@@ -1,0 +1,159 @@
+"""u-blox commands of the simulated modules (profile `vendor: ublox`): AT+URAT, AT+UBANDMASK,
+AT+UBANDSEL, AT+UMNOPROF, AT+UCPSMS, AT+CCID and the AT+CFUN=15/16 resets.
+
+Which of them a module has follows from its profile's facts (`commands`):
+- LTE modules (SARA-R4/R5, LARA-R6): bands with AT+UBANDMASK (the profile's `ubandmask_rats`
+  numbers), MNO profiles (AT+UMNOPROF), the granted PSM read AT+UCPSMS.
+- 2G/3G modules (SARA-U2): bands by frequency with AT+UBANDSEL.
+- AT+URAT lists RATs by priority (7/8/9) on LTE-M / NB-IoT modules (SARA-R4/R5) and names a
+  set of RATs, then preferences, on the others (LARA-R6, SARA-U2) (atctl.bands.urat).
+Sources: u-blox SARA-R4, SARA-R5, LARA-R6 and SARA-U2 AT commands manuals.
+"""
+
+from __future__ import annotations
+
+from atctl.bands import masks, ubandsel as ubandsel_codec, urat as urat_codec
+from atctl.errors import InputError
+from atctl.sim.handlers import standard
+from atctl.sim.reply import CmeError, Reply
+
+LTE_RATS = {"lte", "lte-m", "nb-iot"}
+LPWA_RATS = {"lte-m", "nb-iot"}
+
+
+def commands(profile) -> dict:
+    """The u-blox commands a module with this profile answers (see the module docstring)."""
+    table = {"CFUN": cfun, "URAT": urat, "CCID": ccid}
+    if set(profile.rats) & LTE_RATS:
+        table.update(UBANDMASK=ubandmask, UMNOPROF=umnoprof, UCPSMS=ucpsms)
+    else:
+        table["UBANDSEL"] = ubandsel
+    return table
+
+
+def cfun(m, kind, args, now):
+    """27.007 AT+CFUN plus u-blox's 15 (reset) and 16 (reset, also the SIM) that reboot the module."""
+    if kind == "set" and args and args[0].isdigit() and int(args[0]) in (15, 16):
+        return Reply(reboot=True)
+    return standard.cfun(m, kind, args, now)
+
+
+def ccid(m, kind, args, now):
+    if m.sim_card == "absent":
+        raise CmeError(10)
+    return Reply([f"+CCID: {m.iccid}"])
+
+
+def _format_ucpsms(v) -> str:
+    if v.granted_tau_bits and v.stat in (1, 5):
+        return f'+UCPSMS: 1,,,"{v.granted_tau_bits}","{v.granted_active_bits}"'
+    return "+UCPSMS: 0"
+
+
+def ucpsms(m, kind, args, now):
+    return Reply([_format_ucpsms(m.v)])
+
+
+# ---- bands ------------------------------------------------------------------------------------------
+def _format_ubandmask(rat_numbers: dict[str, int], bands: dict[str, set[int]]) -> str:
+    """+UBANDMASK: <rat>,<mask1>[,<mask2>]... ; the second 64-bit word only when a band is above 64."""
+    values: list[str] = []
+    wide = any(max(bands.get(r, {0}) or {0}) > 64 for r in rat_numbers)
+    for rat, number in sorted(rat_numbers.items(), key=lambda kv: kv[1]):
+        mask = masks.bands_to_mask(bands.get(rat, ()))
+        values += [str(number), str(mask & ((1 << 64) - 1))] + ([str(mask >> 64)] if wide else [])
+    return "+UBANDMASK: " + ",".join(values)
+
+
+def ubandmask(m, kind, args, now):
+    rat_numbers = m.profile.ubandmask_rats or {"lte-m": 0, "nb-iot": 1}
+    if kind == "read":
+        return Reply([_format_ubandmask(rat_numbers, m.nvm.bands)])
+    if kind == "test":
+        return Reply(["+UBANDMASK: (0,1),(0-18446744073709551615),(0-18446744073709551615)"])
+    if kind != "set" or len(args) < 2 or not all(a.isdigit() for a in args):
+        raise CmeError(50)
+    number = int(args[0])
+    rat = next((r for r, n in rat_numbers.items() if n == number), None)
+    if rat is None:
+        raise CmeError(50)
+    try:  # each word is 64 bits on the module; wider is refused like bad hex
+        mask = masks.join_ubandmask(int(a) for a in args[1:3])
+    except (InputError, ValueError):
+        raise CmeError(50) from None
+    bands = set(masks.mask_to_bands(mask))
+    if not bands or not bands <= set(m.profile.bands_for(rat)):
+        raise CmeError(50)
+    m.nvm.bands[rat] = bands  # takes effect at the next attach (after AT+CFUN=15)
+    return Reply()
+
+
+def _format_ubandsel(values: list[int]) -> str:
+    return "+UBANDSEL: " + ",".join(map(str, values or [0]))
+
+
+def ubandsel(m, kind, args, now):
+    # SARA-U2: bands by MHz, one value for every RAT on that frequency; 0 = module default
+    gsm_ok, umts_ok = m.profile.bands_for("gsm"), m.profile.bands_for("umts")
+    supported = ubandsel_codec.ubandsel_values(gsm_ok, umts_ok)
+    if kind == "read":
+        return Reply([_format_ubandsel(ubandsel_codec.ubandsel_values(m.nvm.bands.get("gsm", ()),
+                                                                      m.nvm.bands.get("umts", ())))])
+    if kind == "test":
+        return Reply([f"+UBANDSEL: (0,{','.join(map(str, supported))})"])
+    if kind != "set" or not args or not all(a.strip().isdigit() for a in args):
+        raise CmeError(50)
+    values = [int(a) for a in args]
+    if values == [0]:
+        values = supported
+    elif not set(values) <= set(supported):
+        raise CmeError(50)
+    enabled = ubandsel_codec.bands_from_ubandsel(values, gsm_ok, umts_ok)
+    m.nvm.bands.update({rat: set(b) for rat, b in enabled.items()})
+    m.reattach(now)
+    return Reply()
+
+
+# ---- RATs, MNO profile -------------------------------------------------------------------------------
+def _urat_set_form(profile) -> bool:
+    return not set(profile.rats) & LPWA_RATS
+
+
+def _format_urat(values: list[int]) -> str:
+    return "+URAT: " + ",".join(map(str, values))
+
+
+def urat(m, kind, args, now):
+    set_form = _urat_set_form(m.profile)
+    if kind == "read":
+        order = m.nvm.rat_order
+        return Reply([_format_urat(urat_codec.set_values(order) if set_form else urat_codec.priority_values(order))])
+    if kind == "test":
+        return Reply(["+URAT: (0-6),(0,2,3),(0,2,3)" if set_form else "+URAT: (7,8,9),(7,8,9),(7,8,9)"])
+    if kind != "set" or not args or not all(a.strip().isdigit() for a in args):
+        raise CmeError(50)
+    values = [int(a) for a in args]
+    rats = urat_codec.set_order(values) if set_form else urat_codec.priority_order(values)
+    if not rats or len(set(rats)) != len(rats) or not set(rats) <= set(m.profile.rats) \
+            or (not set_form and len(rats) != len(values)):
+        raise CmeError(50)
+    m.nvm.rat_order = list(rats)
+    return Reply()
+
+
+def umnoprof(m, kind, args, now):
+    if kind == "read":
+        return Reply([f"+UMNOPROF: {m.nvm.umnoprof}"])
+    if kind == "test":
+        return Reply(["+UMNOPROF: (0,1,2,3,4,5,6,19,21,28,31,39,90,100)"])
+    if kind != "set" or not args or not args[0].isdigit():
+        raise CmeError(50)
+    if m.v.cfun != 0:
+        raise CmeError(3)  # u-blox: set the profile with the radio off (AT+CFUN=0)
+    profile = int(args[0])
+    if profile != m.nvm.umnoprof:
+        m.nvm.umnoprof = profile
+        # a new MNO profile resets bands and RATs to its defaults (DOMAIN.md 4)
+        m.nvm.bands = {rat: set(fact.bands) for rat, fact in m.profile.bands.items()}
+        m.nvm.rat_order = list(m.profile.rats)
+    return Reply()

@@ -1,0 +1,40 @@
+"""What a command handler of the simulator returns, and how it reads its arguments."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+_ARG = re.compile(r'\s*("(?:[^"]*)"|[^,]*)\s*(?:,|$)')
+
+
+def split_args(text: str) -> list[str]:
+    """The comma-separated parameters of a set command, quotes removed."""
+    if text == "":
+        return []
+    out = [m.group(1) for m in _ARG.finditer(text)]
+    if out and out[-1] == "" and not text.rstrip().endswith(","):
+        out.pop()
+    return [a.strip('"') if a.startswith('"') else a for a in out]
+
+
+@dataclass
+class Reply:
+    lines: list[str] = field(default_factory=list)
+    final: str | None = "OK"          # None: the module does not answer
+    reboot: bool = False               # the module reboots after answering
+
+
+class CmeError(Exception):
+    """Raised by a handler: the module answers +CME ERROR: <code> (in the form AT+CMEE chose)."""
+
+    def __init__(self, code: int):
+        self.code = code
+
+
+def quirk(profile: Any, name: str, default: Any = None) -> Any:
+    """A named behaviour of the profile (modem_profiles/README.md), or `default` when it has none."""
+    quirks = profile.quirks
+    value = quirks.get(name) if isinstance(quirks, dict) else getattr(quirks, name, None)
+    return default if value is None else value
