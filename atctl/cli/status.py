@@ -52,7 +52,7 @@ def status(
         if wait_s and can_still_register(state):
             import time
 
-            from atctl.config.apply import wait_for_registration
+            from atctl.device.registration import wait_for_registration
 
             feedback = WaitLine(wait_s)
             unsubscribe = session.subscribe("", feedback.urc)

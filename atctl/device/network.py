@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from atctl.errors import AtctlError, ModemTimeout, OperationFailed
-from atctl.codecs import parse_line
-from atctl.data import plmn_name
+from atctl.device.radio import read_radio
+from atctl.device.reads import Lines, read_lines
+from atctl.errors import ModemTimeout
 
 
 @dataclass
@@ -46,41 +46,8 @@ def _vendor(profile) -> str | None:
     return getattr(profile, "vendor", None)
 
 
-class _Lines(list):
-    """Parsed lines of one read; `ok` is False when the command itself failed, `timed_out`
-    when it did not answer in time (the module itself still answers)."""
-    ok = True
-    timed_out = False
-
-
-
-def _read(session, command: str, state: NetworkState, prefix: str) -> _Lines:
-    """Parsed info lines of `command` that start with prefix; failures are recorded, not raised,
-    unless the module has stopped answering (then the timeout propagates: every later read would
-    wait out its own deadline)."""
-    failed = _Lines()
-    failed.ok = False
-    try:
-        response = session.command(command)
-    except ModemTimeout as exc:
-        state.errors.append(exc.one_line())
-        if not session.answers():
-            raise exc from None
-        failed.timed_out = True
-        return failed
-    if not response.ok:
-        state.errors.append(f"{command}: {response.error_text or response.final}")
-        return failed
-    parsed = _Lines()
-    for line in response.lines:
-        if line.startswith(prefix):
-            try:
-                parsed.append(parse_line(line, vendor=_vendor(session.profile), pending=command, profile=session.profile,
-                                         names=plmn_name))
-            except AtctlError as exc:
-                parsed.ok = False
-                state.errors.append(f"{command}: could not read {line!r}: {exc.message}")
-    return parsed
+def _read(session, command: str, state: NetworkState, prefix: str) -> Lines:
+    return read_lines(session, command, state.errors, prefix)
 
 
 def _with_setting(session, read_cmd: str, set_fmt: str, wanted: tuple[str, ...], current_of, state: NetworkState,
@@ -230,40 +197,6 @@ def read_apn(session, state: NetworkState) -> None:
         f = parsed.fields
         if f.get("cid") is not None:
             state.apn[f["cid"]] = f.get("apn") or ""
-
-
-RADIO_NEXT_STEP = "send AT+CFUN=1 or run atctl apply"
-# AT+CFUN levels (TS 27.007 8.2): 1 full; 0 minimum functionality; 4 transmit and receive RF disabled
-_RADIO_OFF = {0: "the radio is off (AT+CFUN=0, minimum functionality)",
-              4: "the radio is off (AT+CFUN=4, transmit and receive disabled)"}
-
-
-def radio_from_fun(fun: int | None) -> dict[str, Any]:
-    """The `radio` entry for an AT+CFUN level (pure): a radio left off is why nothing registers."""
-    if fun == 1:
-        return {"state": "on", "fun": 1, "detail": "the radio is on (AT+CFUN=1)", "next_step": None}
-    if fun in _RADIO_OFF:
-        return {"state": "off", "fun": fun, "detail": _RADIO_OFF[fun], "next_step": RADIO_NEXT_STEP}
-    detail = "AT+CFUN? could not be read" if fun is None else f"the radio is at vendor level AT+CFUN={fun}"
-    return {"state": "unknown", "fun": fun, "detail": detail, "next_step": None}
-
-
-def read_radio(session, state: NetworkState) -> None:
-    parsed = _read(session, "AT+CFUN?", state, "+CFUN:")
-    state.radio = radio_from_fun(parsed[0].fields.get("fun") if parsed else None)
-
-
-class RadioOff(OperationFailed):
-    """The radio is off (AT+CFUN=0/4): no registration wait can succeed (exit 1)."""
-
-
-def require_radio_on(session) -> dict:
-    """Stop at once when the radio was left off, instead of waiting out the registration timeout."""
-    state = NetworkState()
-    read_radio(session, state)
-    if state.radio["state"] == "off":
-        raise RadioOff(f"{state.radio['detail']}, so the module cannot register: {RADIO_NEXT_STEP}")
-    return state.radio
 
 
 def read_sim(session, state: NetworkState) -> None:

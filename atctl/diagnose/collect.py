@@ -36,7 +36,8 @@ def _sim(session, facts: Facts) -> None:
 
 
 def _radio(session, facts: Facts) -> None:
-    from atctl.device.network import NetworkState, read_radio
+    from atctl.device.network import NetworkState
+    from atctl.device.radio import read_radio
 
     state = NetworkState()
     read_radio(session, state)
@@ -80,7 +81,9 @@ def collect(session, facts: Facts, *, wait_s: float = 30.0, config=None, progres
     def settings():
         if session.profile is None:
             return
-        s = get_dialect(session.profile).read(session)
+        from atctl.device.settings import read_settings
+
+        s = read_settings(session, get_dialect(session.profile))
         facts.settings = {
             "rat_order": list(s.rat_order or []) or None, "rat_config": s.rat_config,
             "bands": {rat: sorted(b) for rat, b in s.bands.items()},
@@ -97,7 +100,7 @@ def collect(session, facts: Facts, *, wait_s: float = 30.0, config=None, progres
 
         if facts.sim.get("state") in BLOCKING or facts.radio.get("state") == "off":
             return  # no network wait can succeed: the findings say why at once
-        from atctl.config.apply import wait_for_registration
+        from atctl.device.registration import wait_for_registration
 
         start = time.monotonic()
         try:

@@ -12,25 +12,6 @@ from atctl.errors import AtctlError, ModemTimeout
 from atctl.timers.edrx import RAT_ACT
 
 
-def radio_state(session) -> int | None:
-    """AT+CFUN? as a number (1 full, 0 minimum, 4 airplane), None when unreadable."""
-    try:
-        response = session.command("AT+CFUN?")
-    except ModemTimeout:
-        if not session.answers():
-            raise
-        return None
-    line = response.first("+CFUN:") if response.ok else None
-    if line is None:
-        return None
-    from atctl.codecs import parse_line
-
-    try:
-        return parse_line(line).fields["fun"]
-    except AtctlError:
-        return None
-
-
 class Dialect:
     name = "standard"
     vendor_for_commands = "standard"   # edrx_commands() vendor form
@@ -72,7 +53,6 @@ class Dialect:
                     settings.unread.add(unread)  # partly unreadable: the setting's value is unknown
                     continue
                 self.absorb(settings, parsed.type, parsed.fields)
-        settings.radio = radio_state(session)
         return settings
 
     def absorb(self, settings: Settings, kind: str, f: dict) -> None:

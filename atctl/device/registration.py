@@ -1,4 +1,5 @@
-"""Waiting for registration, with feedback a caller can show (a live line, a log line).
+"""The registration wait: +CEREG polled and its URCs heard until the module registers, the network
+denies it or the deadline passes, with feedback a caller can show (a live line, a log line).
 
 `wait_for_registration` calls `on_wait(WaitStatus)` on every poll and every URC, so the CLI
 (apply, verify, status, diagnose) can show elapsed / limit, the registration state in words and
