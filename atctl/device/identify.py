@@ -9,7 +9,9 @@ from atctl.errors import ModemTimeout
 
 
 @dataclass
-class Identity:
+class ModuleIdentity:
+    """What the module on the port says it is (AT+CGMI/CGMM/CGMR/CGSN, ICCID, IMSI) and the profile matched."""
+
     manufacturer: str | None = None
     model: str | None = None
     revision: str | None = None
@@ -35,10 +37,10 @@ def _first_line(session: AtSession, command: str, prefix: str = "") -> str | Non
     return None
 
 
-def identify(session: AtSession, extra_profiles: str | None = None) -> Identity:
+def identify(session: AtSession, extra_profiles: str | None = None) -> ModuleIdentity:
     from atctl.profiles import match_profile
 
-    ident = Identity()
+    ident = ModuleIdentity()
     ident.manufacturer = _first_line(session, "AT+CGMI")
     ident.model = _first_line(session, "AT+CGMM")
     ident.revision = _first_line(session, "AT+CGMR")
