@@ -139,16 +139,14 @@ def prepare(session, config, profile, *, need_sim: bool = False) -> tuple[object
 def _wait_until_back(session, progress: Progress | None, boot_timeout: float) -> None:
     """After a reboot command: wait for the module to go down and come back, on data and deadlines.
 
-    Modules that print a boot banner (Quectel: RDY; profile quirk `boot_banner`) are waited for on
-    it; silent ones (u-blox) are probed until a probe goes unanswered, then until they answer again.
+    Modules that print a boot banner (the dialect's: Quectel RDY) are waited for on it; silent ones
+    (u-blox) are probed until a probe goes unanswered, then until they answer again.
     """
     from atctl.errors import ModemTimeout
 
     if progress:
         progress("waiting for the module to reboot")
-    profile = session.profile
-    quirks = getattr(profile, "quirks", {}) or {}
-    banner = quirks.get("boot_banner", "RDY" if getattr(profile, "vendor", None) == "quectel" else None)
+    banner = get_dialect(session.profile).boot_banner()
     if banner:
         session.wait_urc(banner, 10.0)
     else:

@@ -53,9 +53,9 @@ def identify(session: AtSession, extra_profiles: str | None = None) -> ModuleIde
     if profile is not None:
         ident.profile_id = profile.id
         session.profile = session.profile or profile
-    for command, prefix in (("AT+QCCID", "+QCCID:"), ("AT+CCID", "+CCID:"), ("AT+ICCID", "+ICCID:")):
-        if profile is not None and profile.vendor == "quectel" and command != "AT+QCCID":
-            continue
+    from atctl.dialects import get_dialect
+
+    for command, _prefix in get_dialect(profile).iccid_reads:
         response = session.command(command)
         if response.ok:
             ident.iccid = next((ln.split(":", 1)[1].strip().strip('"') for ln in response.lines if ":" in ln), None)

@@ -3,8 +3,8 @@ PSM / eDRX values requested versus granted. Used by `status`, `verify` and `diag
 
 Registration is read with +CEREG n=5 (reject cause, granted Active-Time / Periodic-TAU) and the
 module's previous <n> is restored afterwards; +COPS is read numerically and its
-format restored. Vendor extras come from the profile's quirks:
-`serving_cell_read` (qnwinfo | qeng0), `signal_read` (qcsq | cesq), `psm_granted_read` (ucpsms).
+format restored. The module's dialect names the vendor reads: serving cell (band, channel),
+signal, and the granted PSM timers besides +CEREG.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from atctl.device.radio import read_radio
+from atctl.dialects import get_dialect
 from atctl.device.reads import Lines, read_lines
 from atctl.errors import ModemTimeout
 
@@ -40,10 +41,6 @@ class NetworkState:
     @property
     def registered(self) -> bool:
         return self.registration.get("stat") in (1, 5)
-
-
-def _vendor(profile) -> str | None:
-    return getattr(profile, "vendor", None)
 
 
 def _read(session, command: str, state: NetworkState, prefix: str) -> Lines:
@@ -134,18 +131,19 @@ def read_operator(session, state: NetworkState) -> None:
 
 
 def read_serving_cell(session, state: NetworkState) -> None:
-    quirks = getattr(session.profile, "quirks", {}) or {}
-    how = quirks.get("serving_cell_read", "qnwinfo" if _vendor(session.profile) == "quectel" else None)
-    if how == "qnwinfo":
-        for parsed in _read(session, "AT+QNWINFO", state, "+QNWINFO:"):
-            fields = parsed.fields
+    read = get_dialect(session.profile).serving_cell_read()
+    if read is None:
+        return  # the module has no serving-cell read: band and channel stay unknown
+    command, prefix = read
+    for parsed in _read(session, command, state, prefix):
+        fields = parsed.fields
+        if parsed.type == "QNWINFO":
             if fields.get("service"):
                 state.band = fields.get("band_number")
                 state.channel = fields.get("channel")
                 state.rat = fields.get("rat") or state.rat
-    elif how == "qeng0":
-        # Quectel NB-IoT modules have no QNWINFO; AT+QENG=0 gives band, EARFCN and signal
-        for parsed in _read(session, "AT+QENG=0", state, "+QENG: 0,"):
+        elif parsed.type == "QENG":
+            # AT+QENG=0 (NB-IoT modules) gives band, EARFCN and signal
             cell = parsed.fields.get("cell") or {}
             if parsed.fields.get("state") == "CAMPED":
                 state.band, state.channel = cell.get("band"), cell.get("earfcn")
@@ -156,11 +154,7 @@ def read_serving_cell(session, state: NetworkState) -> None:
 
 
 def read_signal(session, state: NetworkState) -> None:
-    quirks = getattr(session.profile, "quirks", {}) or {}
-    reads = [("AT+QCSQ", "+QCSQ:")] if quirks.get("signal_read") == "qcsq" or (
-        _vendor(session.profile) == "quectel" and "lte-m" in getattr(session.profile, "rats", [])) else []
-    reads += [("AT+CESQ", "+CESQ:"), ("AT+CSQ", "+CSQ:")]
-    for command, prefix in reads:
+    for command, prefix in get_dialect(session.profile).signal_reads():
         for parsed in _read(session, command, state, prefix):
             for key in ("rssi_dbm", "rsrp_dbm", "rsrq_db", "sinr_db"):
                 value = parsed.fields.get(key)
@@ -173,9 +167,8 @@ def read_power_saving(session, state: NetworkState) -> None:
         f = parsed.fields
         state.psm["requested"] = {"mode": f.get("mode"), "tau_s": f.get("periodic_tau_s"),
                                   "active_s": f.get("active_time_s")}
-    quirks = getattr(session.profile, "quirks", {}) or {}
-    if quirks.get("psm_granted_read") == "ucpsms":
-        for parsed in _read(session, "AT+UCPSMS?", state, "+UCPSMS:"):
+    for command, prefix in get_dialect(session.profile).granted_psm_reads():
+        for parsed in _read(session, command, state, prefix):
             f = parsed.fields
             state.psm["granted_ucpsms"] = {"mode": f.get("mode"), "tau_s": f.get("periodic_tau_s"),
                                            "active_s": f.get("active_time_s")}

@@ -7,7 +7,6 @@ its own deadline.
 
 from __future__ import annotations
 
-from atctl.codecs import parse_line
 from atctl.data import plmn_name
 from atctl.errors import AtctlError, ModemTimeout
 
@@ -34,12 +33,14 @@ def read_lines(session, command: str, errors: list[str], prefix: str) -> Lines:
     if not response.ok:
         errors.append(f"{command}: {response.error_text or response.final}")
         return failed
+    from atctl.dialects import get_dialect
+
+    dialect = get_dialect(session.profile)
     parsed = Lines()
     for line in response.lines:
         if line.startswith(prefix):
             try:
-                parsed.append(parse_line(line, vendor=getattr(session.profile, "vendor", None), pending=command,
-                                         profile=session.profile, names=plmn_name))
+                parsed.append(dialect.parse_reply(line, pending=command, names=plmn_name))
             except AtctlError as exc:
                 parsed.ok = False
                 errors.append(f"{command}: could not read {line!r}: {exc.message}")

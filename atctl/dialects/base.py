@@ -148,3 +148,37 @@ class Dialect:
 
     def rat_settings(self, rats: list[str]) -> dict[str, object]:
         return {}
+
+    # ---- device procedures: forms device/ asks for ----
+    # ICCID reads tried in order (command, reply prefix); vendors that have one answer only that one
+    iccid_reads: tuple[tuple[str, str], ...] = (("AT+QCCID", "+QCCID:"), ("AT+CCID", "+CCID:"), ("AT+ICCID", "+ICCID:"))
+    serving_cell_default: str | None = None   # how band and channel in use are read: qnwinfo | qeng0 | None
+    qcsq_on_lte_m = False                     # AT+QCSQ (RSRP, RSRQ, SINR) before AT+CESQ on a module with LTE-M
+    boot_banner_default: str | None = None    # the line the module prints once it has booted (None: silent)
+
+    def parse_reply(self, line: str, pending=None, names=None):
+        """One reply line decoded as this dialect's modules write it (`names`: PLMN -> operator name)."""
+        from atctl.codecs import parse_line
+
+        return parse_line(line, vendor=getattr(self.profile, "vendor", None), pending=pending, profile=self.profile,
+                          names=names)
+
+    def serving_cell_read(self) -> tuple[str, str] | None:
+        """(command, reply prefix) that gives the band and channel in use (profile quirk
+        serving_cell_read refines it); None: the module has no such read."""
+        how = self.quirks.get("serving_cell_read", self.serving_cell_default)
+        return {"qnwinfo": ("AT+QNWINFO", "+QNWINFO:"), "qeng0": ("AT+QENG=0", "+QENG: 0,")}.get(how)
+
+    def signal_reads(self) -> tuple[tuple[str, str], ...]:
+        """Signal reads, best first: each fills what the ones before it left unknown."""
+        rats = getattr(self.profile, "rats", None) or []
+        qcsq = self.quirks.get("signal_read") == "qcsq" or (self.qcsq_on_lte_m and "lte-m" in rats)
+        return ((("AT+QCSQ", "+QCSQ:"),) if qcsq else ()) + (("AT+CESQ", "+CESQ:"), ("AT+CSQ", "+CSQ:"))
+
+    def granted_psm_reads(self) -> tuple[tuple[str, str], ...]:
+        """Reads of the network-granted PSM timers besides +CEREG n=4/5 (profile quirk psm_granted_read)."""
+        return (("AT+UCPSMS?", "+UCPSMS:"),) if self.quirks.get("psm_granted_read") == "ucpsms" else ()
+
+    def boot_banner(self) -> str | None:
+        """The line to wait for after a reboot (profile quirk boot_banner refines it); None: probe."""
+        return self.quirks.get("boot_banner", self.boot_banner_default)
