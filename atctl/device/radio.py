@@ -6,10 +6,9 @@ A radio left off (AT+CFUN=0 or 4, e.g. by an interrupted apply) is why nothing r
 
 from __future__ import annotations
 
-from typing import Any
-
 from atctl.device.reads import read_lines
 from atctl.errors import AtctlError, ModemTimeout, OperationFailed
+from atctl.network_values import NetworkState, RadioState
 
 RADIO_NEXT_STEP = "send AT+CFUN=1 or run atctl apply"
 # AT+CFUN levels (TS 27.007 8.2): 1 full; 0 minimum functionality; 4 transmit and receive RF disabled
@@ -31,37 +30,35 @@ def radio_state(session) -> int | None:
     from atctl.codecs import parse_line
 
     try:
-        return parse_line(line).fields["fun"]
+        return parse_line(line).model.fun
     except AtctlError:
         return None
 
 
-def radio_from_fun(fun: int | None) -> dict[str, Any]:
-    """The `radio` entry for an AT+CFUN level (pure): a radio left off is why nothing registers."""
+def radio_from_fun(fun: int | None) -> RadioState:
+    """The radio state for an AT+CFUN level (pure): a radio left off is why nothing registers."""
     if fun == 1:
-        return {"state": "on", "fun": 1, "detail": "the radio is on (AT+CFUN=1)", "next_step": None}
+        return RadioState("on", 1, "the radio is on (AT+CFUN=1)")
     if fun in _RADIO_OFF:
-        return {"state": "off", "fun": fun, "detail": _RADIO_OFF[fun], "next_step": RADIO_NEXT_STEP}
+        return RadioState("off", fun, _RADIO_OFF[fun], RADIO_NEXT_STEP)
     detail = "AT+CFUN? could not be read" if fun is None else f"the radio is at vendor level AT+CFUN={fun}"
-    return {"state": "unknown", "fun": fun, "detail": detail, "next_step": None}
+    return RadioState("unknown", fun, detail)
 
 
-def read_radio(session, state) -> None:
+def read_radio(session, state: NetworkState) -> None:
     """state.radio from AT+CFUN?; a failed read is named in state.errors."""
     parsed = read_lines(session, "AT+CFUN?", state.errors, "+CFUN:")
-    state.radio = radio_from_fun(parsed[0].fields.get("fun") if parsed else None)
+    state.radio = radio_from_fun(parsed[0].model.fun if parsed else None)
 
 
 class RadioOff(OperationFailed):
     """The radio is off (AT+CFUN=0/4): no registration wait can succeed (exit 1)."""
 
 
-def require_radio_on(session) -> dict:
+def require_radio_on(session) -> RadioState:
     """Stop at once when the radio was left off, instead of waiting out the registration timeout."""
-    from atctl.device.network import NetworkState
-
     state = NetworkState()
     read_radio(session, state)
-    if state.radio["state"] == "off":
-        raise RadioOff(f"{state.radio['detail']}, so the module cannot register: {RADIO_NEXT_STEP}")
+    if state.radio.off:
+        raise RadioOff(f"{state.radio.detail}, so the module cannot register: {RADIO_NEXT_STEP}")
     return state.radio

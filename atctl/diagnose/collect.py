@@ -36,12 +36,12 @@ def _sim(session, facts: Facts) -> None:
 
 
 def _radio(session, facts: Facts) -> None:
-    from atctl.device.network import NetworkState
     from atctl.device.radio import read_radio
+    from atctl.network_values import NetworkState
 
     state = NetworkState()
     read_radio(session, state)
-    facts.radio = state.radio
+    facts.radio = state.radio.as_dict()
     facts.failures.extend(f"radio read: {e}" for e in state.errors)
 
 
@@ -120,11 +120,11 @@ def collect(session, facts: Facts, *, wait_s: float = 30.0, config=None, progres
 
         record_state(state, session.port_name)  # the band this network served (atctl.observations)
         if progress and facts.waited_s:
-            from atctl.state_view import wait_outcome
+            from atctl.status_view import wait_outcome
 
             progress(wait_outcome(facts.waited_s, state.registration))
         facts.failures.extend(f"network read: {e}" for e in state.errors)
-        country = state.operator.get("country")
+        country = state.operator.country
         if country:
             facts.local_bands = _live_bands(country)
 

@@ -70,3 +70,24 @@ def test_status_json_is_unchanged(cli_json, tmp_path):
     assert set(got) == set(pinned)
     for port in got:
         assert got[port] == pinned[port], port
+
+
+def test_typed_state_reads_back_every_pinned_document():
+    # diagnose from a log and the dashboard read a status document back into the typed state
+    from atctl.network_values import NetworkState
+
+    for port, pinned in json.loads(PINNED.read_text()).items():
+        doc = pinned["doc"]
+        net = {key: doc[key] for key in ("registration", "operator", "rat", "band", "signal", "psm", "edrx", "apn",
+                                         "sim", "radio", "errors")}
+        again = NetworkState.from_dict(net).as_dict()
+        again.pop("channel")  # not in the status document
+        assert again == net, port
+
+
+def test_a_state_nothing_was_read_into_is_empty():
+    from atctl.network_values import NetworkState
+
+    doc = NetworkState().as_dict()
+    assert doc["registration"] == doc["operator"] == doc["signal"] == doc["psm"] == doc["sim"] == doc["radio"] == {}
+    assert not NetworkState().registered
