@@ -35,7 +35,7 @@ class RegistrationRead:
 
 
 @dataclass(frozen=True)
-class Registration:
+class RegistrationStatus:
     """The registration that counts: the first read that is registered, else the first read at all
     (`via` names it); `reads` keeps what every read said (JSON: "all")."""
 
@@ -65,9 +65,10 @@ class Registration:
         return doc
 
     @classmethod
-    def from_dict(cls, doc: dict | None) -> Registration:
+    def from_dict(cls, doc: dict | None) -> RegistrationStatus:
         doc = doc or {}
-        reads = {name: RegistrationRead(**_known(RegistrationRead, read)) for name, read in (doc.get("all") or {}).items()}
+        reads = {name: RegistrationRead(**_known(RegistrationRead, read))
+                 for name, read in (doc.get("all") or {}).items()}
         return cls(**_known(cls, {k: v for k, v in doc.items() if k != "reads"}), reads=reads)
 
 
@@ -220,7 +221,7 @@ class RadioState:
 class NetworkState:
     """One read of the network state; each part is replaced whole as it is read."""
 
-    registration: Registration = field(default_factory=Registration)
+    registration: RegistrationStatus = field(default_factory=RegistrationStatus)
     operator: Operator = field(default_factory=Operator)
     rat: str | None = None
     band: int | None = None
@@ -250,7 +251,7 @@ class NetworkState:
     def from_dict(cls, doc: dict) -> NetworkState:
         """A NetworkState from its JSON document (a diagnose bundle, a log)."""
         sim = doc.get("sim") or {}
-        return cls(registration=Registration.from_dict(doc.get("registration")),
+        return cls(registration=RegistrationStatus.from_dict(doc.get("registration")),
                    operator=Operator.from_dict(doc.get("operator")), rat=doc.get("rat"), band=doc.get("band"),
                    channel=doc.get("channel"), signal=Signal.from_dict(doc.get("signal")),
                    psm=PsmState.from_dict(doc.get("psm")), edrx=EdrxState.from_dict(doc.get("edrx")),

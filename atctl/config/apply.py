@@ -26,7 +26,7 @@ BOOT_LINES = ("RDY", "APP RDY", "+CPIN: READY", "+CFUN: 1")
 MAX_REBOOTS = 2        # unexpected reboots apply recovers from (re-read, re-plan, continue) before restoring
 REBOOT_WAIT_S = 30.0
 EDRX_ANSWER_S = 5.0    # how long the network gets to answer an eDRX request (+CEDRXP) before verify reads it
-REBOOT_ANSWER_S = 10.0  # how long a reboot command (AT+CFUN=15/16, AT+CFUN=1,1) gets to answer before it resets   # how long a module that rebooted (or went silent mid-step) gets to answer again
+REBOOT_ANSWER_S = 10.0  # how long a reboot command (AT+CFUN=15/16, AT+CFUN=1,1) gets to answer before it resets
 
 
 class LinkLost(ModemUnreachable):

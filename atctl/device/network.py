@@ -15,8 +15,8 @@ from atctl.device.radio import read_radio
 from atctl.device.reads import Lines, read_lines
 from atctl.dialects import get_dialect
 from atctl.errors import ModemTimeout
-from atctl.network_values import (EdrxGrant, EdrxState, NetworkState, Operator, PsmGrant, PsmTimers, Registration,
-                                  RegistrationRead)
+from atctl.network_values import (EdrxGrant, EdrxState, NetworkState, Operator, PsmGrant, PsmTimers, RegistrationRead,
+                                  RegistrationStatus)
 
 
 def _read(session, command: str, state: NetworkState, prefix: str) -> Lines:
@@ -74,8 +74,8 @@ def read_registration(session, state: NetworkState) -> None:
         now = state.registration
         reads = {**now.reads, name: RegistrationRead(reg.stat, reg.stat_text, reg.reject_cause)}
         if reg.registered or now.via is None:
-            state.registration = Registration(reg.stat, reg.stat_text, reg.tac, reg.ci, reg.act, reg.rat,
-                                              reg.reject_cause, via=name, reads=reads)
+            state.registration = RegistrationStatus(reg.stat, reg.stat_text, reg.tac, reg.ci, reg.act, reg.rat,
+                                                    reg.reject_cause, via=name, reads=reads)
             if name == "CEREG":
                 state.psm = replace(state.psm, granted=PsmGrant(reg.periodic_tau_s, reg.active_time_s,
                                                                 reg.periodic_tau_bits, reg.active_time_bits))
