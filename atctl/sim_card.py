@@ -58,7 +58,7 @@ _CME = {
 
 
 @dataclass(frozen=True)
-class SimState:
+class SimCard:
     state: str          # ready | absent | pin-required | puk-required | failure | unknown
     detail: str
     raw: str = ""       # the module's own answer (+CPIN: SIM PIN, +CME ERROR: 10): never a PIN
@@ -71,36 +71,36 @@ class SimState:
         return asdict(self)
 
 
-def sim_state_from(lines: list[str], ok: bool, error_code: int | None, final: str) -> SimState:
+def sim_state_from(lines: list[str], ok: bool, error_code: int | None, final: str) -> SimCard:
     """Interpret one AT+CPIN? answer (pure): its info lines, or its error result."""
     if ok:
         line = next((ln for ln in lines if ln.upper().startswith("+CPIN:")), None)
         if line is None:
-            return SimState(UNKNOWN, "AT+CPIN? answered OK without a +CPIN line", final)
+            return SimCard(UNKNOWN, "AT+CPIN? answered OK without a +CPIN line", final)
         code = line.split(":", 1)[1].strip().strip('"').upper()
         state, detail = _CPIN.get(code, (UNKNOWN, f"the module reports a SIM state atctl does not know ({code})"))
-        return SimState(state, detail, line.strip())
+        return SimCard(state, detail, line.strip())
     if error_code in _CME:
         state, detail = _CME[error_code]
-        return SimState(state, detail, final)
-    return SimState(UNKNOWN, f"AT+CPIN? failed: {final or 'no result'}", final)
+        return SimCard(state, detail, final)
+    return SimCard(UNKNOWN, f"AT+CPIN? failed: {final or 'no result'}", final)
 
 
-def read_sim_state(session) -> SimState:
+def read_sim_state(session) -> SimCard:
     """AT+CPIN? on a started session. A stalled read is 'unknown'; a silent module raises."""
     try:
         response = session.command("AT+CPIN?")
     except ModemTimeout as exc:
         if not session.answers():
             raise
-        return SimState(UNKNOWN, f"AT+CPIN? did not answer ({exc.one_line().rstrip('.')})")
+        return SimCard(UNKNOWN, f"AT+CPIN? did not answer ({exc.one_line().rstrip('.')})")
     return sim_state_from(response.lines, response.ok, response.error_code, response.final)
 
 
 class SimNotReady(OperationFailed):
     """The SIM blocks registration: no SIM, locked, or unreadable (exit 1)."""
 
-    def __init__(self, sim: SimState):
+    def __init__(self, sim: SimCard):
         message, advice = _WORDS[sim.state]
         super().__init__(f"{message}: {advice} (the module answered {sim.raw})" if sim.raw else
                          f"{message}: {advice} ({sim.detail})")
@@ -117,7 +117,7 @@ _WORDS = {
 }
 
 
-def require_sim_ready(session) -> SimState:
+def require_sim_ready(session) -> SimCard:
     """Stop at once when the SIM makes registration impossible (no 120 s wait for a network that
     cannot come); 'unknown' goes on, since some modules cannot tell."""
     sim = read_sim_state(session)

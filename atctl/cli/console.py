@@ -284,12 +284,12 @@ class Console:
         if error is not None:
             self.print_lines([(STYLES["error"], error.one_line() if hasattr(error, "one_line") else str(error))])
             return
-        from atctl.state_view import edrx_text, psm_text, signal_text, sim_text
+        from atctl.status_view import edrx_text, psm_text, signal_text, sim_text
 
         reg = state.registration
         op = state.operator
-        rows = [("SIM", sim_text(state.sim)), ("registration", reg.get("stat_text") or "unknown"),
-                ("operator", " ".join(str(x) for x in (op.get("name"), op.get("mcc_mnc")) if x) or "-"),
+        rows = [("SIM", sim_text(state.sim_card)), ("registration", reg.stat_text or "unknown"),
+                ("operator", " ".join(str(x) for x in (op.name, op.mcc_mnc) if x) or "-"),
                 ("RAT / band", f"{state.rat or '-'} / {('B' + str(state.band)) if state.band else '-'}"),
                 ("signal", signal_text(state.signal)), ("PSM", psm_text(state.psm)), ("eDRX", edrx_text(state.edrx))]
         self.print_lines(*[[(DIM, f"{label:13}"), ("", value)] for label, value in rows])

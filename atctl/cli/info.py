@@ -28,7 +28,7 @@ def info(
     from atctl.device.identify import identify
     from atctl.redact import redact_id
     from atctl.sim_card import read_sim_state
-    from atctl.state_view import sim_text
+    from atctl.status_view import sim_text
 
     with open_session(port, baud=baud, transcript=transcript, show_ids=show_ids, **session_options(force)) as session:
         ident = identify(session, profiles)

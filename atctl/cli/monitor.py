@@ -171,7 +171,7 @@ class Monitor:
 
         def read(session):
             from atctl.device.network import read_network_state
-            from atctl.state_view import status_document
+            from atctl.status_view import status_document
 
             return status_document(self.port, getattr(session.profile, "id", None), read_network_state(session))
 

@@ -42,7 +42,7 @@ def status(
     from atctl.device.identify import identify
     from atctl.device.network import read_network_state
     from atctl.profiles import load_profile
-    from atctl.state_view import can_still_register, status_document, wait_outcome
+    from atctl.status_view import can_still_register, status_document, wait_outcome
 
     profile = load_profile(module, profiles) if module else None
     with open_session(port, baud=baud, profile=profile, transcript=transcript, **session_options(force)) as session:
@@ -52,7 +52,7 @@ def status(
         if wait_s and can_still_register(state):
             import time
 
-            from atctl.config.apply import wait_for_registration
+            from atctl.device.registration import wait_for_registration
 
             feedback = WaitLine(wait_s)
             unsubscribe = session.subscribe("", feedback.urc)
@@ -83,7 +83,7 @@ def _render(doc: dict) -> None:
     from rich.text import Text
 
     from atctl.cli._common import console
-    from atctl.state_view import edrx_text, psm_text, radio_text, signal_text, sim_text, status_warnings
+    from atctl.status_view import edrx_text, psm_text, radio_text, signal_text, sim_text, status_warnings
 
     # every cell is a Text: operator names, APNs and modem replies are never read as markup
     reg = doc["registration"]

@@ -15,9 +15,10 @@ from typing import Callable
 from atctl.config.desired import Desired, desired_state
 from atctl.config.verify import Check, configured_check, verify_state
 from atctl.dialects import get_dialect
-from atctl.dialects.base import radio_state
 from atctl.dialects.state import Edrx, Settings, Step
-from atctl.config.waiting import WaitCallback, WaitResult, WaitStatus, wait_for_registration  # noqa: F401 (re-exported)
+from atctl.device.radio import radio_state
+from atctl.device.registration import WaitCallback, WaitResult, wait_for_registration
+from atctl.device.settings import read_settings
 from atctl.errors import AtctlError, Interrupted, ModemTimeout, ModemUnreachable, OperationFailed
 
 Progress = Callable[[str], None]
@@ -25,7 +26,7 @@ BOOT_LINES = ("RDY", "APP RDY", "+CPIN: READY", "+CFUN: 1")
 MAX_REBOOTS = 2        # unexpected reboots apply recovers from (re-read, re-plan, continue) before restoring
 REBOOT_WAIT_S = 30.0
 EDRX_ANSWER_S = 5.0    # how long the network gets to answer an eDRX request (+CEDRXP) before verify reads it
-REBOOT_ANSWER_S = 10.0  # how long a reboot command (AT+CFUN=15/16, AT+CFUN=1,1) gets to answer before it resets   # how long a module that rebooted (or went silent mid-step) gets to answer again
+REBOOT_ANSWER_S = 10.0  # how long a reboot command (AT+CFUN=15/16, AT+CFUN=1,1) gets to answer before it resets
 
 
 class LinkLost(ModemUnreachable):
@@ -131,23 +132,21 @@ def prepare(session, config, profile, *, need_sim: bool = False) -> tuple[object
     desired = desired_state(config, profile, dialect)
     if sim.blocking:
         desired.warnings.append(SimNotReady(sim).message)
-    current = dialect.read(session)
+    current = read_settings(session, dialect)
     return dialect, desired, current, dialect.plan(current, desired.settings)
 
 
 def _wait_until_back(session, progress: Progress | None, boot_timeout: float) -> None:
     """After a reboot command: wait for the module to go down and come back, on data and deadlines.
 
-    Modules that print a boot banner (Quectel: RDY; profile quirk `boot_banner`) are waited for on
-    it; silent ones (u-blox) are probed until a probe goes unanswered, then until they answer again.
+    Modules that print a boot banner (the dialect's: Quectel RDY) are waited for on it; silent ones
+    (u-blox) are probed until a probe goes unanswered, then until they answer again.
     """
     from atctl.errors import ModemTimeout
 
     if progress:
         progress("waiting for the module to reboot")
-    profile = session.profile
-    quirks = getattr(profile, "quirks", {}) or {}
-    banner = quirks.get("boot_banner", "RDY" if getattr(profile, "vendor", None) == "quectel" else None)
+    banner = get_dialect(session.profile).boot_banner()
     if banner:
         session.wait_urc(banner, 10.0)
     else:
@@ -295,7 +294,7 @@ def restore(session, dialect, saved: Settings, apn_cid: int | None, progress: Pr
         while True:
             try:
                 session.start(boot_timeout=REBOOT_WAIT_S)
-                now = dialect.read(session)
+                now = read_settings(session, dialect)
                 steps = dialect.plan(now, _restore_target(saved, now, apn_cid))
                 try:
                     run_steps(session, steps, progress)
@@ -309,7 +308,7 @@ def restore(session, dialect, saved: Settings, apn_cid: int | None, progress: Pr
                     response = session.command(f"AT+CFUN={radio_before}")
                     if not response.ok:
                         errors.append(f"AT+CFUN={radio_before}: {response.error_text or response.final}")
-                after = dialect.read(session)
+                after = read_settings(session, dialect)
                 break
             except (OperationFailed, ModemTimeout) as exc:
                 # the module rebooted during the restore (its banner, or a silent u-blox reboot: a
@@ -363,14 +362,14 @@ def verify_now(session, config, desired: Desired, profile, *, settle: bool = Fal
     from atctl.device.network import read_network_state
 
     if settle:
-        from atctl.device.network import require_radio_on
+        from atctl.device.radio import require_radio_on
         from atctl.sim_card import require_sim_ready
 
         require_sim_ready(session)  # no SIM or a locked one: say so now, not after the registration timeout
         require_radio_on(session)   # a radio left off (#20) likewise
         wait = wait_for_registration(session, config.expect.timeout, False, None, on_wait=on_wait)
     dialect = get_dialect(profile)
-    current = dialect.read(session)
+    current = read_settings(session, dialect)
     configured = configured_check(current, dialect.plan(current, desired.settings), after_apply)
     state = read_network_state(session)
     if observe:
@@ -475,7 +474,7 @@ def apply_config(session, config, profile, *, wait: bool = True, progress: Progr
             progress(f"the module rebooted during {what}: waiting for it, then re-reading and continuing")
         if not _module_back(session, REBOOT_WAIT_S):
             raise ModemUnreachable(f"the module rebooted during {what} and did not answer within {REBOOT_WAIT_S:g} s")
-        return dialect.plan(dialect.read(session), desired.settings)
+        return dialect.plan(read_settings(session, dialect), desired.settings)
 
     try:
         while True:

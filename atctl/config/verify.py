@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from atctl.state_view import granted_psm
 from atctl.timers.duration import format_duration
 
 
@@ -31,12 +30,12 @@ def _within(granted: float | None, requested: float | None, tolerance: float) ->
 def verify_state(config, desired, state) -> list[Check]:
     checks: list[Check] = []
     reg = state.registration
-    stat = reg.get("stat_text") or "unknown"
+    stat = reg.stat_text or "unknown"
     allowed = list(config.expect.registration)
-    if reg.get("stat") == 3:
+    if reg.denied:
         from atctl.causes import emm_cause
 
-        cause = reg.get("reject_cause")
+        cause = reg.reject_cause
         reason = f"the network denied registration (cause {cause}: {emm_cause(cause)})" if cause is not None \
             else "the network denied registration"
         checks.append(Check("registered", allowed, stat, False, reason))
@@ -58,8 +57,8 @@ def verify_state(config, desired, state) -> list[Check]:
             checks.append(Check("band", sorted(planned), state.band, ok,
                                 f"band {state.band} is in the plan" if ok else
                                 f"band {state.band} is outside the planned bands {sorted(planned)}"))
-        country = state.operator.get("country")
-        name = state.operator.get("name") or state.operator.get("mcc_mnc")
+        country = state.operator.country
+        name = state.operator.name or state.operator.mcc_mnc
         ok = country in config.countries
         checks.append(Check("operator_country", list(config.countries), country, ok,
                             f"{name} in {country}" if ok else
@@ -98,16 +97,16 @@ def _psm_checks(config, state) -> list[Check]:
         return []
     tol = config.expect.tolerance
     want_tau, want_active = config.psm.tau, config.psm.active
-    granted = granted_psm(state.psm)
+    granted = state.psm.granted_timers()
     expected = {"tau_s": want_tau, "active_s": want_active}
     if not state.registered:
         return [Check("psm_granted", expected, None, False, "not registered: the network has granted nothing yet")]
-    tau, active = granted.get("tau_s"), granted.get("active_s")
+    tau, active = (granted.tau_s, granted.active_s) if granted is not None else (None, None)
     if tau is None or active is None:
-        asked = state.psm.get("requested")  # None: the module's request could not be read
-        if asked is not None and asked.get("mode") != 1:
+        asked = state.psm.requested  # None: the module's request could not be read
+        if asked is not None and asked.mode != 1:
             return [Check("psm_granted", expected, None, False,
-                          f"the module does not request PSM (AT+CPSMS mode {asked.get('mode')}), so the network grants none: "
+                          f"the module does not request PSM (AT+CPSMS mode {asked.mode}), so the network grants none: "
                           "run `atctl apply` with this config")]
         return [Check("psm_granted", expected, None, False,
                       f"PSM requested (TAU {format_duration(want_tau)}, active {format_duration(want_active)}) "
@@ -135,22 +134,22 @@ def _edrx_checks(config, state) -> list[Check]:
 
     tol = config.expect.tolerance
     want_cycle = encode_edrx(rat, want.cycle).seconds
-    granted = state.edrx.get("granted") or {}
-    if not granted.get("used"):
-        asked = state.edrx.get("requested")  # None: the module's request could not be read
+    granted = state.edrx.granted
+    if granted is None or not granted.used:
+        asked = state.edrx.requested  # None: the module's request could not be read
         if asked is not None and rat not in asked:
             return [Check("edrx_granted", want_cycle, None, False,
                           f"the module does not request eDRX on {rat}, so the cell uses none: "
                           "run `atctl apply` with this config")]
         return [Check("edrx_granted", want_cycle, None, False,
                       f"eDRX {format_duration(want_cycle)} requested on {rat} but the cell does not use eDRX")]
-    cycle = granted.get("cycle_s")
+    cycle = granted.cycle_s
     checks = [Check("edrx_granted", want_cycle, cycle, _within(cycle, want_cycle, tol),
                     f"granted cycle {format_duration(cycle)}" + ("" if _within(cycle, want_cycle, tol)
                                                                 else f" instead of {format_duration(want_cycle)}"))]
-    if want.ptw is not None and granted.get("ptw_s") is not None:
+    if want.ptw is not None and granted.ptw_s is not None:
         want_ptw = encode_ptw(rat, want.ptw).seconds
-        ptw = granted["ptw_s"]
+        ptw = granted.ptw_s
         ok = _within(ptw, want_ptw, tol)
         checks.append(Check("ptw", want_ptw, ptw, ok, f"paging time window {format_duration(ptw)}"
                             + ("" if ok else f" instead of {format_duration(want_ptw)}")))

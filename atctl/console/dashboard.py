@@ -41,7 +41,7 @@ class Dashboard:
 
     # ---- inputs -------------------------------------------------------------------
     def apply_status(self, doc: dict) -> None:
-        """A status read (atctl.state_view.status_document shape)."""
+        """A status read (atctl.status_view.status_document shape)."""
         self.registration = {k: v for k, v in (doc.get("registration") or {}).items() if k != "all"}
         self.operator = doc.get("operator") or {}
         self.rat, self.band = doc.get("rat"), doc.get("band")
@@ -49,7 +49,7 @@ class Dashboard:
             self.module = doc["module"]
         self._signal(doc.get("signal") or {})
         psm = doc.get("psm") or {}
-        from atctl.state_view import granted_psm
+        from atctl.status_view import granted_psm
 
         self.psm = {"requested": psm.get("requested"), "granted": granted_psm(psm) or None}
         asked = psm.get("requested") or {}
@@ -160,7 +160,7 @@ class Dashboard:
 
 
 def _signal_text(signal: dict) -> str:
-    from atctl.state_view import signal_text
+    from atctl.status_view import signal_text
 
     return signal_text(signal) if signal else "unknown"
 

@@ -9,7 +9,9 @@ from atctl.errors import ModemTimeout
 
 
 @dataclass
-class Identity:
+class ModuleIdentity:
+    """What the module on the port says it is (AT+CGMI/CGMM/CGMR/CGSN, ICCID, IMSI) and the profile matched."""
+
     manufacturer: str | None = None
     model: str | None = None
     revision: str | None = None
@@ -35,10 +37,10 @@ def _first_line(session: AtSession, command: str, prefix: str = "") -> str | Non
     return None
 
 
-def identify(session: AtSession, extra_profiles: str | None = None) -> Identity:
+def identify(session: AtSession, extra_profiles: str | None = None) -> ModuleIdentity:
     from atctl.profiles import match_profile
 
-    ident = Identity()
+    ident = ModuleIdentity()
     ident.manufacturer = _first_line(session, "AT+CGMI")
     ident.model = _first_line(session, "AT+CGMM")
     ident.revision = _first_line(session, "AT+CGMR")
@@ -51,9 +53,9 @@ def identify(session: AtSession, extra_profiles: str | None = None) -> Identity:
     if profile is not None:
         ident.profile_id = profile.id
         session.profile = session.profile or profile
-    for command, prefix in (("AT+QCCID", "+QCCID:"), ("AT+CCID", "+CCID:"), ("AT+ICCID", "+ICCID:")):
-        if profile is not None and profile.vendor == "quectel" and command != "AT+QCCID":
-            continue
+    from atctl.dialects import get_dialect
+
+    for command, _prefix in get_dialect(profile).iccid_reads:
         response = session.command(command)
         if response.ok:
             ident.iccid = next((ln.split(":", 1)[1].strip().strip('"') for ln in response.lines if ":" in ln), None)

@@ -3,84 +3,24 @@ PSM / eDRX values requested versus granted. Used by `status`, `verify` and `diag
 
 Registration is read with +CEREG n=5 (reject cause, granted Active-Time / Periodic-TAU) and the
 module's previous <n> is restored afterwards; +COPS is read numerically and its
-format restored. Vendor extras come from the profile's quirks:
-`serving_cell_read` (qnwinfo | qeng0), `signal_read` (qcsq | cesq), `psm_granted_read` (ucpsms).
+format restored. The module's dialect names the vendor reads: serving cell (band, channel),
+signal, and the granted PSM timers besides +CEREG.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import replace
 
-from atctl.errors import AtctlError, ModemTimeout, OperationFailed
-from atctl.codecs import parse_line
-from atctl.data import plmn_name
-
-
-@dataclass
-class NetworkState:
-    registration: dict[str, Any] = field(default_factory=dict)   # stat, stat_text, tac, ci, rat, reject_cause, via
-    operator: dict[str, Any] = field(default_factory=dict)        # mcc_mnc, name, country, mode
-    rat: str | None = None
-    band: int | None = None
-    channel: int | None = None
-    signal: dict[str, Any] = field(default_factory=dict)          # rssi_dbm, rsrp_dbm, rsrq_db, sinr_db
-    psm: dict[str, Any] = field(default_factory=dict)             # requested {mode, tau_s, active_s}, granted {...}
-    edrx: dict[str, Any] = field(default_factory=dict)            # requested {rat: s}, granted {cycle_s, ptw_s, rat}
-    apn: dict[int, str] = field(default_factory=dict)
-    sim: dict[str, Any] = field(default_factory=dict)             # state, detail, raw (atctl.sim_card)
-    radio: dict[str, Any] = field(default_factory=dict)           # state on|off|unknown, fun, detail, next_step
-    errors: list[str] = field(default_factory=list)               # reads that failed, in plain words
-
-    def as_dict(self) -> dict[str, Any]:
-        doc = asdict(self)
-        doc["apn"] = {str(k): v for k, v in self.apn.items()}
-        return doc
-
-    @property
-    def registered(self) -> bool:
-        return self.registration.get("stat") in (1, 5)
+from atctl.device.radio import read_radio
+from atctl.device.reads import Lines, read_lines
+from atctl.dialects import get_dialect
+from atctl.errors import ModemTimeout
+from atctl.network_values import (EdrxGrant, EdrxState, NetworkState, Operator, PsmGrant, PsmTimers, RegistrationRead,
+                                  RegistrationStatus)
 
 
-def _vendor(profile) -> str | None:
-    return getattr(profile, "vendor", None)
-
-
-class _Lines(list):
-    """Parsed lines of one read; `ok` is False when the command itself failed, `timed_out`
-    when it did not answer in time (the module itself still answers)."""
-    ok = True
-    timed_out = False
-
-
-
-def _read(session, command: str, state: NetworkState, prefix: str) -> _Lines:
-    """Parsed info lines of `command` that start with prefix; failures are recorded, not raised,
-    unless the module has stopped answering (then the timeout propagates: every later read would
-    wait out its own deadline)."""
-    failed = _Lines()
-    failed.ok = False
-    try:
-        response = session.command(command)
-    except ModemTimeout as exc:
-        state.errors.append(exc.one_line())
-        if not session.answers():
-            raise exc from None
-        failed.timed_out = True
-        return failed
-    if not response.ok:
-        state.errors.append(f"{command}: {response.error_text or response.final}")
-        return failed
-    parsed = _Lines()
-    for line in response.lines:
-        if line.startswith(prefix):
-            try:
-                parsed.append(parse_line(line, vendor=_vendor(session.profile), pending=command, profile=session.profile,
-                                         names=plmn_name))
-            except AtctlError as exc:
-                parsed.ok = False
-                state.errors.append(f"{command}: could not read {line!r}: {exc.message}")
-    return parsed
+def _read(session, command: str, state: NetworkState, prefix: str) -> Lines:
+    return read_lines(session, command, state.errors, prefix)
 
 
 def _with_setting(session, read_cmd: str, set_fmt: str, wanted: tuple[str, ...], current_of, state: NetworkState,
@@ -92,7 +32,7 @@ def _with_setting(session, read_cmd: str, set_fmt: str, wanted: tuple[str, ...],
     if first.timed_out:
         return first  # the same read again would wait out the same deadline
     if first:
-        current = current_of(first[0].fields)
+        current = current_of(first[0].model)
     changed = False
     if current is not None and str(current) not in wanted:
         for value in wanted:
@@ -126,150 +66,108 @@ def read_registration(session, state: NetworkState) -> None:
         def body(name=name):
             return _read(session, f"AT+{name}?", state, f"+{name}:")
 
-        parsed = _with_setting(session, f"AT+{name}?", f"AT+{name}={{}}", n_wanted, lambda f: f.get("n"), state, body)
+        parsed = _with_setting(session, f"AT+{name}?", f"AT+{name}={{}}", n_wanted, lambda m: getattr(m, "n", None),
+                               state, body)
         if not parsed:
             continue
-        fields = parsed[0].fields
-        state.registration.setdefault("all", {})[name] = {k: fields.get(k) for k in ("stat", "stat_text", "reject_cause")}
-        if fields.get("stat") in (1, 5) or "stat" not in state.registration:
-            state.registration.update({k: fields.get(k) for k in ("stat", "stat_text", "tac", "ci", "act", "rat",
-                                                                   "reject_cause")})
-            state.registration["via"] = name
+        reg = parsed[0].model
+        now = state.registration
+        reads = {**now.reads, name: RegistrationRead(reg.stat, reg.stat_text, reg.reject_cause)}
+        if reg.registered or now.via is None:
+            state.registration = RegistrationStatus(reg.stat, reg.stat_text, reg.tac, reg.ci, reg.act, reg.rat,
+                                                    reg.reject_cause, via=name, reads=reads)
             if name == "CEREG":
-                state.psm.setdefault("granted", {}).update(
-                    {"tau_s": fields.get("periodic_tau_s"), "active_s": fields.get("active_time_s"),
-                     "tau_bits": fields.get("periodic_tau_bits"), "active_bits": fields.get("active_time_bits"),
-                     "source": "+CEREG n=5"})
+                state.psm = replace(state.psm, granted=PsmGrant(reg.periodic_tau_s, reg.active_time_s,
+                                                                reg.periodic_tau_bits, reg.active_time_bits))
+        else:
+            state.registration = replace(now, reads=reads)
         if name == "CEREG" and state.registered:
             break  # LTE registration found; 2G/3G reads add nothing for status
-    if state.registration.get("rat"):
-        state.rat = state.registration["rat"]
+    if state.registration.rat:
+        state.rat = state.registration.rat
 
 
 def read_operator(session, state: NetworkState) -> None:
     def body():
         return _read(session, "AT+COPS?", state, "+COPS:")
 
-    parsed = _with_setting(session, "AT+COPS?", "AT+COPS=3,{}", ("2",), lambda f: f.get("format"), state, body)
+    parsed = _with_setting(session, "AT+COPS?", "AT+COPS=3,{}", ("2",), lambda m: getattr(m, "format", None), state,
+                           body)
     if not parsed:
         return
-    fields = parsed[0].fields
-    mcc_mnc = fields.get("operator") if fields.get("format") == 2 else None
-    state.operator = {"mode": fields.get("mode_text"), "mcc_mnc": mcc_mnc, "name": fields.get("operator_name")}
+    cops = parsed[0].model
+    mcc_mnc = getattr(cops, "operator", None) if getattr(cops, "format", None) == 2 else None
+    name, country = getattr(cops, "operator_name", None), None
     if mcc_mnc:
         from atctl.data import lookup_plmn
 
         found = lookup_plmn(mcc_mnc)
         if found:
-            country, operator = found
-            state.operator.update({"name": state.operator.get("name") or operator.name, "country": country.code})
-    state.rat = state.rat or fields.get("rat")
+            country, operator = found[0].code, found[1]
+            name = name or operator.name
+    state.operator = Operator(getattr(cops, "mode_text", None), mcc_mnc, name, country)
+    state.rat = state.rat or getattr(cops, "rat", None)
 
 
 def read_serving_cell(session, state: NetworkState) -> None:
-    quirks = getattr(session.profile, "quirks", {}) or {}
-    how = quirks.get("serving_cell_read", "qnwinfo" if _vendor(session.profile) == "quectel" else None)
-    if how == "qnwinfo":
-        for parsed in _read(session, "AT+QNWINFO", state, "+QNWINFO:"):
-            fields = parsed.fields
-            if fields.get("service"):
-                state.band = fields.get("band_number")
-                state.channel = fields.get("channel")
-                state.rat = fields.get("rat") or state.rat
-    elif how == "qeng0":
-        # Quectel NB-IoT modules have no QNWINFO; AT+QENG=0 gives band, EARFCN and signal
-        for parsed in _read(session, "AT+QENG=0", state, "+QENG: 0,"):
-            cell = parsed.fields.get("cell") or {}
-            if parsed.fields.get("state") == "CAMPED":
-                state.band, state.channel = cell.get("band"), cell.get("earfcn")
-                state.rat = state.rat or "nb-iot"
-                for key in ("rsrp_dbm", "rsrq_db", "rssi_dbm", "sinr_db"):
-                    if cell.get(key) is not None:
-                        state.signal.setdefault(key, cell[key])
+    read = get_dialect(session.profile).serving_cell_read()
+    if read is None:
+        return  # the module has no serving-cell read: band and channel stay unknown
+    command, prefix = read
+    for parsed in _read(session, command, state, prefix):
+        model = parsed.model
+        if parsed.type == "QNWINFO":
+            if model.service:
+                state.band, state.channel = model.band_number, model.channel
+                state.rat = model.rat or state.rat
+        elif parsed.type == "QENG" and model.state == "CAMPED":
+            # AT+QENG=0 (NB-IoT modules) gives band, EARFCN and signal
+            cell = model.cell or {}
+            state.band, state.channel = cell.get("band"), cell.get("earfcn")
+            state.rat = state.rat or "nb-iot"
+            state.signal = state.signal.filled_from(cell)
 
 
 def read_signal(session, state: NetworkState) -> None:
-    quirks = getattr(session.profile, "quirks", {}) or {}
-    reads = [("AT+QCSQ", "+QCSQ:")] if quirks.get("signal_read") == "qcsq" or (
-        _vendor(session.profile) == "quectel" and "lte-m" in getattr(session.profile, "rats", [])) else []
-    reads += [("AT+CESQ", "+CESQ:"), ("AT+CSQ", "+CSQ:")]
-    for command, prefix in reads:
+    for command, prefix in get_dialect(session.profile).signal_reads():
         for parsed in _read(session, command, state, prefix):
-            for key in ("rssi_dbm", "rsrp_dbm", "rsrq_db", "sinr_db"):
-                value = parsed.fields.get(key)
-                if value is not None and state.signal.get(key) is None:
-                    state.signal[key] = value
+            state.signal = state.signal.filled_from(parsed.model)
+
+
+def _timers(psm) -> PsmTimers:
+    return PsmTimers(psm.mode, psm.periodic_tau_s, psm.active_time_s)
 
 
 def read_power_saving(session, state: NetworkState) -> None:
     for parsed in _read(session, "AT+CPSMS?", state, "+CPSMS:"):
-        f = parsed.fields
-        state.psm["requested"] = {"mode": f.get("mode"), "tau_s": f.get("periodic_tau_s"),
-                                  "active_s": f.get("active_time_s")}
-    quirks = getattr(session.profile, "quirks", {}) or {}
-    if quirks.get("psm_granted_read") == "ucpsms":
-        for parsed in _read(session, "AT+UCPSMS?", state, "+UCPSMS:"):
-            f = parsed.fields
-            state.psm["granted_ucpsms"] = {"mode": f.get("mode"), "tau_s": f.get("periodic_tau_s"),
-                                           "active_s": f.get("active_time_s")}
+        state.psm = replace(state.psm, requested=_timers(parsed.model))
+    for command, prefix in get_dialect(session.profile).granted_psm_reads():
+        for parsed in _read(session, command, state, prefix):
+            state.psm = replace(state.psm, granted_ucpsms=_timers(parsed.model))
     requested = {}
     lines = _read(session, "AT+CEDRXS?", state, "+CEDRXS:")
     for parsed in lines:
-        f = parsed.fields
-        if f.get("rat") and f.get("requested_s") is not None:
-            requested[f["rat"]] = f["requested_s"]
-    state.edrx["requested"] = requested if lines.ok else None  # None: unknown, the read failed
+        edrx = parsed.model
+        if edrx.rat and edrx.requested_s is not None:
+            requested[edrx.rat] = edrx.requested_s
+    granted = None
     for parsed in _read(session, "AT+CEDRXRDP", state, "+CEDRXRDP:"):
-        f = parsed.fields
-        state.edrx["granted"] = {"rat": f.get("rat"), "used": f.get("edrx_used"), "cycle_s": f.get("granted_s"),
-                                 "ptw_s": f.get("ptw_s"), "requested_s": f.get("requested_s")}
+        edrx = parsed.model
+        granted = EdrxGrant(edrx.rat, edrx.edrx_used, edrx.granted_s, edrx.ptw_s, edrx.requested_s)
+    state.edrx = EdrxState(requested if lines.ok else None, granted)  # requested None: unknown, the read failed
 
 
 def read_apn(session, state: NetworkState) -> None:
     for parsed in _read(session, "AT+CGDCONT?", state, "+CGDCONT:"):
-        f = parsed.fields
-        if f.get("cid") is not None:
-            state.apn[f["cid"]] = f.get("apn") or ""
-
-
-RADIO_NEXT_STEP = "send AT+CFUN=1 or run atctl apply"
-# AT+CFUN levels (TS 27.007 8.2): 1 full; 0 minimum functionality; 4 transmit and receive RF disabled
-_RADIO_OFF = {0: "the radio is off (AT+CFUN=0, minimum functionality)",
-              4: "the radio is off (AT+CFUN=4, transmit and receive disabled)"}
-
-
-def radio_from_fun(fun: int | None) -> dict[str, Any]:
-    """The `radio` entry for an AT+CFUN level (pure): a radio left off is why nothing registers."""
-    if fun == 1:
-        return {"state": "on", "fun": 1, "detail": "the radio is on (AT+CFUN=1)", "next_step": None}
-    if fun in _RADIO_OFF:
-        return {"state": "off", "fun": fun, "detail": _RADIO_OFF[fun], "next_step": RADIO_NEXT_STEP}
-    detail = "AT+CFUN? could not be read" if fun is None else f"the radio is at vendor level AT+CFUN={fun}"
-    return {"state": "unknown", "fun": fun, "detail": detail, "next_step": None}
-
-
-def read_radio(session, state: NetworkState) -> None:
-    parsed = _read(session, "AT+CFUN?", state, "+CFUN:")
-    state.radio = radio_from_fun(parsed[0].fields.get("fun") if parsed else None)
-
-
-class RadioOff(OperationFailed):
-    """The radio is off (AT+CFUN=0/4): no registration wait can succeed (exit 1)."""
-
-
-def require_radio_on(session) -> dict:
-    """Stop at once when the radio was left off, instead of waiting out the registration timeout."""
-    state = NetworkState()
-    read_radio(session, state)
-    if state.radio["state"] == "off":
-        raise RadioOff(f"{state.radio['detail']}, so the module cannot register: {RADIO_NEXT_STEP}")
-    return state.radio
+        context = parsed.model
+        if context.cid is not None:
+            state.apn[context.cid] = context.apn or ""
 
 
 def read_sim(session, state: NetworkState) -> None:
     from atctl.sim_card import read_sim_state
 
-    state.sim = read_sim_state(session).as_dict()
+    state.sim_card = read_sim_state(session)
 
 
 def read_network_state(session) -> NetworkState:

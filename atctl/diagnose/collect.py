@@ -36,11 +36,12 @@ def _sim(session, facts: Facts) -> None:
 
 
 def _radio(session, facts: Facts) -> None:
-    from atctl.device.network import NetworkState, read_radio
+    from atctl.device.radio import read_radio
+    from atctl.network_values import NetworkState
 
     state = NetworkState()
     read_radio(session, state)
-    facts.radio = state.radio
+    facts.radio = state.radio.as_dict()
     facts.failures.extend(f"radio read: {e}" for e in state.errors)
 
 
@@ -80,7 +81,9 @@ def collect(session, facts: Facts, *, wait_s: float = 30.0, config=None, progres
     def settings():
         if session.profile is None:
             return
-        s = get_dialect(session.profile).read(session)
+        from atctl.device.settings import read_settings
+
+        s = read_settings(session, get_dialect(session.profile))
         facts.settings = {
             "rat_order": list(s.rat_order or []) or None, "rat_config": s.rat_config,
             "bands": {rat: sorted(b) for rat, b in s.bands.items()},
@@ -97,7 +100,7 @@ def collect(session, facts: Facts, *, wait_s: float = 30.0, config=None, progres
 
         if facts.sim.get("state") in BLOCKING or facts.radio.get("state") == "off":
             return  # no network wait can succeed: the findings say why at once
-        from atctl.config.apply import wait_for_registration
+        from atctl.device.registration import wait_for_registration
 
         start = time.monotonic()
         try:
@@ -117,11 +120,11 @@ def collect(session, facts: Facts, *, wait_s: float = 30.0, config=None, progres
 
         record_state(state, session.port_name)  # the band this network served (atctl.observations)
         if progress and facts.waited_s:
-            from atctl.state_view import wait_outcome
+            from atctl.status_view import wait_outcome
 
             progress(wait_outcome(facts.waited_s, state.registration))
         facts.failures.extend(f"network read: {e}" for e in state.errors)
-        country = state.operator.get("country")
+        country = state.operator.country
         if country:
             facts.local_bands = _live_bands(country)
 

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 
 from atctl.causes import emm_advice, emm_cause
 from atctl.diagnose.facts import Facts
-from atctl.state_view import granted_psm
+from atctl.status_view import granted_psm
 from atctl.timers.duration import format_duration
 
 SEVERITIES = ("critical", "major", "minor", "info")

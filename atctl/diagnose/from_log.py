@@ -358,7 +358,7 @@ def _checks(facts: Facts, config) -> None:
     from atctl.config.desired import desired_state
     from atctl.config.verify import verify_state
     from atctl.dialects import get_dialect
-    from atctl.device.network import NetworkState
+    from atctl.network_values import NetworkState
     from atctl.profiles import load_profile
 
     module = config.module or facts.identity.get("profile")
@@ -367,11 +367,7 @@ def _checks(facts: Facts, config) -> None:
         return
     profile = load_profile(module)
     desired = desired_state(config, profile, get_dialect(profile))
-    net = dict(facts.network)
-    state = NetworkState(registration=net.get("registration") or {}, operator=net.get("operator") or {},
-                         rat=net.get("rat"), band=net.get("band"), channel=net.get("channel"),
-                         signal=net.get("signal") or {}, psm=net.get("psm") or {}, edrx=net.get("edrx") or {},
-                         apn={int(k): v for k, v in (net.get("apn") or {}).items() if str(k).isdigit()})
+    state = NetworkState.from_dict(dict(facts.network))
     facts.config = {"countries": list(config.countries), "rat": list(config.rat),
                     "bands": {r: sorted(b) for r, b in desired.settings.bands.items()}}
     facts.checks = [c.as_dict() for c in verify_state(config, desired, state)]

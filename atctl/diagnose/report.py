@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 from atctl.diagnose.facts import Facts
 from atctl.diagnose.findings import Finding, known, module_text
 from atctl.redact import redact_text
-from atctl.state_view import edrx_text, psm_text, radio_text, signal_text, sim_text
+from atctl.status_view import edrx_text, psm_text, radio_text, signal_text, sim_text
 
 
 def build_report(facts: Facts, findings: list[Finding]) -> dict:

@@ -12,25 +12,6 @@ from atctl.errors import AtctlError, ModemTimeout
 from atctl.timers.edrx import RAT_ACT
 
 
-def radio_state(session) -> int | None:
-    """AT+CFUN? as a number (1 full, 0 minimum, 4 airplane), None when unreadable."""
-    try:
-        response = session.command("AT+CFUN?")
-    except ModemTimeout:
-        if not session.answers():
-            raise
-        return None
-    line = response.first("+CFUN:") if response.ok else None
-    if line is None:
-        return None
-    from atctl.codecs import parse_line
-
-    try:
-        return parse_line(line).fields["fun"]
-    except AtctlError:
-        return None
-
-
 class Dialect:
     name = "standard"
     vendor_for_commands = "standard"   # edrx_commands() vendor form
@@ -72,7 +53,6 @@ class Dialect:
                     settings.unread.add(unread)  # partly unreadable: the setting's value is unknown
                     continue
                 self.absorb(settings, parsed.type, parsed.fields)
-        settings.radio = radio_state(session)
         return settings
 
     def absorb(self, settings: Settings, kind: str, f: dict) -> None:
@@ -168,3 +148,37 @@ class Dialect:
 
     def rat_settings(self, rats: list[str]) -> dict[str, object]:
         return {}
+
+    # ---- device procedures: forms device/ asks for ----
+    # ICCID reads tried in order (command, reply prefix); vendors that have one answer only that one
+    iccid_reads: tuple[tuple[str, str], ...] = (("AT+QCCID", "+QCCID:"), ("AT+CCID", "+CCID:"), ("AT+ICCID", "+ICCID:"))
+    serving_cell_default: str | None = None   # how band and channel in use are read: qnwinfo | qeng0 | None
+    qcsq_on_lte_m = False                     # AT+QCSQ (RSRP, RSRQ, SINR) before AT+CESQ on a module with LTE-M
+    boot_banner_default: str | None = None    # the line the module prints once it has booted (None: silent)
+
+    def parse_reply(self, line: str, pending=None, names=None):
+        """One reply line decoded as this dialect's modules write it (`names`: PLMN -> operator name)."""
+        from atctl.codecs import parse_line
+
+        return parse_line(line, vendor=getattr(self.profile, "vendor", None), pending=pending, profile=self.profile,
+                          names=names)
+
+    def serving_cell_read(self) -> tuple[str, str] | None:
+        """(command, reply prefix) that gives the band and channel in use (profile quirk
+        serving_cell_read refines it); None: the module has no such read."""
+        how = self.quirks.get("serving_cell_read", self.serving_cell_default)
+        return {"qnwinfo": ("AT+QNWINFO", "+QNWINFO:"), "qeng0": ("AT+QENG=0", "+QENG: 0,")}.get(how)
+
+    def signal_reads(self) -> tuple[tuple[str, str], ...]:
+        """Signal reads, best first: each fills what the ones before it left unknown."""
+        rats = getattr(self.profile, "rats", None) or []
+        qcsq = self.quirks.get("signal_read") == "qcsq" or (self.qcsq_on_lte_m and "lte-m" in rats)
+        return ((("AT+QCSQ", "+QCSQ:"),) if qcsq else ()) + (("AT+CESQ", "+CESQ:"), ("AT+CSQ", "+CSQ:"))
+
+    def granted_psm_reads(self) -> tuple[tuple[str, str], ...]:
+        """Reads of the network-granted PSM timers besides +CEREG n=4/5 (profile quirk psm_granted_read)."""
+        return (("AT+UCPSMS?", "+UCPSMS:"),) if self.quirks.get("psm_granted_read") == "ucpsms" else ()
+
+    def boot_banner(self) -> str | None:
+        """The line to wait for after a reboot (profile quirk boot_banner refines it); None: probe."""
+        return self.quirks.get("boot_banner", self.boot_banner_default)

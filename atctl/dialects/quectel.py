@@ -56,6 +56,12 @@ class QuectelLpwa(Dialect):
                               "enable only the planned bands", setting="bands"))
         return steps
 
+    # ---- device procedures: forms device/ asks for ----
+    iccid_reads = (("AT+QCCID", "+QCCID:"),)   # the ICCID read of Quectel's AT manuals; no other is tried
+    serving_cell_default = "qnwinfo"
+    qcsq_on_lte_m = True
+    boot_banner_default = "RDY"
+
 
 class QuectelLte(Dialect):
     name = "quectel-lte"
@@ -87,6 +93,12 @@ class QuectelLte(Dialect):
                               setting="bands"))
         return steps
 
+    # ---- device procedures: forms device/ asks for ----
+    iccid_reads = (("AT+QCCID", "+QCCID:"),)   # the ICCID read of Quectel's AT manuals; no other is tried
+    serving_cell_default = "qnwinfo"
+    qcsq_on_lte_m = True
+    boot_banner_default = "RDY"
+
 
 class QuectelNb(Dialect):
     """NB-IoT-only modules (BC66, BC660K-GL): bands with AT+QBAND (BC660K-GL AT manual V1.4
@@ -113,3 +125,9 @@ class QuectelNb(Dialect):
         command = "AT+QBAND=0" if want == every else f"AT+QBAND={len(want)},{','.join(map(str, sorted(want)))}"
         return [Step(command, "enable only the planned bands (the module detaches and re-attaches)",
                      setting="bands")]
+
+    # ---- device procedures: forms device/ asks for ----
+    iccid_reads = (("AT+QCCID", "+QCCID:"),)   # the ICCID read of Quectel's AT manuals; no other is tried
+    serving_cell_default = "qeng0"  # NB-IoT modules have no AT+QNWINFO; AT+QENG=0 has band and EARFCN
+    qcsq_on_lte_m = True
+    boot_banner_default = "RDY"

@@ -62,7 +62,7 @@ def describe(decoded: dict | None) -> str:
     if kind in ("CME ERROR", "CMS ERROR"):
         return f"{f.get('kind', kind[:3])} error {f.get('code')}: {f.get('message')}"
     if kind in ("CSQ", "CESQ", "QCSQ"):
-        from atctl.state_view import signal_text
+        from atctl.status_view import signal_text
 
         return "signal " + signal_text({k: v for k, v in f.items() if k.endswith(("_dbm", "_db")) and v is not None})
     if kind == "COPS":

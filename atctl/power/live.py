@@ -1,12 +1,13 @@
 """What the network's grant costs: battery life for the requested timers and for the granted ones.
 
 Pure: takes a parsed config, the module's profile (with a `lookup` for family defaults) and the
-psm / edrx dicts of a NetworkState; `status`, `verify`, `apply` and `plan` print what it returns.
+psm / edrx values of a NetworkState; `status`, `verify`, `apply` and `plan` print what it returns.
 """
 
 from __future__ import annotations
 
 from atctl.errors import InputError
+from atctl.network_values import EdrxState, PsmState
 
 DAY_S = 86400.0
 
@@ -40,17 +41,16 @@ def requested_scenario(config, rat: str | None = None):
                  edrx_s=edrx.cycle if edrx else None, ptw_s=edrx.ptw if edrx else None, **_traffic(config))
 
 
-def granted_scenario(config, psm_state: dict, edrx_state: dict, rat: str | None):
+def granted_scenario(config, psm_state: PsmState | None, edrx_state: EdrxState | None, rat: str | None):
     from atctl.power.scenario import build
-    from atctl.state_view import granted_psm
 
     rat = _rat(config, rat)
-    got = granted_psm(psm_state or {})
-    psm = bool(got)
-    edrx = (edrx_state or {}).get("granted") or {}
-    used = bool(edrx.get("used")) and edrx.get("cycle_s")
-    return build(rat, psm=psm, tau_s=got.get("tau_s") if psm else None, active_s=got.get("active_s") if psm else None,
-                 edrx_s=edrx.get("cycle_s") if used else None, ptw_s=edrx.get("ptw_s") if used else None,
+    got = psm_state.granted_timers() if psm_state is not None else None
+    psm = got is not None
+    edrx = edrx_state.granted if edrx_state is not None else None
+    used = edrx is not None and edrx.used and edrx.cycle_s
+    return build(rat, psm=psm, tau_s=got.tau_s if psm else None, active_s=got.active_s if psm else None,
+                 edrx_s=edrx.cycle_s if used else None, ptw_s=edrx.ptw_s if used else None,
                  **_traffic(config))
 
 
@@ -89,7 +89,7 @@ def _years(days: float) -> str:
     return f"{days / 365.25:.1f} years" if days >= 365.25 else f"{days:.0f} days"
 
 
-def battery_section(config, profile, lookup, psm_state: dict | None = None, edrx_state: dict | None = None,
+def battery_section(config, profile, lookup, psm_state: PsmState | None = None, edrx_state: EdrxState | None = None,
                     rat: str | None = None, registered: bool = True) -> dict:
     """The `battery` JSON block: requested_life_days, granted_life_days (None when nothing is known yet)."""
     from atctl.power.currents import currents_for_profile
@@ -112,9 +112,9 @@ def battery_section(config, profile, lookup, psm_state: dict | None = None, edrx
             doc["text"] = (f"not registered: nothing granted yet; estimated battery life "
                            f"{_years(req.battery_life_days)} for what the config requests")
             return _family(doc)
-        got_sc, _ = granted_scenario(config, psm_state, edrx_state or {}, rat)
-        asked = (psm_state or {}).get("requested") or {}
-        not_asked = bool(config.psm) and asked and asked.get("mode") != 1
+        got_sc, _ = granted_scenario(config, psm_state, edrx_state, rat)
+        asked = psm_state.requested
+        not_asked = bool(config.psm) and asked is not None and asked.mode != 1
         got = estimate(cur, got_sc, battery, timing)
         doc.update({"granted_life_days": round(got.battery_life_days, 1), "granted": _timers(got_sc)})
         same = _years(got.battery_life_days) == _years(req.battery_life_days)

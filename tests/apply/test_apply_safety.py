@@ -10,6 +10,7 @@ from serial import SerialException
 from atctl.at import open_session
 from atctl.config.apply import ApplyFailed, LinkLost, apply_config, prepare, setting_states
 from atctl.config.loader import load_config
+from atctl.device.settings import read_settings
 from atctl.dialects import get_dialect
 from atctl.dialects.state import Psm, Settings
 from atctl.profiles import load_profile
@@ -243,7 +244,7 @@ def test_bad_timeout_is_exit_2_before_the_modem(cli, tmp_path, value):
 
 def test_wait_feedback_live_line_rewrites_and_plain_lines_are_spaced():
     from atctl.cli._wait_status import WaitFeedback
-    from atctl.config.waiting import WaitResult, WaitStatus
+    from atctl.device.registration import WaitResult, WaitStatus
 
     live = io.StringIO()
     feedback = WaitFeedback(live, live=True)
@@ -346,7 +347,7 @@ def test_interrupt_mid_apply_restores_the_module(tmp_path, signame):
 def _read_back(nvm):
     profile = load_profile("quectel-bg95-m3")
     with open_session(f"sim://quectel-bg95-m3?nvm={nvm}", profile=profile) as session:
-        return get_dialect(profile).read(session)
+        return read_settings(session, get_dialect(profile))
 
 
 @pytest.mark.slow

@@ -121,9 +121,11 @@ def test_unreadable_reply_marks_the_setting_unread_not_empty():
     # a +UBANDMASK layout atctl cannot parse must not look like "no bands enabled"
     from atctl.dialects import get_dialect
 
+    from atctl.device.settings import read_settings
+
     dialect = get_dialect(load_profile("ublox-sara-r410m-02b"))
-    settings = dialect.read(_ScriptedSession({"AT+UBANDMASK?": ["+UBANDMASK: 0,not-a-number"],
-                                              "AT+CFUN?": ["+CFUN: 1"]}))
+    settings = read_settings(_ScriptedSession({"AT+UBANDMASK?": ["+UBANDMASK: 0,not-a-number"],
+                                              "AT+CFUN?": ["+CFUN: 1"]}), dialect)
     assert "bands" in settings.unread and settings.radio == 1
 
 

@@ -2,6 +2,7 @@
 
 from atctl.at import open_session
 from atctl.device.network import read_network_state
+from atctl.network_values import PsmTimers
 from atctl.profiles import load_profile
 
 
@@ -17,9 +18,9 @@ def test_granted_psm_differs_from_requested():
     state, session = _state("sim://quectel-bg95-m3?network=psm-clamp&reg_delay=0.02", "quectel-bg95-m3",
                             ["AT+CEREG=2", 'AT+CPSMS=1,,,"00111000","00001111"'])
     assert state.registered and state.rat == "lte-m" and state.band in (8, 20)
-    assert state.psm["requested"] == {"mode": 1, "tau_s": 86400, "active_s": 30}
-    assert state.psm["granted"]["tau_s"] == 7200 and state.psm["granted"]["active_s"] == 10
-    assert state.operator["country"] == "DE"
+    assert state.psm.requested == PsmTimers(mode=1, tau_s=86400, active_s=30)
+    assert state.psm.granted.tau_s == 7200 and state.psm.granted.active_s == 10
+    assert state.operator.country == "DE"
 
 
 def test_reporting_settings_are_restored():
@@ -33,7 +34,7 @@ def test_reporting_settings_are_restored():
 
 def test_denied_shows_reject_cause():
     state, _ = _state("sim://quectel-bg95-m3?network=denied&reg_delay=0.02", "quectel-bg95-m3")
-    assert state.registration["stat"] == 3
+    assert state.registration.stat == 3 and state.registration.denied
 
 
 def test_status_cli_json(cli_json):
@@ -55,7 +56,7 @@ def test_nb_module_band_and_signal_from_qeng0():
     state, _ = _state("sim://quectel-bc660k-gl?reg_delay=0.02", "quectel-bc660k-gl")
     assert state.registered and state.rat == "nb-iot"
     assert state.band == 8 and state.channel is not None
-    assert state.signal["rsrp_dbm"] == -95
+    assert state.signal.rsrp_dbm == -95
     assert not any("QNWINFO" in e for e in state.errors)
 
 
@@ -66,5 +67,5 @@ def test_stalled_format_change_reads_on_in_the_current_format():
         session.timeouts["AT+COPS=3"] = 0.3
         session.wait_urc("+CEREG: 1", 1.0)
         state = read_network_state(session)
-    assert state.registered and state.operator["name"]
+    assert state.registered and state.operator.name
     assert any("AT+COPS=3,2" in e for e in state.errors)

@@ -1,6 +1,6 @@
 """One reading of "what the network granted" for status, verify and diagnose."""
 
-from atctl.state_view import granted_psm, psm_text
+from atctl.status_view import granted_psm, psm_text
 
 
 def test_granted_from_cereg_else_ucpsms():

@@ -1,4 +1,5 @@
-"""Waiting for registration, with feedback a caller can show (a live line, a log line).
+"""The registration wait: +CEREG polled and its URCs heard until the module registers, the network
+denies it or the deadline passes, with feedback a caller can show (a live line, a log line).
 
 `wait_for_registration` calls `on_wait(WaitStatus)` on every poll and every URC, so the CLI
 (apply, verify, status, diagnose) can show elapsed / limit, the registration state in words and
@@ -59,15 +60,21 @@ def wait_for_registration(session, timeout: float, want_timers: bool, progress=N
     called when the state changes, `on_wait` (WaitStatus) on every poll."""
     from atctl.codecs import parse_line
 
-    def fields_of(line: str, pending) -> dict:
+    def cereg(line: str, pending):
+        """The +CEREG model of a reply or URC line; None for any other line or one atctl cannot read."""
         try:
-            return parse_line(line, pending=pending, profile=session.profile).fields
+            parsed = parse_line(line, pending=pending, profile=session.profile)
         except AtctlError:
-            return {}
+            return None
+        return parsed.model if parsed.type == "CEREG" else None
+
+    def read_cereg():
+        response = session.command("AT+CEREG?")
+        return cereg(response.lines[0], "AT+CEREG?") if response.ok and response.lines else None
 
     start = time.monotonic()
-    first = session.command("AT+CEREG?")
-    old_n = fields_of(first.lines[0], "AT+CEREG?").get("n") if first.ok and first.lines else None
+    first = read_cereg()
+    old_n = first.n if first is not None else None
     changed = old_n not in (4, 5) and (session.command("AT+CEREG=5").ok or session.command("AT+CEREG=4").ok)
     deadline = start + timeout
     registered_at = None
@@ -79,15 +86,14 @@ def wait_for_registration(session, timeout: float, want_timers: bool, progress=N
 
     try:
         while True:
-            response = session.command("AT+CEREG?")
-            fields = fields_of(response.lines[0], "AT+CEREG?") if response.ok and response.lines else {}
-            stat = fields.get("stat")
-            state = fields.get("stat_text") or state
+            reg = read_cereg()
+            stat = reg.stat if reg is not None else None
+            state = (reg.stat_text if reg is not None else None) or state
             if stat == 3:
                 return result(False, denied=True)  # verify explains it with the cause
-            if stat in (1, 5):
+            if reg is not None and reg.registered:
                 registered_at = registered_at or time.monotonic()
-                if not want_timers or fields.get("periodic_tau_bits") or answer_seen or \
+                if not want_timers or reg.periodic_tau_bits or answer_seen or \
                         time.monotonic() - registered_at > grant_wait:
                     return result(True)
             if time.monotonic() >= deadline:
@@ -105,7 +111,8 @@ def wait_for_registration(session, timeout: float, want_timers: bool, progress=N
                 if len(session.urcs) > seen:
                     last_urc, seen = session.urcs[-1], len(session.urcs)
                 if urc is not None:
-                    if fields_of(urc, False).get("stat") in (1, 5):
+                    heard = cereg(urc, False)
+                    if heard is not None and heard.registered:
                         answer_seen = True
                     break
                 if on_wait:
