@@ -3,6 +3,7 @@ redact, write the bundle, decide the exit code. The CLI only parses options and 
 
     diagnosis = run_diagnosis(DiagnoseRequest(port="sim://quectel-bg95-m3", out="b.zip"))
     diagnosis.report, diagnosis.bundle.path, diagnosis.exit_code
+    diagnosis = run_log_diagnosis(LogDiagnoseRequest(log="serial.log"))   # the same, from a serial log
 """
 
 from __future__ import annotations
@@ -113,4 +114,43 @@ def run_diagnosis(request: DiagnoseRequest) -> Diagnosis:
             diagnosis.warnings.append(f"{diagnosis.bundle.problem}; the bundle is in {where}")
         report["bundle"] = diagnosis.bundle.as_dict()
     diagnosis.exit_code = exit_code_for(facts.reachable, report, diagnosis.bundle)
+    return diagnosis
+
+
+@dataclass
+class LogDiagnoseRequest:
+    log: str                            # a serial log or transcript file, or "-" (stdin)
+    out: str | None = None              # bundle path
+    config_path: str | None = None      # also run the verify checks against this config
+    show_ids: bool = False              # keep IMEI/IMSI/ICCID in full everywhere
+
+
+def run_log_diagnosis(request: LogDiagnoseRequest) -> Diagnosis:
+    """`diagnose --log`: the findings a log shows, redacted, bundled when asked, with the live run's exit
+    policy. No port is opened: the log is what is diagnosed."""
+    from atctl.diagnose.from_log import diagnose_log, render_log_markdown
+    from atctl.diagnose.report import redact_report, write_bundle
+    from atctl.logs.capture import to_transcript
+    from atctl.logs.from_file import check_output_beside_log, read_log_file
+
+    cfg = None
+    if request.config_path:  # every input is checked before the log is read
+        from atctl.config.loader import load_config
+
+        cfg = load_config(request.config_path)
+    if request.out:
+        check_output_beside_log(request.out, request.log)
+    result = read_log_file(request.log, show_ids=request.show_ids)
+    name = "stdin" if request.log == "-" else request.log
+    report, ids = diagnose_log(result, name, cfg)
+    if not request.show_ids:
+        report = redact_report(report, ids)
+    markdown = render_log_markdown(report)
+    saved = None
+    if request.out:
+        saved = write_bundle(request.out, report, markdown, to_transcript(result, name),
+                             None if request.show_ids else ids)
+    diagnosis = Diagnosis(report, markdown, exit_code_for(True, report, saved), bundle=saved)
+    if saved is not None and saved.moved:
+        diagnosis.warnings.append(f"the bundle could not be written to {request.out}: it is at {saved.path}")
     return diagnosis
