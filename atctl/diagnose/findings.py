@@ -187,26 +187,26 @@ def _failed_checks(f: Facts, found: list[Finding]) -> list[Finding]:
     """Failed verify checks, except those a finding above (or a missing setting) already explains."""
     covered = {x.code for x in found}
     # settings the module does not have (a failed `configured` check) explain the checks needing them
-    unset = {s for c in f.checks or [] if c["name"] == "configured" and not c["ok"] for s in c.get("expected") or []}
+    unset = {s for c in f.checks or [] if c.name == "configured" and not c.ok for s in c.expected or []}
     out = []
     for check in f.checks or []:
-        if _NEEDS_SETTING.get(check["name"]) in unset:
+        if _NEEDS_SETTING.get(check.name) in unset:
             continue
-        if not check["ok"] and not covered & _COVERED_BY.get(check["name"], set()):
-            out.append(Finding("major", f"verify-{check['name']}", f"Config check failed: {check['name']}",
-                               check["reason"], "Run `atctl apply` with the config, or fix the config."))
+        if not check.ok and not covered & _COVERED_BY.get(check.name, set()):
+            out.append(Finding("major", f"verify-{check.name}", f"Config check failed: {check.name}",
+                               check.reason, "Run `atctl apply` with the config, or fix the config."))
     return out
 
 
 def _echo_on(f: Facts, found: list[Finding]) -> list[Finding]:
-    if not f.hygiene.get("echo_on"):
+    if not f.hygiene.echo_on:
         return []
     return [Finding("minor", "echo-on", "Command echo is on", "The module echoes every command (ATE1): more bytes, "
                     "and naive host firmware may parse its own command as a reply.", "Send ATE0 and save it (AT&W).")]
 
 
 def _cmee_off(f: Facts, found: list[Finding]) -> list[Finding]:
-    if f.hygiene.get("cmee") != 0:
+    if f.hygiene.cmee != 0:
         return []
     return [Finding("minor", "cmee-off", "Errors are reported without a reason (AT+CMEE=0)",
                     "Failures show only 'ERROR', which hides causes such as 'SIM not inserted'.",
@@ -223,7 +223,7 @@ def _unused_bands(f: Facts, found: list[Finding]) -> list[Finding]:
     return [Finding("minor", "unused-bands", "Many enabled bands are unused here",
                     "; ".join(f"{rat}: {len(b)} bands no network in {country} uses" for rat, b in unused.items())
                     + ": every extra band lengthens the network scan after wake-up.",
-                    f"Restrict the bands: `atctl bands mask --module {f.identity.get('profile')} --country {country}`.")]
+                    f"Restrict the bands: `atctl bands mask --module {f.ident('profile')} --country {country}`.")]
 
 
 def _collection_gaps(f: Facts, found: list[Finding]) -> list[Finding]:
@@ -232,11 +232,11 @@ def _collection_gaps(f: Facts, found: list[Finding]) -> list[Finding]:
 
 
 def _module(f: Facts, found: list[Finding]) -> list[Finding]:
-    if not f.identity.get("model"):
+    if not f.ident("model"):
         return []
     return [Finding("info", "module", "Module identified",
-                    module_text(f.identity)
-                    + (f", profile {f.identity['profile']}" if f.identity.get("profile") else " (no atctl profile)"), "")]
+                    module_text(f.identity.as_dict())
+                    + (f", profile {f.identity.profile}" if f.identity.profile else " (no atctl profile)"), "")]
 
 
 # report order within one severity; _failed_checks reads the findings before it
@@ -294,7 +294,7 @@ def _signal(signal: dict) -> list[Finding]:
 
 
 def _band_plan(f: Facts, net: dict) -> list[Finding]:
-    planned = (f.config or {}).get("bands") or {}
+    planned = f.config.bands if f.config is not None else {}
     rat, band = net.get("rat"), net.get("band")
     if rat in planned and band is not None and planned[rat] and band not in planned[rat]:
         return [Finding("major", "band-outside-plan", "Connected on a band outside the deployment plan",
@@ -304,9 +304,9 @@ def _band_plan(f: Facts, net: dict) -> list[Finding]:
 
 
 def _sunsets(f: Facts) -> list[Finding]:
-    rats = (f.config or {}).get("rat") or (f.settings or {}).get("rat_order") or []
+    rats = (f.config.rat if f.config is not None else None) or (f.settings or {}).get("rat_order") or []
     legacy = [r for r in rats if r in ("gsm", "umts")]
-    dead = (f.config or {}).get("sunset") or {}
+    dead = (f.config.sunset if f.config is not None else None) or {}
     if legacy and set(rats) <= {"gsm", "umts"} and any(dead.get(r) for r in legacy):
         where = "; ".join(f"{r}: {', '.join(dead[r])}" for r in legacy if dead.get(r))
         return [Finding("major", "legacy-rat-sunset", "Only 2G/3G configured where those networks are shut down",

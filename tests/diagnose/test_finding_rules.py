@@ -3,7 +3,8 @@ the exact codes classify() returns, in order (severity first, then the rule orde
 
 import pytest
 
-from atctl.diagnose.facts import Facts
+from atctl.config.verify import Check
+from atctl.diagnose.facts import ConfigFacts, Facts, HygieneFacts, IdentityFacts
 from atctl.diagnose.findings import RULES, classify
 
 REG = {"registration": {"stat": 1, "stat_text": "home"}, "operator": {"country": "DE"}, "rat": "lte-m", "band": 20,
@@ -32,18 +33,18 @@ TABLE = [
      ["psm-not-granted"]),
     ("eDRX not used", {"network": {**REG, "edrx": {"requested": {"lte-m": "0101"}}}}, ["edrx-not-granted"]),
     ("weak signal", {"network": {**REG, "signal": {"rsrp_dbm": -120}}}, ["weak-signal"]),
-    ("band outside plan", {"config": {"bands": {"lte-m": [8]}}}, ["band-outside-plan"]),
-    ("legacy sunset", {"config": {"rat": ["gsm"], "sunset": {"gsm": ["DE"]}}}, ["legacy-rat-sunset"]),
-    ("failed check", {"checks": [{"name": "apn", "ok": False, "reason": "APN is x"}]}, ["verify-apn"]),
-    ("echo and cmee", {"hygiene": {"echo_on": True, "cmee": 0}}, ["echo-on", "cmee-off"]),
+    ("band outside plan", {"config": ConfigFacts(["DE"], ["lte-m"], {"lte-m": [8]})}, ["band-outside-plan"]),
+    ("legacy sunset", {"config": ConfigFacts(["DE"], ["gsm"], {}, {"gsm": ["DE"]})}, ["legacy-rat-sunset"]),
+    ("failed check", {"checks": [Check("apn", "iot", "x", False, "APN is x")]}, ["verify-apn"]),
+    ("echo and cmee", {"hygiene": HygieneFacts(echo_on=True, cmee=0)}, ["echo-on", "cmee-off"]),
     ("unused bands", {"settings": {"bands": {"lte-m": [1, 2, 3, 4, 8, 20]}}, "local_bands": {"lte-m": [8, 20]}},
      ["unused-bands"]),
     ("collection gap", {"failures": ["radio read: x"]}, ["collection-gap"]),
-    ("module", {"identity": {"model": "BG95-M3"}}, ["module"]),
+    ("module", {"identity": IdentityFacts(model="BG95-M3")}, ["module"]),
     ("battery grant", {"battery": {"requested_life_days": 100, "granted_life_days": 40, "text": "t"}},
      ["battery-grant"]),
     ("severity first, then rule order",
-     {"hygiene": {"echo_on": True}, "identity": {"model": "BG95-M3"}, "network": {"registration": {"stat": 2}},
+     {"hygiene": HygieneFacts(echo_on=True), "identity": IdentityFacts(model="BG95-M3"), "network": {"registration": {"stat": 2}},
       "failures": ["x"]}, ["not-registered", "echo-on", "collection-gap", "module"]),
 ]
 
