@@ -39,43 +39,21 @@ def status(
     wait_s = parse_timeout(timeout)
     from atctl.at import open_session
     from atctl.cli._common import session_options
-    from atctl.device.identify import identify
-    from atctl.device.network import read_network_state
+    from atctl.diagnose.status import read_status
     from atctl.profiles import load_profile
-    from atctl.state_view import can_still_register, status_document, wait_outcome
 
     profile = load_profile(module, profiles) if module else None
+    feedback = WaitLine(wait_s) if wait_s else None
     with open_session(port, baud=baud, profile=profile, transcript=transcript, **session_options(force)) as session:
-        if profile is None:
-            identify(session, profiles)
-        state = read_network_state(session)
-        if wait_s and can_still_register(state):
-            import time
-
-            from atctl.config.apply import wait_for_registration
-
-            feedback = WaitLine(wait_s)
-            unsubscribe = session.subscribe("", feedback.urc)
-            started = time.monotonic()
-            try:
-                wait_for_registration(session, wait_s, False, feedback)
-                state = read_network_state(session)
-                feedback(wait_outcome(time.monotonic() - started, state.registration))
-            finally:
-                unsubscribe()
+        try:
+            doc = read_status(session, port, profiles=profiles, wait_s=wait_s, progress=feedback,
+                              on_urc=feedback.urc if feedback else None, observe=not no_observations, config=cfg)
+        finally:
+            if feedback:
                 feedback.close()
-        module_id = session.profile.id if session.profile else None
-        live_profile = session.profile
-        port_name = session.port_name  # the port really opened (--port auto resolves to a device)
-    from atctl.observations import record_state
+    from atctl.cli import _battery
 
-    record_state(state, port_name, off=no_observations)  # the band this network served, for `countries`
-    doc = status_document(port, module_id, state)
-    from atctl.cli import _battery  # power (#17)
-
-    if (battery := _battery.from_state(cfg, live_profile, state, profiles)) is not None:
-        doc["battery"] = battery
-    emit(doc, json, lambda: (_render(doc), _battery.print_line(battery)))
+    emit(doc, json, lambda: (_render(doc), _battery.print_line(doc.get("battery"))))
 
 
 def _render(doc: dict) -> None:
