@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from atctl.cli._common import (BaudOpt, ForceOpt, JsonOpt, PortsFileOpt, PortsOpt, ProfilesOpt, TranscriptOpt, emit,
+from atctl.cli._common import (BaudOpt, DetectedModuleOpt, ForceOpt, JsonOpt, PortsFileOpt, PortsOpt, ProfilesOpt, TranscriptOpt, emit,
                                 single_port)
 
 app = typer.Typer(add_completion=False)
@@ -16,7 +16,7 @@ app = typer.Typer(add_completion=False)
 def status(
     port: PortsOpt = None,
     baud: BaudOpt = 115200,
-    module: Annotated[str | None, typer.Option("--module", help="Module profile id (detected when omitted).")] = None,
+    module: DetectedModuleOpt = None,
     profiles: ProfilesOpt = None,
     timeout: Annotated[Optional[str], typer.Option(
         "--timeout", help="If the module is still searching, wait up to this long for registration (30s, 2m).")] = None,
