@@ -34,7 +34,7 @@ def status(
     from atctl.config.loader import load_config
 
     cfg = load_config(config) if config else None  # bad config: exit 2 before the modem is touched
-    from atctl.cli._wait_line import WaitLine, parse_timeout
+    from atctl.cli._wait_feedback import WaitFeedback, parse_timeout
 
     wait_s = parse_timeout(timeout)
     from atctl.at import open_session
@@ -43,14 +43,14 @@ def status(
     from atctl.profiles import load_profile
 
     profile = load_profile(module, profiles) if module else None
-    feedback = WaitLine(wait_s) if wait_s else None
+    feedback, reading = WaitFeedback(), None
     with open_session(port, baud=baud, profile=profile, transcript=transcript, **session_options(force)) as session:
         try:
-            doc = read_status(session, port, profiles=profiles, wait_s=wait_s, progress=feedback,
-                              on_urc=feedback.urc if feedback else None, observe=not no_observations, config=cfg)
+            reading = read_status(session, port, profiles=profiles, wait_s=wait_s, on_wait=feedback,
+                                  observe=not no_observations, config=cfg)
         finally:
-            if feedback:
-                feedback.close()
+            feedback.done(reading.wait if reading else None)
+    doc = reading.document
     from atctl.cli import _battery
 
     emit(doc, json, lambda: (_render(doc), _battery.print_line(doc.get("battery"))))

@@ -79,7 +79,7 @@ def _settings(session, facts: Facts) -> None:
     }
 
 
-def _wait_registered(session, facts: Facts, wait_s: float, progress) -> None:
+def _wait_registered(session, facts: Facts, wait_s: float, on_wait) -> None:
     from atctl.sim_card import BLOCKING
 
     if facts.sim.get("state") in BLOCKING or facts.radio.get("state") == "off":
@@ -88,12 +88,12 @@ def _wait_registered(session, facts: Facts, wait_s: float, progress) -> None:
 
     start = time.monotonic()
     try:
-        wait_for_registration(session, wait_s, False, progress)
+        facts.wait = wait_for_registration(session, wait_s, False, on_wait=on_wait)
     finally:
         facts.waited_s = round(time.monotonic() - start, 1)
 
 
-def _network(session, facts: Facts, progress, read: dict) -> None:
+def _network(session, facts: Facts, read: dict) -> None:
     """Registration, operator, band, signal and the granted timers; the band is recorded as an observation."""
     from atctl.device.network import read_network_state
     from atctl.observations import record_state
@@ -102,10 +102,6 @@ def _network(session, facts: Facts, progress, read: dict) -> None:
     read["state"] = state
     facts.network = state.as_dict()
     record_state(state, session.port_name)  # the band this network served (atctl.observations)
-    if progress and facts.waited_s:
-        from atctl.state_view import wait_outcome
-
-        progress(wait_outcome(facts.waited_s, state.registration))
     facts.failures.extend(f"network read: {e}" for e in state.errors)
     country = state.operator.get("country")
     if country:
@@ -135,9 +131,9 @@ def _config_checks(session, facts: Facts, config, state) -> None:
                                         state.rat, state.registered)
 
 
-def collect(session, facts: Facts, *, wait_s: float = 30.0, config=None, progress=None) -> Facts:
-    """Run every collection step against a started-or-not session. `progress(text)` hears about the
-    registration wait (the only long step): its state while waiting, and how it ended."""
+def collect(session, facts: Facts, *, wait_s: float = 30.0, config=None, on_wait=None) -> Facts:
+    """Run every collection step against a started-or-not session. `on_wait(WaitStatus)` hears the
+    registration wait (the only long step) on every poll; how it ended is `facts.wait`."""
     try:
         _first_contact(session, facts)
     except ModemUnreachable as exc:
@@ -150,8 +146,8 @@ def collect(session, facts: Facts, *, wait_s: float = 30.0, config=None, progres
         ("SIM state (AT+CPIN?)", lambda: _sim(session, facts)),
         ("radio state (AT+CFUN?)", lambda: _radio(session, facts)),
         ("configuration (RAT, bands, APN, PSM/eDRX requested)", lambda: _settings(session, facts)),
-        ("waiting for registration", lambda: _wait_registered(session, facts, wait_s, progress)),
-        ("registration, operator, band, signal, PSM/eDRX granted", lambda: _network(session, facts, progress, read)),
+        ("waiting for registration", lambda: _wait_registered(session, facts, wait_s, on_wait)),
+        ("registration, operator, band, signal, PSM/eDRX granted", lambda: _network(session, facts, read)),
     ]
     if config is not None:
         steps.append(("verify checks against the config",

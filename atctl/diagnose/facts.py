@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from atctl.config.verify import Check
+from atctl.config.waiting import WaitResult
 
 
 @dataclass
@@ -68,6 +69,8 @@ class Facts:
     config: ConfigFacts | None = None
     checks: list[Check] | None = None                        # verify checks with --config
     battery: dict[str, Any] | None = None                    # requested vs granted life (config traffic+battery)
+    wait: WaitResult | None = None                           # how the registration wait ended (not in the report:
+                                                             # waited_s and the network state are)
 
     def ident(self, key: str):
         """One identity field; None when the module was not identified."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+from atctl.config.waiting import WaitResult, WaitStatus
 from atctl.errors import InputError, ModemUnreachable
 
 
@@ -25,8 +26,7 @@ class DiagnoseRequest:
     wait_s: float = 30.0                # registration wait when the module is still searching
     transcript: str | None = None       # --transcript FILE
     trace: object | None = None         # -v: a text stream that gets every exchange live, redacted
-    progress: Callable[[str], None] | None = None   # hears the registration wait and how it ended
-    on_urc: Callable[[str], None] | None = None     # every URC while collecting
+    on_wait: Callable[[WaitStatus], None] | None = None  # hears the registration wait on every poll and URC
 
 
 @dataclass
@@ -36,6 +36,7 @@ class Diagnosis:
     exit_code: int
     bundle: object | None = None        # atctl.diagnose.bundle.Saved when --out was given
     warnings: list[str] = field(default_factory=list)
+    wait: WaitResult | None = None      # how the registration wait ended; None: no wait
 
 
 def exit_code_for(reachable: bool, report: dict, bundle=None) -> int:
@@ -89,12 +90,9 @@ def run_diagnosis(request: DiagnoseRequest) -> Diagnosis:
             serial_port = None
         if serial_port is not None:
             session = AtSession(serial_port, transcript=record, port_name=request.port)
-            unsubscribe = session.subscribe("", request.on_urc) if request.on_urc else None
             try:
-                collect(session, facts, wait_s=request.wait_s, config=cfg, progress=request.progress)
+                collect(session, facts, wait_s=request.wait_s, config=cfg, on_wait=request.on_wait)
             finally:
-                if unsubscribe:
-                    unsubscribe()
                 session.close()
     finally:
         record.close()
@@ -105,7 +103,7 @@ def run_diagnosis(request: DiagnoseRequest) -> Diagnosis:
     if not request.show_ids:
         report = redact_report(report, ids)
     markdown = render_markdown(report)
-    diagnosis = Diagnosis(report, markdown, 0)
+    diagnosis = Diagnosis(report, markdown, 0, wait=facts.wait)
     if request.out:
         diagnosis.bundle = write_bundle(request.out, report, markdown, record.records or [],
                                         None if request.show_ids else ids, force=request.force)

@@ -3,57 +3,47 @@ can still help, record the serving band, and assemble the `status --json` docume
 block for a config with traffic and battery). The CLI opens the session and renders.
 
     with open_session("sim://quectel-bg95-m3") as session:
-        doc = read_status(session, "sim://quectel-bg95-m3", wait_s=30)
+        reading = read_status(session, "sim://quectel-bg95-m3", wait_s=30)
+    reading.document, reading.wait
 """
 
 from __future__ import annotations
 
-import time
+from dataclasses import dataclass
 from typing import Callable
+
+from atctl.config.waiting import WaitResult, WaitStatus
+
+
+@dataclass
+class StatusReading:
+    document: dict                  # the `status --json` document
+    wait: WaitResult | None = None  # how the registration wait ended; None: no wait was needed or asked
 
 
 def read_status(session, port: str, *, profiles=None, wait_s: float | None = None,
-                progress: Callable[[str], None] | None = None, on_urc: Callable[[str], None] | None = None,
-                observe: bool = True, config=None) -> dict:
-    """The status document of the module on `session` (opened on `port`, the name the user gave).
-    `progress` hears the registration wait and how it ended; `on_urc` every URC during the wait."""
+                on_wait: Callable[[WaitStatus], None] | None = None, observe: bool = True,
+                config=None) -> StatusReading:
+    """The status of the module on `session` (opened on `port`, the name the user gave).
+    `on_wait` hears the registration wait on every poll and URC."""
     from atctl.device.identify import identify
     from atctl.device.network import read_network_state
     from atctl.observations import record_state
-    from atctl.state_view import status_document
+    from atctl.config.waiting import wait_for_registration
+    from atctl.state_view import can_still_register, status_document
 
     if session.profile is None:
         identify(session, profiles)
-    state = read_network_state(session)
-    if wait_s:
-        state = _wait_if_it_can_help(session, state, wait_s, progress, on_urc)
+    state, wait = read_network_state(session), None
+    if wait_s and can_still_register(state):
+        wait = wait_for_registration(session, wait_s, False, on_wait=on_wait)
+        state = read_network_state(session)
     record_state(state, session.port_name, off=not observe)  # the band this network served, for `countries`
     doc = status_document(port, session.profile.id if session.profile else None, state)
     battery = battery_block(config, session.profile, state, profiles)
     if battery is not None:
         doc["battery"] = battery
-    return doc
-
-
-def _wait_if_it_can_help(session, state, wait_s: float, progress, on_urc):
-    """Wait for registration unless denied / no usable SIM / radio off; the state read after the wait."""
-    from atctl.config.waiting import wait_for_registration
-    from atctl.device.network import read_network_state
-    from atctl.state_view import can_still_register, wait_outcome
-
-    if not can_still_register(state):
-        return state
-    unsubscribe = session.subscribe("", on_urc) if on_urc else None
-    started = time.monotonic()
-    try:
-        wait_for_registration(session, wait_s, False, progress)
-        state = read_network_state(session)
-        if progress:
-            progress(wait_outcome(time.monotonic() - started, state.registration))
-    finally:
-        if unsubscribe:
-            unsubscribe()
-    return state
+    return StatusReading(doc, wait)
 
 
 def battery_block(config, profile, state, profiles=None) -> dict | None:

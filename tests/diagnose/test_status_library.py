@@ -8,27 +8,29 @@ from atctl.diagnose.status import read_status
 def test_status_document_of_a_registered_module():
     port = "sim://quectel-bg95-m3?reg_delay=0"
     with open_session(port) as session:
-        doc = read_status(session, port, observe=False)
-    assert doc["module"] == "quectel-bg95-m3" and doc["port"] == port
+        reading = read_status(session, port, observe=False)
+    doc = reading.document
+    assert reading.wait is None and doc["module"] == "quectel-bg95-m3" and doc["port"] == port
     assert doc["registration"]["stat_text"] == "home" and doc["rat"] and doc["band"]
     assert "battery" not in doc
 
 
 def test_waits_for_registration_and_says_how_it_ended():
     port = "sim://quectel-bg95-m3?reg_delay=0.3"
-    heard, urcs = [], []
+    heard = []
     with open_session(port) as session:
-        doc = read_status(session, port, wait_s=10, progress=heard.append, on_urc=urcs.append, observe=False)
-    assert doc["registration"]["stat_text"] == "home"
-    assert heard and heard[-1].startswith("registered")
+        reading = read_status(session, port, wait_s=10, on_wait=heard.append, observe=False)
+    assert reading.document["registration"]["stat_text"] == "home"
+    assert heard and heard[0].state == "searching" and heard[0].limit_s == 10
+    assert reading.wait.registered and reading.wait.summary().startswith("registered (home) after")
 
 
 def test_no_wait_when_the_network_denies():
     port = "sim://quectel-bg95-m3?network=denied&reg_delay=0"
     heard = []
     with open_session(port) as session:
-        doc = read_status(session, port, wait_s=10, progress=heard.append, observe=False)
-    assert doc["registration"]["stat"] == 3 and heard == []
+        reading = read_status(session, port, wait_s=10, on_wait=heard.append, observe=False)
+    assert reading.document["registration"]["stat"] == 3 and heard == [] and reading.wait is None
 
 
 def test_battery_block_for_a_config_with_traffic_and_battery(tmp_path):
@@ -39,5 +41,5 @@ def test_battery_block_for_a_config_with_traffic_and_battery(tmp_path):
                    "traffic: {uplink: 200B, per_day: 2}\nbattery: {preset: 2xAA, life_target: 3y}\n")
     port = "sim://quectel-bg95-m3?network=psm-clamp&reg_delay=0"
     with open_session(port) as session:
-        doc = read_status(session, port, wait_s=20, observe=False, config=load_config(cfg))
+        doc = read_status(session, port, wait_s=20, observe=False, config=load_config(cfg)).document
     assert set(doc["battery"]) >= {"requested_life_days", "granted_life_days"}
