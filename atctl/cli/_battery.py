@@ -9,15 +9,6 @@ def _lookup(profiles):
     return lambda module_id: load_profile(module_id, profiles)
 
 
-def from_state(config, profile, state, profiles) -> dict | None:
-    """Requested vs granted battery life for a NetworkState already read; None without traffic+battery."""
-    from atctl.power.live import battery_section, wants_battery
-
-    if not wants_battery(config) or profile is None:
-        return None
-    return battery_section(config, profile, _lookup(profiles), state.psm, state.edrx, state.rat, state.registered)
-
-
 def from_session(config, profile, session, profiles) -> dict | None:
     """Reads the network state once more (only for configs with traffic and battery)."""
     from atctl.power.live import wants_battery
@@ -25,8 +16,9 @@ def from_session(config, profile, session, profiles) -> dict | None:
     if not wants_battery(config):
         return None
     from atctl.device.network import read_network_state
+    from atctl.diagnose.status import battery_block
 
-    return from_state(config, profile, read_network_state(session), profiles)
+    return battery_block(config, profile, read_network_state(session), profiles)
 
 
 def for_plan(config, profile, profiles) -> dict | None:

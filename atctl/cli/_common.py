@@ -222,6 +222,14 @@ ModuleIdOpt = Annotated[
     str,
     typer.Option("--module", "-m", help="Module profile id (atctl modules).", autocompletion=complete_module_id),
 ]
+DetectedModuleOpt = Annotated[
+    str | None,
+    typer.Option("--module", help="Module profile id (detected when omitted)."),
+]
+TranscriptIdsOpt = Annotated[
+    bool,
+    typer.Option("--show-ids", help="Do not redact IMEI/IMSI/ICCID in the transcript."),
+]
 CountryOpt = Annotated[
     list[str],
     typer.Option("--country", "-c", help="ISO 3166-1 alpha-2 code (DE, US, JP); repeatable.",

@@ -29,11 +29,11 @@ def import_log(
     import json as jsonlib
     import os
 
-    from atctl.cli.log_input import _check_out, read_log_file
+    from atctl.logs.from_file import check_output_beside_log, read_log_file
     from atctl.errors import InputError
     from atctl.logs.capture import to_transcript
 
-    _check_out(output, log)
+    check_output_beside_log(output, log)
     if os.path.exists(output) and not force:
         raise InputError(f"{output} exists", hint="choose another file, or add --force to overwrite it")
     result = read_log_file(log, show_ids=show_ids)

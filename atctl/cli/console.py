@@ -14,7 +14,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from atctl.cli._common import BaudOpt, ForceOpt, PortOpt, ProfilesOpt, TranscriptOpt
+from atctl.cli._common import (BaudOpt, DetectedModuleOpt, ForceOpt, PortOpt, ProfilesOpt, TranscriptIdsOpt,
+                               TranscriptOpt)
 
 app = typer.Typer(add_completion=False)
 
@@ -26,13 +27,11 @@ STYLES = {"ok": "fg:ansigreen", "error": "fg:ansired", "urc": "fg:ansicyan", "no
 def console(
     port: PortOpt,
     baud: BaudOpt = 115200,
-    module: Annotated[Optional[str], typer.Option(
-        "--module", help="Module profile id (detected when omitted).")] = None,
+    module: DetectedModuleOpt = None,
     profiles: ProfilesOpt = None,
     transcript: TranscriptOpt = None,
     force: ForceOpt = False,
-    show_ids: Annotated[bool, typer.Option(
-        "--show-ids", help="Do not redact IMEI/IMSI/ICCID in the transcript.")] = False,
+    show_ids: TranscriptIdsOpt = False,
     history: Annotated[Optional[str], typer.Option(
         "--history", help="History file (default $XDG_STATE_HOME/atctl/console_history).")] = None,
 ) -> None:

@@ -10,55 +10,6 @@ from atctl.cli._common import JsonOpt, complete_country, console, emit, warn
 
 app = typer.Typer(add_completion=False, help="List countries or show one country's operators and bands.")
 
-RAT_ORDER = ("gsm", "umts", "lte", "lte-m", "nb-iot")
-
-
-def _fact_json(fact) -> dict:
-    return {
-        "bands": list(fact.bands),
-        "status": fact.status,
-        "shutdown": fact.shutdown,
-        "verified": fact.verified,
-        "derived": fact.derived,
-        "source": [{"name": s.name, "url": s.url, "grade": s.grade} for s in fact.sources],
-        "as_of": fact.as_of,
-        "note": fact.note,
-    }
-
-
-def _with_observed(entry: dict, fact, observed: list[dict]) -> dict:
-    """A RAT entry with the user's own sightings beside the shipped bands (DESIGN.md `observed`)."""
-    if not observed:
-        return entry
-    from atctl.bands.observed import band_evidence
-
-    return {**entry, "observed": observed, "evidence": band_evidence(fact.bands, fact.derived, observed)}
-
-
-def country_json(country, observed: dict | None = None) -> dict:
-    """observed: atctl.bands.observed.index_by_operator() of the user's store (None: not shown)."""
-    from atctl.bands.observed import observed_for
-
-    def seen(op, rat):
-        return observed_for(observed, op.mcc_mnc, rat) if observed else []
-
-    return {
-        "country": country.code,
-        "name": country.name,
-        "notes": list(country.notes),
-        "operators": [
-            {
-                "name": op.name,
-                "mcc_mnc": list(op.mcc_mnc),
-                "status": op.status,
-                "rats": {rat: _with_observed(_fact_json(op.rats[rat]), op.rats[rat], seen(op, rat))
-                         for rat in RAT_ORDER if rat in op.rats},
-            }
-            for op in country.operators
-        ],
-    }
-
-
 def _cell(rat: str, fact, observed: list[dict] | None = None) -> str:
     """'8 20 28 *' style cell: bands, status when not live, mark on derived/unverified facts, and the
     bands seen on the user's devices ('seen 20'); a derived fact whose every band was seen is not marked ~."""
@@ -97,8 +48,9 @@ def countries(
         return
     if country is None:
         all_c = load_countries()
-        doc = {"dataset": info, "countries": [
-            {"country": c.code, "name": c.name, "operators": len(c.operators)} for c in all_c.values()]}
+        from atctl.bands.report import countries_summary
+
+        doc = {"dataset": info, "countries": countries_summary(all_c.values())}
 
         def render() -> None:
             from rich.table import Table
@@ -120,6 +72,7 @@ def countries(
         return
 
     from atctl.bands.observed import observed_for
+    from atctl.bands.report import RAT_ORDER, country_json
     from atctl.observations import load_index_quietly
 
     found = get_country(country)

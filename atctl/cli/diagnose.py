@@ -41,21 +41,21 @@ def diagnose(
         return diagnose_log(log, (port or [""])[0] if not isinstance(port, str) else port, out, config, show_ids, json)
     port = single_port(port, ports_file, diagnose, dict(locals()),  # several ports: one bundle each
                        {"out": "atctl-diagnose-{slug}.zip", "transcript": None})
-    from atctl.cli._wait_line import WaitLine, parse_timeout
+    from atctl.cli._wait_feedback import WaitFeedback, parse_timeout
     from atctl.cli._common import session_options
     from atctl.diagnose.run import DiagnoseRequest, run_diagnosis
 
     wait_s = parse_timeout(timeout)
-    feedback = WaitLine(wait_s)
+    feedback, diagnosis = WaitFeedback(), None
     from atctl.observations import suppressed
 
     try:
         with suppressed(no_observations):
             diagnosis = run_diagnosis(DiagnoseRequest(
                 port=port, baud=baud, out=out, force=force, config_path=config, show_ids=show_ids, wait_s=wait_s,
-                transcript=transcript, trace=session_options()["trace"], progress=feedback, on_urc=feedback.urc))
+                transcript=transcript, trace=session_options()["trace"], on_wait=feedback))
     finally:
-        feedback.close()
+        feedback.done(diagnosis.wait if diagnosis else None)
     report = diagnosis.report
     emit(report, json, lambda: _render(diagnosis))
     err = None

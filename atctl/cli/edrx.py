@@ -24,17 +24,16 @@ def encode(
 ) -> None:
     """Encode an eDRX cycle (and PTW) for one RAT into bits and AT commands."""
     from atctl.timers.duration import format_duration, parse_duration
-    from atctl.timers.edrx import RAT_ACT, check_rat, edrx_commands, encode_edrx, encode_ptw, vendor_warnings
+    from atctl.timers.edrx import (RAT_ACT, check_rat, edrx_commands, encode_edrx, encode_ptw, ptw_cycle_warnings,
+                                   vendor_warnings)
 
     rat = check_rat(rat)
     cyc = encode_edrx(rat, parse_duration(cycle, what="--cycle"), rounding)
     window = encode_ptw(rat, parse_duration(ptw, what="--ptw"), rounding) if ptw is not None else None
     ptw_bits = window.bits if window else None
     commands = edrx_commands(rat, cyc.bits, ptw_bits, vendor)
-    warnings = list(cyc.warnings) + (list(window.warnings) if window else []) + list(vendor_warnings(vendor, ptw_bits))
-    if window and window.seconds >= cyc.seconds:
-        warnings.append(f"The paging time window {format_duration(window.seconds)} is not shorter than the cycle "
-                        f"{format_duration(cyc.seconds)}: the device never reaches eDRX sleep.")
+    warnings = [*cyc.warnings, *(window.warnings if window else ()), *vendor_warnings(vendor, ptw_bits),
+                *ptw_cycle_warnings(cyc.seconds, window.seconds if window else None)]
     doc = {
         "rat": rat,
         "act": RAT_ACT[rat],

@@ -12,7 +12,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from atctl.cli._common import BaudOpt, ForceOpt, JsonOpt, PortOpt, ProfilesOpt, TranscriptOpt
+from atctl.cli._common import (BaudOpt, DetectedModuleOpt, ForceOpt, JsonOpt, PortOpt, ProfilesOpt, TranscriptIdsOpt,
+                               TranscriptOpt)
 from atctl.cli._modem_link import error_text as exc_text
 from atctl.cli._modem_link import raise_lost
 
@@ -35,13 +36,11 @@ def monitor(
     duration: Annotated[Optional[str], typer.Option(
         "--for", help="Stop after this long (for scripts); default: until q or Ctrl-C.")] = None,
     baud: BaudOpt = 115200,
-    module: Annotated[Optional[str], typer.Option(
-        "--module", help="Module profile id (detected when omitted).")] = None,
+    module: DetectedModuleOpt = None,
     profiles: ProfilesOpt = None,
     transcript: TranscriptOpt = None,
     force: ForceOpt = False,
-    show_ids: Annotated[bool, typer.Option(
-        "--show-ids", help="Do not redact IMEI/IMSI/ICCID in the transcript.")] = False,
+    show_ids: TranscriptIdsOpt = False,
     json: JsonOpt = False,
 ) -> None:
     """Registration, operator, RAT/band, signal history, PSM/eDRX requested vs granted, URCs, errors."""

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from atctl.cli._common import (BaudOpt, ForceOpt, JsonOpt, PortsFileOpt, PortsOpt, ProfilesOpt, TranscriptOpt, emit,
+from atctl.cli._common import (BaudOpt, DetectedModuleOpt, ForceOpt, JsonOpt, PortsFileOpt, PortsOpt, ProfilesOpt, TranscriptOpt, emit,
                                 single_port)
 
 app = typer.Typer(add_completion=False)
@@ -16,7 +16,7 @@ app = typer.Typer(add_completion=False)
 def status(
     port: PortsOpt = None,
     baud: BaudOpt = 115200,
-    module: Annotated[str | None, typer.Option("--module", help="Module profile id (detected when omitted).")] = None,
+    module: DetectedModuleOpt = None,
     profiles: ProfilesOpt = None,
     timeout: Annotated[Optional[str], typer.Option(
         "--timeout", help="If the module is still searching, wait up to this long for registration (30s, 2m).")] = None,
@@ -34,48 +34,26 @@ def status(
     from atctl.config.loader import load_config
 
     cfg = load_config(config) if config else None  # bad config: exit 2 before the modem is touched
-    from atctl.cli._wait_line import WaitLine, parse_timeout
+    from atctl.cli._wait_feedback import WaitFeedback, parse_timeout
 
     wait_s = parse_timeout(timeout)
     from atctl.at import open_session
     from atctl.cli._common import session_options
-    from atctl.device.identify import identify
-    from atctl.device.network import read_network_state
+    from atctl.diagnose.status import read_status
     from atctl.profiles import load_profile
-    from atctl.status_view import can_still_register, status_document, wait_outcome
 
     profile = load_profile(module, profiles) if module else None
+    feedback, reading = WaitFeedback(), None
     with open_session(port, baud=baud, profile=profile, transcript=transcript, **session_options(force)) as session:
-        if profile is None:
-            identify(session, profiles)
-        state = read_network_state(session)
-        if wait_s and can_still_register(state):
-            import time
+        try:
+            reading = read_status(session, port, profiles=profiles, wait_s=wait_s, on_wait=feedback,
+                                  observe=not no_observations, config=cfg)
+        finally:
+            feedback.done(reading.wait if reading else None)
+    doc = reading.document
+    from atctl.cli import _battery
 
-            from atctl.device.registration import wait_for_registration
-
-            feedback = WaitLine(wait_s)
-            unsubscribe = session.subscribe("", feedback.urc)
-            started = time.monotonic()
-            try:
-                wait_for_registration(session, wait_s, False, feedback)
-                state = read_network_state(session)
-                feedback(wait_outcome(time.monotonic() - started, state.registration))
-            finally:
-                unsubscribe()
-                feedback.close()
-        module_id = session.profile.id if session.profile else None
-        live_profile = session.profile
-        port_name = session.port_name  # the port really opened (--port auto resolves to a device)
-    from atctl.observations import record_state
-
-    record_state(state, port_name, off=no_observations)  # the band this network served, for `countries`
-    doc = status_document(port, module_id, state)
-    from atctl.cli import _battery  # power (#17)
-
-    if (battery := _battery.from_state(cfg, live_profile, state, profiles)) is not None:
-        doc["battery"] = battery
-    emit(doc, json, lambda: (_render(doc), _battery.print_line(battery)))
+    emit(doc, json, lambda: (_render(doc), _battery.print_line(doc.get("battery"))))
 
 
 def _render(doc: dict) -> None:

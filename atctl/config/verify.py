@@ -4,21 +4,43 @@ GRANTED (+CEREG n=4, +UCPSMS, +CEDRXRDP), compared in seconds within a tolerance
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
+from typing import Union
 
 from atctl.timers.duration import format_duration
+
+
+@dataclass(frozen=True)
+class PsmTimers:
+    """A PSM timer pair in seconds: what the config asks, or what the network granted."""
+    tau_s: float
+    active_s: float
+
+    def as_dict(self) -> dict:
+        return {"tau_s": self.tau_s, "active_s": self.active_s}
+
+
+# what a check compares: allowed registration states / RATs / countries / setting names / commands (list[str]),
+# the planned bands (list[int]), a state, RAT or APN (str), a band (int), an eDRX cycle or PTW in seconds
+# (float), the PSM timers; None: the module or network gave nothing
+CheckValue = Union[None, str, int, float, list[str], list[int], PsmTimers]
+
+
+def _json_value(value: CheckValue):
+    return value.as_dict() if isinstance(value, PsmTimers) else value
 
 
 @dataclass
 class Check:
     name: str
-    expected: object
-    actual: object
+    expected: CheckValue
+    actual: CheckValue
     ok: bool
     reason: str
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return {"name": self.name, "expected": _json_value(self.expected), "actual": _json_value(self.actual),
+                "ok": self.ok, "reason": self.reason}
 
 
 def _within(granted: float | None, requested: float | None, tolerance: float) -> bool:
@@ -98,7 +120,7 @@ def _psm_checks(config, state) -> list[Check]:
     tol = config.expect.tolerance
     want_tau, want_active = config.psm.tau, config.psm.active
     granted = state.psm.granted_timers()
-    expected = {"tau_s": want_tau, "active_s": want_active}
+    expected = PsmTimers(want_tau, want_active)
     if not state.registered:
         return [Check("psm_granted", expected, None, False, "not registered: the network has granted nothing yet")]
     tau, active = (granted.tau_s, granted.active_s) if granted is not None else (None, None)
@@ -111,7 +133,7 @@ def _psm_checks(config, state) -> list[Check]:
         return [Check("psm_granted", expected, None, False,
                       f"PSM requested (TAU {format_duration(want_tau)}, active {format_duration(want_active)}) "
                       "but not granted by the network: the device will not sleep")]
-    actual = {"tau_s": tau, "active_s": active}
+    actual = PsmTimers(tau, active)
     problems = []
     if not _within(tau, want_tau, tol):
         problems.append(f"TAU granted {format_duration(tau)} instead of {format_duration(want_tau)}")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 
-from atctl.diagnose.facts import Facts
+from atctl.diagnose.facts import ConfigFacts, Facts, IdentityFacts
 from atctl.errors import AtctlError, ModemTimeout, ModemUnreachable, OperationFailed
 
 
@@ -45,118 +45,117 @@ def _radio(session, facts: Facts) -> None:
     facts.failures.extend(f"radio read: {e}" for e in state.errors)
 
 
-def collect(session, facts: Facts, *, wait_s: float = 30.0, config=None, progress=None) -> Facts:
-    """Run every collection step against a started-or-not session. `progress(text)` hears about the
-    registration wait (the only long step): its state while waiting, and how it ended."""
+def _first_contact(session, facts: Facts) -> None:
+    """AT (waiting out a boot), echo and error-report mode, then start the session."""
+    session.command("AT", timeout=2.0, expect_reboot=True)
+    facts.hygiene.echo_on = bool(session.echo)
+    cmee = session.command("AT+CMEE?")
+    if cmee.ok and cmee.first("+CMEE:"):
+        facts.hygiene.cmee = int(cmee.first("+CMEE:").split(":")[1].strip() or 0)
+    session.start(boot_timeout=5)
+
+
+def _identity(session, facts: Facts) -> None:
     from atctl.device.identify import identify
+
+    found = identify(session)
+    facts.identity = IdentityFacts(found.manufacturer, found.model, found.revision, found.imei, found.profile_id)
+    facts.sim.update({"iccid": found.iccid, "imsi": found.imsi})
+
+
+def _settings(session, facts: Facts) -> None:
+    """What the module is configured to request (RAT, bands, APN, PSM/eDRX), read through its dialect."""
+    if session.profile is None:
+        return
+    from atctl.device.settings import read_settings
     from atctl.dialects import get_dialect
-    from atctl.device.network import read_network_state
 
-    def hygiene():
-        first = session.command("AT", timeout=2.0, expect_reboot=True)
-        facts.hygiene["echo_on"] = bool(session.echo)
-        cmee = session.command("AT+CMEE?")
-        if cmee.ok and cmee.first("+CMEE:"):
-            facts.hygiene["cmee"] = int(cmee.first("+CMEE:").split(":")[1].strip() or 0)
-        session.start(boot_timeout=5)
-        return first
+    s = read_settings(session, get_dialect(session.profile))
+    facts.settings = {
+        "rat_order": list(s.rat_order or []) or None, "rat_config": s.rat_config,
+        "bands": {rat: sorted(b) for rat, b in s.bands.items()},
+        "apn": {str(cid): a.name for cid, a in s.apns.items()},
+        "psm": None if s.psm is None else {"mode": s.psm.mode, "tau_bits": s.psm.tau_bits,
+                                            "active_bits": s.psm.active_bits},
+        "edrx": {rat: {"mode": e.mode, "cycle_bits": e.cycle_bits, "ptw_bits": e.ptw_bits} for rat, e in s.edrx.items()},
+    }
 
+
+def _wait_registered(session, facts: Facts, wait_s: float, on_wait) -> None:
+    from atctl.sim_card import BLOCKING
+
+    if facts.sim.get("state") in BLOCKING or facts.radio.get("state") == "off":
+        return  # no network wait can succeed: the findings say why at once
+    from atctl.device.registration import wait_for_registration
+
+    start = time.monotonic()
     try:
-        hygiene()
+        facts.wait = wait_for_registration(session, wait_s, False, on_wait=on_wait)
+    finally:
+        facts.waited_s = round(time.monotonic() - start, 1)
+
+
+def _network(session, facts: Facts, read: dict) -> None:
+    """Registration, operator, band, signal and the granted timers; the band is recorded as an observation."""
+    from atctl.device.network import read_network_state
+    from atctl.observations import record_state
+
+    state = read_network_state(session)
+    read["state"] = state
+    facts.network = state.as_dict()
+    record_state(state, session.port_name)  # the band this network served (atctl.observations)
+    facts.failures.extend(f"network read: {e}" for e in state.errors)
+    country = state.operator.country
+    if country:
+        facts.local_bands = _live_bands(country)
+
+
+def _config_checks(session, facts: Facts, config, state) -> None:
+    """The verify checks of `config` and, for a config with traffic and battery, what the grant costs."""
+    from atctl.config.apply import verify_now
+    from atctl.config.desired import desired_state
+    from atctl.dialects import get_dialect
+    from atctl.profiles import load_profile
+
+    if session.profile is None and config.module:
+        session.profile = load_profile(config.module)  # identification failed; trust the config
+    if session.profile is None:
+        raise OperationFailed("the module was not identified, so the config cannot be checked",
+                              hint="add `module:` to the config")
+    desired = desired_state(config, session.profile, get_dialect(session.profile))
+    facts.config = ConfigFacts(list(config.countries), list(config.rat),
+                               {r: sorted(b) for r, b in desired.settings.bands.items()}, _sunsets(config))
+    facts.checks = verify_now(session, config, desired, session.profile, observe=False)
+    from atctl.power.live import battery_section, wants_battery
+
+    if state is not None and wants_battery(config):  # what the grant costs in battery life
+        facts.battery = battery_section(config, session.profile, load_profile, state.psm, state.edrx,
+                                        state.rat, state.registered)
+
+
+def collect(session, facts: Facts, *, wait_s: float = 30.0, config=None, on_wait=None) -> Facts:
+    """Run every collection step against a started-or-not session. `on_wait(WaitStatus)` hears the
+    registration wait (the only long step) on every poll; how it ended is `facts.wait`."""
+    try:
+        _first_contact(session, facts)
     except ModemUnreachable as exc:
         facts.reachable = False
         facts.failures.append(f"first contact: {exc.one_line()}")
         return facts
-
-    def ident():
-        found = identify(session)
-        facts.identity = {"manufacturer": found.manufacturer, "model": found.model, "revision": found.revision,
-                          "imei": found.imei, "profile": found.profile_id}
-        facts.sim.update({"iccid": found.iccid, "imsi": found.imsi})
-
-    _step(facts, session, "identity (ATI, AT+CGMM, AT+CGSN, ICCID, IMSI)", ident)
-    _step(facts, session, "SIM state (AT+CPIN?)", lambda: _sim(session, facts))
-    _step(facts, session, "radio state (AT+CFUN?)", lambda: _radio(session, facts))
-
-    def settings():
-        if session.profile is None:
-            return
-        from atctl.device.settings import read_settings
-
-        s = read_settings(session, get_dialect(session.profile))
-        facts.settings = {
-            "rat_order": list(s.rat_order or []) or None, "rat_config": s.rat_config,
-            "bands": {rat: sorted(b) for rat, b in s.bands.items()},
-            "apn": {str(cid): a.name for cid, a in s.apns.items()},
-            "psm": None if s.psm is None else {"mode": s.psm.mode, "tau_bits": s.psm.tau_bits,
-                                                "active_bits": s.psm.active_bits},
-            "edrx": {rat: {"mode": e.mode, "cycle_bits": e.cycle_bits, "ptw_bits": e.ptw_bits} for rat, e in s.edrx.items()},
-        }
-
-    _step(facts, session, "configuration (RAT, bands, APN, PSM/eDRX requested)", settings)
-
-    def wait_registered():
-        from atctl.sim_card import BLOCKING
-
-        if facts.sim.get("state") in BLOCKING or facts.radio.get("state") == "off":
-            return  # no network wait can succeed: the findings say why at once
-        from atctl.device.registration import wait_for_registration
-
-        start = time.monotonic()
-        try:
-            wait_for_registration(session, wait_s, False, progress)
-        finally:
-            facts.waited_s = round(time.monotonic() - start, 1)
-
-    _step(facts, session, "waiting for registration", wait_registered)
-
-    read: dict = {}
-
-    def network():
-        state = read_network_state(session)
-        read["state"] = state
-        facts.network = state.as_dict()
-        from atctl.observations import record_state
-
-        record_state(state, session.port_name)  # the band this network served (atctl.observations)
-        if progress and facts.waited_s:
-            from atctl.status_view import wait_outcome
-
-            progress(wait_outcome(facts.waited_s, state.registration))
-        facts.failures.extend(f"network read: {e}" for e in state.errors)
-        country = state.operator.country
-        if country:
-            facts.local_bands = _live_bands(country)
-
-    _step(facts, session, "registration, operator, band, signal, PSM/eDRX granted", network)
+    read: dict = {}  # the network state, for the battery estimate of the config checks
+    steps = [
+        ("identity (ATI, AT+CGMM, AT+CGSN, ICCID, IMSI)", lambda: _identity(session, facts)),
+        ("SIM state (AT+CPIN?)", lambda: _sim(session, facts)),
+        ("radio state (AT+CFUN?)", lambda: _radio(session, facts)),
+        ("configuration (RAT, bands, APN, PSM/eDRX requested)", lambda: _settings(session, facts)),
+        ("waiting for registration", lambda: _wait_registered(session, facts, wait_s, on_wait)),
+        ("registration, operator, band, signal, PSM/eDRX granted", lambda: _network(session, facts, read)),
+    ]
     if config is not None:
-        def checks():
-            from atctl.config.apply import verify_now
-            from atctl.config.desired import desired_state
-
-            if session.profile is None and config.module:
-                from atctl.profiles import load_profile
-
-                session.profile = load_profile(config.module)  # identification failed; trust the config
-            if session.profile is None:
-                raise OperationFailed("the module was not identified, so the config cannot be checked",
-                                      hint="add `module:` to the config")
-            desired = desired_state(config, session.profile, get_dialect(session.profile))
-            facts.config = {"countries": list(config.countries), "rat": list(config.rat),
-                            "bands": {r: sorted(b) for r, b in desired.settings.bands.items()},
-                            "sunset": _sunsets(config)}
-            facts.checks = [c.as_dict() for c in verify_now(session, config, desired, session.profile,
-                                                                observe=False)]
-            state = read.get("state")
-            from atctl.power.live import battery_section, wants_battery
-
-            if state is not None and wants_battery(config):  # what the grant costs in battery life
-                from atctl.profiles import load_profile
-
-                facts.battery = battery_section(config, session.profile, load_profile, state.psm, state.edrx,
-                                                state.rat, state.registered)
-
-        _step(facts, session, "verify checks against the config", checks)
+        steps.append(("verify checks against the config",
+                      lambda: _config_checks(session, facts, config, read.get("state"))))
+    for name, action in steps:
+        _step(facts, session, name, action)
     facts.errors_seen = [f"{r.command}: {r.error_text or r.final}" for r in session.log if not r.ok and r.final]
     return facts
 

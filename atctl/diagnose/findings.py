@@ -68,119 +68,189 @@ def module_text(identity: dict) -> str:
 GRANT_COST_SHARE = 0.2
 
 
-def _battery_finding(f: Facts, add) -> None:
+def _battery_finding(f: Facts, found: list[Finding]) -> list[Finding]:
     b = f.battery or {}
     asked, got = b.get("requested_life_days"), b.get("granted_life_days")
     if not asked or got is None or got >= (1 - GRANT_COST_SHARE) * asked:
-        return
+        return []
     severity = "major" if got < asked / 2 else "minor"
-    add(severity, "battery-grant", "The network's grant shortens the battery life",
-        f"{_sentence(b.get('text') or '')} (more than {GRANT_COST_SHARE:.0%} of the requested life is lost).",
-        "Run `atctl plan` with this config to see which timers reach the target on this network, "
-        "or ask the provider whether the requested PSM/eDRX timers can be granted.")
+    return [Finding(severity, "battery-grant", "The network's grant shortens the battery life",
+                    f"{_sentence(b.get('text') or '')} (more than {GRANT_COST_SHARE:.0%} of the requested life is lost).",
+                    "Run `atctl plan` with this config to see which timers reach the target on this network, "
+                    "or ask the provider whether the requested PSM/eDRX timers can be granted.")]
 
 
-def classify(f: Facts) -> list[Finding]:
-    out: list[Finding] = []
-    add = lambda *a, **k: out.append(Finding(*a, **k))  # noqa: E731
+# ---- the rules: each (facts, findings so far) -> new findings; RULES runs them in report order ----
 
-    if not f.reachable:
-        add("critical", "no-answer", "The module does not answer",
-            "Nothing usable came back on the serial port, so nothing else could be checked.",
-            "Check power and cable, try the other USB interfaces (`atctl ports`), or another baud rate.",
-            "; ".join(f.failures[:3]))
-        return out
-    if f.stopped_answering:
-        add("critical", "stopped-answering", "The module stopped answering during the checks",
-            f"It answered at first, then went silent after: {f.stopped_answering}. The report is partial.",
-            "Power-cycle the module and run diagnose again; if it repeats, attach this bundle to the ticket.")
+def _no_answer(f: Facts) -> Finding:
+    return Finding("critical", "no-answer", "The module does not answer",
+                   "Nothing usable came back on the serial port, so nothing else could be checked.",
+                   "Check power and cable, try the other USB interfaces (`atctl ports`), or another baud rate.",
+                   "; ".join(f.failures[:3]))
 
+
+def _stopped_answering(f: Facts, found: list[Finding]) -> list[Finding]:
+    if not f.stopped_answering:
+        return []
+    return [Finding("critical", "stopped-answering", "The module stopped answering during the checks",
+                    f"It answered at first, then went silent after: {f.stopped_answering}. The report is partial.",
+                    "Power-cycle the module and run diagnose again; if it repeats, attach this bundle to the ticket.")]
+
+
+def _sim_blocks(f: Facts) -> bool:
+    """A SIM state in which no registration can succeed."""
     sim = f.sim.get("state")
-    sim_blocks = False
-    if sim == "absent":
-        sim_blocks = True
-        add("critical", "no-sim", "No SIM card detected",
-            f"The module reports that no SIM is inserted ({f.sim.get('raw') or 'CME 10'}).",
-            "Insert the SIM (check orientation and the SIM holder contacts), then power-cycle.")
-    elif sim in _SIM_LOCKED:
-        sim_blocks, lock = True, _SIM_LOCKED[sim]
-        add("critical", f"sim-{lock}", f"The SIM is locked ({lock.upper()} required)",
-            f"{_sentence(f.sim.get('detail') or 'the SIM is locked')}: a locked SIM cannot register; "
-            "PIN locks also prevent PSM on some modules.",
-            "Unlock the SIM once with its PIN (atctl never stores it) and disable the PIN lock for unattended devices."
-            if lock == "pin" else
-            "Unblock the SIM with the PUK from the SIM provider (atctl never stores PINs or PUKs), then disable the PIN lock.")
-    elif sim in ("failure", "error"):
-        sim_blocks = True
-        add("critical", "sim-error", "The SIM cannot be read",
-            f"The module says: {f.sim.get('detail') or f.sim.get('error')}.",
-            "Reseat or replace the SIM; check that it is activated with the provider.")
-    radio = f.radio or {}
-    if radio.get("state") == "off":
-        add("critical", "radio-off", "The radio is switched off",
-            f"{_sentence(radio.get('detail') or 'the radio is off')}: the module cannot search for or register to "
-            "any network (a reboot step interrupted before the radio came back leaves it so).",
-            "Send AT+CFUN=1 or run `atctl apply`.", f"+CFUN: {radio.get('fun')}")
+    return sim == "absent" or sim in _SIM_LOCKED or sim in ("failure", "error")
 
-    net = f.network or {}
-    reg = net.get("registration") or {}
+
+def _sim(f: Facts, found: list[Finding]) -> list[Finding]:
+    sim = f.sim.get("state")
+    if sim == "absent":
+        return [Finding("critical", "no-sim", "No SIM card detected",
+                        f"The module reports that no SIM is inserted ({f.sim.get('raw') or 'CME 10'}).",
+                        "Insert the SIM (check orientation and the SIM holder contacts), then power-cycle.")]
+    if sim in _SIM_LOCKED:
+        lock = _SIM_LOCKED[sim]
+        return [Finding("critical", f"sim-{lock}", f"The SIM is locked ({lock.upper()} required)",
+                        f"{_sentence(f.sim.get('detail') or 'the SIM is locked')}: a locked SIM cannot register; "
+                        "PIN locks also prevent PSM on some modules.",
+                        "Unlock the SIM once with its PIN (atctl never stores it) and disable the PIN lock for unattended "
+                        "devices." if lock == "pin" else
+                        "Unblock the SIM with the PUK from the SIM provider (atctl never stores PINs or PUKs), then "
+                        "disable the PIN lock.")]
+    if sim in ("failure", "error"):
+        return [Finding("critical", "sim-error", "The SIM cannot be read",
+                        f"The module says: {f.sim.get('detail') or f.sim.get('error')}.",
+                        "Reseat or replace the SIM; check that it is activated with the provider.")]
+    return []
+
+
+def _radio_off(f: Facts, found: list[Finding]) -> list[Finding]:
+    radio = f.radio or {}
+    if radio.get("state") != "off":
+        return []
+    return [Finding("critical", "radio-off", "The radio is switched off",
+                    f"{_sentence(radio.get('detail') or 'the radio is off')}: the module cannot search for or register "
+                    "to any network (a reboot step interrupted before the radio came back leaves it so).",
+                    "Send AT+CFUN=1 or run `atctl apply`.", f"+CFUN: {radio.get('fun')}")]
+
+
+def _registration_of(f: Facts) -> dict:
+    return (f.network or {}).get("registration") or {}
+
+
+def _registered(f: Facts) -> bool:
+    return _registration_of(f).get("stat") in (1, 5)
+
+
+def _registration(f: Facts, found: list[Finding]) -> list[Finding]:
+    reg = _registration_of(f)
     stat = reg.get("stat")
     if stat == 3:
         cause = reg.get("reject_cause")
-        add("critical", "registration-denied", "The network denied registration",
-            f"Reject cause {cause}: {emm_cause(cause)}." if cause is not None else "No reject cause was given.",
-            emm_advice(cause) or "Ask the SIM provider whether the SIM is active and allowed on this network.",
-            f"+CEREG stat 3, cause {cause}")
-    elif not sim_blocks and radio.get("state") != "off" and stat not in (1, 5) and not f.stopped_answering:
-        add("critical", "not-registered", "Not registered to any network",
-            f"Still {reg.get('stat_text') or 'unregistered'} after waiting {format_duration(f.waited_s)}.",
-            "Check antenna and coverage, and that the enabled RATs/bands match the local network (`atctl bands check`).")
+        return [Finding("critical", "registration-denied", "The network denied registration",
+                        f"Reject cause {cause}: {emm_cause(cause)}." if cause is not None else "No reject cause was given.",
+                        emm_advice(cause) or "Ask the SIM provider whether the SIM is active and allowed on this network.",
+                        f"+CEREG stat 3, cause {cause}")]
+    radio_off = (f.radio or {}).get("state") == "off"
+    if not _sim_blocks(f) and not radio_off and stat not in (1, 5) and not f.stopped_answering:
+        return [Finding("critical", "not-registered", "Not registered to any network",
+                        f"Still {reg.get('stat_text') or 'unregistered'} after waiting {format_duration(f.waited_s)}.",
+                        "Check antenna and coverage, and that the enabled RATs/bands match the local network "
+                        "(`atctl bands check`).")]
+    return []
 
-    registered = stat in (1, 5)
-    if registered and stat == 5:
-        op = net.get("operator") or {}
-        add("major", "roaming", "Registered while roaming",
-            f"Roaming on {op.get('name') or op.get('mcc_mnc')} ({op.get('country') or '?'}); roaming can cost more "
-            "and networks may grant different power-saving timers.",
-            "Confirm roaming is intended for this SIM and country.")
-    if registered:
-        out.extend(_power_saving(net))
-        out.extend(_signal(net.get("signal") or {}))
-        out.extend(_band_plan(f, net))
-    out.extend(_sunsets(f))
-    covered = {x.code for x in out}
+
+def _roaming(f: Facts, found: list[Finding]) -> list[Finding]:
+    if _registration_of(f).get("stat") != 5:
+        return []
+    op = (f.network or {}).get("operator") or {}
+    return [Finding("major", "roaming", "Registered while roaming",
+                    f"Roaming on {op.get('name') or op.get('mcc_mnc')} ({op.get('country') or '?'}); roaming can cost "
+                    "more and networks may grant different power-saving timers.",
+                    "Confirm roaming is intended for this SIM and country.")]
+
+
+def _while_registered(f: Facts, found: list[Finding]) -> list[Finding]:
+    """What only a registered module shows: the grants, the signal, the band in use."""
+    if not _registered(f):
+        return []
+    net = f.network or {}
+    return [*_power_saving(net), *_signal(net.get("signal") or {}), *_band_plan(f, net)]
+
+
+def _legacy_sunset(f: Facts, found: list[Finding]) -> list[Finding]:
+    return _sunsets(f)
+
+
+def _failed_checks(f: Facts, found: list[Finding]) -> list[Finding]:
+    """Failed verify checks, except those a finding above (or a missing setting) already explains."""
+    covered = {x.code for x in found}
     # settings the module does not have (a failed `configured` check) explain the checks needing them
-    unset = {s for c in f.checks or [] if c["name"] == "configured" and not c["ok"] for s in c.get("expected") or []}
+    unset = {s for c in f.checks or [] if c.name == "configured" and not c.ok for s in c.expected or []}
+    out = []
     for check in f.checks or []:
-        # a failed check already explained by a finding above is not repeated
-        if _NEEDS_SETTING.get(check["name"]) in unset:
+        if _NEEDS_SETTING.get(check.name) in unset:
             continue
-        if not check["ok"] and not covered & _COVERED_BY.get(check["name"], set()):
-            add("major", f"verify-{check['name']}", f"Config check failed: {check['name']}", check["reason"],
-                "Run `atctl apply` with the config, or fix the config.")
-    hygiene = f.hygiene
-    if hygiene.get("echo_on"):
-        add("minor", "echo-on", "Command echo is on", "The module echoes every command (ATE1): more bytes, "
-            "and naive host firmware may parse its own command as a reply.", "Send ATE0 and save it (AT&W).")
-    if hygiene.get("cmee") == 0:
-        add("minor", "cmee-off", "Errors are reported without a reason (AT+CMEE=0)",
-            "Failures show only 'ERROR', which hides causes such as 'SIM not inserted'.", "Set AT+CMEE=2 in the host firmware.")
+        if not check.ok and not covered & _COVERED_BY.get(check.name, set()):
+            out.append(Finding("major", f"verify-{check.name}", f"Config check failed: {check.name}",
+                               check.reason, "Run `atctl apply` with the config, or fix the config."))
+    return out
+
+
+def _echo_on(f: Facts, found: list[Finding]) -> list[Finding]:
+    if not f.hygiene.echo_on:
+        return []
+    return [Finding("minor", "echo-on", "Command echo is on", "The module echoes every command (ATE1): more bytes, "
+                    "and naive host firmware may parse its own command as a reply.", "Send ATE0 and save it (AT&W).")]
+
+
+def _cmee_off(f: Facts, found: list[Finding]) -> list[Finding]:
+    if f.hygiene.cmee != 0:
+        return []
+    return [Finding("minor", "cmee-off", "Errors are reported without a reason (AT+CMEE=0)",
+                    "Failures show only 'ERROR', which hides causes such as 'SIM not inserted'.",
+                    "Set AT+CMEE=2 in the host firmware.")]
+
+
+def _unused_bands(f: Facts, found: list[Finding]) -> list[Finding]:
     unused = {rat: sorted(set(bands) - set(f.local_bands.get(rat, ())))
               for rat, bands in (f.settings.get("bands") or {}).items() if rat in f.local_bands}
     unused = {rat: bands for rat, bands in unused.items() if len(bands) > 3}
-    if unused:
-        country = (f.network.get("operator") or {}).get("country")
-        add("minor", "unused-bands", "Many enabled bands are unused here",
-            "; ".join(f"{rat}: {len(b)} bands no network in {country} uses" for rat, b in unused.items())
-            + ": every extra band lengthens the network scan after wake-up.",
-            f"Restrict the bands: `atctl bands mask --module {f.identity.get('profile')} --country {country}`.")
-    for failure in f.failures:
-        add("info", "collection-gap", "Part of the data could not be read", failure, "Nothing to do unless it matters for the ticket.")
-    if f.identity.get("model"):
-        add("info", "module", "Module identified",
-            module_text(f.identity)
-            + (f", profile {f.identity['profile']}" if f.identity.get("profile") else " (no atctl profile)"), "")
-    _battery_finding(f, add)
+    if not unused:
+        return []
+    country = (f.network.get("operator") or {}).get("country")
+    return [Finding("minor", "unused-bands", "Many enabled bands are unused here",
+                    "; ".join(f"{rat}: {len(b)} bands no network in {country} uses" for rat, b in unused.items())
+                    + ": every extra band lengthens the network scan after wake-up.",
+                    f"Restrict the bands: `atctl bands mask --module {f.ident('profile')} --country {country}`.")]
+
+
+def _collection_gaps(f: Facts, found: list[Finding]) -> list[Finding]:
+    return [Finding("info", "collection-gap", "Part of the data could not be read", failure,
+                    "Nothing to do unless it matters for the ticket.") for failure in f.failures]
+
+
+def _module(f: Facts, found: list[Finding]) -> list[Finding]:
+    if not f.ident("model"):
+        return []
+    return [Finding("info", "module", "Module identified",
+                    module_text(f.identity.as_dict())
+                    + (f", profile {f.identity.profile}" if f.identity.profile else " (no atctl profile)"), "")]
+
+
+# report order within one severity; _failed_checks reads the findings before it
+RULES = (_stopped_answering, _sim, _radio_off, _registration, _roaming, _while_registered, _legacy_sunset,
+         _failed_checks, _echo_on, _cmee_off, _unused_bands, _collection_gaps, _module, _battery_finding)
+
+
+def classify(f: Facts) -> list[Finding]:
+    """Every finding the facts show, most severe first (stable: report order within a severity)."""
+    if not f.reachable:
+        return [_no_answer(f)]
+    out: list[Finding] = []
+    for rule in RULES:
+        out.extend(rule(f, out))
     return sorted(out, key=lambda x: SEVERITIES.index(x.severity))
 
 
@@ -224,7 +294,7 @@ def _signal(signal: dict) -> list[Finding]:
 
 
 def _band_plan(f: Facts, net: dict) -> list[Finding]:
-    planned = (f.config or {}).get("bands") or {}
+    planned = f.config.bands if f.config is not None else {}
     rat, band = net.get("rat"), net.get("band")
     if rat in planned and band is not None and planned[rat] and band not in planned[rat]:
         return [Finding("major", "band-outside-plan", "Connected on a band outside the deployment plan",
@@ -234,9 +304,9 @@ def _band_plan(f: Facts, net: dict) -> list[Finding]:
 
 
 def _sunsets(f: Facts) -> list[Finding]:
-    rats = (f.config or {}).get("rat") or (f.settings or {}).get("rat_order") or []
+    rats = (f.config.rat if f.config is not None else None) or (f.settings or {}).get("rat_order") or []
     legacy = [r for r in rats if r in ("gsm", "umts")]
-    dead = (f.config or {}).get("sunset") or {}
+    dead = (f.config.sunset if f.config is not None else None) or {}
     if legacy and set(rats) <= {"gsm", "umts"} and any(dead.get(r) for r in legacy):
         where = "; ".join(f"{r}: {', '.join(dead[r])}" for r in legacy if dead.get(r))
         return [Finding("major", "legacy-rat-sunset", "Only 2G/3G configured where those networks are shut down",

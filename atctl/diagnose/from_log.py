@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from atctl.at.classify import command_name
-from atctl.diagnose.facts import Facts
+from atctl.diagnose.facts import ConfigFacts, Facts, IdentityFacts
 from atctl.diagnose.findings import SEVERITIES, Finding, classify
 from atctl.logs.reader import LogResult
 
@@ -75,8 +75,8 @@ def _identity(result: LogResult, facts: Facts) -> None:
         except Exception:  # noqa: BLE001 - an odd identity string must not stop the diagnosis
             found = None
         ident["profile"] = found.id if found is not None else None
-        facts.identity = {"manufacturer": ident.get("manufacturer"), "model": ident.get("model"),
-                          "revision": ident.get("revision"), "imei": ident.get("imei"), "profile": ident.get("profile")}
+        facts.identity = IdentityFacts(ident.get("manufacturer"), ident.get("model"), ident.get("revision"),
+                                       ident.get("imei"), ident.get("profile"))
 
 
 def _sim_and_hygiene(result: LogResult, facts: Facts) -> None:
@@ -94,11 +94,11 @@ def _sim_and_hygiene(result: LogResult, facts: Facts) -> None:
             if ex.command.endswith("?") and ex.lines and ":" in ex.lines[0]:
                 value = ex.lines[0].split(":", 1)[1].strip()
                 if value.isdigit():
-                    facts.hygiene["cmee"] = int(value)
+                    facts.hygiene.cmee = int(value)
             elif "=" in ex.command and ex.result == "OK":
                 value = ex.command.split("=", 1)[1].strip()
                 if value.isdigit():
-                    facts.hygiene["cmee"] = int(value)
+                    facts.hygiene.cmee = int(value)
         for decoded in ex.decoded:
             if decoded["type"] == "CME ERROR":
                 code = decoded["fields"].get("code")
@@ -113,7 +113,7 @@ def _sim_and_hygiene(result: LogResult, facts: Facts) -> None:
             facts.sim["state"] = {"READY": "ready", "NOT INSERTED": "absent", "SIM PIN": "pin",
                                   "SIM PUK": "puk"}.get(state, facts.sim.get("state"))
     if echo_seen:
-        facts.hygiene["echo_on"] = True
+        facts.hygiene.echo_on = True
 
 
 def _network(result: LogResult, facts: Facts) -> dict[str, bool]:
@@ -260,11 +260,11 @@ def facts_from_log(result: LogResult, name: str) -> tuple[Facts, list[str], list
         limits.append("the SIM state (no AT+CPIN? in the log)")
     if not seen["signal"]:
         limits.append("signal strength (no AT+CSQ/AT+CESQ in the log)")
-    if not facts.identity:
+    if facts.identity is None:
         limits.append("the module's identity (no ATI/AT+CGMM in the log)")
-    if result.source == "text" and "echo_on" not in facts.hygiene:
+    if result.source == "text" and facts.hygiene.echo_on is None:
         limits.append("whether command echo is on (a text capture shows a command and its echo alike)")
-    if "cmee" not in facts.hygiene:
+    if facts.hygiene.cmee is None:
         limits.append("the error reporting mode (AT+CMEE)")
     return facts, limits, _log_findings(result, seen)
 
@@ -361,16 +361,16 @@ def _checks(facts: Facts, config) -> None:
     from atctl.network_values import NetworkState
     from atctl.profiles import load_profile
 
-    module = config.module or facts.identity.get("profile")
+    module = config.module or facts.ident("profile")
     if not module:
         facts.failures.append("verify checks: the log does not identify the module; add `module:` to the config")
         return
     profile = load_profile(module)
     desired = desired_state(config, profile, get_dialect(profile))
     state = NetworkState.from_dict(dict(facts.network))
-    facts.config = {"countries": list(config.countries), "rat": list(config.rat),
-                    "bands": {r: sorted(b) for r, b in desired.settings.bands.items()}}
-    facts.checks = [c.as_dict() for c in verify_state(config, desired, state)]
+    facts.config = ConfigFacts(list(config.countries), list(config.rat),
+                               {r: sorted(b) for r, b in desired.settings.bands.items()})
+    facts.checks = verify_state(config, desired, state)
 
 
 def render_log_markdown(report: dict) -> str:

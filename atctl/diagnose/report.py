@@ -28,7 +28,7 @@ def build_report(facts: Facts, findings: list[Finding]) -> dict:
 
 
 def known_ids(facts: Facts) -> list[str]:
-    return [v for v in (facts.identity.get("imei"), facts.sim.get("iccid"), facts.sim.get("imsi")) if v]
+    return [v for v in (facts.ident("imei"), facts.sim.get("iccid"), facts.sim.get("imsi")) if v]
 
 
 def redact_report(report: dict, ids: list[str]) -> dict:

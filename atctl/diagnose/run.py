@@ -3,6 +3,7 @@ redact, write the bundle, decide the exit code. The CLI only parses options and 
 
     diagnosis = run_diagnosis(DiagnoseRequest(port="sim://quectel-bg95-m3", out="b.zip"))
     diagnosis.report, diagnosis.bundle.path, diagnosis.exit_code
+    diagnosis = run_log_diagnosis(LogDiagnoseRequest(log="serial.log"))   # the same, from a serial log
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+from atctl.device.registration import WaitResult, WaitStatus
 from atctl.errors import InputError, ModemUnreachable
 
 
@@ -24,8 +26,7 @@ class DiagnoseRequest:
     wait_s: float = 30.0                # registration wait when the module is still searching
     transcript: str | None = None       # --transcript FILE
     trace: object | None = None         # -v: a text stream that gets every exchange live, redacted
-    progress: Callable[[str], None] | None = None   # hears the registration wait and how it ended
-    on_urc: Callable[[str], None] | None = None     # every URC while collecting
+    on_wait: Callable[[WaitStatus], None] | None = None  # hears the registration wait on every poll and URC
 
 
 @dataclass
@@ -35,6 +36,7 @@ class Diagnosis:
     exit_code: int
     bundle: object | None = None        # atctl.diagnose.bundle.Saved when --out was given
     warnings: list[str] = field(default_factory=list)
+    wait: WaitResult | None = None      # how the registration wait ended; None: no wait
 
 
 def exit_code_for(reachable: bool, report: dict, bundle=None) -> int:
@@ -88,12 +90,9 @@ def run_diagnosis(request: DiagnoseRequest) -> Diagnosis:
             serial_port = None
         if serial_port is not None:
             session = AtSession(serial_port, transcript=record, port_name=request.port)
-            unsubscribe = session.subscribe("", request.on_urc) if request.on_urc else None
             try:
-                collect(session, facts, wait_s=request.wait_s, config=cfg, progress=request.progress)
+                collect(session, facts, wait_s=request.wait_s, config=cfg, on_wait=request.on_wait)
             finally:
-                if unsubscribe:
-                    unsubscribe()
                 session.close()
     finally:
         record.close()
@@ -104,7 +103,7 @@ def run_diagnosis(request: DiagnoseRequest) -> Diagnosis:
     if not request.show_ids:
         report = redact_report(report, ids)
     markdown = render_markdown(report)
-    diagnosis = Diagnosis(report, markdown, 0)
+    diagnosis = Diagnosis(report, markdown, 0, wait=facts.wait)
     if request.out:
         diagnosis.bundle = write_bundle(request.out, report, markdown, record.records or [],
                                         None if request.show_ids else ids, force=request.force)
@@ -113,4 +112,43 @@ def run_diagnosis(request: DiagnoseRequest) -> Diagnosis:
             diagnosis.warnings.append(f"{diagnosis.bundle.problem}; the bundle is in {where}")
         report["bundle"] = diagnosis.bundle.as_dict()
     diagnosis.exit_code = exit_code_for(facts.reachable, report, diagnosis.bundle)
+    return diagnosis
+
+
+@dataclass
+class LogDiagnoseRequest:
+    log: str                            # a serial log or transcript file, or "-" (stdin)
+    out: str | None = None              # bundle path
+    config_path: str | None = None      # also run the verify checks against this config
+    show_ids: bool = False              # keep IMEI/IMSI/ICCID in full everywhere
+
+
+def run_log_diagnosis(request: LogDiagnoseRequest) -> Diagnosis:
+    """`diagnose --log`: the findings a log shows, redacted, bundled when asked, with the live run's exit
+    policy. No port is opened: the log is what is diagnosed."""
+    from atctl.diagnose.from_log import diagnose_log, render_log_markdown
+    from atctl.diagnose.report import redact_report, write_bundle
+    from atctl.logs.capture import to_transcript
+    from atctl.logs.from_file import check_output_beside_log, read_log_file
+
+    cfg = None
+    if request.config_path:  # every input is checked before the log is read
+        from atctl.config.loader import load_config
+
+        cfg = load_config(request.config_path)
+    if request.out:
+        check_output_beside_log(request.out, request.log)
+    result = read_log_file(request.log, show_ids=request.show_ids)
+    name = "stdin" if request.log == "-" else request.log
+    report, ids = diagnose_log(result, name, cfg)
+    if not request.show_ids:
+        report = redact_report(report, ids)
+    markdown = render_log_markdown(report)
+    saved = None
+    if request.out:
+        saved = write_bundle(request.out, report, markdown, to_transcript(result, name),
+                             None if request.show_ids else ids)
+    diagnosis = Diagnosis(report, markdown, exit_code_for(True, report, saved), bundle=saved)
+    if saved is not None and saved.moved:
+        diagnosis.warnings.append(f"the bundle could not be written to {request.out}: it is at {saved.path}")
     return diagnosis

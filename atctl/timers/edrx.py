@@ -147,3 +147,11 @@ def vendor_warnings(vendor: str, ptw_bits: str | None) -> tuple[str, ...]:
         return ("The standard AT+CEDRXS has no paging time window parameter: use --vendor quectel or "
                 "ublox-r5 to request it.",)
     return ()
+
+
+def ptw_cycle_warnings(cycle_s: float, ptw_s: float | None) -> tuple[str, ...]:
+    """A paging time window as long as the cycle leaves no time to sleep: warn (edrx encode and plan)."""
+    if ptw_s is None or ptw_s < cycle_s:
+        return ()
+    return (f"The paging time window {format_duration(ptw_s)} is not shorter than the cycle "
+            f"{format_duration(cycle_s)}: the device never reaches eDRX sleep.",)

@@ -243,7 +243,7 @@ def test_bad_timeout_is_exit_2_before_the_modem(cli, tmp_path, value):
 
 
 def test_wait_feedback_live_line_rewrites_and_plain_lines_are_spaced():
-    from atctl.cli._wait_status import WaitFeedback
+    from atctl.cli._wait_feedback import WaitFeedback
     from atctl.device.registration import WaitResult, WaitStatus
 
     live = io.StringIO()

@@ -63,14 +63,14 @@ def test_status_json_radio_on(cli_json):
 def test_registration_wait_gives_feedback_and_says_how_it_ended(cli):
     code, out, err = cli("diagnose", "--port", "sim://quectel-bg95-m3?network=no-coverage", "--timeout", "2")
     assert code == 1
-    assert "waiting for the network (searching)" in err and "of 2 s" in err  # elapsed / limit, state in words
-    assert "gave up waiting for the network after 2 s; the module last reported: searching" in err
+    assert "waiting for the network: searching (" in err and "/2 s" in err  # elapsed / limit, state in words
+    assert "atctl gave up after 2 s; the module last reported: searching" in err
 
 
 def test_status_timeout_waits_with_feedback(cli_json, cli):
     code, out, err = cli("status", "--port", "sim://quectel-bg95-m3?reg_delay=1", "--timeout", "10")
     assert code == 0 and "registration" in out
-    assert "waiting for the network" in err and "registered after" in err
+    assert "waiting for the network" in err and "registered (home) after" in err
 
 
 @pytest.mark.parametrize("command", ["diagnose", "status"])

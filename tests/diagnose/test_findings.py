@@ -1,6 +1,7 @@
 """Pure findings rules: facts -> findings and severities."""
 
-from atctl.diagnose.facts import Facts
+from atctl.config.verify import Check
+from atctl.diagnose.facts import ConfigFacts, Facts, HygieneFacts
 from atctl.diagnose.findings import classify
 
 
@@ -56,16 +57,16 @@ def test_roaming_weak_signal_edrx():
 
 def test_band_outside_plan_and_legacy_sunset():
     facts = registered()
-    facts.config = {"bands": {"lte-m": [8]}, "rat": ["lte-m"]}
+    facts.config = ConfigFacts(countries=["DE"], rat=["lte-m"], bands={"lte-m": [8]})
     assert ("major", "band-outside-plan") in codes(facts)
     facts = registered()
-    facts.config = {"rat": ["gsm"], "sunset": {"gsm": ["US"]}}
+    facts.config = ConfigFacts(countries=["US"], rat=["gsm"], bands={}, sunset={"gsm": ["US"]})
     assert ("major", "legacy-rat-sunset") in codes(facts)
 
 
 def test_hygiene():
     facts = registered()
-    facts.hygiene = {"echo_on": True, "cmee": 0}
+    facts.hygiene = HygieneFacts(echo_on=True, cmee=0)
     facts.settings = {"bands": {"lte-m": [1, 2, 3, 4, 5, 8, 12, 13, 20]}}
     facts.local_bands = {"lte-m": [8, 20]}
     assert {("minor", "echo-on"), ("minor", "cmee-off"), ("minor", "unused-bands")} <= codes(facts)
@@ -73,13 +74,13 @@ def test_hygiene():
 
 def test_severities_come_first():
     facts = registered(registration={"stat": 5, "stat_text": "roaming"})
-    facts.hygiene = {"echo_on": True}
+    facts.hygiene = HygieneFacts(echo_on=True)
     severities = [f.severity for f in classify(facts)]
     assert severities == sorted(severities, key=["critical", "major", "minor", "info"].index)
 
 
 def test_failed_config_check_is_reported_once():
-    psm_check = {"name": "psm_granted", "ok": False, "reason": "the module does not request PSM"}
+    psm_check = Check("psm_granted", None, None, False, "the module does not request PSM")
     # the module asks for nothing: only the config check explains the failure
     facts = registered()
     facts.checks = [psm_check]
@@ -93,14 +94,14 @@ def test_failed_config_check_is_reported_once():
 
 def test_unregistered_psm_check_is_not_a_second_finding():
     facts = registered(registration={"stat": 3, "stat_text": "denied", "reject_cause": 15})
-    facts.checks = [{"name": "psm_granted", "ok": False, "reason": "not registered: the network has granted nothing yet"}]
+    facts.checks = [Check("psm_granted", None, None, False, "not registered: the network has granted nothing yet")]
     found = codes(facts)
     assert ("critical", "registration-denied") in found and ("major", "verify-psm_granted") not in found
 
 
 def test_settings_the_module_lacks_explain_the_checks_that_need_them():
     facts = registered()
-    facts.checks = [{"name": "configured", "ok": False, "expected": ["psm"], "reason": "does not report the planned psm"},
-                    {"name": "psm_granted", "ok": False, "reason": "the module does not request PSM"}]
+    facts.checks = [Check("configured", ["psm"], ["AT+CPSMS=1"], False, "does not report the planned psm"),
+                    Check("psm_granted", None, None, False, "the module does not request PSM")]
     found = codes(facts)
     assert ("major", "verify-configured") in found and ("major", "verify-psm_granted") not in found

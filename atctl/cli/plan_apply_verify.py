@@ -166,7 +166,7 @@ def apply(config: ConfigArg, port: PortsOpt = None, module: ModuleOpt = None, ba
     port = single_port(port, ports_file, apply, dict(locals()), {"transcript": None})
     import signal
 
-    from atctl.cli._wait_status import WaitFeedback
+    from atctl.cli._wait_feedback import WaitFeedback
     from atctl.config.apply import ApplyFailed, ApplyInterrupted, LinkLost, apply_config, resolve_profile
     from atctl.observations import suppressed
 
@@ -256,7 +256,7 @@ def verify(config: ConfigArg, port: PortsOpt = None, module: ModuleOpt = None, b
            ports_file: PortsFileOpt = None) -> None:
     """Check the module and what its network granted against a config (exit 1 on any failed check)."""
     port = single_port(port, ports_file, verify, dict(locals()), {"transcript": None})
-    from atctl.cli._wait_status import WaitFeedback
+    from atctl.cli._wait_feedback import WaitFeedback
     from atctl.config.apply import resolve_profile, verify_now
     from atctl.config.desired import desired_state
     from atctl.dialects import get_dialect
