@@ -86,8 +86,8 @@ def _edrx(args: list[str], profile) -> HelperResult:
 
 
 def _bands(args: list[str], profile) -> HelperResult:
-    from atctl.bands.minimal import derived_notes, mask_commands, minimal_bands
     from atctl.data import get_country
+    from atctl.dialects.band_change import band_change
 
     if not args:
         raise InputError(":bands needs one or more country codes", hint="e.g. :bands DE NL")
@@ -96,10 +96,10 @@ def _bands(args: list[str], profile) -> HelperResult:
                          hint="start the console with --module ID (atctl modules lists them)")
     countries = [get_country(code.upper()) for code in args]
     rats = [r for r in profile.rats if r in ("lte-m", "nb-iot", "lte", "gsm", "umts")]
-    bands = minimal_bands(profile, countries, rats)
-    commands, notes = mask_commands(profile, bands)
-    lines = [f"{rat}: {', '.join(map(str, b)) or 'no usable band'}" for rat, b in bands.items()]
-    lines += derived_notes(profile, countries, rats) + notes
+    change = band_change(profile, countries, rats)
+    commands = change.commands
+    lines = [f"{rat}: {', '.join(map(str, b)) or 'no usable band'}" for rat, b in change.bands.items()]
+    lines += change.notes
     if len(commands) > 1:
         lines.append(f"{len(commands)} commands: each comes to the input line after the one before is sent")
     return HelperResult(insert=commands, lines=lines)

@@ -168,3 +168,15 @@ class Dialect:
 
     def rat_settings(self, rats: list[str]) -> dict[str, object]:
         return {}
+
+    # ---- a band change alone (atctl bands mask, the console's :bands) ----------------------
+    def band_steps(self, bands: dict[str, frozenset[int]]) -> list[Step]:
+        """The steps `plan` takes to enable exactly these bands, radio-off and reboot included:
+        planned by plan() itself, so both print the same commands. The planned RATs' current bands
+        count as unknown (always written); the other RATs as the module's every band."""
+        wanted = {rat: frozenset(b) for rat, b in bands.items() if b and rat in self.settable_band_rats()}
+        if not wanted:
+            return []
+        every = {rat: frozenset(self.profile.bands_for(rat)) for rat in self.profile.rats} if self.profile else {}
+        current = Settings(bands={rat: b for rat, b in every.items() if rat not in wanted})
+        return self.plan(current, Settings(bands=self.normalize_bands(wanted)))

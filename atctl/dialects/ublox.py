@@ -22,6 +22,7 @@ class Ublox(Dialect):
     read_commands = (("AT+UMNOPROF?", "mno_profile"), ("AT+URAT?", "rat"), ("AT+UBANDMASK?", "bands")) \
         + Dialect.read_commands
     needs_reboot_for = ("mno_profile", "rat", "bands")
+    reboot_command = "AT+CFUN=16"   # reset with detach and NVM save (SARA-R5 / LARA-R6 AT manuals, +CFUN)
     rat_settable = True
 
     def absorb(self, settings: Settings, kind: str, f: dict) -> None:
@@ -66,7 +67,7 @@ class Ublox(Dialect):
             reboot_settings.add("psm")
         if not any(step.setting in reboot_settings for step in steps):
             return steps
-        reboot = self.quirks.get("reboot_command", "AT+CFUN=15")
+        reboot = self.reboot_command
         return ([Step("AT+CFUN=0", "radio off: u-blox takes these settings only deregistered", kind="deregister")]
                 + steps + [Step(reboot, "reboot to apply MNO profile, RAT, bands or PSM", kind="reboot")])
 
@@ -77,7 +78,7 @@ class Ublox(Dialect):
         comes back on with the reboot, not with AT+CFUN=1."""
         if desired.radio != 1 or current.radio in (None, 1) or any(step.kind == "reboot" for step in steps):
             return super().radio_on_steps(current, desired, steps)
-        reboot = self.quirks.get("reboot_command", "AT+CFUN=15")
+        reboot = self.reboot_command
         return [Step(reboot, "reboot, radio on: the radio is off (left so by an interrupted apply?); "
                      "settings written before it take effect with the reboot", kind="reboot", setting="radio")]
 
@@ -137,4 +138,5 @@ class UbloxLaraR6(Ublox):
 
 class UbloxR4(Ublox):
     name = "ublox-r4"
+    reboot_command = "AT+CFUN=15"   # reset with detach and NVM save (SARA-R4 AT manual, +CFUN)
     vendor_for_commands = "ublox-r4"
