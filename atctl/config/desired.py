@@ -92,14 +92,14 @@ def desired_state(config, profile, dialect) -> Desired:
     if config.edrx is False:
         settings.edrx = {rat: Edrx(0) for rat in edrx_rats}
     elif config.edrx:
-        from atctl.timers.edrx import encode_edrx, encode_ptw, vendor_warnings
+        from atctl.timers.edrx import encode_edrx, encode_ptw
 
         for rat, want in config.edrx.items():
             cycle = encode_edrx(rat, want.cycle)
             ptw = encode_ptw(rat, want.ptw) if want.ptw is not None else None
             settings.edrx[rat] = Edrx(2, cycle.bits, ptw.bits if ptw else None)
             desired.warnings.extend(cycle.warnings + (ptw.warnings if ptw else ()))
-            desired.warnings.extend(vendor_warnings(dialect.vendor_for_commands, ptw.bits if ptw else None))
+            desired.warnings.extend(dialect.ptw_warnings(ptw.bits if ptw else None))
     if config.apn is not None:
         settings.apn = Apn(config.apn.cid, canonical_pdp_type(config.apn.pdp_type), config.apn.name)
     return desired

@@ -73,16 +73,16 @@ def _edrx(args: list[str], profile) -> HelperResult:
     rat = check_rat(args[0].lower())
     cycle = encode_edrx(rat, parse_duration(args[1], what="eDRX cycle"))
     ptw = encode_ptw(rat, parse_duration(args[2], what="paging time window")) if len(args) == 3 else None
-    vendor = get_dialect(profile).vendor_for_commands if profile is not None else "standard"
-    ptw_settable = (getattr(profile, "quirks", None) or {}).get("ptw_command", "none") != "none"
     lines = [f"{rat} cycle {format_duration(cycle.seconds)} (\"{cycle.bits}\")" +
              (f", PTW {format_duration(ptw.seconds)} (\"{ptw.bits}\")" if ptw else ""), *cycle.warnings]
     if ptw is not None:
         lines += list(ptw.warnings)
-        if profile is not None and not ptw_settable:
-            lines.append(f"{profile.id} cannot set the paging time window: only the cycle is sent")
-    commands = edrx_commands(rat, cycle.bits, ptw.bits if ptw and (profile is None or ptw_settable) else None, vendor)
-    return HelperResult(insert=commands, lines=lines)
+    if profile is None:  # no module known: the 27.007 form, which has no PTW
+        return HelperResult(insert=edrx_commands(rat, cycle.bits), lines=lines)
+    dialect = get_dialect(profile)
+    if ptw is not None and not dialect.ptw_settable:
+        lines.append(f"{profile.id} cannot set the paging time window: only the cycle is sent")
+    return HelperResult(insert=dialect.edrx_commands(rat, cycle.bits, ptw.bits if ptw else None), lines=lines)
 
 
 def _bands(args: list[str], profile) -> HelperResult:

@@ -17,13 +17,20 @@ _DIALECTS = {
 }
 
 
-def get_dialect(profile) -> Dialect:
+def dialect_class(name: str | None) -> type[Dialect] | None:
+    """The class of a dialect name (None: standard), None for a name atctl does not know."""
     import importlib
 
-    name = getattr(profile, "dialect", None) or "standard"
-    spec = _DIALECTS.get(name)
+    spec = _DIALECTS.get(name or "standard")
     if spec is None:
+        return None
+    return getattr(importlib.import_module(spec[0]), spec[1])
+
+
+def get_dialect(profile) -> Dialect:
+    name = getattr(profile, "dialect", None) or "standard"
+    cls = dialect_class(name)
+    if cls is None:
         raise DataError(f"profile {profile.id} names dialect {name!r}, which atctl cannot configure yet",
                         hint=f"known dialects: {', '.join(_DIALECTS)}")
-    module = importlib.import_module(spec[0])
-    return getattr(module, spec[1])(profile)
+    return cls(profile)

@@ -33,12 +33,17 @@ def radio_state(session) -> int | None:
 
 class Dialect:
     name = "standard"
-    vendor_for_commands = "standard"   # edrx_commands() vendor form
     # (read command, the setting it reports): a read that fails leaves that setting unknown
     read_commands: tuple[tuple[str, str], ...] = (("AT+CPSMS?", "psm"), ("AT+CEDRXS?", "edrx"), ("AT+CGDCONT?", "apn"))
     band_rats: tuple[str, ...] = ()   # RATs whose bands this dialect can restrict
     couples_rats = False              # one band value enables several RATs (u-blox +UBANDSEL)
     rat_settable = False              # the dialect plans a RAT selection / order command
+    band_layout: str | None = None    # +QCFG "band" mask layout (lpwa | lte) where the dialect uses +QCFG
+    reboot_command: str | None = None  # the command that reboots the module to apply settings
+    # vendor commands this dialect speaks beyond 27.007, with what each does (console completion)
+    vendor_commands: dict[str, str] = {}
+    # the profile's ptw_command quirk -> the atctl.timers.edrx form that carries the PTW
+    _PTW_FORMS = {"qptwedrxs": "quectel", "cedrxs4": "ublox-r5"}
 
     def __init__(self, profile):
         self.profile = profile
@@ -139,12 +144,12 @@ class Dialect:
                 if have is not None and have.mode != 0:
                     steps.append(Step(f"AT+CEDRXS=0,{RAT_ACT[rat]}", f"turn eDRX off on {rat}", setting="edrx"))
                 continue
-            ptw_settable = self.quirks.get("ptw_command", "none") != "none"
+            ptw_settable = self.ptw_settable
             same = have is not None and have.mode != 0 and have.cycle_bits == want.cycle_bits and \
                 (not ptw_settable or want.ptw_bits is None or have.ptw_bits == want.ptw_bits)
             if not same:
                 ptw = want.ptw_bits if ptw_settable else None
-                for command in edrx_commands(rat, want.cycle_bits, ptw, self.vendor_for_commands):
+                for command in edrx_commands(rat, want.cycle_bits, ptw, self.edrx_form):
                     steps.append(Step(command, f"request eDRX on {rat}", setting="edrx"))
         return steps
 
@@ -156,6 +161,29 @@ class Dialect:
 
     def finish(self, steps: list[Step], current: Settings, desired: Settings) -> list[Step]:
         return steps
+
+    # ---- eDRX / PTW form -----------------------------------------------------------------
+    @property
+    def edrx_form(self) -> str:
+        """The eDRX write form (atctl.timers.edrx): where the paging time window goes, if anywhere."""
+        return self._PTW_FORMS.get(self.quirks.get("ptw_command", "none"), "standard")
+
+    @property
+    def ptw_settable(self) -> bool:
+        return self.edrx_form != "standard"
+
+    def edrx_commands(self, rat: str, cycle_bits: str, ptw_bits: str | None = None) -> list[str]:
+        """The commands that request this eDRX cycle, with the PTW where the module can set it."""
+        from atctl.timers.edrx import edrx_commands
+
+        return edrx_commands(rat, cycle_bits, ptw_bits if self.ptw_settable else None, self.edrx_form)
+
+    def ptw_warnings(self, ptw_bits: str | None) -> tuple[str, ...]:
+        """Why a requested paging time window will not be sent."""
+        if ptw_bits is None or self.ptw_settable:
+            return ()
+        who = self.profile.id if self.profile is not None else "the standard AT+CEDRXS"
+        return (f"{who} cannot set the paging time window: only the eDRX cycle is requested.",)
 
     # ---- desired state ----------------------------------------------------------------
     def settable_band_rats(self) -> set[str]:

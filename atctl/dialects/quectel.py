@@ -13,10 +13,21 @@ from atctl.dialects.state import Settings, Step
 
 NWSCAN_CODE = {"gsm": "01", "lte-m": "02", "nb-iot": "03"}
 
+# what the console offers on Tab (Quectel BG95/BG96 and EC2x AT manuals)
+QUECTEL_COMMANDS: dict[str, str] = {
+    'AT+QCFG="band"': "enabled bands", 'AT+QCFG="iotopmode"': "LTE-M / NB-IoT selection",
+    'AT+QCFG="nwscanseq"': "RAT scan order", 'AT+QCFG="nwscanmode"': "RAT scan mode",
+    'AT+QCFG="psm/urc"': "PSM URCs", "AT+QPSMS?": "PSM timers in seconds", "AT+QNWINFO": "RAT, operator, band",
+    "AT+QCSQ": "signal per RAT", 'AT+QENG="servingcell"': "serving cell", "AT+QCCID": "ICCID",
+    "AT+QPOWD=1": "power down",
+}
+
 
 class QuectelLpwa(Dialect):
     name = "quectel-lpwa"
-    vendor_for_commands = "quectel"
+    band_layout = "lpwa"
+    vendor_commands = {**QUECTEL_COMMANDS, "AT+QPTWEDRXS?": "eDRX and PTW requested",
+                       "AT+QPTWEDRXS=": "request eDRX with a PTW"}
     read_commands = (('AT+QCFG="band"', "bands"), ('AT+QCFG="iotopmode"', "rat"), ('AT+QCFG="nwscanseq"', "rat"),
                      ('AT+QCFG="nwscanmode"', "rat"), ("AT+CPSMS?", "psm"), ("AT+CEDRXS?", "edrx"),
                      ("AT+QPTWEDRXS?", "edrx"), ("AT+CGDCONT?", "apn"))
@@ -59,6 +70,8 @@ class QuectelLpwa(Dialect):
 
 class QuectelLte(Dialect):
     name = "quectel-lte"
+    band_layout = "lte"
+    vendor_commands = QUECTEL_COMMANDS
     read_commands = (('AT+QCFG="band"', "bands"), ('AT+QCFG="nwscanmode"', "rat")) + Dialect.read_commands
     band_rats = ("gsm", "umts", "lte")
     rat_settable = True
@@ -94,6 +107,8 @@ class QuectelNb(Dialect):
     detach and re-attach, saved in NVRAM). PSM, eDRX and APN use the 27.007 commands."""
 
     name = "quectel-nb"
+    vendor_commands = {"AT+QBAND?": "enabled bands", "AT+QBAND=": "set bands", "AT+QNWINFO": "RAT, operator, band",
+                       "AT+QCCID": "ICCID"}
     read_commands = (("AT+QBAND?", "bands"),) + Dialect.read_commands
     band_rats = ("nb-iot",)
     rat_settable = True  # one RAT: nothing to order

@@ -14,15 +14,21 @@ from atctl.bands.ubandsel import UBANDSEL_MHZ, bands_from_ubandsel, ubandsel_com
 from atctl.dialects.base import Dialect
 from atctl.dialects.state import Settings, Step
 
+# what the console offers on Tab (u-blox SARA-R4/R5 AT manuals)
+UBANDMASK_COMMANDS: dict[str, str] = {
+    "AT+UBANDMASK?": "enabled bands", "AT+UBANDMASK=": "set bands (decimal masks)", "AT+URAT?": "RAT order",
+    "AT+URAT=": "set the RAT order", "AT+UMNOPROF?": "operator profile", "AT+UMNOPROF=": "set the operator profile",
+    "AT+UCPSMS?": "PSM timers the network granted", "AT+CCID": "ICCID",
+}
 
 
 class Ublox(Dialect):
     name = "ublox-r5"
-    vendor_for_commands = "ublox-r5"
     read_commands = (("AT+UMNOPROF?", "mno_profile"), ("AT+URAT?", "rat"), ("AT+UBANDMASK?", "bands")) \
         + Dialect.read_commands
     needs_reboot_for = ("mno_profile", "rat", "bands")
     reboot_command = "AT+CFUN=16"   # reset with detach and NVM save (SARA-R5 / LARA-R6 AT manuals, +CFUN)
+    vendor_commands = {**UBANDMASK_COMMANDS, "AT+CFUN=16": "reboot (applies bands and PSM)"}
     rat_settable = True
 
     def absorb(self, settings: Settings, kind: str, f: dict) -> None:
@@ -89,6 +95,8 @@ class UbloxU2(Dialect):
     plugin does, then AT+CFUN=1. RAT selection (URAT 0-6) is not configured here."""
 
     name = "ublox-u2"
+    vendor_commands = {"AT+UBANDSEL?": "enabled frequencies", "AT+UBANDSEL=": "set frequencies (MHz)",
+                       "AT+CCID": "ICCID"}
     read_commands = (("AT+UBANDSEL?", "bands"), ("AT+CGDCONT?", "apn"))
     band_rats = ("gsm", "umts")
     couples_rats = True
@@ -139,4 +147,4 @@ class UbloxLaraR6(Ublox):
 class UbloxR4(Ublox):
     name = "ublox-r4"
     reboot_command = "AT+CFUN=15"   # reset with detach and NVM save (SARA-R4 AT manual, +CFUN)
-    vendor_for_commands = "ublox-r4"
+    vendor_commands = {**UBANDMASK_COMMANDS, "AT+CFUN=15": "reboot (applies bands and PSM)"}

@@ -63,7 +63,6 @@ class ModemProfile(_Strict):
     identity: Identity
     rats: list[Rat]              # supported RATs, module's default priority order
     bands: dict[Rat, BandFact]   # per RAT; gsm in MHz
-    band_mask: str | None = None  # mask codec: qcfg-lpwa | qcfg-lte | ubandmask | qband | ubandsel | none
     ubandmask_rats: dict[Rat, int] | None = None  # u-blox <rat> numbers in AT+UBANDMASK for this module
     timeouts: dict[str, float] = {}  # command prefix -> seconds (longest prefix wins); dialect defaults fill the rest
     quirks: dict[str, Any] = {}  # named behaviours the engine/dialects/simulator need (documented in modem_profiles/README.md)
