@@ -57,8 +57,11 @@ def _psm(args: list[str], profile) -> HelperResult:
     enc = encode_psm(parse_duration(args[0], what="TAU"), parse_duration(args[1], what="active time"))
     lines = [f"TAU {format_duration(enc.tau.seconds)} (\"{enc.tau.bits}\"), "
              f"active {format_duration(enc.active.seconds)} (\"{enc.active.bits}\")", *enc.warnings]
-    if (getattr(profile, "quirks", None) or {}).get("psm_requires_deregister"):
-        lines.append("this module applies PSM timers only after AT+COPS=2 (or AT+CFUN=0) and a reboot (AT+CFUN=15)")
+    if profile is not None and profile.quirks.psm_requires_deregister:
+        from atctl.dialects import get_dialect
+
+        reboot = get_dialect(profile).reboot_command or "a reboot"
+        lines.append(f"this module applies PSM timers only after AT+COPS=2 (or AT+CFUN=0) and a reboot ({reboot})")
     return HelperResult(insert=[enc.command], lines=lines)
 
 

@@ -47,7 +47,9 @@ class Dialect:
 
     def __init__(self, profile):
         self.profile = profile
-        self.quirks = profile.quirks if profile is not None else {}
+        from atctl.profiles.model import Quirks
+
+        self.quirks: Quirks = profile.quirks if profile is not None else Quirks()
 
     # ---- reading ------------------------------------------------------------------
     def read(self, session) -> Settings:
@@ -166,7 +168,7 @@ class Dialect:
     @property
     def edrx_form(self) -> str:
         """The eDRX write form (atctl.timers.edrx): where the paging time window goes, if anywhere."""
-        return self._PTW_FORMS.get(self.quirks.get("ptw_command", "none"), "standard")
+        return self._PTW_FORMS.get(self.quirks.ptw_command, "standard")
 
     @property
     def ptw_settable(self) -> bool:

@@ -69,7 +69,7 @@ class Ublox(Dialect):
 
     def finish(self, steps: list[Step], current: Settings, desired: Settings) -> list[Step]:
         reboot_settings = set(self.needs_reboot_for)
-        if self.quirks.get("psm_requires_deregister"):
+        if self.quirks.psm_requires_deregister:
             reboot_settings.add("psm")
         if not any(step.setting in reboot_settings for step in steps):
             return steps
