@@ -105,7 +105,7 @@ def mask(module: ModuleOpt, country: CountryOpt, rat: RatOpt = None, profiles: P
             out.print(plain(f"{r:7} {' '.join(map(str, b)) or '(no usable band)'}"))
         for command in commands:
             out.print(copyable(command, "bold"))  # folds at the width: a cut command cannot be pasted
-        for note in notes:
+        for note in change.around + notes:
             out.print(plain(note, "dim"))
 
     emit(doc, json, render)

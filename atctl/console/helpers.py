@@ -102,7 +102,7 @@ def _bands(args: list[str], profile) -> HelperResult:
     change = band_change(profile, countries, rats)
     commands = change.commands
     lines = [f"{rat}: {', '.join(map(str, b)) or 'no usable band'}" for rat, b in change.bands.items()]
-    lines += change.notes
+    lines += change.around + change.notes
     if len(commands) > 1:
         lines.append(f"{len(commands)} commands: each comes to the input line after the one before is sent")
     return HelperResult(insert=commands, lines=lines)

@@ -19,6 +19,11 @@ class BandChange:
     def commands(self) -> list[str]:
         return [step.command for step in self.steps]
 
+    @property
+    def around(self) -> list[str]:
+        """Why the steps that are no band write are there (radio off, reboot, radio on)."""
+        return [f"{step.command}: {step.purpose}" for step in self.steps if step.setting != "bands"]
+
 
 def band_change(profile, countries: list, rats: list[str]) -> BandChange:
     from atctl.bands.minimal import derived_notes, minimal_bands
@@ -33,7 +38,8 @@ def band_change(profile, countries: list, rats: list[str]) -> BandChange:
             notes.append(f"atctl cannot restrict {rat} bands on {profile.id} (its {profile.dialect} dialect has no "
                          "band command for them)")
         elif not bands[rat] and profile.bands_for(rat):
-            notes.append(f"no {rat} network in these countries uses a band {profile.id} supports: "
-                         f"its {rat} bands are left as they are")
+            notes.append(f"no {rat} network in these countries uses a band {profile.id} supports: " + (
+                f"no {rat} band is planned (its bands follow the other RATs' frequencies)" if dialect.couples_rats
+                else f"its {rat} bands are left as they are"))
     steps = dialect.band_steps({rat: frozenset(b) for rat, b in bands.items() if rat in settable})
     return BandChange(bands, steps, notes)

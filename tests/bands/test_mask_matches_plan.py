@@ -45,3 +45,9 @@ def test_the_ublox_reboot_is_the_dialects(cli_json):
     assert code == 0 and doc["commands"] == ["AT+CFUN=4", "AT+UBANDSEL=900", "AT+CFUN=1"]
     code, doc = cli_json("bands", "mask", "--module", "ublox-sara-r510s", "--country", "DE", "--rat", "lte-m")
     assert code == 0 and doc["commands"][-1] == "AT+CFUN=16"
+
+
+def test_human_output_says_why_the_radio_goes_off(cli):
+    code, out, _ = cli("bands", "mask", "--module", "ublox-sara-u201", "--country", "DE")
+    assert code == 0 and "AT+CFUN=4: radio off" in out and "AT+CFUN=1: radio back on" in out
+    assert "no umts band is planned" in " ".join(out.split())  # +UBANDSEL couples RATs: umts follows 900 MHz
