@@ -16,7 +16,7 @@ from atctl.config.desired import Desired, desired_state
 from atctl.config.verify import Check, configured_check, verify_state
 from atctl.dialects import get_dialect
 from atctl.dialects.base import radio_state
-from atctl.dialects.state import Edrx, Settings, Step
+from atctl.dialects.settings import EdrxSetting, Settings, Step
 from atctl.config.waiting import WaitCallback, WaitResult, WaitStatus, wait_for_registration  # noqa: F401 (re-exported)
 from atctl.errors import AtctlError, Interrupted, ModemTimeout, ModemUnreachable, OperationFailed
 
@@ -244,7 +244,7 @@ def _restore_target(saved: Settings, now: Settings, apn_cid: int | None) -> Sett
                       psm=saved.psm, edrx=dict(saved.edrx), mno_profile=saved.mno_profile, apns=saved.apns,
                       radio=saved.radio)
     for rat in now.edrx:
-        target.edrx.setdefault(rat, Edrx(0))
+        target.edrx.setdefault(rat, EdrxSetting(0))
     if apn_cid is not None and apn_cid in saved.apns:
         target.apn = saved.apns[apn_cid]
     return target

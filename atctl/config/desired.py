@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from atctl.dialects.state import Apn, Edrx, Psm, Settings, canonical_pdp_type
+from atctl.dialects.settings import ApnSetting, EdrxSetting, PsmSetting, Settings, canonical_pdp_type
 from atctl.errors import InputError
 
 
@@ -81,25 +81,25 @@ def desired_state(config, profile, dialect) -> Desired:
         desired.warnings.append("Band plan rests partly on derived data (LTE-M/NB-IoT bands inferred from the "
                                 "operators' LTE bands): " + "; ".join(f"{r}: {b}" for r, b in desired.derived_bands.items()))
     if config.psm is False:
-        settings.psm = Psm(0)
+        settings.psm = PsmSetting(0)
     elif config.psm is not None:
         from atctl.timers.psm import encode_psm
 
         enc = encode_psm(config.psm.tau, config.psm.active)
-        settings.psm = Psm(1, enc.tau.bits, enc.active.bits)
+        settings.psm = PsmSetting(1, enc.tau.bits, enc.active.bits)
         desired.warnings.extend(enc.warnings)
     edrx_rats = [r for r in config.rat if r in ("lte-m", "nb-iot")]
     if config.edrx is False:
-        settings.edrx = {rat: Edrx(0) for rat in edrx_rats}
+        settings.edrx = {rat: EdrxSetting(0) for rat in edrx_rats}
     elif config.edrx:
         from atctl.timers.edrx import encode_edrx, encode_ptw
 
         for rat, want in config.edrx.items():
             cycle = encode_edrx(rat, want.cycle)
             ptw = encode_ptw(rat, want.ptw) if want.ptw is not None else None
-            settings.edrx[rat] = Edrx(2, cycle.bits, ptw.bits if ptw else None)
+            settings.edrx[rat] = EdrxSetting(2, cycle.bits, ptw.bits if ptw else None)
             desired.warnings.extend(cycle.warnings + (ptw.warnings if ptw else ()))
             desired.warnings.extend(dialect.ptw_warnings(ptw.bits if ptw else None))
     if config.apn is not None:
-        settings.apn = Apn(config.apn.cid, canonical_pdp_type(config.apn.pdp_type), config.apn.name)
+        settings.apn = ApnSetting(config.apn.cid, canonical_pdp_type(config.apn.pdp_type), config.apn.name)
     return desired

@@ -10,7 +10,7 @@ _DIALECTS = {
     "quectel-lpwa": ("atctl.dialects.quectel", "QuectelLpwa"),
     "quectel-lte": ("atctl.dialects.quectel", "QuectelLte"),
     "ublox-r4": ("atctl.dialects.ublox", "UbloxR4"),
-    "ublox-r5": ("atctl.dialects.ublox", "Ublox"),
+    "ublox-r5": ("atctl.dialects.ublox", "UbloxR5"),
     "ublox-lara-r6": ("atctl.dialects.ublox", "UbloxLaraR6"),
     "quectel-nb": ("atctl.dialects.quectel", "QuectelNb"),
     "ublox-u2": ("atctl.dialects.ublox", "UbloxU2"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from atctl.dialects.state import Step
+from atctl.dialects.settings import Step
 
 
 @dataclass

@@ -7,7 +7,7 @@ whether a deregistration or a reboot is needed for them to take effect.
 
 from __future__ import annotations
 
-from atctl.dialects.state import Apn, Edrx, Psm, Settings, Step, canonical_pdp_type, psm_seconds, timer_seconds
+from atctl.dialects.settings import ApnSetting, EdrxSetting, PsmSetting, Settings, Step, canonical_pdp_type, psm_seconds, timer_seconds
 from atctl.errors import AtctlError, ModemTimeout
 from atctl.timers.edrx import RAT_ACT
 
@@ -84,16 +84,16 @@ class Dialect:
 
     def absorb(self, settings: Settings, kind: str, f: dict) -> None:
         if kind == "CPSMS":
-            settings.psm = Psm(f.get("mode") or 0, f.get("periodic_tau_bits"), f.get("active_time_bits"))
+            settings.psm = PsmSetting(f.get("mode") or 0, f.get("periodic_tau_bits"), f.get("active_time_bits"))
         elif kind in ("CEDRXS", "QPTWEDRXS") and f.get("rat") in RAT_ACT:
             old = settings.edrx.get(f["rat"])
-            settings.edrx[f["rat"]] = Edrx(2, f.get("requested_bits"), f.get("ptw_bits") or (old.ptw_bits if old else None))
+            settings.edrx[f["rat"]] = EdrxSetting(2, f.get("requested_bits"), f.get("ptw_bits") or (old.ptw_bits if old else None))
         elif kind == "CGDCONT" and f.get("cid") is not None:
-            settings.apns[f["cid"]] = Apn(f["cid"], canonical_pdp_type(f.get("pdp_type") or "IP"), f.get("apn") or "")
+            settings.apns[f["cid"]] = ApnSetting(f["cid"], canonical_pdp_type(f.get("pdp_type") or "IP"), f.get("apn") or "")
 
     # ---- planning (pure) ------------------------------------------------------------
     def plan(self, current: Settings, desired: Settings) -> list[Step]:
-        steps = self.radio_steps(current, desired)
+        steps = self.rat_and_band_steps(current, desired)
         steps += self.psm_steps(current, desired)
         steps += self.edrx_steps(current, desired)
         steps += self.apn_steps(current, desired)
@@ -114,7 +114,7 @@ class Dialect:
             f"radio back to AT+CFUN={want}, as before apply"
         return [Step(f"AT+CFUN={want}", why, setting="radio")]
 
-    def radio_steps(self, current: Settings, desired: Settings) -> list[Step]:
+    def rat_and_band_steps(self, current: Settings, desired: Settings) -> list[Step]:
         return []
 
     def psm_steps(self, current: Settings, desired: Settings) -> list[Step]:

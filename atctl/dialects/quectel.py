@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from atctl.bands.masks import qcfg_band_command
 from atctl.dialects.base import Dialect
-from atctl.dialects.state import Settings, Step
+from atctl.dialects.settings import Settings, Step
 
 NWSCAN_CODE = {"gsm": "01", "lte-m": "02", "nb-iot": "03"}
 
@@ -53,7 +53,7 @@ class QuectelLpwa(Dialect):
         scanmode = 1 if rats == ["gsm"] else (0 if "gsm" in rats else 3)
         return {"iotopmode": iotopmode, "nwscanseq": seq, "nwscanmode": scanmode}
 
-    def radio_steps(self, current: Settings, desired: Settings) -> list[Step]:
+    def rat_and_band_steps(self, current: Settings, desired: Settings) -> list[Step]:
         steps = []
         for key in ("nwscanmode", "iotopmode", "nwscanseq"):
             want = desired.rat_config.get(key)
@@ -89,7 +89,7 @@ class QuectelLte(Dialect):
         only = {("gsm",): 1, ("umts",): 2, ("lte",): 3}
         return {"nwscanmode": only.get(tuple(rats), 0)}
 
-    def radio_steps(self, current: Settings, desired: Settings) -> list[Step]:
+    def rat_and_band_steps(self, current: Settings, desired: Settings) -> list[Step]:
         steps = []
         want = desired.rat_config.get("nwscanmode")
         if want is not None and str(current.rat_config.get("nwscanmode")) != str(want):
@@ -120,7 +120,7 @@ class QuectelNb(Dialect):
         else:
             super().absorb(settings, kind, f)
 
-    def radio_steps(self, current: Settings, desired: Settings) -> list[Step]:
+    def rat_and_band_steps(self, current: Settings, desired: Settings) -> list[Step]:
         want = desired.bands.get("nb-iot")
         if want is None or current.bands.get("nb-iot") == want:
             return []

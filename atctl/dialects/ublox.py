@@ -12,7 +12,7 @@ from atctl.bands import urat
 from atctl.bands.masks import ubandmask_commands
 from atctl.bands.ubandsel import UBANDSEL_MHZ, bands_from_ubandsel, ubandsel_command, ubandsel_values
 from atctl.dialects.base import Dialect
-from atctl.dialects.state import Settings, Step
+from atctl.dialects.settings import Settings, Step
 
 # what the console offers on Tab (u-blox SARA-R4/R5 AT manuals)
 UBANDMASK_COMMANDS: dict[str, str] = {
@@ -22,7 +22,9 @@ UBANDMASK_COMMANDS: dict[str, str] = {
 }
 
 
-class Ublox(Dialect):
+class UbloxR5(Dialect):
+    """SARA-R5 (R500S/R510S/R422); SARA-R4 and LARA-R6 differ from it in the reboot and +URAT form."""
+
     name = "ublox-r5"
     read_commands = (("AT+UMNOPROF?", "mno_profile"), ("AT+URAT?", "rat"), ("AT+UBANDMASK?", "bands")) \
         + Dialect.read_commands
@@ -45,7 +47,7 @@ class Ublox(Dialect):
     def settable_band_rats(self) -> set[str]:
         return set(self.profile.ubandmask_rats or {})  # the RAT numbers +UBANDMASK accepts on this module
 
-    def radio_steps(self, current: Settings, desired: Settings) -> list[Step]:
+    def rat_and_band_steps(self, current: Settings, desired: Settings) -> list[Step]:
         steps = []
         if desired.mno_profile is not None and current.mno_profile != desired.mno_profile:
             steps.append(Step(f"AT+UMNOPROF={desired.mno_profile}", "set the MNO profile (resets bands and RATs)",
@@ -118,7 +120,7 @@ class UbloxU2(Dialect):
         wanted = ubandsel_values(bands.get("gsm", ()), bands.get("umts", ()))
         return {**bands, **bands_from_ubandsel(wanted, gsm, umts)} if bands else bands
 
-    def radio_steps(self, current: Settings, desired: Settings) -> list[Step]:
+    def rat_and_band_steps(self, current: Settings, desired: Settings) -> list[Step]:
         if not desired.bands:
             return []
         merged = {rat: desired.bands.get(rat, current.bands.get(rat, frozenset())) for rat in ("gsm", "umts")}
@@ -132,7 +134,7 @@ class UbloxU2(Dialect):
                 Step("AT+CFUN=1", "radio back on")]
 
 
-class UbloxLaraR6(Ublox):
+class UbloxLaraR6(UbloxR5):
     """LARA-R6: +URAT names a set of RATs, then preferences (atctl.bands.urat)."""
 
     name = "ublox-lara-r6"
@@ -144,7 +146,7 @@ class UbloxLaraR6(Ublox):
         return urat.set_order(acts)
 
 
-class UbloxR4(Ublox):
+class UbloxR4(UbloxR5):
     name = "ublox-r4"
     reboot_command = "AT+CFUN=15"   # reset with detach and NVM save (SARA-R4 AT manual, +CFUN)
     vendor_commands = {**UBANDMASK_COMMANDS, "AT+CFUN=15": "reboot (applies bands and PSM)"}

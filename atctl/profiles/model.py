@@ -45,7 +45,7 @@ class UsbId(_Strict):
     note: str | None = None
 
 
-class Identity(_Strict):
+class IdentityMatch(_Strict):
     manufacturer: str            # AT+CGMI answer
     model: str                   # AT+CGMM answer
     revision: str                # AT+CGMR answer of a known firmware (used by the simulator)
@@ -93,7 +93,7 @@ class ModemProfile(_Strict):
     model: str
     description: str = ""
     dialect: str                 # name of a dialect in atctl/dialects (e.g. quectel-lpwa, quectel-lte, ublox-r4, ublox-r5)
-    identity: Identity
+    identity: IdentityMatch
     rats: list[Rat]              # supported RATs, module's default priority order
     bands: dict[Rat, BandFact]   # per RAT; gsm in MHz
     ubandmask_rats: dict[Rat, int] | None = None  # u-blox <rat> numbers in AT+UBANDMASK for this module
