@@ -134,3 +134,10 @@ def test_modules_json_shows_the_profiles_own_quirks(cli_json):
     assert code == 0 and doc["module"]["quirks"] == {"act_emtc": 7, "ptw_command": "cedrxs4",
                                                      "psm_granted_read": "ucpsms", "unknown_command": "ERROR"}
     assert "band_mask" not in doc["module"]
+
+
+def test_quectel_lte_and_lpwa_profiles_name_their_boot_banner():
+    # apply waits for it after a reboot; before, EG25-G relied on a vendor == "quectel" default in apply
+    for profile in all_profiles().values():
+        if profile.dialect in ("quectel-lpwa", "quectel-lte"):
+            assert profile.quirks.boot_banner == "RDY", profile.id
