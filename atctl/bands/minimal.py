@@ -119,37 +119,3 @@ def derived_notes(profile, countries: list[Country], rats: list[str]) -> list[st
                          f"({', '.join(map(str, sorted(frozenset().union(*kept.values()))))}): their {rat} bands "
                          "are derived from their LTE bands, so which one carries the service is unknown")
     return notes
-
-
-def mask_commands(profile, bands_by_rat: dict[str, list[int]]) -> tuple[list[str], list[str]]:
-    """(vendor commands, notes) that enable exactly these bands, per the profile's mask codec."""
-    from atctl.bands import masks
-
-    codec = profile.band_mask
-    wanted = {rat: bands for rat, bands in bands_by_rat.items() if bands}
-    notes: list[str] = []
-    if codec == "qcfg-lpwa":
-        return [masks.qcfg_band_command("lpwa", {r: wanted.get(r, ()) for r in ("gsm", "lte-m", "nb-iot")})], \
-            ["a 0 mask leaves that RAT's bands unchanged"] if len(wanted) < 3 else []
-    if codec == "qcfg-lte":
-        merged = {r: wanted.get(r) or profile.bands_for(r) for r in ("gsm", "umts", "lte")}
-        return [masks.qcfg_band_command("lte", merged)], notes
-    if codec == "ubandmask":
-        numbers = profile.ubandmask_rats or {}
-        commands = []
-        for rat, bands in wanted.items():
-            if rat in numbers:
-                commands += masks.ubandmask_commands(numbers[rat], bands)
-        reboot = (profile.quirks or {}).get("reboot_command", "AT+CFUN=15")
-        return commands + ([reboot] if commands else []), ["u-blox applies band masks after a reboot"]
-    if codec == "ubandsel":
-        from atctl.bands.ubandsel import ubandsel_command, ubandsel_values
-
-        values = ubandsel_values(wanted.get("gsm", ()), wanted.get("umts", ()))
-        return ([ubandsel_command(values)] if values else []), \
-            ["+UBANDSEL selects frequencies: each value enables GSM and UMTS on it",
-             "send it with the radio off (AT+CFUN=4), then AT+CFUN=1"]
-    if codec == "qband":
-        lte = sorted(set(wanted.get("nb-iot", [])) | set(wanted.get("lte-m", [])))
-        return ([f"AT+QBAND={len(lte)}," + ",".join(map(str, lte))] if lte else []), notes
-    return [], [f"{profile.id} has no band-mask command: its bands cannot be restricted"]

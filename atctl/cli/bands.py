@@ -87,15 +87,15 @@ def _operator_cell(op: dict) -> str:
 @app.command()
 def mask(module: ModuleOpt, country: CountryOpt, rat: RatOpt = None, profiles: ProfilesOpt = None,
          json: JsonOpt = False) -> None:
-    """The smallest band set per RAT that reaches every usable operator, and the vendor commands."""
-    from atctl.bands.minimal import derived_notes, mask_commands, minimal_bands
+    """The smallest band set per RAT that reaches every usable operator, and the commands that
+    enable exactly those bands: the ones `atctl plan` sends for them (radio off and reboot included)."""
+    from atctl.dialects.band_change import band_change
 
     profile, countries, rats = _inputs(module, country, rat, profiles)
-    bands = minimal_bands(profile, countries, rats)
-    commands, notes = mask_commands(profile, bands)
-    notes = derived_notes(profile, countries, rats) + notes
+    change = band_change(profile, countries, rats)
+    bands, commands, notes = change.bands, change.commands, change.notes
     doc = {"module": profile.id, "countries": [c.code for c in countries], "bands": bands, "commands": commands,
-           "notes": notes}
+           "steps": [step.as_dict() for step in change.steps], "notes": notes}
 
     def render() -> None:
         from atctl.cli._common import console, copyable, plain
@@ -105,7 +105,7 @@ def mask(module: ModuleOpt, country: CountryOpt, rat: RatOpt = None, profiles: P
             out.print(plain(f"{r:7} {' '.join(map(str, b)) or '(no usable band)'}"))
         for command in commands:
             out.print(copyable(command, "bold"))  # folds at the width: a cut command cannot be pasted
-        for note in notes:
+        for note in change.around + notes:
             out.print(plain(note, "dim"))
 
     emit(doc, json, render)

@@ -58,7 +58,7 @@ def _render_one(p: dict) -> None:
 
     out = console()
     out.print(line((p["id"], "bold"), "  ", f"{p['vendor']} {p['model']} — {p['description']}"))
-    out.print(plain(f"dialect {p['dialect']}, band mask {p['band_mask']}"))
+    out.print(plain(f"dialect {p['dialect']}"))
     table = Table()
     for col in ("RAT", "bands", "verified", "source", "as of"):
         table.add_column(col, overflow="fold")

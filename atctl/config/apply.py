@@ -15,7 +15,7 @@ from typing import Callable
 from atctl.config.desired import Desired, desired_state
 from atctl.config.verify import Check, configured_check, verify_state
 from atctl.dialects import get_dialect
-from atctl.dialects.state import Edrx, Settings, Step
+from atctl.dialects.settings import EdrxSetting, Settings, Step
 from atctl.device.radio import radio_state
 from atctl.device.registration import WaitCallback, WaitResult, wait_for_registration
 from atctl.device.settings import read_settings
@@ -243,7 +243,7 @@ def _restore_target(saved: Settings, now: Settings, apn_cid: int | None) -> Sett
                       psm=saved.psm, edrx=dict(saved.edrx), mno_profile=saved.mno_profile, apns=saved.apns,
                       radio=saved.radio)
     for rat in now.edrx:
-        target.edrx.setdefault(rat, Edrx(0))
+        target.edrx.setdefault(rat, EdrxSetting(0))
     if apn_cid is not None and apn_cid in saved.apns:
         target.apn = saved.apns[apn_cid]
     return target

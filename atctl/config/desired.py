@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from atctl.dialects.state import Apn, Edrx, Psm, Settings, canonical_pdp_type
+from atctl.dialects.settings import ApnSetting, EdrxSetting, PsmSetting, Settings, canonical_pdp_type
 from atctl.errors import InputError
 
 
@@ -46,7 +46,7 @@ def desired_state(config, profile, dialect) -> Desired:
     _psm(config, desired)
     _edrx(config, dialect, desired)
     if config.apn is not None:
-        settings.apn = Apn(config.apn.cid, canonical_pdp_type(config.apn.pdp_type), config.apn.name)
+        settings.apn = ApnSetting(config.apn.cid, canonical_pdp_type(config.apn.pdp_type), config.apn.name)
     return desired
 
 
@@ -125,27 +125,27 @@ def _derived_warnings(derived_bands: dict[str, list[int]]) -> list[str]:
 
 def _psm(config, desired: Desired) -> None:
     if config.psm is False:
-        desired.settings.psm = Psm(0)
+        desired.settings.psm = PsmSetting(0)
     elif config.psm is not None:
         from atctl.timers.psm import encode_psm
 
         enc = encode_psm(config.psm.tau, config.psm.active)
-        desired.settings.psm = Psm(1, enc.tau.bits, enc.active.bits)
+        desired.settings.psm = PsmSetting(1, enc.tau.bits, enc.active.bits)
         desired.warnings.extend(enc.warnings)
 
 
 def _edrx(config, dialect, desired: Desired) -> None:
     if config.edrx is False:
-        desired.settings.edrx = {rat: Edrx(0) for rat in config.rat if rat in ("lte-m", "nb-iot")}
+        desired.settings.edrx = {rat: EdrxSetting(0) for rat in config.rat if rat in ("lte-m", "nb-iot")}
         return
     if not config.edrx:
         return
-    from atctl.timers.edrx import encode_edrx, encode_ptw, ptw_cycle_warnings, vendor_warnings
+    from atctl.timers.edrx import encode_edrx, encode_ptw, ptw_cycle_warnings
 
     for rat, want in config.edrx.items():
         cycle = encode_edrx(rat, want.cycle)
         ptw = encode_ptw(rat, want.ptw) if want.ptw is not None else None
-        desired.settings.edrx[rat] = Edrx(2, cycle.bits, ptw.bits if ptw else None)
+        desired.settings.edrx[rat] = EdrxSetting(2, cycle.bits, ptw.bits if ptw else None)
         desired.warnings.extend(cycle.warnings + (ptw.warnings if ptw else ()))
-        desired.warnings.extend(vendor_warnings(dialect.vendor_for_commands, ptw.bits if ptw else None))
+        desired.warnings.extend(dialect.ptw_warnings(ptw.bits if ptw else None))
         desired.warnings.extend(ptw_cycle_warnings(cycle.seconds, ptw.seconds if ptw else None))

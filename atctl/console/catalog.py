@@ -25,29 +25,6 @@ STANDARD: dict[str, str] = {
     "AT+CMEE=": "error reporting (2: verbose)", "AT+CSCON?": "radio connection state",
     "AT+CSCON=": "radio connection URCs",
 }
-QUECTEL: dict[str, str] = {
-    'AT+QCFG="band"': "enabled bands", 'AT+QCFG="iotopmode"': "LTE-M / NB-IoT selection",
-    'AT+QCFG="nwscanseq"': "RAT scan order", 'AT+QCFG="nwscanmode"': "RAT scan mode",
-    'AT+QCFG="psm/urc"': "PSM URCs", "AT+QPSMS?": "PSM timers in seconds", "AT+QNWINFO": "RAT, operator, band",
-    "AT+QCSQ": "signal per RAT", 'AT+QENG="servingcell"': "serving cell", "AT+QCCID": "ICCID",
-    "AT+QPOWD=1": "power down",
-}
-QUECTEL_LPWA = {**QUECTEL, "AT+QPTWEDRXS?": "eDRX and PTW requested", "AT+QPTWEDRXS=": "request eDRX with a PTW"}
-QUECTEL_NB = {"AT+QBAND?": "enabled bands", "AT+QBAND=": "set bands", "AT+QNWINFO": "RAT, operator, band",
-              "AT+QCCID": "ICCID"}
-UBLOX: dict[str, str] = {
-    "AT+UBANDMASK?": "enabled bands", "AT+UBANDMASK=": "set bands (decimal masks)", "AT+URAT?": "RAT order",
-    "AT+URAT=": "set the RAT order", "AT+UMNOPROF?": "operator profile", "AT+UMNOPROF=": "set the operator profile",
-    "AT+UCPSMS?": "PSM timers the network granted", "AT+CFUN=15": "reboot (applies bands and PSM)",
-    "AT+CCID": "ICCID",
-}
-UBLOX_U2 = {"AT+UBANDSEL?": "enabled frequencies", "AT+UBANDSEL=": "set frequencies (MHz)", "AT+CCID": "ICCID"}
-
-BY_DIALECT: dict[str, dict[str, str]] = {
-    "quectel-lpwa": QUECTEL_LPWA, "quectel-lte": QUECTEL, "quectel-nb": QUECTEL_NB,
-    "ublox-r4": UBLOX, "ublox-r5": UBLOX, "ublox-lara-r6": UBLOX, "ublox-u2": UBLOX_U2,
-}
-
 HELPERS: dict[str, str] = {
     ":psm": "TAU ACTIVE: insert AT+CPSMS=... (e.g. :psm 24h 30s)",
     ":edrx": "RAT CYCLE [PTW]: insert the eDRX command (e.g. :edrx lte-m 81.92s)",
@@ -62,8 +39,12 @@ _EDRX_EXAMPLES = ("20.48s", "81.92s", "163.84s", "655.36s")
 
 
 def commands(dialect: str | None) -> dict[str, str]:
-    """Every command offered for this dialect, with its description."""
-    return {**STANDARD, **BY_DIALECT.get(dialect or "", {})}
+    """Every command offered for this dialect (a name), with its description: 27.007 and the
+    vendor commands the dialect itself lists."""
+    from atctl.dialects import dialect_class
+
+    cls = dialect_class(dialect)
+    return {**STANDARD, **(cls.vendor_commands if cls is not None else {})}
 
 
 def parameters(command: str, profile=None) -> list[tuple[str, str]]:
@@ -71,8 +52,9 @@ def parameters(command: str, profile=None) -> list[tuple[str, str]]:
     key = command.upper()
     rats = list(getattr(profile, "rats", None) or ["lte-m", "nb-iot"])
     if key == "AT+CFUN=":
+        reboot = _dialect(profile).reboot_command or ""
         return [("1", "full functionality"), ("0", "minimum (radio off)"), ("4", "flight mode")] + \
-            ([("15", "reboot")] if getattr(profile, "vendor", None) == "ublox" else [])
+            ([(reboot.split("=", 1)[1], "reboot")] if reboot.startswith("AT+CFUN=") else [])
     if key == "AT+CEREG=":
         return [("0", "no URCs"), ("1", "stat"), ("2", "stat, area, cell, RAT"), ("4", "+ PSM timers granted"),
                 ("5", "+ reject cause and PSM timers")]
@@ -119,17 +101,22 @@ def _edrx_parameters(rats: list[str]) -> list[tuple[str, str]]:
     return out
 
 
+def _dialect(profile):
+    from atctl.dialects import get_dialect
+
+    return get_dialect(profile)
+
+
 def _qcfg_parameters(profile) -> list[tuple[str, str]]:
-    codec = getattr(profile, "band_mask", None)
+    layout = _dialect(profile).band_layout
     out = [('"nwscanmode",0', "automatic"), ('"nwscanmode",3', "LTE only")]
-    if codec == "qcfg-lpwa":  # BG9x/BG77 keys (Quectel BG95 AT manual); LTE Cat-1/4 modules lack them
+    if layout == "lpwa":  # BG9x/BG77 keys (Quectel BG95 AT manual); LTE Cat-1/4 modules lack them
         out = [('"iotopmode",0', "LTE-M only"), ('"iotopmode",1', "NB-IoT only"), ('"iotopmode",2', "LTE-M and NB-IoT"),
                ('"nwscanseq","020301"', "scan LTE-M, NB-IoT, then GSM"), ('"nwscanseq","0203"', "LTE-M, then NB-IoT"),
                *out, ('"psm/urc",1', "PSM URCs on")]
-    if codec in ("qcfg-lpwa", "qcfg-lte"):
+    if layout is not None:
         from atctl.bands.masks import qcfg_band_command
 
-        layout = "lpwa" if codec == "qcfg-lpwa" else "lte"
         rats = ("gsm", "lte-m", "nb-iot") if layout == "lpwa" else ("gsm", "umts", "lte")
         command = qcfg_band_command(layout, {r: profile.bands_for(r) for r in rats})
         out.insert(0, (command.split("=", 1)[1], "every band this module supports"))

@@ -57,8 +57,11 @@ def _psm(args: list[str], profile) -> HelperResult:
     enc = encode_psm(parse_duration(args[0], what="TAU"), parse_duration(args[1], what="active time"))
     lines = [f"TAU {format_duration(enc.tau.seconds)} (\"{enc.tau.bits}\"), "
              f"active {format_duration(enc.active.seconds)} (\"{enc.active.bits}\")", *enc.warnings]
-    if (getattr(profile, "quirks", None) or {}).get("psm_requires_deregister"):
-        lines.append("this module applies PSM timers only after AT+COPS=2 (or AT+CFUN=0) and a reboot (AT+CFUN=15)")
+    if profile is not None and profile.quirks.psm_requires_deregister:
+        from atctl.dialects import get_dialect
+
+        reboot = get_dialect(profile).reboot_command or "a reboot"
+        lines.append(f"this module applies PSM timers only after AT+COPS=2 (or AT+CFUN=0) and a reboot ({reboot})")
     return HelperResult(insert=[enc.command], lines=lines)
 
 
@@ -73,21 +76,21 @@ def _edrx(args: list[str], profile) -> HelperResult:
     rat = check_rat(args[0].lower())
     cycle = encode_edrx(rat, parse_duration(args[1], what="eDRX cycle"))
     ptw = encode_ptw(rat, parse_duration(args[2], what="paging time window")) if len(args) == 3 else None
-    vendor = get_dialect(profile).vendor_for_commands if profile is not None else "standard"
-    ptw_settable = (getattr(profile, "quirks", None) or {}).get("ptw_command", "none") != "none"
     lines = [f"{rat} cycle {format_duration(cycle.seconds)} (\"{cycle.bits}\")" +
              (f", PTW {format_duration(ptw.seconds)} (\"{ptw.bits}\")" if ptw else ""), *cycle.warnings]
     if ptw is not None:
         lines += list(ptw.warnings)
-        if profile is not None and not ptw_settable:
-            lines.append(f"{profile.id} cannot set the paging time window: only the cycle is sent")
-    commands = edrx_commands(rat, cycle.bits, ptw.bits if ptw and (profile is None or ptw_settable) else None, vendor)
-    return HelperResult(insert=commands, lines=lines)
+    if profile is None:  # no module known: the 27.007 form, which has no PTW
+        return HelperResult(insert=edrx_commands(rat, cycle.bits), lines=lines)
+    dialect = get_dialect(profile)
+    if ptw is not None and not dialect.ptw_settable:
+        lines.append(f"{profile.id} cannot set the paging time window: only the cycle is sent")
+    return HelperResult(insert=dialect.edrx_commands(rat, cycle.bits, ptw.bits if ptw else None), lines=lines)
 
 
 def _bands(args: list[str], profile) -> HelperResult:
-    from atctl.bands.minimal import derived_notes, mask_commands, minimal_bands
     from atctl.data import get_country
+    from atctl.dialects.band_change import band_change
 
     if not args:
         raise InputError(":bands needs one or more country codes", hint="e.g. :bands DE NL")
@@ -96,10 +99,10 @@ def _bands(args: list[str], profile) -> HelperResult:
                          hint="start the console with --module ID (atctl modules lists them)")
     countries = [get_country(code.upper()) for code in args]
     rats = [r for r in profile.rats if r in ("lte-m", "nb-iot", "lte", "gsm", "umts")]
-    bands = minimal_bands(profile, countries, rats)
-    commands, notes = mask_commands(profile, bands)
-    lines = [f"{rat}: {', '.join(map(str, b)) or 'no usable band'}" for rat, b in bands.items()]
-    lines += derived_notes(profile, countries, rats) + notes
+    change = band_change(profile, countries, rats)
+    commands = change.commands
+    lines = [f"{rat}: {', '.join(map(str, b)) or 'no usable band'}" for rat, b in change.bands.items()]
+    lines += change.around + change.notes
     if len(commands) > 1:
         lines.append(f"{len(commands)} commands: each comes to the input line after the one before is sent")
     return HelperResult(insert=commands, lines=lines)

@@ -4,7 +4,7 @@ radio level (AT+CFUN?), which apply plans with and restores."""
 from __future__ import annotations
 
 from atctl.device.radio import radio_state
-from atctl.dialects.state import Settings
+from atctl.dialects.settings import Settings
 
 
 def read_settings(session, dialect) -> Settings:

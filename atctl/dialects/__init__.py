@@ -10,20 +10,27 @@ _DIALECTS = {
     "quectel-lpwa": ("atctl.dialects.quectel", "QuectelLpwa"),
     "quectel-lte": ("atctl.dialects.quectel", "QuectelLte"),
     "ublox-r4": ("atctl.dialects.ublox", "UbloxR4"),
-    "ublox-r5": ("atctl.dialects.ublox", "Ublox"),
+    "ublox-r5": ("atctl.dialects.ublox", "UbloxR5"),
     "ublox-lara-r6": ("atctl.dialects.ublox", "UbloxLaraR6"),
     "quectel-nb": ("atctl.dialects.quectel", "QuectelNb"),
     "ublox-u2": ("atctl.dialects.ublox", "UbloxU2"),
 }
 
 
-def get_dialect(profile) -> Dialect:
+def dialect_class(name: str | None) -> type[Dialect] | None:
+    """The class of a dialect name (None: standard), None for a name atctl does not know."""
     import importlib
 
-    name = getattr(profile, "dialect", None) or "standard"
-    spec = _DIALECTS.get(name)
+    spec = _DIALECTS.get(name or "standard")
     if spec is None:
+        return None
+    return getattr(importlib.import_module(spec[0]), spec[1])
+
+
+def get_dialect(profile) -> Dialect:
+    name = getattr(profile, "dialect", None) or "standard"
+    cls = dialect_class(name)
+    if cls is None:
         raise DataError(f"profile {profile.id} names dialect {name!r}, which atctl cannot configure yet",
                         hint=f"known dialects: {', '.join(_DIALECTS)}")
-    module = importlib.import_module(spec[0])
-    return getattr(module, spec[1])(profile)
+    return cls(profile)

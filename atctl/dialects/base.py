@@ -7,23 +7,30 @@ whether a deregistration or a reboot is needed for them to take effect.
 
 from __future__ import annotations
 
-from atctl.dialects.state import Apn, Edrx, Psm, Settings, Step, canonical_pdp_type, psm_seconds, timer_seconds
+from atctl.dialects.settings import ApnSetting, EdrxSetting, PsmSetting, Settings, Step, canonical_pdp_type, psm_seconds, timer_seconds
 from atctl.errors import AtctlError, ModemTimeout
 from atctl.timers.edrx import RAT_ACT
 
 
 class Dialect:
     name = "standard"
-    vendor_for_commands = "standard"   # edrx_commands() vendor form
     # (read command, the setting it reports): a read that fails leaves that setting unknown
     read_commands: tuple[tuple[str, str], ...] = (("AT+CPSMS?", "psm"), ("AT+CEDRXS?", "edrx"), ("AT+CGDCONT?", "apn"))
     band_rats: tuple[str, ...] = ()   # RATs whose bands this dialect can restrict
     couples_rats = False              # one band value enables several RATs (u-blox +UBANDSEL)
     rat_settable = False              # the dialect plans a RAT selection / order command
+    band_layout: str | None = None    # +QCFG "band" mask layout (lpwa | lte) where the dialect uses +QCFG
+    reboot_command: str | None = None  # the command that reboots the module to apply settings
+    # vendor commands this dialect speaks beyond 27.007, with what each does (console completion)
+    vendor_commands: dict[str, str] = {}
+    # the profile's ptw_command quirk -> the atctl.timers.edrx form that carries the PTW
+    _PTW_FORMS = {"qptwedrxs": "quectel", "cedrxs4": "ublox-r5"}
 
     def __init__(self, profile):
         self.profile = profile
-        self.quirks = profile.quirks if profile is not None else {}
+        from atctl.profiles.model import Quirks
+
+        self.quirks: Quirks = profile.quirks if profile is not None else Quirks()
 
     # ---- reading ------------------------------------------------------------------
     def read(self, session) -> Settings:
@@ -57,16 +64,16 @@ class Dialect:
 
     def absorb(self, settings: Settings, kind: str, f: dict) -> None:
         if kind == "CPSMS":
-            settings.psm = Psm(f.get("mode") or 0, f.get("periodic_tau_bits"), f.get("active_time_bits"))
+            settings.psm = PsmSetting(f.get("mode") or 0, f.get("periodic_tau_bits"), f.get("active_time_bits"))
         elif kind in ("CEDRXS", "QPTWEDRXS") and f.get("rat") in RAT_ACT:
             old = settings.edrx.get(f["rat"])
-            settings.edrx[f["rat"]] = Edrx(2, f.get("requested_bits"), f.get("ptw_bits") or (old.ptw_bits if old else None))
+            settings.edrx[f["rat"]] = EdrxSetting(2, f.get("requested_bits"), f.get("ptw_bits") or (old.ptw_bits if old else None))
         elif kind == "CGDCONT" and f.get("cid") is not None:
-            settings.apns[f["cid"]] = Apn(f["cid"], canonical_pdp_type(f.get("pdp_type") or "IP"), f.get("apn") or "")
+            settings.apns[f["cid"]] = ApnSetting(f["cid"], canonical_pdp_type(f.get("pdp_type") or "IP"), f.get("apn") or "")
 
     # ---- planning (pure) ------------------------------------------------------------
     def plan(self, current: Settings, desired: Settings) -> list[Step]:
-        steps = self.radio_steps(current, desired)
+        steps = self.rat_and_band_steps(current, desired)
         steps += self.psm_steps(current, desired)
         steps += self.edrx_steps(current, desired)
         steps += self.apn_steps(current, desired)
@@ -87,7 +94,7 @@ class Dialect:
             f"radio back to AT+CFUN={want}, as before apply"
         return [Step(f"AT+CFUN={want}", why, setting="radio")]
 
-    def radio_steps(self, current: Settings, desired: Settings) -> list[Step]:
+    def rat_and_band_steps(self, current: Settings, desired: Settings) -> list[Step]:
         return []
 
     def psm_steps(self, current: Settings, desired: Settings) -> list[Step]:
@@ -119,12 +126,12 @@ class Dialect:
                 if have is not None and have.mode != 0:
                     steps.append(Step(f"AT+CEDRXS=0,{RAT_ACT[rat]}", f"turn eDRX off on {rat}", setting="edrx"))
                 continue
-            ptw_settable = self.quirks.get("ptw_command", "none") != "none"
+            ptw_settable = self.ptw_settable
             same = have is not None and have.mode != 0 and have.cycle_bits == want.cycle_bits and \
                 (not ptw_settable or want.ptw_bits is None or have.ptw_bits == want.ptw_bits)
             if not same:
                 ptw = want.ptw_bits if ptw_settable else None
-                for command in edrx_commands(rat, want.cycle_bits, ptw, self.vendor_for_commands):
+                for command in edrx_commands(rat, want.cycle_bits, ptw, self.edrx_form):
                     steps.append(Step(command, f"request eDRX on {rat}", setting="edrx"))
         return steps
 
@@ -137,6 +144,29 @@ class Dialect:
     def finish(self, steps: list[Step], current: Settings, desired: Settings) -> list[Step]:
         return steps
 
+    # ---- eDRX / PTW form -----------------------------------------------------------------
+    @property
+    def edrx_form(self) -> str:
+        """The eDRX write form (atctl.timers.edrx): where the paging time window goes, if anywhere."""
+        return self._PTW_FORMS.get(self.quirks.ptw_command, "standard")
+
+    @property
+    def ptw_settable(self) -> bool:
+        return self.edrx_form != "standard"
+
+    def edrx_commands(self, rat: str, cycle_bits: str, ptw_bits: str | None = None) -> list[str]:
+        """The commands that request this eDRX cycle, with the PTW where the module can set it."""
+        from atctl.timers.edrx import edrx_commands
+
+        return edrx_commands(rat, cycle_bits, ptw_bits if self.ptw_settable else None, self.edrx_form)
+
+    def ptw_warnings(self, ptw_bits: str | None) -> tuple[str, ...]:
+        """Why a requested paging time window will not be sent."""
+        if ptw_bits is None or self.ptw_settable:
+            return ()
+        who = self.profile.id if self.profile is not None else "the standard AT+CEDRXS"
+        return (f"{who} cannot set the paging time window: only the eDRX cycle is requested.",)
+
     # ---- desired state ----------------------------------------------------------------
     def settable_band_rats(self) -> set[str]:
         return set(self.band_rats)
@@ -148,6 +178,18 @@ class Dialect:
 
     def rat_settings(self, rats: list[str]) -> dict[str, object]:
         return {}
+
+    # ---- a band change alone (atctl bands mask, the console's :bands) ----------------------
+    def band_steps(self, bands: dict[str, frozenset[int]]) -> list[Step]:
+        """The steps `plan` takes to enable exactly these bands, radio-off and reboot included:
+        planned by plan() itself, so both print the same commands. The planned RATs' current bands
+        count as unknown (always written); the other RATs as the module's every band."""
+        wanted = {rat: frozenset(b) for rat, b in bands.items() if b and rat in self.settable_band_rats()}
+        if not wanted:
+            return []
+        every = {rat: frozenset(self.profile.bands_for(rat)) for rat in self.profile.rats} if self.profile else {}
+        current = Settings(bands={rat: b for rat, b in every.items() if rat not in wanted})
+        return self.plan(current, Settings(bands=self.normalize_bands(wanted)))
 
     # ---- device procedures: forms device/ asks for ----
     # ICCID reads tried in order (command, reply prefix); vendors that have one answer only that one

@@ -9,14 +9,25 @@ from __future__ import annotations
 
 from atctl.bands.masks import qcfg_band_command
 from atctl.dialects.base import Dialect
-from atctl.dialects.state import Settings, Step
+from atctl.dialects.settings import Settings, Step
 
 NWSCAN_CODE = {"gsm": "01", "lte-m": "02", "nb-iot": "03"}
+
+# what the console offers on Tab (Quectel BG95/BG96 and EC2x AT manuals)
+QUECTEL_COMMANDS: dict[str, str] = {
+    'AT+QCFG="band"': "enabled bands", 'AT+QCFG="iotopmode"': "LTE-M / NB-IoT selection",
+    'AT+QCFG="nwscanseq"': "RAT scan order", 'AT+QCFG="nwscanmode"': "RAT scan mode",
+    'AT+QCFG="psm/urc"': "PSM URCs", "AT+QPSMS?": "PSM timers in seconds", "AT+QNWINFO": "RAT, operator, band",
+    "AT+QCSQ": "signal per RAT", 'AT+QENG="servingcell"': "serving cell", "AT+QCCID": "ICCID",
+    "AT+QPOWD=1": "power down",
+}
 
 
 class QuectelLpwa(Dialect):
     name = "quectel-lpwa"
-    vendor_for_commands = "quectel"
+    band_layout = "lpwa"
+    vendor_commands = {**QUECTEL_COMMANDS, "AT+QPTWEDRXS?": "eDRX and PTW requested",
+                       "AT+QPTWEDRXS=": "request eDRX with a PTW"}
     read_commands = (('AT+QCFG="band"', "bands"), ('AT+QCFG="iotopmode"', "rat"), ('AT+QCFG="nwscanseq"', "rat"),
                      ('AT+QCFG="nwscanmode"', "rat"), ("AT+CPSMS?", "psm"), ("AT+CEDRXS?", "edrx"),
                      ("AT+QPTWEDRXS?", "edrx"), ("AT+CGDCONT?", "apn"))
@@ -42,7 +53,7 @@ class QuectelLpwa(Dialect):
         scanmode = 1 if rats == ["gsm"] else (0 if "gsm" in rats else 3)
         return {"iotopmode": iotopmode, "nwscanseq": seq, "nwscanmode": scanmode}
 
-    def radio_steps(self, current: Settings, desired: Settings) -> list[Step]:
+    def rat_and_band_steps(self, current: Settings, desired: Settings) -> list[Step]:
         steps = []
         for key in ("nwscanmode", "iotopmode", "nwscanseq"):
             want = desired.rat_config.get(key)
@@ -65,6 +76,8 @@ class QuectelLpwa(Dialect):
 
 class QuectelLte(Dialect):
     name = "quectel-lte"
+    band_layout = "lte"
+    vendor_commands = QUECTEL_COMMANDS
     read_commands = (('AT+QCFG="band"', "bands"), ('AT+QCFG="nwscanmode"', "rat")) + Dialect.read_commands
     band_rats = ("gsm", "umts", "lte")
     rat_settable = True
@@ -82,7 +95,7 @@ class QuectelLte(Dialect):
         only = {("gsm",): 1, ("umts",): 2, ("lte",): 3}
         return {"nwscanmode": only.get(tuple(rats), 0)}
 
-    def radio_steps(self, current: Settings, desired: Settings) -> list[Step]:
+    def rat_and_band_steps(self, current: Settings, desired: Settings) -> list[Step]:
         steps = []
         want = desired.rat_config.get("nwscanmode")
         if want is not None and str(current.rat_config.get("nwscanmode")) != str(want):
@@ -106,6 +119,8 @@ class QuectelNb(Dialect):
     detach and re-attach, saved in NVRAM). PSM, eDRX and APN use the 27.007 commands."""
 
     name = "quectel-nb"
+    vendor_commands = {"AT+QBAND?": "enabled bands", "AT+QBAND=": "set bands", "AT+QNWINFO": "RAT, operator, band",
+                       "AT+QCCID": "ICCID"}
     read_commands = (("AT+QBAND?", "bands"),) + Dialect.read_commands
     band_rats = ("nb-iot",)
     rat_settable = True  # one RAT: nothing to order
@@ -117,7 +132,7 @@ class QuectelNb(Dialect):
         else:
             super().absorb(settings, kind, f)
 
-    def radio_steps(self, current: Settings, desired: Settings) -> list[Step]:
+    def rat_and_band_steps(self, current: Settings, desired: Settings) -> list[Step]:
         want = desired.bands.get("nb-iot")
         if want is None or current.bands.get("nb-iot") == want:
             return []

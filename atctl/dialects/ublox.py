@@ -12,16 +12,25 @@ from atctl.bands import urat
 from atctl.bands.masks import ubandmask_commands
 from atctl.bands.ubandsel import UBANDSEL_MHZ, bands_from_ubandsel, ubandsel_command, ubandsel_values
 from atctl.dialects.base import Dialect
-from atctl.dialects.state import Settings, Step
+from atctl.dialects.settings import Settings, Step
+
+# what the console offers on Tab (u-blox SARA-R4/R5 AT manuals)
+UBANDMASK_COMMANDS: dict[str, str] = {
+    "AT+UBANDMASK?": "enabled bands", "AT+UBANDMASK=": "set bands (decimal masks)", "AT+URAT?": "RAT order",
+    "AT+URAT=": "set the RAT order", "AT+UMNOPROF?": "operator profile", "AT+UMNOPROF=": "set the operator profile",
+    "AT+UCPSMS?": "PSM timers the network granted", "AT+CCID": "ICCID",
+}
 
 
+class UbloxR5(Dialect):
+    """SARA-R5 (R500S/R510S/R422); SARA-R4 and LARA-R6 differ from it in the reboot and +URAT form."""
 
-class Ublox(Dialect):
     name = "ublox-r5"
-    vendor_for_commands = "ublox-r5"
     read_commands = (("AT+UMNOPROF?", "mno_profile"), ("AT+URAT?", "rat"), ("AT+UBANDMASK?", "bands")) \
         + Dialect.read_commands
     needs_reboot_for = ("mno_profile", "rat", "bands")
+    reboot_command = "AT+CFUN=16"   # reset with detach and NVM save (SARA-R5 / LARA-R6 AT manuals, +CFUN)
+    vendor_commands = {**UBANDMASK_COMMANDS, "AT+CFUN=16": "reboot (applies bands and PSM)"}
     rat_settable = True
 
     def absorb(self, settings: Settings, kind: str, f: dict) -> None:
@@ -38,7 +47,7 @@ class Ublox(Dialect):
     def settable_band_rats(self) -> set[str]:
         return set(self.profile.ubandmask_rats or {})  # the RAT numbers +UBANDMASK accepts on this module
 
-    def radio_steps(self, current: Settings, desired: Settings) -> list[Step]:
+    def rat_and_band_steps(self, current: Settings, desired: Settings) -> list[Step]:
         steps = []
         if desired.mno_profile is not None and current.mno_profile != desired.mno_profile:
             steps.append(Step(f"AT+UMNOPROF={desired.mno_profile}", "set the MNO profile (resets bands and RATs)",
@@ -62,11 +71,11 @@ class Ublox(Dialect):
 
     def finish(self, steps: list[Step], current: Settings, desired: Settings) -> list[Step]:
         reboot_settings = set(self.needs_reboot_for)
-        if self.quirks.get("psm_requires_deregister"):
+        if self.quirks.psm_requires_deregister:
             reboot_settings.add("psm")
         if not any(step.setting in reboot_settings for step in steps):
             return steps
-        reboot = self.quirks.get("reboot_command", "AT+CFUN=15")
+        reboot = self.reboot_command
         return ([Step("AT+CFUN=0", "radio off: u-blox takes these settings only deregistered", kind="deregister")]
                 + steps + [Step(reboot, "reboot to apply MNO profile, RAT, bands or PSM", kind="reboot")])
 
@@ -77,7 +86,7 @@ class Ublox(Dialect):
         comes back on with the reboot, not with AT+CFUN=1."""
         if desired.radio != 1 or current.radio in (None, 1) or any(step.kind == "reboot" for step in steps):
             return super().radio_on_steps(current, desired, steps)
-        reboot = self.quirks.get("reboot_command", "AT+CFUN=15")
+        reboot = self.reboot_command
         return [Step(reboot, "reboot, radio on: the radio is off (left so by an interrupted apply?); "
                      "settings written before it take effect with the reboot", kind="reboot", setting="radio")]
 
@@ -88,6 +97,8 @@ class UbloxU2(Dialect):
     plugin does, then AT+CFUN=1. RAT selection (URAT 0-6) is not configured here."""
 
     name = "ublox-u2"
+    vendor_commands = {"AT+UBANDSEL?": "enabled frequencies", "AT+UBANDSEL=": "set frequencies (MHz)",
+                       "AT+CCID": "ICCID"}
     read_commands = (("AT+UBANDSEL?", "bands"), ("AT+CGDCONT?", "apn"))
     band_rats = ("gsm", "umts")
     couples_rats = True
@@ -109,7 +120,7 @@ class UbloxU2(Dialect):
         wanted = ubandsel_values(bands.get("gsm", ()), bands.get("umts", ()))
         return {**bands, **bands_from_ubandsel(wanted, gsm, umts)} if bands else bands
 
-    def radio_steps(self, current: Settings, desired: Settings) -> list[Step]:
+    def rat_and_band_steps(self, current: Settings, desired: Settings) -> list[Step]:
         if not desired.bands:
             return []
         merged = {rat: desired.bands.get(rat, current.bands.get(rat, frozenset())) for rat in ("gsm", "umts")}
@@ -123,7 +134,7 @@ class UbloxU2(Dialect):
                 Step("AT+CFUN=1", "radio back on")]
 
 
-class UbloxLaraR6(Ublox):
+class UbloxLaraR6(UbloxR5):
     """LARA-R6: +URAT names a set of RATs, then preferences (atctl.bands.urat)."""
 
     name = "ublox-lara-r6"
@@ -135,6 +146,7 @@ class UbloxLaraR6(Ublox):
         return urat.set_order(acts)
 
 
-class UbloxR4(Ublox):
+class UbloxR4(UbloxR5):
     name = "ublox-r4"
-    vendor_for_commands = "ublox-r4"
+    reboot_command = "AT+CFUN=15"   # reset with detach and NVM save (SARA-R4 AT manual, +CFUN)
+    vendor_commands = {**UBANDMASK_COMMANDS, "AT+CFUN=15": "reboot (applies bands and PSM)"}

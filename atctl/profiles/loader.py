@@ -57,11 +57,33 @@ def parse_profile_file(path: Path) -> "ModemProfile":
     try:
         profile = ModemProfile.model_validate(data)
     except ValidationError as exc:
-        raise validation_error(exc, path, node, hint="see modem_profiles/README.md for the profile format") from None
+        error = validation_error(exc, path, node, hint="see modem_profiles/README.md for the profile format")
+        raise _explained(error) from None
     if profile.id != path.stem:
         raise DataError(f"id {profile.id!r} does not match the file name", file=str(path),
                         line=line_of(node, ["id"]), field="id", hint=f"rename the file to {profile.id}.yaml")
     return profile
+
+
+# fields profiles had before the dialect alone chose behaviour (issue #14)
+_GONE = {"band_mask": "band_mask is no longer read: the dialect chooses the band command; remove the line",
+         "quirks.reboot_command": "reboot_command is no longer read: the dialect knows its reboot; remove the line",
+         "quirks.pin_blocks_psm": "pin_blocks_psm was never used; remove the line"}
+
+
+def _explained(error: DataError) -> DataError:
+    """A profile's unknown field or quirk, with what to do about it."""
+    from atctl.profiles.model import Quirks
+
+    field = error.field or ""
+    if not error.message.endswith(f"{field}: unknown field"):
+        return error
+    if field in _GONE:
+        return DataError("unknown field", file=error.file, line=error.line, field=field, hint=_GONE[field])
+    if field.startswith("quirks."):
+        return DataError(f"unknown quirk {field.split('.', 1)[1]!r}", file=error.file, line=error.line,
+                         hint=f"known quirks: {', '.join(Quirks.model_fields)} (modem_profiles/README.md)")
+    return error
 
 
 @lru_cache(maxsize=8)

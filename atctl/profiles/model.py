@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator, model_validator
 
 from atctl.profiles.power_model import PowerSection
 
@@ -45,7 +45,7 @@ class UsbId(_Strict):
     note: str | None = None
 
 
-class Identity(_Strict):
+class IdentityMatch(_Strict):
     manufacturer: str            # AT+CGMI answer
     model: str                   # AT+CGMM answer
     revision: str                # AT+CGMR answer of a known firmware (used by the simulator)
@@ -54,19 +54,51 @@ class Identity(_Strict):
     usb: list[UsbId] = []
 
 
+class Quirks(_Strict):
+    """Named behaviours of one module that its dialect, the engine or the simulator need
+    (modem_profiles/README.md "quirks vocabulary"). An unknown name is an error, with file:line."""
+
+    act_emtc: Literal[7, 8] | None = Field(
+        default=None, description="AcT number the module reports for LTE-M in +COPS/+CEREG (Quectel BG9x: 8)")
+    act_nbiot: Literal[9] | None = Field(default=None, description="AcT number the module reports for NB-IoT")
+    cereg4_extra_param: bool = Field(
+        default=False, description="+CEREG read with n=4 carries an extra parameter after <tac> (SARA-R410M-02B)")
+    psm_requires_deregister: bool = Field(
+        default=False, description="+CPSMS takes effect only after deregistering (AT+CFUN=0) and a reboot")
+    ptw_command: Literal["qptwedrxs", "cedrxs4", "none"] = Field(
+        default="none", description="how the paging time window is set: AT+QPTWEDRXS, 4th +CEDRXS parameter, not at all")
+    psm_granted_read: Literal["qpsms", "ucpsms", "cereg"] | None = Field(
+        default=None, description="where the network-granted PSM timers are read besides +CEREG n=4")
+    serving_cell_read: Literal["qnwinfo", "qeng0"] | None = Field(
+        default=None, description="how band and channel in use are read (Quectel default AT+QNWINFO)")
+    signal_read: Literal["qcsq", "cesq"] | None = Field(
+        default=None, description="preferred signal read before AT+CESQ / AT+CSQ")
+    unknown_command: Literal["ERROR", "CME4"] = Field(
+        default="ERROR", description="what the module answers to a command it does not know")
+    boot_banner: str | None = Field(
+        default=None, min_length=1,
+        description="the line the module prints once it has booted (Quectel: RDY); apply waits for it after a reboot")
+
+    def get(self, name: str, default: Any = None) -> Any:
+        """Dict-style read for the callers not yet on attributes (device/, sim/, codecs/act.py);
+        `default` when the profile does not set the quirk. To go once they read attributes."""
+        if name not in type(self).model_fields:
+            raise KeyError(f"unknown quirk {name!r}")
+        return getattr(self, name) if name in self.model_fields_set else default
+
+
 class ModemProfile(_Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     vendor: Literal["quectel", "ublox"] | str
     model: str
     description: str = ""
     dialect: str                 # name of a dialect in atctl/dialects (e.g. quectel-lpwa, quectel-lte, ublox-r4, ublox-r5)
-    identity: Identity
+    identity: IdentityMatch
     rats: list[Rat]              # supported RATs, module's default priority order
     bands: dict[Rat, BandFact]   # per RAT; gsm in MHz
-    band_mask: str | None = None  # mask codec: qcfg-lpwa | qcfg-lte | ubandmask | qband | ubandsel | none
     ubandmask_rats: dict[Rat, int] | None = None  # u-blox <rat> numbers in AT+UBANDMASK for this module
     timeouts: dict[str, float] = {}  # command prefix -> seconds (longest prefix wins); dialect defaults fill the rest
-    quirks: dict[str, Any] = {}  # named behaviours the engine/dialects/simulator need (documented in modem_profiles/README.md)
+    quirks: Quirks = Quirks()    # named behaviours the engine/dialects/simulator need (modem_profiles/README.md)
     sources: list[str] = []      # documents this profile was built from
     power: PowerSection | None = None  # current figures for `atctl power estimate`
 
@@ -82,6 +114,10 @@ class ModemProfile(_Strict):
             if rat not in self.rats:
                 raise ValueError(f"bands given for {rat}, which is not in rats")
         return self
+
+    @field_serializer("quirks")
+    def _quirks_as_written(self, quirks: Quirks) -> dict:
+        return quirks.model_dump(mode="json", exclude_unset=True)  # the profile's own quirks, not every default
 
     def bands_for(self, rat: str) -> list[int]:
         fact = self.bands.get(rat)  # type: ignore[call-overload]

@@ -12,7 +12,7 @@ from atctl.config.apply import ApplyFailed, LinkLost, apply_config, prepare, set
 from atctl.config.loader import load_config
 from atctl.device.settings import read_settings
 from atctl.dialects import get_dialect
-from atctl.dialects.state import Psm, Settings
+from atctl.dialects.settings import PsmSetting, Settings
 from atctl.profiles import load_profile
 
 EX = "examples/"
@@ -145,14 +145,14 @@ def test_a_setting_unreadable_after_the_restore_is_never_claimed_back():
     # before: `differences` took an unread PSM (None) for "off", so a restore whose read-back of
     # AT+CPSMS? failed claimed "all back" while the written timers remained
     dialect = get_dialect(load_profile("quectel-bg95-m3"))
-    saved = Settings(psm=Psm(0), radio=1)
+    saved = Settings(psm=PsmSetting(0), radio=1)
     after = Settings(psm=None, radio=1, unread={"psm"})
-    desired = Settings(psm=Psm(1, "00100110", "00001010"), radio=1)
+    desired = Settings(psm=PsmSetting(1, "00100110", "00001010"), radio=1)
     states = setting_states(dialect, saved, after, desired, None, {"psm"})
     assert states == {"psm": "unknown (it could not be read back)"}
-    after = Settings(psm=Psm(1, "00100110", "00001010"), radio=1)
+    after = Settings(psm=PsmSetting(1, "00100110", "00001010"), radio=1)
     assert setting_states(dialect, saved, after, desired, None, {"psm"}) == {"psm": "as apply wrote it"}
-    assert setting_states(dialect, saved, Settings(psm=Psm(0), radio=1), desired, None, {"psm"}) == \
+    assert setting_states(dialect, saved, Settings(psm=PsmSetting(0), radio=1), desired, None, {"psm"}) == \
         {"psm": "as before apply"}
 
 

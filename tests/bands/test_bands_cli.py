@@ -19,7 +19,8 @@ def test_check_fails_when_a_country_has_no_usable_band(cli_json):
 
 def test_mask_commands(cli_json):
     code, doc = cli_json("bands", "mask", "--module", "ublox-sara-r410m-02b", "--country", "DE", "--rat", "lte-m")
-    assert code == 0 and doc["bands"]["lte-m"] and doc["commands"][0].startswith("AT+UBANDMASK=0,")
+    assert code == 0 and doc["bands"]["lte-m"] and doc["commands"][1].startswith("AT+UBANDMASK=0,")
+    assert [step["kind"] for step in doc["steps"]] == ["deregister", "write", "reboot"]  # as `plan` sends them
 
 
 def test_decode(cli_json):

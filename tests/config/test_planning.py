@@ -2,7 +2,7 @@
 Command syntax from the Quectel BG95 and EC2x AT manuals and the u-blox SARA-R4/R5 AT manuals."""
 
 from atctl.dialects import get_dialect
-from atctl.dialects.state import Apn, Edrx, Psm, Settings
+from atctl.dialects.settings import ApnSetting, EdrxSetting, PsmSetting, Settings
 from atctl.profiles import load_profile
 
 
@@ -12,15 +12,15 @@ def plan(module, current, desired):
 
 def test_nothing_to_do_gives_empty_plan():
     same = Settings(rat_config={"iotopmode": 2, "nwscanseq": "020301", "nwscanmode": 3},
-                    bands={"lte-m": frozenset({8, 20})}, psm=Psm(1, "00111000", "00001111"),
-                    edrx={"lte-m": Edrx(2, "0101", "0011")}, apns={1: Apn(1, "IP", "iot")}, apn=Apn(1, "IP", "iot"))
+                    bands={"lte-m": frozenset({8, 20})}, psm=PsmSetting(1, "00111000", "00001111"),
+                    edrx={"lte-m": EdrxSetting(2, "0101", "0011")}, apns={1: ApnSetting(1, "IP", "iot")}, apn=ApnSetting(1, "IP", "iot"))
     assert plan("quectel-bg95-m3", same, same) == []
 
 
 def test_psm_compared_in_seconds_not_bits():
     # 600 s = 00000001 (10 min x 1) = 10010100 (30 s x 20): SARA-R4 re-encodes (DOMAIN.md 1)
-    current = Settings(psm=Psm(1, "10010100", "00001111"))
-    desired = Settings(psm=Psm(1, "00000001", "00001111"))
+    current = Settings(psm=PsmSetting(1, "10010100", "00001111"))
+    desired = Settings(psm=PsmSetting(1, "00000001", "00001111"))
     assert plan("quectel-bg95-m3", current, desired) == []
 
 
@@ -39,34 +39,34 @@ def test_quectel_rat_order():
 
 
 def test_quectel_ptw_first():
-    desired = Settings(edrx={"lte-m": Edrx(2, "0101", "0011")})
+    desired = Settings(edrx={"lte-m": EdrxSetting(2, "0101", "0011")})
     assert plan("quectel-bg95-m3", Settings(), desired) == ['AT+QPTWEDRXS=2,4,"0011","0101"']
 
 
 def test_ublox_r4_umnoprof_first_then_rat_bands_psm_and_reboot():
     current = Settings(mno_profile=1, rat_order=("lte-m", "nb-iot"), bands={"lte-m": frozenset({1, 2, 3, 8, 20})})
     desired = Settings(mno_profile=100, rat_order=("lte-m",), bands={"lte-m": frozenset({20})},
-                       psm=Psm(1, "00111000", "00001111"))
+                       psm=PsmSetting(1, "00111000", "00001111"))
     assert plan("ublox-sara-r410m-02b", current, desired) == [
         "AT+CFUN=0", "AT+UMNOPROF=100", "AT+URAT=7", "AT+UBANDMASK=0,524288",
         'AT+CPSMS=1,,,"00111000","00001111"', "AT+CFUN=15"]
 
 
 def test_ublox_r4_psm_alone_still_deregisters_and_reboots():
-    desired = Settings(psm=Psm(1, "00111000", "00001111"))
-    assert plan("ublox-sara-r410m-02b", Settings(psm=Psm(0)), desired) == [
+    desired = Settings(psm=PsmSetting(1, "00111000", "00001111"))
+    assert plan("ublox-sara-r410m-02b", Settings(psm=PsmSetting(0)), desired) == [
         "AT+CFUN=0", 'AT+CPSMS=1,,,"00111000","00001111"', "AT+CFUN=15"]
 
 
 def test_ublox_r4_has_no_ptw_r5_has_fourth_parameter():
-    desired = Settings(edrx={"lte-m": Edrx(2, "0101", "0011")})
+    desired = Settings(edrx={"lte-m": EdrxSetting(2, "0101", "0011")})
     assert plan("ublox-sara-r410m-02b", Settings(), desired) == ['AT+CEDRXS=2,4,"0101"']
     assert plan("ublox-sara-r510s", Settings(), desired) == ['AT+CEDRXS=2,4,"0101","0011"']
 
 
 def test_apn_and_edrx_off():
-    current = Settings(edrx={"lte-m": Edrx(2, "0101")}, apns={1: Apn(1, "IP", "old")})
-    desired = Settings(edrx={"lte-m": Edrx(0)}, apn=Apn(1, "IP", "new"))
+    current = Settings(edrx={"lte-m": EdrxSetting(2, "0101")}, apns={1: ApnSetting(1, "IP", "old")})
+    desired = Settings(edrx={"lte-m": EdrxSetting(0)}, apn=ApnSetting(1, "IP", "new"))
     assert plan("quectel-bg95-m3", current, desired) == ["AT+CEDRXS=0,4", 'AT+CGDCONT=1,"IP","new"']
 
 
@@ -131,7 +131,7 @@ def test_unreadable_reply_marks_the_setting_unread_not_empty():
 
 def test_pdp_type_spellings_compare_equal():
     # u-blox reports Non-IP contexts as "NONIP" (27.007 spells it Non-IP)
-    from atctl.dialects.state import canonical_pdp_type
+    from atctl.dialects.settings import canonical_pdp_type
 
     assert canonical_pdp_type('"NONIP"') == canonical_pdp_type("Non-IP") == "Non-IP"
     assert canonical_pdp_type("ipv4v6") == "IPV4V6" and canonical_pdp_type("IP") == "IP"
@@ -145,50 +145,50 @@ def steps(module, current, desired):
 
 
 def test_radio_found_off_is_switched_on_with_cfun_1():
-    desired = Settings(psm=Psm(0), radio=1)
-    [step] = steps("quectel-bg95-m3", Settings(psm=Psm(0), radio=0), desired)
+    desired = Settings(psm=PsmSetting(0), radio=1)
+    [step] = steps("quectel-bg95-m3", Settings(psm=PsmSetting(0), radio=0), desired)
     assert (step.command, step.setting) == ("AT+CFUN=1", "radio")
     assert step.purpose == "radio on: the radio is off (left so by an interrupted apply?)"
-    assert plan("quectel-eg25-g", Settings(psm=Psm(0), radio=4), desired) == ["AT+CFUN=1"]
-    assert plan("ublox-sara-u201", Settings(psm=Psm(0), radio=4), desired) == ["AT+CFUN=1"]
+    assert plan("quectel-eg25-g", Settings(psm=PsmSetting(0), radio=4), desired) == ["AT+CFUN=1"]
+    assert plan("ublox-sara-u201", Settings(psm=PsmSetting(0), radio=4), desired) == ["AT+CFUN=1"]
 
 
 def test_radio_on_or_unread_plans_nothing():
-    desired = Settings(psm=Psm(0), radio=1)
-    assert plan("quectel-bg95-m3", Settings(psm=Psm(0), radio=1), desired) == []
-    assert plan("quectel-bg95-m3", Settings(psm=Psm(0), radio=None), desired) == []
-    assert plan("quectel-bg95-m3", Settings(psm=Psm(0), radio=0), Settings(psm=Psm(0))) == []
+    desired = Settings(psm=PsmSetting(0), radio=1)
+    assert plan("quectel-bg95-m3", Settings(psm=PsmSetting(0), radio=1), desired) == []
+    assert plan("quectel-bg95-m3", Settings(psm=PsmSetting(0), radio=None), desired) == []
+    assert plan("quectel-bg95-m3", Settings(psm=PsmSetting(0), radio=0), Settings(psm=PsmSetting(0))) == []
 
 
 def test_ublox_radio_found_off_is_the_reboot_that_was_never_sent():
     # SARA-R4/R5: settings written after AT+CFUN=0 take effect with AT+CFUN=15/16 (u-blox SARA-R4
     # AT manual, +UMNOPROF / +UBANDMASK "a reboot is needed"): the radio-on step is that reboot
-    desired = Settings(psm=Psm(0), radio=1)
-    [step] = steps("ublox-sara-r410m-02b", Settings(psm=Psm(0), radio=0), desired)
+    desired = Settings(psm=PsmSetting(0), radio=1)
+    [step] = steps("ublox-sara-r410m-02b", Settings(psm=PsmSetting(0), radio=0), desired)
     assert (step.command, step.kind, step.setting) == ("AT+CFUN=15", "reboot", "radio")
     assert "the radio is off (left so by an interrupted apply?)" in step.purpose
-    assert plan("ublox-sara-r510s", Settings(psm=Psm(0), radio=0), desired) == ["AT+CFUN=16"]
+    assert plan("ublox-sara-r510s", Settings(psm=PsmSetting(0), radio=0), desired) == ["AT+CFUN=16"]
 
 
 def test_radio_off_with_a_reboot_in_the_plan_adds_nothing():
     # the planned reboot brings the radio back on
-    current = Settings(mno_profile=1, psm=Psm(0), radio=0)
-    desired = Settings(mno_profile=100, psm=Psm(0), radio=1)
+    current = Settings(mno_profile=1, psm=PsmSetting(0), radio=0)
+    desired = Settings(mno_profile=100, psm=PsmSetting(0), radio=1)
     assert plan("ublox-sara-r410m-02b", current, desired) == ["AT+CFUN=0", "AT+UMNOPROF=100", "AT+CFUN=15"]
 
 
 def test_restore_target_radio_off_plans_cfun_0():
     # a module that was off before apply is put back off by the restore
-    assert plan("quectel-bg95-m3", Settings(psm=Psm(0), radio=1), Settings(psm=Psm(0), radio=0)) == ["AT+CFUN=0"]
+    assert plan("quectel-bg95-m3", Settings(psm=PsmSetting(0), radio=1), Settings(psm=PsmSetting(0), radio=0)) == ["AT+CFUN=0"]
 
 
 def test_restore_of_psm_off_puts_the_timers_back():
     # issue 20: "a restore that claims all back while written timer values remain": AT+CPSMS=0
     # keeps the timers apply wrote. 27.007 10.1.23 accepts timers with <mode> 0.
-    written = Settings(psm=Psm(1, "00100110", "00001010"))
-    saved = Settings(psm=Psm(0, "00000000", "00000000"))
+    written = Settings(psm=PsmSetting(1, "00100110", "00001010"))
+    saved = Settings(psm=PsmSetting(0, "00000000", "00000000"))
     assert plan("quectel-bg95-m3", written, saved) == ['AT+CPSMS=0,,,"00000000","00000000"']
-    assert plan("quectel-bg95-m3", Settings(psm=Psm(0, "00000000", "00000000")), saved) == []
+    assert plan("quectel-bg95-m3", Settings(psm=PsmSetting(0, "00000000", "00000000")), saved) == []
     # `psm: false` in a config does not care about the timers
-    assert plan("quectel-bg95-m3", Settings(psm=Psm(0, "00100110", "00001010")), Settings(psm=Psm(0))) == []
-    assert plan("quectel-bg95-m3", written, Settings(psm=Psm(0))) == ["AT+CPSMS=0"]
+    assert plan("quectel-bg95-m3", Settings(psm=PsmSetting(0, "00100110", "00001010")), Settings(psm=PsmSetting(0))) == []
+    assert plan("quectel-bg95-m3", written, Settings(psm=PsmSetting(0))) == ["AT+CPSMS=0"]

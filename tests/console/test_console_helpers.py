@@ -33,7 +33,9 @@ def test_bands_gives_the_mask_commands():
     bg95 = run_helper(":bands DE NL", BG95)
     assert len(bg95.insert) == 1 and bg95.insert[0].startswith('AT+QCFG="band",')
     r5 = run_helper(":bands DE", R5)
-    assert r5.insert[0].startswith("AT+UBANDMASK=") and r5.insert[-1] == R5.quirks.get("reboot_command", "AT+CFUN=15")
+    # as `plan` sends them (issue #14): radio off, the masks, the dialect's reboot
+    assert r5.insert[0] == "AT+CFUN=0" and r5.insert[-1] == "AT+CFUN=16"
+    assert r5.insert[1:-1] and all(c.startswith("AT+UBANDMASK=") for c in r5.insert[1:-1])
 
 
 def test_decode_explains_without_sending():

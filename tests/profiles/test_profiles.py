@@ -92,3 +92,52 @@ def test_no_profile_cites_the_projects_own_notes_as_a_source():
     root = pathlib.Path(__file__).resolve().parents[2] / "modem_profiles"
     offenders = [p.name for p in root.glob("*.yaml") if "DOMAIN.md" in p.read_text()]
     assert offenders == []
+
+
+# ---- issue #14: quirks are a typed model ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text,line,needle", [
+    (GOOD + "quirks:\n  act_emtc: 8\n  ptw_comand: qptwedrxs\n", 11, "unknown quirk 'ptw_comand'"),
+    (GOOD + "quirks:\n  ptw_command: cedrxs5\n", 10, "ptw_command"),
+    (GOOD + "quirks:\n  psm_requires_deregister: sometimes\n", 10, "psm_requires_deregister"),
+    (GOOD + "quirks:\n  reboot_command: AT+CFUN=15\n", 10, "the dialect knows its reboot"),
+    (GOOD.replace("rats:", "band_mask: qcfg-lpwa\nrats:"), 6, "the dialect chooses the band command"),
+])
+def test_bad_quirk_is_a_data_error_with_file_and_line(tmp_path, text, line, needle):
+    path = write(tmp_path, text)
+    with pytest.raises(DataError) as info:
+        parse_profile_file(path)
+    assert needle in info.value.one_line() and f"{path}:{line}:" in info.value.one_line()
+
+
+def test_unknown_quirk_lists_the_known_ones(tmp_path):
+    with pytest.raises(DataError) as info:
+        parse_profile_file(write(tmp_path, GOOD + "quirks:\n  pin_blocks_psm: true\n"))
+    assert "never used" in info.value.one_line()
+    with pytest.raises(DataError) as info:
+        parse_profile_file(write(tmp_path, GOOD + "quirks:\n  bootbanner: RDY\n"))
+    assert "boot_banner" in info.value.one_line()
+
+
+def test_quirks_are_typed_and_read_by_attribute():
+    r410 = load_profile("ublox-sara-r410m-02b")
+    assert r410.quirks.psm_requires_deregister is True and r410.quirks.ptw_command == "none"
+    assert load_profile("quectel-bg95-m3").quirks.boot_banner == "RDY"
+    # dict-style get() keeps the old default semantics for the readers not yet moved (device/, sim/)
+    assert r410.quirks.get("act_emtc", 8) == 7 and r410.quirks.get("signal_read", "cesq") == "cesq"
+    with pytest.raises(KeyError):
+        r410.quirks.get("no_such_quirk")
+
+
+def test_modules_json_shows_the_profiles_own_quirks(cli_json):
+    code, doc = cli_json("modules", "ublox-sara-r510s")
+    assert code == 0 and doc["module"]["quirks"] == {"act_emtc": 7, "ptw_command": "cedrxs4",
+                                                     "psm_granted_read": "ucpsms", "unknown_command": "ERROR"}
+    assert "band_mask" not in doc["module"]
+
+
+def test_quectel_lte_and_lpwa_profiles_name_their_boot_banner():
+    # apply waits for it after a reboot; before, EG25-G relied on a vendor == "quectel" default in apply
+    for profile in all_profiles().values():
+        if profile.dialect in ("quectel-lpwa", "quectel-lte"):
+            assert profile.quirks.boot_banner == "RDY", profile.id

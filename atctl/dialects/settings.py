@@ -6,21 +6,21 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
-class Apn:
+class ApnSetting:
     cid: int
     pdp_type: str
     name: str
 
 
 @dataclass(frozen=True)
-class Psm:
+class PsmSetting:
     mode: int                      # 0 off, 1 on
     tau_bits: str | None = None
     active_bits: str | None = None
 
 
 @dataclass(frozen=True)
-class Edrx:
+class EdrxSetting:
     mode: int                      # 0 off, 1/2 on
     cycle_bits: str | None = None
     ptw_bits: str | None = None
@@ -33,10 +33,10 @@ class Settings:
     rat_order: tuple[str, ...] | None = None
     rat_config: dict[str, object] = field(default_factory=dict)  # dialect-specific RAT knobs (iotopmode, URAT ...)
     bands: dict[str, frozenset[int]] = field(default_factory=dict)
-    apn: Apn | None = None
-    apns: dict[int, Apn] = field(default_factory=dict)  # every context read back
-    psm: Psm | None = None
-    edrx: dict[str, Edrx] = field(default_factory=dict)   # rat -> request
+    apn: ApnSetting | None = None
+    apns: dict[int, ApnSetting] = field(default_factory=dict)  # every context read back
+    psm: PsmSetting | None = None
+    edrx: dict[str, EdrxSetting] = field(default_factory=dict)   # rat -> request
     mno_profile: int | None = None
     unread: set[str] = field(default_factory=set)  # settings whose read command failed: value unknown
     radio: int | None = None   # AT+CFUN? (1 full, 0 minimum, 4 airplane); desired: 1 (a config must register)
@@ -59,7 +59,7 @@ class Step:
         return {"command": self.command, "purpose": self.purpose, "kind": self.kind, "setting": self.setting}
 
 
-def psm_seconds(psm: Psm | None) -> tuple[int, float | None, float | None]:
+def psm_seconds(psm: PsmSetting | None) -> tuple[int, float | None, float | None]:
     """Compare PSM requests in seconds, never as bits (several encodings, same duration)."""
     from atctl.timers.psm import decode_t3324, decode_t3412_ext
 
@@ -70,7 +70,7 @@ def psm_seconds(psm: Psm | None) -> tuple[int, float | None, float | None]:
     return (1, tau, active)
 
 
-def timer_seconds(psm: Psm) -> tuple[float | None, float | None]:
+def timer_seconds(psm: PsmSetting) -> tuple[float | None, float | None]:
     """The requested timers in seconds whatever the mode (a module keeps them with PSM off)."""
     from atctl.timers.psm import decode_t3324, decode_t3412_ext
 
