@@ -104,7 +104,8 @@ def test_disagreeing_tables_keep_better_source_and_note_the_other(importer, over
 
 def test_curated_facts_applied_last_with_their_sources(result):
     att = op(result, "US", "att")["rats"]
-    assert att["umts"]["shutdown"] == "2022-02-22" and att["umts"]["sources"] == ["cur:att-3g-2022"]
+    # the curated fact's own source first, then the corroborating one (curated.yaml 'corroborate')
+    assert att["umts"]["shutdown"] == "2022-02-22" and att["umts"]["sources"] == ["cur:att-3g-2022", "cur:lightreading-att-3g"]
     vz = op(result, "US", "verizon")["rats"]
     assert vz["gsm"]["status"] == "not-deployed" and vz["lte-m"]["bands"] == [4, 13]
     for key in ("cur:att-3g-2022", "cur:verizon-cdma", "cur:phywi-nrf91-verizon", "cur:ublox-r5-ds-certs"):
