@@ -10,11 +10,13 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from atctl.errors import InputError
-from atctl.codecs import network, power, radio_config, registration, signal
-from atctl.codecs.errors import parse_error
 from atctl.codecs.fields import lenient
 from atctl.codecs.model import Model, Parsed
+from atctl.codecs.quectel import qband, qcfg, qcsq, qeng, qnwinfo, qpsms, qptwedrxs
+from atctl.codecs.standard import cfun, cgdcont, cops, cpin, cpsms, edrx, registration, signal
+from atctl.codecs.standard.errors import parse_error
+from atctl.codecs.ublox import ubandmask, ubandsel, ucpsms, umnoprof, urat
+from atctl.errors import InputError
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +39,7 @@ def _registration(prefix: str) -> Parser:
 
 
 def _edrx(prefix: str) -> Parser:
-    return lambda body, ctx: power.parse_edrx(prefix, body)
+    return lambda body, ctx: edrx.parse_edrx(prefix, body)
 
 
 PARSERS: dict[str, Parser] = {
@@ -47,25 +49,25 @@ PARSERS: dict[str, Parser] = {
     "CEDRXS": _edrx("CEDRXS"),
     "CEDRXP": _edrx("CEDRXP"),
     "CEDRXRDP": _edrx("CEDRXRDP"),
-    "QPTWEDRXS": lambda body, ctx: power.parse_qptwedrxs(body),
-    "CPSMS": lambda body, ctx: power.parse_cpsms(body),
-    "QPSMS": lambda body, ctx: power.parse_qpsms(body),
-    "UCPSMS": lambda body, ctx: power.parse_ucpsms(body),
-    "QCFG": lambda body, ctx: radio_config.parse_qcfg(body, ctx.profile),
-    "UBANDMASK": lambda body, ctx: radio_config.parse_ubandmask(body, ctx.profile),
-    "QBAND": lambda body, ctx: radio_config.parse_qband(body),
-    "UBANDSEL": lambda body, ctx: radio_config.parse_ubandsel(body),
-    "CFUN": lambda body, ctx: radio_config.parse_cfun(body),
-    "URAT": lambda body, ctx: radio_config.parse_urat(body),
-    "UMNOPROF": lambda body, ctx: radio_config.parse_umnoprof(body),
-    "QNWINFO": lambda body, ctx: network.parse_qnwinfo(body, ctx.names),
-    "QENG": lambda body, ctx: network.parse_qeng(body),
-    "COPS": lambda body, ctx: network.parse_cops(body, ctx.vendor, ctx.profile, ctx.names),
+    "QPTWEDRXS": lambda body, ctx: qptwedrxs.parse_qptwedrxs(body),
+    "CPSMS": lambda body, ctx: cpsms.parse_cpsms(body),
+    "QPSMS": lambda body, ctx: qpsms.parse_qpsms(body),
+    "UCPSMS": lambda body, ctx: ucpsms.parse_ucpsms(body),
+    "QCFG": lambda body, ctx: qcfg.parse_qcfg(body, ctx.profile),
+    "UBANDMASK": lambda body, ctx: ubandmask.parse_ubandmask(body, ctx.profile),
+    "QBAND": lambda body, ctx: qband.parse_qband(body),
+    "UBANDSEL": lambda body, ctx: ubandsel.parse_ubandsel(body),
+    "CFUN": lambda body, ctx: cfun.parse_cfun(body),
+    "URAT": lambda body, ctx: urat.parse_urat(body),
+    "UMNOPROF": lambda body, ctx: umnoprof.parse_umnoprof(body),
+    "QNWINFO": lambda body, ctx: qnwinfo.parse_qnwinfo(body, ctx.names),
+    "QENG": lambda body, ctx: qeng.parse_qeng(body),
+    "COPS": lambda body, ctx: cops.parse_cops(body, ctx.vendor, ctx.profile, ctx.names),
     "CSQ": lambda body, ctx: signal.parse_csq(body),
     "CESQ": lambda body, ctx: signal.parse_cesq(body),
-    "QCSQ": lambda body, ctx: signal.parse_qcsq(body),
-    "CGDCONT": lambda body, ctx: network.parse_cgdcont(body),
-    "CPIN": lambda body, ctx: network.parse_cpin(body),
+    "QCSQ": lambda body, ctx: qcsq.parse_qcsq(body),
+    "CGDCONT": lambda body, ctx: cgdcont.parse_cgdcont(body),
+    "CPIN": lambda body, ctx: cpin.parse_cpin(body),
     "CME ERROR": lambda body, ctx: parse_error("CME", body),
     "CMS ERROR": lambda body, ctx: parse_error("CMS", body),
 }

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from atctl.errors import InputError
-from atctl.codecs.act import act_to_rat
+from atctl.codecs.standard.act import act_to_rat
 from atctl.codecs.fields import (
     FieldIssues,
     extra_fields,

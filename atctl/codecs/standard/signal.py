@@ -1,4 +1,4 @@
-"""Signal replies: +CSQ (27.007 8.5), +CESQ (27.007 8.69), Quectel +QCSQ.
+"""Signal replies: +CSQ (27.007 8.5) and +CESQ (27.007 8.69).
 
 Level -> dB(m) conversions give the lower edge of the 27.007 interval (level 0,
 "below X", is reported one step under X), as ModemManager does: CSQ -113 + 2n;
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from atctl.errors import InputError
-from atctl.codecs.fields import opt_int, opt_str, req_int, split_fields
+from atctl.codecs.fields import req_int, split_fields
 from atctl.codecs.model import Model
+from atctl.errors import InputError
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,43 +63,3 @@ def parse_cesq(body: str) -> Cesq:
                 rssi_dbm=_level(rxlev, 63, 99, -111, 1), rscp_dbm=_level(rscp, 96, 255, -121, 1),
                 ecno_db=_level(ecno, 49, 255, -24.5, 0.5), rsrq_db=_level(rsrq, 34, 255, -20, 0.5),
                 rsrp_dbm=_level(rsrp, 97, 255, -141, 1))
-
-
-# +QCSQ: "<sysmode>"[,<value1>...]: which values follow depends on the system mode (BG95/BG96, EC2x manuals)
-QCSQ_LAYOUT = {
-    "NOSERVICE": ("", ()), "GSM": ("gsm", ("rssi_dbm",)), "WCDMA": ("umts", ("rssi_dbm", "rscp_dbm", "ecio_db")),
-    "TDSCDMA": ("tdscdma", ("rssi_dbm", "rscp_dbm", "ecio_db")),
-    "LTE": ("lte", ("rssi_dbm", "rsrp_dbm", "sinr", "rsrq_db")),
-    "EMTC": ("lte-m", ("rssi_dbm", "rsrp_dbm", "sinr", "rsrq_db")),
-    "CAT-M": ("lte-m", ("rssi_dbm", "rsrp_dbm", "sinr", "rsrq_db")),
-    "NBIOT": ("nb-iot", ("rssi_dbm", "rsrp_dbm", "sinr", "rsrq_db")),
-    "CAT-NB": ("nb-iot", ("rssi_dbm", "rsrp_dbm", "sinr", "rsrq_db")),
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Qcsq(Model):
-    sysmode: str
-    rat: str | None
-    rssi_dbm: int | None
-    rsrp_dbm: int | None
-    rsrq_db: int | None
-    sinr: int | None        # as reported: 1/5 dB steps, 0-250
-    sinr_db: float | None   # sinr / 5 - 20
-    rscp_dbm: int | None
-    ecio_db: int | None
-
-
-def parse_qcsq(body: str) -> Qcsq:
-    values = split_fields(body)
-    sysmode = opt_str(values, 0) or ""
-    layout = QCSQ_LAYOUT.get(sysmode.upper())
-    if layout is None:
-        raise InputError(f"+QCSQ system mode {sysmode!r} is not known",
-                         hint="expected NOSERVICE, GSM, WCDMA, LTE, eMTC or NBIoT")
-    rat, names = layout
-    got = {name: opt_int(values, i + 1, "+QCSQ", name) for i, name in enumerate(names)}
-    sinr = got.get("sinr")
-    return Qcsq(sysmode=sysmode, rat=rat or None, rssi_dbm=got.get("rssi_dbm"), rsrp_dbm=got.get("rsrp_dbm"),
-                rsrq_db=got.get("rsrq_db"), sinr=sinr, sinr_db=None if sinr is None else round(sinr / 5 - 20, 1),
-                rscp_dbm=got.get("rscp_dbm"), ecio_db=got.get("ecio_db"))

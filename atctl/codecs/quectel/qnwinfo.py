@@ -1,0 +1,52 @@
+"""Quectel +QNWINFO: access technology, operator, band and channel (BG95/BG96, EC2x/EG2x AT manuals)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from atctl.codecs.fields import opt_int, opt_str, operator_name, split_fields, unquote
+from atctl.codecs.model import Model
+from atctl.errors import InputError
+
+
+# Quectel <Act> strings -> RAT (BG95/BG96 and EC2x/EG2x AT manuals)
+QNWINFO_RATS = {
+    "EMTC": "lte-m", "CAT-M": "lte-m", "CAT-M1": "lte-m", "NBIOT": "nb-iot", "CAT-NB": "nb-iot", "CAT-NB1": "nb-iot",
+    "FDD LTE": "lte", "TDD LTE": "lte", "LTE": "lte", "GSM": "gsm", "GPRS": "gsm", "EDGE": "gsm",
+    "WCDMA": "umts", "HSDPA": "umts", "HSUPA": "umts", "HSPA+": "umts", "HSDPA&HSUPA": "umts",
+    "TDSCDMA": "tdscdma", "TD-SCDMA": "tdscdma", "CDMA": "cdma", "HDR": "cdma",
+}
+
+
+_BAND_NUMBER = re.compile(r"(\d+)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Qnwinfo(Model):
+    service: bool
+    act: str | None
+    rat: str | None
+    operator: str | None
+    operator_name: str | None
+    band: str | None
+    band_number: int | None
+    channel: int | None
+
+
+def parse_qnwinfo(body: str, names: Callable[[str], str | None] | None = None) -> Qnwinfo:
+    text = unquote(body)
+    if text.replace(" ", "").lower() == "noservice":
+        return Qnwinfo(False, None, None, None, None, None, None, None)
+    values = split_fields(body)
+    act = opt_str(values, 0)
+    if act is None:
+        raise InputError("+QNWINFO has no access technology", hint='a reply looks like +QNWINFO: "eMTC","24701","LTE BAND 20",6300')
+    band = opt_str(values, 2)
+    number = _BAND_NUMBER.search(band[-12:]) if band else None  # the tail only: a search is quadratic
+    oper = opt_str(values, 1)
+    return Qnwinfo(service=True, act=act, rat=QNWINFO_RATS.get(act.upper()), operator=oper,
+                   operator_name=operator_name(oper, names), band=band,
+                   band_number=int(number.group(1)) if number else None,
+                   channel=opt_int(values, 3, "+QNWINFO", "channel"))
