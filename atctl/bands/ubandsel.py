@@ -41,5 +41,6 @@ def bands_from_ubandsel(values: Iterable[int], gsm_supported: Iterable[int],
 
 
 def ubandsel_command(values: Iterable[int]) -> str:
+    """Left for bands/minimal.py until it takes atctl.codecs.ublox.ubandsel.build_ubandsel. Delete then."""
     values = sorted(values)
     return "AT+UBANDSEL=" + (",".join(map(str, values)) if values else "0")

@@ -92,7 +92,8 @@ def desired_state(config, profile, dialect) -> Desired:
     if config.edrx is False:
         settings.edrx = {rat: Edrx(0) for rat in edrx_rats}
     elif config.edrx:
-        from atctl.timers.edrx import encode_edrx, encode_ptw, vendor_warnings
+        from atctl.codecs.edrx_request import vendor_warnings
+        from atctl.timers.edrx import encode_edrx, encode_ptw
 
         for rat, want in config.edrx.items():
             cycle = encode_edrx(rat, want.cycle)

@@ -97,7 +97,7 @@ def parameters(command: str, profile=None) -> list[tuple[str, str]]:
 
 def _psm_parameters() -> list[tuple[str, str]]:
     from atctl.timers.duration import parse_duration
-    from atctl.timers.psm import encode_psm
+    from atctl.codecs.standard.cpsms import encode_cpsms as encode_psm
 
     out = [("0", "PSM off")]
     for tau, active in _PSM_EXAMPLES:
@@ -127,7 +127,7 @@ def _qcfg_parameters(profile) -> list[tuple[str, str]]:
                ('"nwscanseq","020301"', "scan LTE-M, NB-IoT, then GSM"), ('"nwscanseq","0203"', "LTE-M, then NB-IoT"),
                *out, ('"psm/urc",1', "PSM URCs on")]
     if codec in ("qcfg-lpwa", "qcfg-lte"):
-        from atctl.bands.masks import qcfg_band_command
+        from atctl.codecs.quectel.qcfg import build_qcfg_band as qcfg_band_command
 
         layout = "lpwa" if codec == "qcfg-lpwa" else "lte"
         rats = ("gsm", "lte-m", "nb-iot") if layout == "lpwa" else ("gsm", "umts", "lte")
@@ -137,7 +137,7 @@ def _qcfg_parameters(profile) -> list[tuple[str, str]]:
 
 
 def _ubandmask_parameters(profile) -> list[tuple[str, str]]:
-    from atctl.bands.masks import ubandmask_commands
+    from atctl.codecs.ublox.ubandmask import build_ubandmask as ubandmask_commands
 
     out = []
     for rat, number in (getattr(profile, "ubandmask_rats", None) or {}).items():

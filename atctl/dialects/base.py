@@ -7,6 +7,11 @@ whether a deregistration or a reboot is needed for them to take effect.
 
 from __future__ import annotations
 
+from atctl.codecs.edrx_request import edrx_commands
+from atctl.codecs.standard.cfun import build_cfun
+from atctl.codecs.standard.cgdcont import build_cgdcont
+from atctl.codecs.standard.cpsms import build_cpsms
+from atctl.codecs.standard.edrx import build_cedrxs
 from atctl.dialects.state import Apn, Edrx, Psm, Settings, Step, canonical_pdp_type, psm_seconds, timer_seconds
 from atctl.errors import AtctlError, ModemTimeout
 from atctl.timers.edrx import RAT_ACT
@@ -101,11 +106,11 @@ class Dialect:
             return []
         if want == 1 and any(step.kind == "reboot" for step in steps):
             return []  # the module boots with its radio on
-        if steps and steps[-1].command == f"AT+CFUN={want}":
+        if steps and steps[-1].command == build_cfun(want):
             return []
         why = "radio on: the radio is off (left so by an interrupted apply?)" if want == 1 else \
             f"radio back to AT+CFUN={want}, as before apply"
-        return [Step(f"AT+CFUN={want}", why, setting="radio")]
+        return [Step(build_cfun(want), why, setting="radio")]
 
     def radio_steps(self, current: Settings, desired: Settings) -> list[Step]:
         return []
@@ -119,25 +124,22 @@ class Dialect:
             have = current.psm
             if have is not None and have.mode == want.mode and timer_seconds(have) == timer_seconds(want):
                 return []
-            return [Step(f'AT+CPSMS={want.mode},,,"{want.tau_bits or ""}","{want.active_bits or ""}"',
+            return [Step(build_cpsms(want.mode, want.tau_bits or "", want.active_bits or ""),
                          "turn PSM off and put its timers back", setting="psm")]
         if want is None or psm_seconds(current.psm) == psm_seconds(want):
             return []
         if want.mode != 1:
-            return [Step("AT+CPSMS=0", "turn PSM off", setting="psm")]
-        from atctl.timers.psm import cpsms_command
-
-        return [Step(cpsms_command(desired.psm.tau_bits, desired.psm.active_bits), "request PSM timers", setting="psm")]
+            return [Step(build_cpsms(0), "turn PSM off", setting="psm")]
+        return [Step(build_cpsms(1, desired.psm.tau_bits, desired.psm.active_bits), "request PSM timers",
+                     setting="psm")]
 
     def edrx_steps(self, current: Settings, desired: Settings) -> list[Step]:
-        from atctl.timers.edrx import edrx_commands
-
         steps = []
         for rat, want in desired.edrx.items():
             have = current.edrx.get(rat)
             if want.mode == 0:
                 if have is not None and have.mode != 0:
-                    steps.append(Step(f"AT+CEDRXS=0,{RAT_ACT[rat]}", f"turn eDRX off on {rat}", setting="edrx"))
+                    steps.append(Step(build_cedrxs(0, RAT_ACT[rat]), f"turn eDRX off on {rat}", setting="edrx"))
                 continue
             ptw_settable = self.quirks.get("ptw_command", "none") != "none"
             same = have is not None and have.mode != 0 and have.cycle_bits == want.cycle_bits and \
@@ -152,7 +154,7 @@ class Dialect:
         want = desired.apn
         if want is None or current.apns.get(want.cid) == want:
             return []
-        return [Step(f'AT+CGDCONT={want.cid},"{want.pdp_type}","{want.name}"', "set the APN", setting="apn")]
+        return [Step(build_cgdcont(want.cid, want.pdp_type, want.name), "set the APN", setting="apn")]
 
     def finish(self, steps: list[Step], current: Settings, desired: Settings) -> list[Step]:
         return steps

@@ -7,7 +7,8 @@ Band and RAT changes take effect at once with <effect>=1: no reboot.
 
 from __future__ import annotations
 
-from atctl.bands.masks import qcfg_band_command
+from atctl.codecs.quectel.qband import build_qband
+from atctl.codecs.quectel.qcfg import build_qcfg, build_qcfg_band
 from atctl.dialects.base import Dialect
 from atctl.dialects.state import Settings, Step
 
@@ -47,12 +48,12 @@ class QuectelLpwa(Dialect):
         for key in ("nwscanmode", "iotopmode", "nwscanseq"):
             want = desired.rat_config.get(key)
             if want is not None and str(current.rat_config.get(key)) != str(want):
-                steps.append(Step(f'AT+QCFG="{key}",{want},1', f"RAT selection: {key}", setting="rat"))
+                steps.append(Step(build_qcfg(key, want, effect=1), f"RAT selection: {key}", setting="rat"))
         changed = {rat: bands for rat, bands in desired.bands.items()
                    if rat in self.band_rats and current.bands.get(rat) != bands}
         if changed:
             # 0 leaves a RAT's mask unchanged: only the RATs that differ are sent
-            steps.append(Step(qcfg_band_command("lpwa", {r: sorted(b) for r, b in changed.items()}, effect=1),
+            steps.append(Step(build_qcfg_band("lpwa", {r: sorted(b) for r, b in changed.items()}, effect=1),
                               "enable only the planned bands", setting="bands"))
         return steps
 
@@ -80,10 +81,10 @@ class QuectelLte(Dialect):
         steps = []
         want = desired.rat_config.get("nwscanmode")
         if want is not None and str(current.rat_config.get("nwscanmode")) != str(want):
-            steps.append(Step(f'AT+QCFG="nwscanmode",{want},1', "RAT selection: nwscanmode", setting="rat"))
+            steps.append(Step(build_qcfg("nwscanmode", want, effect=1), "RAT selection: nwscanmode", setting="rat"))
         if any(current.bands.get(r) != b for r, b in desired.bands.items()):
             merged = {r: sorted(desired.bands.get(r, current.bands.get(r, frozenset()))) for r in ("gsm", "umts", "lte")}
-            steps.append(Step(qcfg_band_command("lte", merged, effect=1), "enable only the planned bands",
+            steps.append(Step(build_qcfg_band("lte", merged, effect=1), "enable only the planned bands",
                               setting="bands"))
         return steps
 
@@ -110,6 +111,6 @@ class QuectelNb(Dialect):
         if want is None or current.bands.get("nb-iot") == want:
             return []
         every = frozenset(self.profile.bands_for("nb-iot")) if self.profile is not None else frozenset()
-        command = "AT+QBAND=0" if want == every else f"AT+QBAND={len(want)},{','.join(map(str, sorted(want)))}"
+        command = build_qband(None if want == every else want)
         return [Step(command, "enable only the planned bands (the module detaches and re-attaches)",
                      setting="bands")]

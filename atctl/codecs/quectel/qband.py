@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 
 from atctl.codecs.fields import TEST_GROUP, split_fields, whole_numbers
 from atctl.codecs.model import Model
@@ -31,3 +32,11 @@ def parse_qband(body: str) -> QBand:
     if bands == [0]:
         return QBand(bands=[], all_bands=True, test=False)
     return QBand(bands=bands, all_bands=False, test=False)
+
+
+def build_qband(bands: Iterable[int] | None) -> str:
+    """AT+QBAND=<band_number>,<band>... (BC660K-GL AT manual V1.4 7.5); None = every band (`AT+QBAND=0`)."""
+    if bands is None:
+        return "AT+QBAND=0"
+    bands = sorted(bands)
+    return f"AT+QBAND={len(bands)},{','.join(map(str, bands))}"

@@ -10,7 +10,7 @@ is the caller's (the dialect knows it); without one, a first mask with bits abov
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from atctl.codecs.fields import profile_attr, req_int, soft, split_fields, unquote
 from atctl.codecs.model import Model
@@ -139,3 +139,17 @@ def parse_qcfg(body: str, profile: Any = None) -> Model:
     if not key:
         raise InputError("+QCFG has no setting name", hint='a read looks like +QCFG: "iotopmode",0')
     return QCFG_KEYS.get(key, _generic)(key, values[1:], profile)
+
+
+def build_qcfg(key: str, value: object, effect: int | None = 1) -> str:
+    """AT+QCFG="<key>",<value>[,<effect>]: iotopmode / nwscanseq / nwscanmode (BG95/BG96 AT manual;
+    <effect> 1 = take effect at once, 0 = after a reboot)."""
+    return f'AT+QCFG="{key}",{value}' + (f",{effect}" if effect is not None else "")
+
+
+def build_qcfg_band(layout: str, bands_by_rat: dict[str, Iterable[int]], effect: int | None = 1) -> str:
+    """AT+QCFG="band",<gsm>,<lte-m or lte>,<nb-iot or tds>[,<effect>] with hex masks; a RAT left
+    out is sent as 0 (= no change on LPWA modules). Mask values: atctl.bands.masks."""
+    from atctl.bands.masks import qcfg_band_masks
+
+    return build_qcfg("band", ",".join(f"0x{v:x}" for v in qcfg_band_masks(layout, bands_by_rat)), effect)

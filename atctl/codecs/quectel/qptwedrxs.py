@@ -12,3 +12,9 @@ def parse_qptwedrxs(body: str) -> Edrx:
     if len(values) >= 3:
         values = [values[0], values[2], values[1]]
     return parse_edrx("CEDRXS", ",".join(values))
+
+
+def build_qptwedrxs(mode: int, act: int, ptw_bits: str, edrx_bits: str) -> str:
+    """AT+QPTWEDRXS=<mode>,<AcT-type>,"<Requested_PTW>","<Requested_eDRX>" (BG95/BG96 AT manual:
+    PTW first, unlike +CEDRXS)."""
+    return f'AT+QPTWEDRXS={mode},{act},"{ptw_bits}","{edrx_bits}"'

@@ -16,3 +16,8 @@ class Cfun(Model):
 def parse_cfun(body: str) -> Cfun:
     """+CFUN: 1 (27.007 read; u-blox adds a <STK_mode> field, ignored)."""
     return Cfun(fun=req_int(split_fields(body), 0, "+CFUN", "fun"))
+
+
+def build_cfun(fun: int) -> str:
+    """AT+CFUN=<fun> (27.007 8.2): 0 minimum, 1 full, 4 radio off; vendors add reboots (u-blox 15/16)."""
+    return f"AT+CFUN={int(fun)}"

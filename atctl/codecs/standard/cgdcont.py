@@ -25,3 +25,8 @@ def parse_cgdcont(body: str) -> PdpContext:
         return PdpContext(cid=None, pdp_type=opt_str(values, 1), apn=None, address=None)
     return PdpContext(cid=req_int(values, 0, "+CGDCONT", "cid"), pdp_type=opt_str(values, 1),
                       apn=opt_str(values, 2), address=opt_str(values, 3))
+
+
+def build_cgdcont(cid: int, pdp_type: str, apn: str) -> str:
+    """AT+CGDCONT=<cid>,"<PDP_type>","<APN>" (27.007 10.1.1)."""
+    return f'AT+CGDCONT={cid},"{pdp_type}","{apn}"'

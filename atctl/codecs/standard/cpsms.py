@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from atctl.codecs.fields import opt_bits, req_int, split_fields
 from atctl.codecs.model import Model
 from atctl.errors import InputError
+from atctl.timers.psm import Encoded, encode_psm
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,3 +55,32 @@ def parse_cpsms(body: str) -> Psm:
                active_time_bits=active, active_time_s=_decode_timer(active, "active"),
                periodic_rau_bits=opt_bits(values, 1, 8, p, "periodic_rau"),
                gprs_ready_bits=opt_bits(values, 2, 8, p, "gprs_ready"))
+
+
+def build_cpsms(mode: int, tau_bits: str | None = None, active_bits: str | None = None) -> str:
+    """AT+CPSMS=<mode>[,,,"<Requested_Periodic-TAU>","<Requested_Active-Time>"] (27.007 7.38).
+
+    The GPRS timers (RAU, READY) are left empty; the bit strings are always quoted. With no
+    timer the command is the bare mode; 27.007 10.1.23 accepts timers with mode 0 too (a restore).
+    """
+    if mode not in (0, 1, 2):
+        raise InputError(f"AT+CPSMS mode {mode!r} is not 0 (off), 1 (on) or 2 (off and reset)")
+    if tau_bits is None and active_bits is None:
+        return f"AT+CPSMS={mode}"
+    return f'AT+CPSMS={mode},,,"{tau_bits or ""}","{active_bits or ""}"'
+
+
+@dataclass(frozen=True)
+class CpsmsRequest:
+    """Encoded PSM timers with the command that requests them (`atctl psm encode`)."""
+
+    tau: Encoded
+    active: Encoded
+    command: str
+    warnings: tuple[str, ...] = ()
+
+
+def encode_cpsms(tau_s: float, active_s: float, rounding: str = "up") -> CpsmsRequest:
+    """Both timers encoded (atctl.timers.psm) and the AT+CPSMS=1 command carrying them."""
+    enc = encode_psm(tau_s, active_s, rounding)
+    return CpsmsRequest(enc.tau, enc.active, build_cpsms(1, enc.tau.bits, enc.active.bits), enc.warnings)

@@ -73,3 +73,10 @@ def parse_edrx(prefix: str, body: str) -> Edrx:
     return Edrx(type=prefix, act=act, rat=rat, edrx_used=act != 0 and (granted is not None or prefix == "CEDRXS"),
                 requested_bits=requested, requested_s=requested_s, granted_bits=granted, granted_s=granted_s,
                 ptw_bits=ptw, ptw_s=_ptw_seconds(rat, ptw), note=note)
+
+
+def build_cedrxs(mode: int, act: int, edrx_bits: str | None = None) -> str:
+    """AT+CEDRXS=<mode>,<AcT-type>[,"<Requested_eDRX_value>"] (27.007 7.40); mode 0 = eDRX off."""
+    if edrx_bits is None:
+        return f"AT+CEDRXS={mode},{act}"
+    return f'AT+CEDRXS={mode},{act},"{edrx_bits}"'

@@ -6,7 +6,7 @@ Masks are decoded by atctl.bands.masks (one codec for every caller).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterable
 
 from atctl.codecs.fields import extra_fields, parse_number, profile_attr, soft, split_fields
 from atctl.codecs.model import Model
@@ -46,3 +46,11 @@ def parse_ubandmask(body: str, profile: Any = None) -> UBandMask:
     return UBandMask(gsm=decoded.get("gsm", []), lte_m=decoded.get("lte_m", []),
                      nb_iot=decoded.get("nb_iot", []), lte=decoded.get("lte", []),
                      masks=[n for n in numbers if n is not None])
+
+
+def build_ubandmask(rat_number: int, bands: Iterable[int]) -> list[str]:
+    """AT+UBANDMASK=<RAT>,<mask1>[,<mask2>] (SARA-R4/R5 AT manuals), decimal 64-bit words;
+    a list: one command per RAT number."""
+    from atctl.bands.masks import ubandmask_words
+
+    return [f"AT+UBANDMASK={rat_number}," + ",".join(map(str, ubandmask_words(bands)))]

@@ -6,6 +6,7 @@ The MHz <-> band mapping is atctl.bands.ubandsel's (pure values).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 
 from atctl.codecs.fields import split_fields, whole_numbers
 from atctl.codecs.model import Model
@@ -25,3 +26,9 @@ def parse_ubandsel(body: str) -> UBandSel:
     if not mhz:
         raise InputError("+UBANDSEL holds no band", hint="a read looks like +UBANDSEL: 850,900,1800,1900")
     return UBandSel(mhz=[] if mhz == [0] else mhz, default=mhz == [0])
+
+
+def build_ubandsel(mhz: Iterable[int]) -> str:
+    """AT+UBANDSEL=<MHz>[,<MHz>...] (SARA-U2 AT manual); no value = 0, the module's default (every band)."""
+    values = sorted(mhz)
+    return "AT+UBANDSEL=" + (",".join(map(str, values)) if values else "0")

@@ -25,3 +25,8 @@ def parse_umnoprof(body: str) -> Umnoprof:
     values = split_fields(body)
     number = req_int(values, 0, "+UMNOPROF", "profile")
     return Umnoprof(profile=number, name=MNO_PROFILES.get(number))
+
+
+def build_umnoprof(profile: int) -> str:
+    """AT+UMNOPROF=<MNO> (SARA-R4/R5 AT manuals); set with the radio off, applied at the reboot."""
+    return f"AT+UMNOPROF={int(profile)}"

@@ -6,6 +6,7 @@ The numbering and the priority/set value logic are atctl.bands.urat's (pure valu
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 
 from atctl.codecs.fields import TEST_GROUP, extra_fields, group_values, split_fields, whole_numbers
 from atctl.codecs.model import Model
@@ -34,3 +35,22 @@ def parse_urat(body: str) -> Urat:
     from atctl.bands.urat import describe  # SARA-R4/R5 use 7-9; SARA-U2/LARA use 0-6
 
     return Urat(acts=acts, rats=[describe(a) for a in acts])
+
+
+def build_urat(values: Iterable[int]) -> str:
+    """AT+URAT=<AcT>[,<AcT>...] from +URAT numbers (atctl.bands.urat picks them)."""
+    return "AT+URAT=" + ",".join(map(str, values))
+
+
+def build_urat_priority(rats: Iterable[str]) -> str:
+    """SARA-R4/R5: RATs in priority order, `AT+URAT=7,8` (7 LTE-M, 8 NB-IoT, 9 GSM)."""
+    from atctl.bands.urat import priority_values
+
+    return build_urat(priority_values(rats))
+
+
+def build_urat_set(rats: Iterable[str]) -> str:
+    """LARA-R6 / SARA-U2: the set of RATs, then the preferred ones, `AT+URAT=4,3,2`."""
+    from atctl.bands.urat import set_values
+
+    return build_urat(set_values(rats))
