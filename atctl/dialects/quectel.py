@@ -8,11 +8,11 @@ Band and RAT changes take effect at once with <effect>=1: no reboot.
 from __future__ import annotations
 
 from atctl.codecs.quectel.qband import build_qband
-from atctl.codecs.quectel.qcfg import build_qcfg, build_qcfg_band
+from atctl.codecs.quectel.qcfg import IOTOPMODE_CODE, NWSCANMODE_ONLY, NWSCANSEQ_CODE, build_qcfg, build_qcfg_band
 from atctl.dialects.base import Dialect
 from atctl.dialects.state import Settings, Step
 
-NWSCAN_CODE = {"gsm": "01", "lte-m": "02", "nb-iot": "03"}
+NWSCAN_CODE = NWSCANSEQ_CODE  # the one copy: atctl.codecs.quectel.qcfg
 
 
 class QuectelLpwa(Dialect):
@@ -35,12 +35,13 @@ class QuectelLpwa(Dialect):
 
     def rat_settings(self, rats: list[str]) -> dict[str, object]:
         lpwa = [r for r in rats if r in ("lte-m", "nb-iot")]
-        iotopmode = 2 if len(lpwa) == 2 else (0 if lpwa == ["lte-m"] else 1 if lpwa == ["nb-iot"] else 2)
+        iotopmode = IOTOPMODE_CODE.get(tuple(sorted(lpwa)), IOTOPMODE_CODE[("lte-m", "nb-iot")])
         seq = "".join(NWSCAN_CODE[r] for r in rats if r in NWSCAN_CODE)
         for rat in ("lte-m", "nb-iot", "gsm"):  # the module wants every code once
             if NWSCAN_CODE[rat] not in seq:
                 seq += NWSCAN_CODE[rat]
-        scanmode = 1 if rats == ["gsm"] else (0 if "gsm" in rats else 3)
+        only = NWSCANMODE_ONLY["lpwa"]
+        scanmode = only["gsm"] if rats == ["gsm"] else (0 if "gsm" in rats else only["lte"])
         return {"iotopmode": iotopmode, "nwscanseq": seq, "nwscanmode": scanmode}
 
     def radio_steps(self, current: Settings, desired: Settings) -> list[Step]:
@@ -74,8 +75,8 @@ class QuectelLte(Dialect):
             super().absorb(settings, kind, f)
 
     def rat_settings(self, rats: list[str]) -> dict[str, object]:
-        only = {("gsm",): 1, ("umts",): 2, ("lte",): 3}
-        return {"nwscanmode": only.get(tuple(rats), 0)}
+        only = NWSCANMODE_ONLY["lte"]  # tdscdma (4) is not a RAT atctl configures
+        return {"nwscanmode": only.get(rats[0], 0) if len(rats) == 1 and rats[0] != "tdscdma" else 0}
 
     def radio_steps(self, current: Settings, desired: Settings) -> list[Step]:
         steps = []

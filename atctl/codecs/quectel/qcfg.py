@@ -35,6 +35,11 @@ NWSCANMODE = {
 
 
 BAND_KEYS = ("gsm", "lte_m", "nb_iot", "lte")
+# write side of the same tables: RAT -> code
+NWSCANSEQ_CODE: dict[str, str] = {rat: code for code, rat in NWSCANSEQ["lpwa"].items() if code != "00"}
+IOTOPMODE_CODE: dict[tuple[str, ...], int] = {tuple(rats): code for code, rats in IOTOPMODE.items()}
+NWSCANMODE_ONLY: dict[str, dict[str, int]] = {
+    layout: {rat: code for code, rat in table.items() if code} for layout, table in NWSCANMODE.items()}
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,18 +6,17 @@ from dataclasses import dataclass
 
 from atctl.codecs.fields import opt_int, opt_str, split_fields
 from atctl.codecs.model import Model
+from atctl.codecs.quectel.act_names import act_rat
 from atctl.errors import InputError
 
 
-# +QCSQ: "<sysmode>"[,<value1>...]: which values follow depends on the system mode (BG95/BG96, EC2x manuals)
-QCSQ_LAYOUT = {
-    "NOSERVICE": ("", ()), "GSM": ("gsm", ("rssi_dbm",)), "WCDMA": ("umts", ("rssi_dbm", "rscp_dbm", "ecio_db")),
-    "TDSCDMA": ("tdscdma", ("rssi_dbm", "rscp_dbm", "ecio_db")),
-    "LTE": ("lte", ("rssi_dbm", "rsrp_dbm", "sinr", "rsrq_db")),
-    "EMTC": ("lte-m", ("rssi_dbm", "rsrp_dbm", "sinr", "rsrq_db")),
-    "CAT-M": ("lte-m", ("rssi_dbm", "rsrp_dbm", "sinr", "rsrq_db")),
-    "NBIOT": ("nb-iot", ("rssi_dbm", "rsrp_dbm", "sinr", "rsrq_db")),
-    "CAT-NB": ("nb-iot", ("rssi_dbm", "rsrp_dbm", "sinr", "rsrq_db")),
+# +QCSQ: "<sysmode>"[,<value1>...]: which values follow depends on the system mode (BG95/BG96, EC2x
+# manuals); the RAT of a sysmode is the one Quectel name table's (atctl.codecs.quectel.act_names)
+_LTE_VALUES = ("rssi_dbm", "rsrp_dbm", "sinr", "rsrq_db")
+QCSQ_VALUES: dict[str, tuple[str, ...]] = {
+    "NOSERVICE": (), "GSM": ("rssi_dbm",), "WCDMA": ("rssi_dbm", "rscp_dbm", "ecio_db"),
+    "TDSCDMA": ("rssi_dbm", "rscp_dbm", "ecio_db"), "LTE": _LTE_VALUES, "EMTC": _LTE_VALUES, "CAT-M": _LTE_VALUES,
+    "NBIOT": _LTE_VALUES, "CAT-NB": _LTE_VALUES,
 }
 
 
@@ -37,11 +36,11 @@ class Qcsq(Model):
 def parse_qcsq(body: str) -> Qcsq:
     values = split_fields(body)
     sysmode = opt_str(values, 0) or ""
-    layout = QCSQ_LAYOUT.get(sysmode.upper())
-    if layout is None:
+    names = QCSQ_VALUES.get(sysmode.upper())
+    if names is None:
         raise InputError(f"+QCSQ system mode {sysmode!r} is not known",
                          hint="expected NOSERVICE, GSM, WCDMA, LTE, eMTC or NBIoT")
-    rat, names = layout
+    rat = act_rat(sysmode)
     got = {name: opt_int(values, i + 1, "+QCSQ", name) for i, name in enumerate(names)}
     sinr = got.get("sinr")
     return Qcsq(sysmode=sysmode, rat=rat or None, rssi_dbm=got.get("rssi_dbm"), rsrp_dbm=got.get("rsrp_dbm"),

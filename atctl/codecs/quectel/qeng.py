@@ -9,6 +9,7 @@ from typing import Any
 
 from atctl.codecs.fields import MAX_DIGITS, clip, extra_fields, is_empty, opt_hex, opt_str, report, split_fields, unquote
 from atctl.codecs.model import Model
+from atctl.codecs.quectel.act_names import act_rat
 from atctl.errors import InputError
 
 
@@ -29,10 +30,6 @@ QENG_GSM = ("mcc", "mnc", "lac", "cell_id", "bsic", "arfcn", "band", "rxlev", "t
 
 QENG_WCDMA = ("mcc", "mnc", "lac", "cell_id", "uarfcn", "psc", "rac", "rscp_dbm", "ecio_db", "phych", "sf",
               "slot", "speech_code", "com_mod")
-
-
-QENG_RATS = {"LTE": "lte", "EMTC": "lte-m", "CAT-M": "lte-m", "CAT-M1": "lte-m", "NBIOT": "nb-iot",
-             "CAT-NB": "nb-iot", "CAT-NB1": "nb-iot", "GSM": "gsm", "WCDMA": "umts"}
 
 
 QENG_STATES = ("SEARCH", "LIMSRV", "NOCONN", "CONNECT")
@@ -140,7 +137,7 @@ def parse_qeng(body: str) -> ServingCell:
     if kind is not None and kind.lower().startswith("neighbourcell"):
         # AT+QENG="neighbourcell": layouts differ per RAT and firmware; values kept as sent
         act = opt_str(values, 1)
-        return ServingCell(state="NEIGHBOUR", act=act, rat=QENG_RATS.get((act or "").upper()), plmn=None,
+        return ServingCell(state="NEIGHBOUR", act=act, rat=act_rat(act), plmn=None,
                            cell={"kind": kind, "values": [_qeng_value("value", v) for v in values[2:]]})
     if kind is None or kind.lower() != "servingcell":
         raise InputError(f"+QENG {kind!r} is not supported; only \"servingcell\" is decoded",
@@ -151,7 +148,7 @@ def parse_qeng(body: str) -> ServingCell:
     act = opt_str(values, 2)
     if act is None:
         return ServingCell(state=state, act=None, rat=None, plmn=None, cell={})
-    rat = QENG_RATS.get(act.upper())
+    rat = act_rat(act)
     rest = values[3:]
     if act.upper() == "NR5G-SA":
         cell = _cell(QENG_NR_SA, rest)

@@ -8,16 +8,8 @@ from typing import Callable
 
 from atctl.codecs.fields import opt_int, opt_str, operator_name, split_fields, unquote
 from atctl.codecs.model import Model
+from atctl.codecs.quectel.act_names import act_rat
 from atctl.errors import InputError
-
-
-# Quectel <Act> strings -> RAT (BG95/BG96 and EC2x/EG2x AT manuals)
-QNWINFO_RATS = {
-    "EMTC": "lte-m", "CAT-M": "lte-m", "CAT-M1": "lte-m", "NBIOT": "nb-iot", "CAT-NB": "nb-iot", "CAT-NB1": "nb-iot",
-    "FDD LTE": "lte", "TDD LTE": "lte", "LTE": "lte", "GSM": "gsm", "GPRS": "gsm", "EDGE": "gsm",
-    "WCDMA": "umts", "HSDPA": "umts", "HSUPA": "umts", "HSPA+": "umts", "HSDPA&HSUPA": "umts",
-    "TDSCDMA": "tdscdma", "TD-SCDMA": "tdscdma", "CDMA": "cdma", "HDR": "cdma",
-}
 
 
 _BAND_NUMBER = re.compile(r"(\d+)\s*$")
@@ -46,7 +38,7 @@ def parse_qnwinfo(body: str, names: Callable[[str], str | None] | None = None) -
     band = opt_str(values, 2)
     number = _BAND_NUMBER.search(band[-12:]) if band else None  # the tail only: a search is quadratic
     oper = opt_str(values, 1)
-    return Qnwinfo(service=True, act=act, rat=QNWINFO_RATS.get(act.upper()), operator=oper,
+    return Qnwinfo(service=True, act=act, rat=act_rat(act), operator=oper,
                    operator_name=operator_name(oper, names), band=band,
                    band_number=int(number.group(1)) if number else None,
                    channel=opt_int(values, 3, "+QNWINFO", "channel"))
