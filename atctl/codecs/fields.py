@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any, Callable, Iterator, TypeVar
+from typing import Callable, Iterator, TypeVar
 
 from atctl.errors import InputError
 
@@ -253,10 +253,3 @@ def operator_name(numeric: str | None, names: Callable[[str], str | None] | None
         return names(numeric)
     except Exception:  # noqa: BLE001 - a name is decoration; never fail a decode over it
         return None
-
-
-def profile_attr(profile: Any, name: str) -> Any:
-    """An attribute of a profile object or dict; None without a profile."""
-    if profile is None:
-        return None
-    return profile.get(name) if isinstance(profile, dict) else getattr(profile, name, None)

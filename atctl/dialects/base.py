@@ -55,6 +55,7 @@ class Dialect:
         from atctl.codecs import parse_line
 
         settings = Settings()
+        hints = self.parse_context()
         for command, unread in self.read_commands:
             try:
                 response = session.command(command)
@@ -68,8 +69,7 @@ class Dialect:
                 continue
             for line in response.lines:
                 try:
-                    parsed = parse_line(line, vendor=getattr(self.profile, "vendor", None), pending=command,
-                                        profile=self.profile)
+                    parsed = parse_line(line, pending=command, profile=self.profile, hints=hints)
                 except AtctlError:
                     settings.unread.add(unread)  # a reply atctl cannot read is not an empty setting
                     continue
@@ -170,3 +170,15 @@ class Dialect:
 
     def rat_settings(self, rats: list[str]) -> dict[str, object]:
         return {}
+
+    # ---- codecs: what the parsers need to know about this module --------------------------
+    def parse_context(self):
+        """ModuleHints for atctl.codecs.parse_line: the AcT numbers the module reports (profile
+        quirks act_emtc / act_nbiot), its RATs, its +QCFG "band" layout (from the RATs this
+        dialect sets bands for), its +UBANDMASK RAT numbers, the +CEREG vendor field quirk."""
+        from dataclasses import replace
+
+        from atctl.codecs.hints import ModuleHints, band_layout_for, hints_from_profile
+
+        hints = hints_from_profile(self.profile) if self.profile is not None else ModuleHints()
+        return replace(hints, band_layout=band_layout_for(self.band_rats))

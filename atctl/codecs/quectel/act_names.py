@@ -7,6 +7,9 @@ Read: `ACT_RATS` (upper-cased name -> RAT). Write (a simulated module's replies)
 
 from __future__ import annotations
 
+# +COPS/+CREG/+CGREG/+CEREG <AcT> of eMTC on BG9x (27.007 says 7; profiles say it as quirk act_emtc: 8)
+EMTC_ACT = 8
+
 ACT_RATS: dict[str, str] = {
     "EMTC": "lte-m", "CAT-M": "lte-m", "CAT-M1": "lte-m", "NBIOT": "nb-iot", "CAT-NB": "nb-iot", "CAT-NB1": "nb-iot",
     "FDD LTE": "lte", "TDD LTE": "lte", "LTE": "lte", "GSM": "gsm", "GPRS": "gsm", "EDGE": "gsm",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
-from atctl.codecs.fields import profile_attr, req_int, soft, split_fields, unquote
+from atctl.codecs.fields import req_int, soft, split_fields, unquote
 from atctl.codecs.model import Model
 from atctl.errors import InputError
 
@@ -64,15 +64,11 @@ class QcfgSetting(Model):
     values: list[str]
 
 
-def qcfg_layout(profile: Any, first_mask: int | None = None) -> str:
-    codec = profile_attr(profile, "band_mask")
-    if codec in ("qcfg-lpwa", "qcfg-lte"):
-        return codec.split("-", 1)[1]
-    dialect = profile_attr(profile, "dialect") or ""
-    if dialect.endswith("-lte"):
-        return "lte"
-    if dialect.endswith("-lpwa"):
-        return "lpwa"
+def qcfg_layout(layout: str | None, first_mask: int | None = None) -> str:
+    """The caller's layout (the dialect's); without one, inferred from the first mask: bits
+    above 0xF (WCDMA) -> "lte", otherwise "lpwa"."""
+    if layout in ("lpwa", "lte"):
+        return layout
     if first_mask is not None and first_mask > 0xF:
         return "lte"
     return "lpwa"
@@ -81,14 +77,14 @@ def qcfg_layout(profile: Any, first_mask: int | None = None) -> str:
 QCFG_MASK_NAMES = {"lpwa": ("gsm_mask", "lte_m_mask", "nb_iot_mask"), "lte": ("gsm_umts_mask", "lte_mask", "tds_mask")}
 
 
-def _qcfg_band(key: str, values: list[str], profile: Any) -> QcfgBand:
+def _qcfg_band(key: str, values: list[str], layout: str | None) -> QcfgBand:
     from atctl.bands.masks import decode_qcfg_masks, parse_hex
 
     if len(values) < 3:
         raise InputError(f'+QCFG "band" needs 3 masks, got {len(values)}')
     masks = [unquote(v) for v in values]
     first = soft("gsm_mask", masks[0], lambda: parse_hex(masks[0]))
-    layout = qcfg_layout(profile, first)
+    layout = qcfg_layout(layout, first)
     names = QCFG_MASK_NAMES[layout]
     # a mask that cannot be read (negative, too wide, junk) is unparsed and reads as "no bands"
     read = [first] + [soft(names[i], masks[i], lambda i=i: parse_hex(masks[i])) for i in (1, 2)]
@@ -99,36 +95,36 @@ def _qcfg_band(key: str, values: list[str], profile: Any) -> QcfgBand:
 
 
 def _int_setting(table_by_layout: dict[str, dict[int, Any]] | dict[int, Any], layered: bool
-                 ) -> Callable[[str, list[str], Any], QcfgSetting]:
-    def parse(key: str, values: list[str], profile: Any) -> QcfgSetting:
+                 ) -> Callable[[str, list[str], str | None], QcfgSetting]:
+    def parse(key: str, values: list[str], layout: str | None) -> QcfgSetting:
         value = req_int(values, 0, f'+QCFG "{key}"', "value")
-        table = table_by_layout[qcfg_layout(profile)] if layered else table_by_layout  # type: ignore[index]
+        table = table_by_layout[qcfg_layout(layout)] if layered else table_by_layout  # type: ignore[index]
         return QcfgSetting(key=key, value=value, text=table.get(value), values=[unquote(v) for v in values])
     return parse
 
 
-def _nwscanseq(key: str, values: list[str], profile: Any) -> QcfgSetting:
+def _nwscanseq(key: str, values: list[str], layout: str | None) -> QcfgSetting:
     raw = unquote(values[0]) if values and values[0] else ""
     if not raw.isdigit() or len(raw) % 2:
         raise InputError(f'+QCFG "nwscanseq" value {values[0] if values else ""!r} is not a list of 2-digit codes',
                          hint='it looks like "020301"')
-    table = NWSCANSEQ[qcfg_layout(profile)]
+    table = NWSCANSEQ[qcfg_layout(layout)]
     codes = [raw[i:i + 2] for i in range(0, len(raw), 2)]
     return QcfgSetting(key=key, value=raw, text=[table.get(c, f"code-{c}") for c in codes],
                        values=[unquote(v) for v in values])
 
 
-def _switch(key: str, values: list[str], profile: Any) -> QcfgSetting:
+def _switch(key: str, values: list[str], layout: str | None) -> QcfgSetting:
     value = req_int(values, 0, f'+QCFG "{key}"', "value")
     return QcfgSetting(key=key, value=value, text={0: "off", 1: "on"}.get(value), values=[unquote(v) for v in values])
 
 
-def _generic(key: str, values: list[str], profile: Any) -> QcfgSetting:
+def _generic(key: str, values: list[str], layout: str | None) -> QcfgSetting:
     raw = [unquote(v) for v in values]
     return QcfgSetting(key=key, value=raw[0] if len(raw) == 1 else raw, text=None, values=raw)
 
 
-QCFG_KEYS: dict[str, Callable[[str, list[str], Any], Model]] = {
+QCFG_KEYS: dict[str, Callable[[str, list[str], str | None], Model]] = {
     "band": _qcfg_band,
     "iotopmode": _int_setting(IOTOPMODE, False),
     "nwscanseq": _nwscanseq,
@@ -138,12 +134,13 @@ QCFG_KEYS: dict[str, Callable[[str, list[str], Any], Model]] = {
 }
 
 
-def parse_qcfg(body: str, profile: Any = None) -> Model:
+def parse_qcfg(body: str, layout: str | None = None) -> Model:
+    """One +QCFG reply; `layout` is the +QCFG "band" layout ("lpwa"/"lte") when the caller knows it."""
     values = split_fields(body)
     key = unquote(values[0]).lower() if values and values[0] else ""
     if not key:
         raise InputError("+QCFG has no setting name", hint='a read looks like +QCFG: "iotopmode",0')
-    return QCFG_KEYS.get(key, _generic)(key, values[1:], profile)
+    return QCFG_KEYS.get(key, _generic)(key, values[1:], layout)
 
 
 def build_qcfg(key: str, value: object, effect: int | None = 1) -> str:

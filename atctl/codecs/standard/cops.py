@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Callable
 
 from atctl.codecs.fields import opt_int, opt_str, operator_name, req_int, split_fields
 from atctl.codecs.model import Model
-from atctl.codecs.standard.act import act_to_rat
+from atctl.codecs.hints import ModuleHints
+from atctl.codecs.standard.act import rat_of_act
 from atctl.errors import InputError
 
 
@@ -58,10 +59,10 @@ _GROUP = re.compile(r'\((?:[^()"]|"[^"]*")*\)')
 _STRAY_ACT = re.compile(r"\s*,\s*([0-9]{1,2})\s*\)")
 
 
-def parse_cops(body: str, vendor: str | None = None, profile: Any = None,
+def parse_cops(body: str, hints: ModuleHints = ModuleHints(),
                names: Callable[[str], str | None] | None = None) -> Cops | CopsList:
     if body.strip().startswith("(") or body.strip().startswith(",,"):
-        return _parse_cops_list(body, vendor, profile)
+        return _parse_cops_list(body, hints)
     values = split_fields(body)
     mode = req_int(values, 0, "+COPS", "mode")
     fmt = opt_int(values, 1, "+COPS", "format")
@@ -70,10 +71,10 @@ def parse_cops(body: str, vendor: str | None = None, profile: Any = None,
     numeric = oper if fmt == 2 else None
     return Cops(mode=mode, mode_text=COPS_MODES.get(mode), format=fmt, operator=oper,
                 operator_name=operator_name(numeric, names) if numeric else (oper if fmt in (0, 1) else None),
-                act=act, rat=act_to_rat(act, vendor, profile))
+                act=act, rat=rat_of_act(act, hints))
 
 
-def _parse_cops_list(body: str, vendor: str | None, profile: Any) -> CopsList:
+def _parse_cops_list(body: str, hints: ModuleHints) -> CopsList:
     networks: list[CopsNetwork] = []
     ranges: list[str] = []
     for match in _GROUP.finditer(body):
@@ -87,7 +88,7 @@ def _parse_cops_list(body: str, vendor: str | None, profile: Any) -> CopsList:
             stat = opt_int(values, 0, "+COPS", "stat")
             networks.append(CopsNetwork(stat=stat, stat_text=COPS_NETWORK_STAT.get(stat) if stat is not None else None,
                                         long=opt_str(values, 1), short=opt_str(values, 2), numeric=opt_str(values, 3),
-                                        act=act, rat=act_to_rat(act, vendor, profile)))
+                                        act=act, rat=rat_of_act(act, hints)))
         else:
             ranges.append(inner.replace(" ", ""))
     if not networks and not ranges:

@@ -6,9 +6,9 @@ Masks are decoded by atctl.bands.masks (one codec for every caller).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Iterable, Mapping
 
-from atctl.codecs.fields import extra_fields, parse_number, profile_attr, soft, split_fields
+from atctl.codecs.fields import extra_fields, parse_number, soft, split_fields
 from atctl.codecs.model import Model
 
 
@@ -21,7 +21,8 @@ class UBandMask(Model):
     masks: list[int]
 
 
-def parse_ubandmask(body: str, profile: Any = None) -> UBandMask:
+def parse_ubandmask(body: str, rat_numbers: Mapping[str, int] | None = None) -> UBandMask:
+    """`rat_numbers`: the module's +UBANDMASK RAT numbers (rat -> number); default 0 LTE-M, 1 NB-IoT."""
 
     from atctl.bands.masks import join_ubandmask, mask_to_bands, ubandmask_groups
 
@@ -31,8 +32,7 @@ def parse_ubandmask(body: str, profile: Any = None) -> UBandMask:
         values = values[:6]
     numbers = [soft(f"value {i + 1}", v, lambda v=v, i=i: parse_number(v, "+UBANDMASK", f"value {i + 1}"))
                for i, v in enumerate(values)]
-    configured = profile_attr(profile, "ubandmask_rats") or {}
-    rat_numbers = {int(num): rat for rat, num in configured.items()} or {0: "lte_m", 1: "nb_iot"}
+    by_number = {int(num): rat for rat, num in (rat_numbers or {}).items()} or {0: "lte_m", 1: "nb_iot"}
     decoded: dict[str, list[int]] = {}
     for group in ubandmask_groups(len(numbers)):
         rat, words = numbers[group[0]], [numbers[i] for i in group[1:]]
@@ -42,7 +42,7 @@ def parse_ubandmask(body: str, profile: Any = None) -> UBandMask:
         mask = soft(f"value {group[1] + 1}", raw, lambda words=words: join_ubandmask(words))
         if mask is None:
             continue
-        decoded[rat_numbers.get(rat, f"rat{rat}").replace("-", "_")] = mask_to_bands(mask)
+        decoded[by_number.get(rat, f"rat{rat}").replace("-", "_")] = mask_to_bands(mask)
     return UBandMask(gsm=decoded.get("gsm", []), lte_m=decoded.get("lte_m", []),
                      nb_iot=decoded.get("nb_iot", []), lte=decoded.get("lte", []),
                      masks=[n for n in numbers if n is not None])
