@@ -253,3 +253,20 @@ def operator_name(numeric: str | None, names: Callable[[str], str | None] | None
         return names(numeric)
     except Exception:  # noqa: BLE001 - a name is decoration; never fail a decode over it
         return None
+
+
+def quoted(value: object | None) -> str:
+    """A reply field as modules print strings: `"value"`; None -> an empty field."""
+    return "" if value is None else f'"{value}"'
+
+
+def plain(value: object | None) -> str:
+    """A reply field printed bare (numbers); None -> an empty field."""
+    return "" if value is None else str(value)
+
+
+def reply_line(prefix: str, fields: list[str]) -> str:
+    """`+PREFIX: f1,f2,...` with trailing empty fields dropped, as 27.007 replies leave them out."""
+    while len(fields) > 1 and fields[-1] == "":
+        fields = fields[:-1]
+    return f"+{prefix}: " + ",".join(fields)

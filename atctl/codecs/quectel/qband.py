@@ -40,3 +40,14 @@ def build_qband(bands: Iterable[int] | None) -> str:
         return "AT+QBAND=0"
     bands = sorted(bands)
     return f"AT+QBAND={len(bands)},{','.join(map(str, bands))}"
+
+
+def format_qband(bands: Iterable[int]) -> str:
+    """The AT+QBAND? reply: the bands set, ascending (BC660K-GL AT manual V1.4 7.5)."""
+    return "+QBAND: " + ",".join(map(str, sorted(bands)))
+
+
+def format_qband_test(supported: Iterable[int]) -> str:
+    """The AT+QBAND=? reply: `(0-<count>),(<band>,...)`."""
+    supported = sorted(supported)
+    return f"+QBAND: (0-{len(supported)}),({','.join(map(str, supported))})"

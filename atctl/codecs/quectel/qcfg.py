@@ -155,3 +155,15 @@ def build_qcfg_band(layout: str, bands_by_rat: dict[str, Iterable[int]], effect:
     from atctl.bands.masks import qcfg_band_masks
 
     return build_qcfg("band", ",".join(f"0x{v:x}" for v in qcfg_band_masks(layout, bands_by_rat)), effect)
+
+
+def format_qcfg(key: str, value: object) -> str:
+    """An AT+QCFG="<key>" read reply: `+QCFG: "iotopmode",2`, `+QCFG: "nwscanseq",020301`."""
+    return f'+QCFG: "{key}",{value}'
+
+
+def format_qcfg_band(layout: str, bands_by_rat: dict[str, Iterable[int]]) -> str:
+    """The AT+QCFG="band" read reply with the three hex masks (no <effect>)."""
+    from atctl.bands.masks import qcfg_band_masks
+
+    return format_qcfg("band", ",".join(f"0x{v:x}" for v in qcfg_band_masks(layout, bands_by_rat)))

@@ -8,7 +8,7 @@ from typing import Callable
 
 from atctl.codecs.fields import opt_int, opt_str, operator_name, split_fields, unquote
 from atctl.codecs.model import Model
-from atctl.codecs.quectel.act_names import act_rat
+from atctl.codecs.quectel.act_names import QNWINFO_ACT, act_rat
 from atctl.errors import InputError
 
 
@@ -42,3 +42,12 @@ def parse_qnwinfo(body: str, names: Callable[[str], str | None] | None = None) -
                    operator_name=operator_name(oper, names), band=band,
                    band_number=int(number.group(1)) if number else None,
                    channel=opt_int(values, 3, "+QNWINFO", "channel"))
+
+
+def format_qnwinfo(rat: str | None, operator: str | None = None, band: str | None = None,
+                   channel: int | None = None) -> str:
+    """The AT+QNWINFO reply: `"<Act>","<oper>","<band>",<channel>` with the Act name Quectel
+    prints for `rat` (act_names.QNWINFO_ACT); `No Service` without a RAT."""
+    if rat is None:
+        return "+QNWINFO: No Service"
+    return f'+QNWINFO: "{QNWINFO_ACT[rat]}","{operator}","{band}",{channel}'

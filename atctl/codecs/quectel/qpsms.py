@@ -39,3 +39,8 @@ def parse_qpsms(body: str) -> Psm:
     active_bits, active_s = _qpsms_value(values, 4, "active", "active_time")
     return Psm(type="QPSMS", mode=_mode(values, "+QPSMS"), periodic_tau_bits=tau_bits, periodic_tau_s=tau_s,
                active_time_bits=active_bits, active_time_s=active_s)
+
+
+def format_qpsms(mode: int, tau_s: float | None, active_s: float | None) -> str:
+    """The AT+QPSMS? reply with the timers in seconds, both always quoted (BG95/BG96 AT manual)."""
+    return f'+QPSMS: {mode},,,"{"" if tau_s is None else tau_s}","{"" if active_s is None else active_s}"'

@@ -18,3 +18,8 @@ def build_qptwedrxs(mode: int, act: int, ptw_bits: str, edrx_bits: str) -> str:
     """AT+QPTWEDRXS=<mode>,<AcT-type>,"<Requested_PTW>","<Requested_eDRX>" (BG95/BG96 AT manual:
     PTW first, unlike +CEDRXS)."""
     return f'AT+QPTWEDRXS={mode},{act},"{ptw_bits}","{edrx_bits}"'
+
+
+def format_qptwedrxs(act: int, ptw_bits: str | None, edrx_bits: str) -> str:
+    """One AT+QPTWEDRXS? reply line, PTW first (empty when not set)."""
+    return f'+QPTWEDRXS: {act},"{ptw_bits or ""}","{edrx_bits}"'

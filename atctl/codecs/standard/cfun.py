@@ -21,3 +21,7 @@ def parse_cfun(body: str) -> Cfun:
 def build_cfun(fun: int) -> str:
     """AT+CFUN=<fun> (27.007 8.2): 0 minimum, 1 full, 4 radio off; vendors add reboots (u-blox 15/16)."""
     return f"AT+CFUN={int(fun)}"
+
+
+def format_cfun(fun: int) -> str:
+    return f"+CFUN: {int(fun)}"

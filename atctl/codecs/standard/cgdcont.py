@@ -30,3 +30,9 @@ def parse_cgdcont(body: str) -> PdpContext:
 def build_cgdcont(cid: int, pdp_type: str, apn: str) -> str:
     """AT+CGDCONT=<cid>,"<PDP_type>","<APN>" (27.007 10.1.1)."""
     return f'AT+CGDCONT={cid},"{pdp_type}","{apn}"'
+
+
+def format_cgdcont(cid: int, pdp_type: str, apn: str, address: str = "", trailing: tuple[int, ...] = (0, 0)) -> str:
+    """One AT+CGDCONT? reply line `<cid>,"<PDP_type>","<APN>","<PDP_addr>",<d_comp>,<h_comp>[,...]`
+    (27.007 10.1.1; modules print 2 to 4 numbers after the address)."""
+    return f'+CGDCONT: {cid},"{pdp_type}","{apn}","{address}"' + "".join(f",{v}" for v in trailing)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterable
 
-from atctl.codecs.fields import opt_int, opt_str, operator_name, req_int, split_fields
+from atctl.codecs.fields import opt_int, opt_str, operator_name, plain, quoted, reply_line, req_int, split_fields
 from atctl.codecs.model import Model
 from atctl.codecs.hints import ModuleHints
 from atctl.codecs.standard.act import rat_of_act
@@ -96,3 +96,16 @@ def _parse_cops_list(body: str, hints: ModuleHints) -> CopsList:
                          hint='a reply looks like +COPS: (2,"Telekom.de","TDG","26201",7),,(0-4),(0-2)')
     return CopsList(networks=networks, modes=ranges[0] if ranges else None,
                     formats=ranges[1] if len(ranges) > 1 else None)
+
+
+def format_cops(mode: int, format: int | None = None, operator: str | None = None, act: int | None = None) -> str:
+    """The AT+COPS? reply `+COPS: <mode>[,<format>,"<oper>"[,<AcT>]]` (27.007 7.3)."""
+    return reply_line("COPS", [str(mode), plain(format), quoted(operator), plain(act)])
+
+
+def format_cops_list(networks: Iterable[tuple[int, str, str, str, int | None]], modes: str = "(0-4)",
+                     formats: str = "(0-2)") -> str:
+    """The AT+COPS=? reply: `(stat,"long","short","numeric"[,AcT])` groups, then `,,(modes),(formats)`."""
+    groups = [f'({stat},"{long}","{short}","{numeric}"' + (f",{act})" if act is not None else ")")
+              for stat, long, short, numeric, act in networks]
+    return f"+COPS: {','.join(groups)},,{modes},{formats}"

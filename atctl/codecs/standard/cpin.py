@@ -27,3 +27,10 @@ def parse_cpin(body: str) -> Cpin:
         raise InputError(f"+CPIN code {code!r} is not a 27.007 SIM state",
                          hint="expected READY, SIM PIN, SIM PUK, ...")
     return Cpin(code=code, ready=code == "READY", needs=None if code in ("READY", "NOT INSERTED", "NOT READY") else code)
+
+
+def format_cpin(code: str) -> str:
+    """`+CPIN: READY` / `+CPIN: SIM PIN` ... (27.007 8.3); an unknown code is refused."""
+    if code.upper() not in CPIN_CODES:
+        raise InputError(f"+CPIN code {code!r} is not a 27.007 SIM state", hint="expected READY, SIM PIN, ...")
+    return f"+CPIN: {code.upper()}"

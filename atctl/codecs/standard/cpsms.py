@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from atctl.codecs.fields import opt_bits, req_int, split_fields
+from atctl.codecs.fields import opt_bits, quoted, req_int, split_fields
 from atctl.codecs.model import Model
 from atctl.errors import InputError
 from atctl.timers.psm import Encoded, encode_psm
@@ -84,3 +84,9 @@ def encode_cpsms(tau_s: float, active_s: float, rounding: str = "up") -> CpsmsRe
     """Both timers encoded (atctl.timers.psm) and the AT+CPSMS=1 command carrying them."""
     enc = encode_psm(tau_s, active_s, rounding)
     return CpsmsRequest(enc.tau, enc.active, build_cpsms(1, enc.tau.bits, enc.active.bits), enc.warnings)
+
+
+def format_cpsms(mode: int, tau_bits: str | None = None, active_bits: str | None = None,
+                 rau_bits: str | None = None, ready_bits: str | None = None) -> str:
+    """The AT+CPSMS? reply `+CPSMS: <mode>,[<RAU>],[<READY>],[<TAU>],[<Active>]` (27.007 7.38)."""
+    return f"+CPSMS: {mode},{quoted(rau_bits)},{quoted(ready_bits)},{quoted(tau_bits)},{quoted(active_bits)}"

@@ -80,3 +80,21 @@ def build_cedrxs(mode: int, act: int, edrx_bits: str | None = None) -> str:
     if edrx_bits is None:
         return f"AT+CEDRXS={mode},{act}"
     return f'AT+CEDRXS={mode},{act},"{edrx_bits}"'
+
+
+def format_cedrxs(act: int, requested_bits: str, ptw_bits: str | None = None) -> str:
+    """One AT+CEDRXS? reply line `+CEDRXS: <AcT-type>,"<eDRX>"` (SARA-R5 adds `,"<PTW>"`)."""
+    return f'+CEDRXS: {act},"{requested_bits}"' + (f',"{ptw_bits}"' if ptw_bits else "")
+
+
+def format_cedrxp(act: int, requested_bits: str, granted_bits: str, ptw_bits: str) -> str:
+    """The +CEDRXP URC (27.007 7.41): requested, network-provided value and PTW."""
+    return f'+CEDRXP: {act},"{requested_bits}","{granted_bits}","{ptw_bits}"'
+
+
+def format_cedrxrdp(act: int, requested_bits: str | None = None, granted_bits: str | None = None,
+                    ptw_bits: str | None = None) -> str:
+    """The AT+CEDRXRDP reply (27.007 7.41); act 0 = the cell does not use eDRX."""
+    if act == 0:
+        return "+CEDRXRDP: 0"
+    return f'+CEDRXRDP: {act},"{requested_bits}","{granted_bits}","{ptw_bits}"'

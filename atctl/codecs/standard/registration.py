@@ -41,6 +41,9 @@ from atctl.codecs.fields import (
     opt_hex,
     opt_int,
     opt_str,
+    plain,
+    quoted,
+    reply_line,
     report,
     split_fields,
     to_int,
@@ -286,3 +289,42 @@ def _body(line: str, prefix: str) -> str:
 
 __all__ = ["Registration", "STAT_TEXT", "parse_registration", "parse_cereg", "parse_creg", "parse_cgreg",
            "looks_like_read"]
+
+
+# ---------------------------------------------------------------- replies (the simulator's side)
+
+_QUOTED = {"tac", "lac", "ci", "rac", "active_time", "periodic_tau", "periodic_rau", "gprs_ready"}
+
+
+def format_registration(prefix: str, stat: int, *, n: int | None = None, extra_after_tac: bool = False,
+                        extra: str | None = None, **values: object) -> str:
+    """A +CREG/+CGREG/+CEREG line: the read reply with `n`, the URC without it (27.007 7.2,
+    10.1.20, 10.1.22). `values` are the LAYOUT fields after <stat> by name (tac/lac, ci, act,
+    rac, cause_type, reject_cause, active_time, periodic_tau/periodic_rau, gprs_ready): strings
+    quoted, numbers bare, trailing empty fields dropped. `extra_after_tac` inserts the vendor
+    field after <tac> (SARA-R41x-02B, profile quirk cereg4_extra_param), `extra` its value."""
+    names = LAYOUT[prefix][1:]
+    unknown = set(values) - set(names)
+    if unknown:
+        raise InputError(f"+{prefix} has no field {', '.join(sorted(unknown))}",
+                         hint=f"fields: {', '.join(names)}")
+    fields = [str(stat)] + [(quoted if name in _QUOTED else plain)(values.get(name)) for name in names]
+    while len(fields) > 1 and fields[-1] == "":
+        fields.pop()
+    if extra_after_tac and len(fields) > 2:
+        fields.insert(2, quoted(extra))
+    return reply_line(prefix, ([str(n)] if n is not None else []) + fields)
+
+
+def format_registration_model(reg: Registration) -> str:
+    """The line a parsed Registration came from (modulo spacing and quoting)."""
+    area = "tac" if reg.type == "CEREG" else "lac"
+    tau = "periodic_tau" if reg.type == "CEREG" else "periodic_rau"
+    values: dict[str, object] = {area: reg.tac, "ci": reg.ci, "act": reg.act, "cause_type": reg.cause_type,
+                                 "reject_cause": reg.reject_cause}
+    if reg.type == "CGREG":
+        values["rac"] = reg.rac
+    if reg.type != "CREG":
+        values.update({"active_time": reg.active_time_bits, tau: reg.periodic_tau_bits})
+    return format_registration(reg.type, reg.stat, n=None if reg.is_urc else reg.n,
+                               extra_after_tac=reg.extra is not None, extra=reg.extra, **values)

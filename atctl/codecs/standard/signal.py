@@ -63,3 +63,28 @@ def parse_cesq(body: str) -> Cesq:
                 rssi_dbm=_level(rxlev, 63, 99, -111, 1), rscp_dbm=_level(rscp, 96, 255, -121, 1),
                 ecno_db=_level(ecno, 49, 255, -24.5, 0.5), rsrq_db=_level(rsrq, 34, 255, -20, 0.5),
                 rsrp_dbm=_level(rsrp, 97, 255, -141, 1))
+
+
+def csq_rssi(dbm: float | None) -> int:
+    """<rssi> 0-31 of a level in dBm (-113 + 2n, clamped); 99 when unknown."""
+    return 99 if dbm is None else max(0, min(31, int((dbm + 113) // 2)))
+
+
+def cesq_rsrq(db: float | None) -> int:
+    """<rsrq> 0-34 of a level in dB (-20 + n/2, clamped); 255 when unknown."""
+    return 255 if db is None else max(0, min(34, int((db + 20) * 2)))
+
+
+def cesq_rsrp(dbm: float | None) -> int:
+    """<rsrp> 0-97 of a level in dBm (-141 + n, clamped); 255 when unknown."""
+    return 255 if dbm is None else max(0, min(97, int(dbm + 141)))
+
+
+def format_csq(rssi: int, ber: int = 99) -> str:
+    return f"+CSQ: {rssi},{ber}"
+
+
+def format_cesq(rxlev: int = 99, ber: int = 99, rscp: int = 255, ecno: int = 255, rsrq: int = 255,
+                rsrp: int = 255) -> str:
+    """The AT+CESQ reply; the defaults are the 'not known' values (an LTE-only module: 99,99,255,255)."""
+    return f"+CESQ: {rxlev},{ber},{rscp},{ecno},{rsrq},{rsrp}"

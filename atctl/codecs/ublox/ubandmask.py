@@ -54,3 +54,17 @@ def build_ubandmask(rat_number: int, bands: Iterable[int]) -> list[str]:
     from atctl.bands.masks import ubandmask_words
 
     return [f"AT+UBANDMASK={rat_number}," + ",".join(map(str, ubandmask_words(bands)))]
+
+
+def format_ubandmask(bands_by_number: Mapping[int, Iterable[int]]) -> str:
+    """The AT+UBANDMASK? reply: `<RAT>,<mask1>[,<mask2>]` per RAT number, ascending; every RAT
+    gets a mask2 once any band is above 64 (SARA-R5 prints both words then)."""
+    from atctl.bands.masks import bands_to_mask
+
+    bands = {number: list(b) for number, b in bands_by_number.items()}
+    wide = any(max(b or [0]) > 64 for b in bands.values())
+    values: list[str] = []
+    for number in sorted(bands):
+        mask = bands_to_mask(bands[number])
+        values += [str(number), str(mask & ((1 << 64) - 1))] + ([str(mask >> 64)] if wide else [])
+    return "+UBANDMASK: " + ",".join(values)

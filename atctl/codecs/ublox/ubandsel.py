@@ -32,3 +32,8 @@ def build_ubandsel(mhz: Iterable[int]) -> str:
     """AT+UBANDSEL=<MHz>[,<MHz>...] (SARA-U2 AT manual); no value = 0, the module's default (every band)."""
     values = sorted(mhz)
     return "AT+UBANDSEL=" + (",".join(map(str, values)) if values else "0")
+
+
+def format_ubandsel(mhz: Iterable[int]) -> str:
+    """The AT+UBANDSEL? reply in MHz; no value = 0 (the module's default)."""
+    return "+UBANDSEL: " + ",".join(map(str, list(mhz) or [0]))

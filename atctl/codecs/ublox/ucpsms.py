@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from atctl.codecs.fields import opt_bits, opt_int, split_fields
+from atctl.codecs.fields import opt_bits, opt_int, quoted, split_fields
 from atctl.codecs.standard.cpsms import Psm, _decode_timer, _mode
 
 
@@ -23,3 +23,10 @@ def parse_ucpsms(body: str) -> Psm:
                active_time_bits=active, active_time_s=_decode_timer(active, "active"),
                periodic_rau_bits=opt_bits(values, 1, 8, p, "periodic_rau"),
                gprs_ready_bits=opt_bits(values, 2, 8, p, "gprs_ready"), tau_format=fmt)
+
+
+def format_ucpsms(mode: int, tau_bits: str | None = None, active_bits: str | None = None) -> str:
+    """`+UCPSMS: 1,,,"<TAU>","<Active>"` while the network grants PSM, `+UCPSMS: 0` otherwise."""
+    if tau_bits is None and active_bits is None:
+        return f"+UCPSMS: {mode}"
+    return f'+UCPSMS: {mode},,,{quoted(tau_bits)},{quoted(active_bits)}'

@@ -30,3 +30,7 @@ def parse_umnoprof(body: str) -> Umnoprof:
 def build_umnoprof(profile: int) -> str:
     """AT+UMNOPROF=<MNO> (SARA-R4/R5 AT manuals); set with the radio off, applied at the reboot."""
     return f"AT+UMNOPROF={int(profile)}"
+
+
+def format_umnoprof(profile: int) -> str:
+    return f"+UMNOPROF: {int(profile)}"

@@ -54,3 +54,8 @@ def build_urat_set(rats: Iterable[str]) -> str:
     from atctl.bands.urat import set_values
 
     return build_urat(set_values(rats))
+
+
+def format_urat(values: Iterable[int]) -> str:
+    """The AT+URAT? reply: `+URAT: 7,8` (priority list) or `+URAT: 4,3,2` (set, preferences)."""
+    return "+URAT: " + ",".join(map(str, values))
