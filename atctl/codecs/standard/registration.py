@@ -316,8 +316,9 @@ def format_registration(prefix: str, stat: int, *, n: int | None = None, extra_a
     return reply_line(prefix, ([str(n)] if n is not None else []) + fields)
 
 
-def format_registration_model(reg: Registration) -> str:
-    """The line a parsed Registration came from (modulo spacing and quoting)."""
+def format_registration_model(reg: Registration, extra_after_tac: bool | None = None) -> str:
+    """The line a parsed Registration came from (modulo spacing and quoting). `extra_after_tac`
+    None: the vendor field is printed when the model has one (an empty one leaves no trace)."""
     area = "tac" if reg.type == "CEREG" else "lac"
     tau = "periodic_tau" if reg.type == "CEREG" else "periodic_rau"
     values: dict[str, object] = {area: reg.tac, "ci": reg.ci, "act": reg.act, "cause_type": reg.cause_type,
@@ -327,4 +328,5 @@ def format_registration_model(reg: Registration) -> str:
     if reg.type != "CREG":
         values.update({"active_time": reg.active_time_bits, tau: reg.periodic_tau_bits})
     return format_registration(reg.type, reg.stat, n=None if reg.is_urc else reg.n,
-                               extra_after_tac=reg.extra is not None, extra=reg.extra, **values)
+                               extra_after_tac=reg.extra is not None if extra_after_tac is None else extra_after_tac,
+                               extra=reg.extra, **values)
