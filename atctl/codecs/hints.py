@@ -8,6 +8,7 @@ decode` without --module) gets only the vendor's eMTC <AcT> default (`--vendor q
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any, Mapping
 
 from atctl.codecs.quectel.act_names import EMTC_ACT as QUECTEL_EMTC_ACT
@@ -56,10 +57,28 @@ def hints_from_profile(profile: Any) -> ModuleHints:
 
 
 def module_hints(vendor: str | None = None, profile: Any = None, hints: ModuleHints | None = None) -> ModuleHints:
-    """The caller's hints, else the profile's, else a bare line's (vendor default only)."""
+    """The caller's hints, else the profile's, else a bare line's (vendor default only).
+
+    parse_line calls this for every line (a 100k-line log passes the same profile each time):
+    the last profile's hints are kept, by identity (dict profiles, which may change, are not)."""
+    global _last
     if hints is not None:
         return hints
-    vendor = (vendor or _get(profile, "vendor") or "").lower()
-    if profile is not None:
-        return replace(hints_from_profile(profile), vendor_emtc=VENDOR_EMTC_ACT.get(vendor))
-    return ModuleHints(vendor_emtc=VENDOR_EMTC_ACT.get(vendor))
+    if profile is None:
+        return _bare(vendor)
+    last_vendor, last_profile, last_hints = _last
+    if last_profile is profile and last_vendor == vendor:
+        return last_hints
+    name = (vendor or _get(profile, "vendor") or "").lower()
+    found = replace(hints_from_profile(profile), vendor_emtc=VENDOR_EMTC_ACT.get(name))
+    if not isinstance(profile, dict):
+        _last = (vendor, profile, found)
+    return found
+
+
+_last: tuple[Any, Any, ModuleHints] = (None, None, ModuleHints())
+
+
+@lru_cache(maxsize=32)
+def _bare(vendor: str | None) -> ModuleHints:
+    return ModuleHints(vendor_emtc=VENDOR_EMTC_ACT.get((vendor or "").lower()))
