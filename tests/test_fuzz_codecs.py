@@ -116,7 +116,9 @@ def test_mask_to_bands(mask):
 @FUZZ
 @given(st.lists(big_ints, max_size=20))
 def test_bands_to_mask_and_commands(bands):
-    from atctl.bands.masks import bands_to_mask, qcfg_band_command, ubandmask_commands
+    from atctl.bands.masks import bands_to_mask
+    from atctl.codecs.quectel.qcfg import build_qcfg_band as qcfg_band_command
+    from atctl.codecs.ublox.ubandmask import build_ubandmask as ubandmask_commands
 
     with bounded("bands_to_mask"):
         bands_to_mask(bands)
@@ -150,7 +152,8 @@ def test_decode_ubandmask(values):
 @FUZZ
 @given(st.lists(big_ints, max_size=10), st.lists(big_ints, max_size=10))
 def test_ubandsel(mhz, umts):
-    from atctl.bands.ubandsel import bands_from_ubandsel, ubandsel_command, ubandsel_values
+    from atctl.bands.ubandsel import bands_from_ubandsel, ubandsel_values
+    from atctl.codecs.ublox.ubandsel import build_ubandsel as ubandsel_command
 
     with bounded("ubandsel"):
         ubandsel_values(mhz, umts)
@@ -202,6 +205,7 @@ def test_psm_and_edrx_encoders(seconds, rounding):
 @FUZZ
 @given(st.one_of(bits, junk, hex_masks))
 def test_timer_decoders(text):
+    from atctl.codecs import edrx_request
     from atctl.timers import edrx, psm
 
     for name, decode in (("decode_t3412_ext", psm.decode_t3412_ext), ("decode_t3324", psm.decode_t3324),
@@ -214,7 +218,7 @@ def test_timer_decoders(text):
         with bounded("decode_ptw"):
             edrx.decode_ptw(rat, text)
         with bounded("edrx_commands"):
-            edrx.edrx_commands(rat, text, text, "quectel")
+            edrx_request.edrx_commands(rat, text, text, "quectel")
 
 
 @FUZZ

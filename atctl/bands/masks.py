@@ -100,19 +100,17 @@ def decode_qcfg_masks(first: int, second: int, third: int, layout: str = "lpwa")
     raise InputError(f"unknown +QCFG band layout {layout!r}", hint="use lpwa or lte")
 
 
-def qcfg_band_command(layout: str, bands_by_rat: dict[str, Iterable[int]], effect: int | None = 1) -> str:
-    """AT+QCFG="band",... ; a RAT left out is sent as 0 (= no change on LPWA modules)."""
+def qcfg_band_masks(layout: str, bands_by_rat: dict[str, Iterable[int]]) -> tuple[int, int, int]:
+    """The three AT+QCFG="band" mask values for these bands; a RAT left out is 0 (= no change on
+    LPWA modules). lpwa: (GSM, LTE-M, NB-IoT); lte: (GSM+WCDMA, LTE, TDS = 0)."""
     if layout == "lpwa":
-        values = [_keys_to_bits(bands_by_rat.get("gsm", ()), GSM_QCFG_BITS, "GSM band (MHz)"),
-                  bands_to_mask(bands_by_rat.get("lte-m", ())), bands_to_mask(bands_by_rat.get("nb-iot", ()))]
-    elif layout == "lte":
+        return (_keys_to_bits(bands_by_rat.get("gsm", ()), GSM_QCFG_BITS, "GSM band (MHz)"),
+                bands_to_mask(bands_by_rat.get("lte-m", ())), bands_to_mask(bands_by_rat.get("nb-iot", ())))
+    if layout == "lte":
         first = _keys_to_bits(bands_by_rat.get("gsm", ()), GSM_QCFG_BITS, "GSM band (MHz)") | \
             _keys_to_bits(bands_by_rat.get("umts", ()), WCDMA_QCFG_BITS, "WCDMA band")
-        values = [first, bands_to_mask(bands_by_rat.get("lte", ())), 0]
-    else:
-        raise InputError(f"unknown +QCFG band layout {layout!r}", hint="use lpwa or lte")
-    text = 'AT+QCFG="band",' + ",".join(f"0x{v:x}" for v in values)
-    return text + (f",{effect}" if effect is not None else "")
+        return (first, bands_to_mask(bands_by_rat.get("lte", ())), 0)
+    raise InputError(f"unknown +QCFG band layout {layout!r}", hint="use lpwa or lte")
 
 
 def ubandmask_groups(count: int) -> list[tuple[int, ...]]:
@@ -151,7 +149,8 @@ def decode_ubandmask(values: list[int], rat_numbers: dict[int, str] | None = Non
     return out
 
 
-def ubandmask_commands(rat_number: int, bands: Iterable[int]) -> list[str]:
+def ubandmask_words(bands: Iterable[int]) -> list[int]:
+    """The +UBANDMASK mask words for these bands: [mask1] or [mask1, mask2] (bands 65-128)."""
     mask = bands_to_mask(bands)
-    low, high = mask & ((1 << 64) - 1), mask >> 64
-    return [f"AT+UBANDMASK={rat_number},{low}" + (f",{high}" if high else "")]
+    low, high = mask & ((1 << UBANDMASK_WORD_BITS) - 1), mask >> UBANDMASK_WORD_BITS
+    return [low, high] if high else [low]

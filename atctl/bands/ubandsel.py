@@ -38,8 +38,3 @@ def bands_from_ubandsel(values: Iterable[int], gsm_supported: Iterable[int],
             gsm.add(g)
         umts.update(b for b in u if b in umts_ok)
     return {"gsm": frozenset(gsm), "umts": frozenset(umts)}
-
-
-def ubandsel_command(values: Iterable[int]) -> str:
-    values = sorted(values)
-    return "AT+UBANDSEL=" + (",".join(map(str, values)) if values else "0")

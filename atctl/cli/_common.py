@@ -54,7 +54,7 @@ def _set_json(value: bool) -> bool:
 
 
 # --- choices (typer lists them in --help and offers them to shell completion) -------------------
-# The values equal the library's own tables (atctl.data.RATS, atctl.timers.edrx.VENDORS,
+# The values equal the library's own tables (atctl.data.RATS, atctl.codecs.edrx_request.VENDORS,
 # atctl.timers.rounding.POLICIES, atctl.timers.psm.representable); tests/cli/test_conventions.py
 # keeps them equal. StrEnum members compare, format and serialise as their plain string values.
 

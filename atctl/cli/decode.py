@@ -40,9 +40,23 @@ def decode(
 
         return decode_log(log, vendor.lower() if vendor else (profile.vendor if profile else None), profile, json, show_ids)
     parsed = parse_line(line, vendor=vendor or (profile.vendor if profile else None), profile=profile, is_urc=urc,
-                        names=plmn_name)
+                        names=plmn_name, hints=_dialect_hints(profile))
     doc = parsed.to_dict()
     emit(doc, json, lambda: _render(doc))
+
+
+def _dialect_hints(profile: Any) -> Any:
+    """What the module's dialect tells the parsers (AcT numbers, +QCFG band layout...); None
+    without a profile, or when atctl has no dialect of that name (the profile's facts then serve)."""
+    if profile is None:
+        return None
+    from atctl.dialects import get_dialect
+    from atctl.errors import DataError
+
+    try:
+        return get_dialect(profile).parse_context()
+    except DataError:
+        return None
 
 
 def _rows(fields: dict[str, Any], prefix: str = "") -> list[tuple[str, str]]:

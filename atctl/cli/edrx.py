@@ -24,8 +24,8 @@ def encode(
 ) -> None:
     """Encode an eDRX cycle (and PTW) for one RAT into bits and AT commands."""
     from atctl.timers.duration import format_duration, parse_duration
-    from atctl.timers.edrx import (RAT_ACT, check_rat, edrx_commands, encode_edrx, encode_ptw, ptw_cycle_warnings,
-                                   vendor_warnings)
+    from atctl.codecs.edrx_request import edrx_commands, vendor_warnings
+    from atctl.timers.edrx import RAT_ACT, check_rat, encode_edrx, encode_ptw, ptw_cycle_warnings
 
     rat = check_rat(rat)
     cyc = encode_edrx(rat, parse_duration(cycle, what="--cycle"), rounding)

@@ -24,7 +24,7 @@ def encode(
 ) -> None:
     """Encode a TAU and an active time into bit strings and the AT+CPSMS command."""
     from atctl.timers.duration import format_duration, parse_duration
-    from atctl.timers.psm import encode_psm
+    from atctl.codecs.standard.cpsms import encode_cpsms as encode_psm
 
     result = encode_psm(parse_duration(tau, what="--tau"), parse_duration(active, what="--active"), rounding)
     doc = {

@@ -10,17 +10,22 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from atctl.errors import InputError
-from atctl.codecs import network, power, radio_config, registration, signal
-from atctl.codecs.errors import parse_error
 from atctl.codecs.fields import lenient
+from atctl.codecs.hints import ModuleHints, module_hints
 from atctl.codecs.model import Model, Parsed
+from atctl.codecs.quectel import qband, qcfg, qcsq, qeng, qnwinfo, qpsms, qptwedrxs
+from atctl.codecs.standard import cfun, cgdcont, cops, cpin, cpsms, edrx, registration, signal
+from atctl.codecs.standard.errors import parse_error
+from atctl.codecs.ublox import ubandmask, ubandsel, ucpsms, umnoprof, urat
+from atctl.errors import InputError
 
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    vendor: str | None = None
-    profile: Any = None
+    """What a parser may use besides the line: the module's hints (the dialect's, or inferred),
+    the command awaiting a reply, and the caller's operator-name lookup."""
+
+    hints: ModuleHints = ModuleHints()
     pending: Any = None
     is_urc: bool | None = None
     names: Callable[[str], str | None] | None = None   # numeric PLMN -> operator name
@@ -31,13 +36,12 @@ Parser = Callable[[str, Context], Model]
 
 def _registration(prefix: str) -> Parser:
     def parse(body: str, ctx: Context) -> Model:
-        return registration.parse_registration(prefix, body, vendor=ctx.vendor, profile=ctx.profile,
-                                               is_urc=ctx.is_urc, pending=ctx.pending)
+        return registration.parse_registration(prefix, body, hints=ctx.hints, is_urc=ctx.is_urc, pending=ctx.pending)
     return parse
 
 
 def _edrx(prefix: str) -> Parser:
-    return lambda body, ctx: power.parse_edrx(prefix, body)
+    return lambda body, ctx: edrx.parse_edrx(prefix, body)
 
 
 PARSERS: dict[str, Parser] = {
@@ -47,25 +51,25 @@ PARSERS: dict[str, Parser] = {
     "CEDRXS": _edrx("CEDRXS"),
     "CEDRXP": _edrx("CEDRXP"),
     "CEDRXRDP": _edrx("CEDRXRDP"),
-    "QPTWEDRXS": lambda body, ctx: power.parse_qptwedrxs(body),
-    "CPSMS": lambda body, ctx: power.parse_cpsms(body),
-    "QPSMS": lambda body, ctx: power.parse_qpsms(body),
-    "UCPSMS": lambda body, ctx: power.parse_ucpsms(body),
-    "QCFG": lambda body, ctx: radio_config.parse_qcfg(body, ctx.profile),
-    "UBANDMASK": lambda body, ctx: radio_config.parse_ubandmask(body, ctx.profile),
-    "QBAND": lambda body, ctx: radio_config.parse_qband(body),
-    "UBANDSEL": lambda body, ctx: radio_config.parse_ubandsel(body),
-    "CFUN": lambda body, ctx: radio_config.parse_cfun(body),
-    "URAT": lambda body, ctx: radio_config.parse_urat(body),
-    "UMNOPROF": lambda body, ctx: radio_config.parse_umnoprof(body),
-    "QNWINFO": lambda body, ctx: network.parse_qnwinfo(body, ctx.names),
-    "QENG": lambda body, ctx: network.parse_qeng(body),
-    "COPS": lambda body, ctx: network.parse_cops(body, ctx.vendor, ctx.profile, ctx.names),
+    "QPTWEDRXS": lambda body, ctx: qptwedrxs.parse_qptwedrxs(body),
+    "CPSMS": lambda body, ctx: cpsms.parse_cpsms(body),
+    "QPSMS": lambda body, ctx: qpsms.parse_qpsms(body),
+    "UCPSMS": lambda body, ctx: ucpsms.parse_ucpsms(body),
+    "QCFG": lambda body, ctx: qcfg.parse_qcfg(body, ctx.hints.band_layout),
+    "UBANDMASK": lambda body, ctx: ubandmask.parse_ubandmask(body, ctx.hints.ubandmask_rats),
+    "QBAND": lambda body, ctx: qband.parse_qband(body),
+    "UBANDSEL": lambda body, ctx: ubandsel.parse_ubandsel(body),
+    "CFUN": lambda body, ctx: cfun.parse_cfun(body),
+    "URAT": lambda body, ctx: urat.parse_urat(body),
+    "UMNOPROF": lambda body, ctx: umnoprof.parse_umnoprof(body),
+    "QNWINFO": lambda body, ctx: qnwinfo.parse_qnwinfo(body, ctx.names),
+    "QENG": lambda body, ctx: qeng.parse_qeng(body),
+    "COPS": lambda body, ctx: cops.parse_cops(body, ctx.hints, ctx.names),
     "CSQ": lambda body, ctx: signal.parse_csq(body),
     "CESQ": lambda body, ctx: signal.parse_cesq(body),
-    "QCSQ": lambda body, ctx: signal.parse_qcsq(body),
-    "CGDCONT": lambda body, ctx: network.parse_cgdcont(body),
-    "CPIN": lambda body, ctx: network.parse_cpin(body),
+    "QCSQ": lambda body, ctx: qcsq.parse_qcsq(body),
+    "CGDCONT": lambda body, ctx: cgdcont.parse_cgdcont(body),
+    "CPIN": lambda body, ctx: cpin.parse_cpin(body),
     "CME ERROR": lambda body, ctx: parse_error("CME", body),
     "CMS ERROR": lambda body, ctx: parse_error("CMS", body),
 }
@@ -102,10 +106,15 @@ def split_line(line: str) -> tuple[str, str]:
 
 
 def parse_line(line: str, vendor: str | None = None, pending: Any = None, *, profile: Any = None,
-               is_urc: bool | None = None, names: Callable[[str], str | None] | None = None) -> Parsed:
+               is_urc: bool | None = None, names: Callable[[str], str | None] | None = None,
+               hints: ModuleHints | None = None) -> Parsed:
     """Decode one response line. `pending` is the command awaiting its reply (e.g. "AT+CEREG?"),
     which tells a read reply from a URC; `is_urc` says it directly. `names` maps a numeric PLMN
     to an operator name (atctl.data.plmn_name); without it +COPS/+QNWINFO carry no name.
+
+    `hints` are what the module's dialect knows (Dialect.parse_context(): eMTC/NB-IoT AcT
+    numbers, +QCFG band layout, +UBANDMASK RAT numbers); without them they are inferred from
+    `profile`, or for a bare line from `vendor` (atctl.codecs.hints.module_hints).
 
     Optional fields that cannot be read do not fail the line: they are listed in
     `fields["unparsed"]` with one `fields["warnings"]` entry each (DESIGN.md)."""
@@ -115,7 +124,7 @@ def parse_line(line: str, vendor: str | None = None, pending: Any = None, *, pro
     if parser is None:
         raise InputError(f"+{prefix} is not a supported response",
                          hint=f"supported prefixes: {', '.join(supported_prefixes())}")
-    ctx = Context(vendor=vendor.lower() if vendor else None, profile=profile, pending=pending, is_urc=is_urc, names=names)
+    ctx = Context(hints=module_hints(vendor, profile, hints), pending=pending, is_urc=is_urc, names=names)
     try:
         with lenient() as issues:
             model = parser(body, ctx)

@@ -204,3 +204,69 @@ def parse_number(raw: str, prefix: str, name: str) -> int:
         return int(text, 16) if text.lower().startswith("0x") else to_int(text, prefix, name)
     except (ValueError, InputError):
         raise InputError(f"{prefix} field {name} {clip(raw, 40)!r} is not a number") from None
+
+
+# a group may not contain "(": with [^)]* every "(" of "((((..." rescanned to the end (quadratic)
+TEST_GROUP = re.compile(r"\(([^()]*)\)")
+_RANGE_SPAN_MAX = 64  # "(0-6)" expands; a wider range is junk, not 10^9 list items
+_TEST_VALUES_MAX = 128  # per parameter
+
+
+def whole_numbers(values: list[str], prefix: str, what: str) -> list[int]:
+    """Non-negative whole numbers from a list of fields; one that cannot be read is unparsed and skipped."""
+    out = []
+    for i, raw in enumerate(values):
+        name = f"{what} {i + 1}"
+        number = soft(name, raw, lambda raw=raw, name=name: to_int(raw, prefix, name))
+        if number is not None and number < 0:
+            report(name, raw, f"{prefix} {name} {number} is negative")
+        elif number is not None:
+            out.append(number)
+    return out
+
+
+def group_values(group: str, prefix: str, name: str) -> list[int]:
+    """The values of one test-reply group: "0-6" or "0,2,3" -> [0, ...]; bounded."""
+    out: list[int] = []
+    for part in (p.strip() for p in group.split(",") if p.strip()):
+        low, dash, high = part.partition("-")
+        first = soft(name, part, lambda low=low: to_int(low, prefix, name))
+        last = soft(name, part, lambda high=high: to_int(high, prefix, name)) if dash else first
+        if first is None or last is None:
+            continue
+        if not 0 <= last - first <= _RANGE_SPAN_MAX:
+            report(name, part, f"{prefix} {name} range {clip(part, 40)!r} is not a short ascending range")
+            continue
+        if len(out) + last - first + 1 > _TEST_VALUES_MAX:
+            report(name, part, f"{prefix} {name} lists more than {_TEST_VALUES_MAX} values; the rest is left out")
+            break
+        out.extend(range(first, last + 1))
+    return out
+
+
+def operator_name(numeric: str | None, names: Callable[[str], str | None] | None) -> str | None:
+    """Name of a numeric PLMN by the caller's lookup (codecs load no data: the layers above pass
+    atctl.data.plmn_name); None when there is no lookup or the code is unknown."""
+    if names is None or not numeric or not numeric.isdigit() or len(numeric) not in (5, 6):
+        return None
+    try:
+        return names(numeric)
+    except Exception:  # noqa: BLE001 - a name is decoration; never fail a decode over it
+        return None
+
+
+def quoted(value: object | None) -> str:
+    """A reply field as modules print strings: `"value"`; None -> an empty field."""
+    return "" if value is None else f'"{value}"'
+
+
+def plain(value: object | None) -> str:
+    """A reply field printed bare (numbers); None -> an empty field."""
+    return "" if value is None else str(value)
+
+
+def reply_line(prefix: str, fields: list[str]) -> str:
+    """`+PREFIX: f1,f2,...` with trailing empty fields dropped, as 27.007 replies leave them out."""
+    while len(fields) > 1 and fields[-1] == "":
+        fields = fields[:-1]
+    return f"+{prefix}: " + ",".join(fields)

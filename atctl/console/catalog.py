@@ -79,7 +79,7 @@ def parameters(command: str, profile=None) -> list[tuple[str, str]]:
 
 def _psm_parameters() -> list[tuple[str, str]]:
     from atctl.timers.duration import parse_duration
-    from atctl.timers.psm import encode_psm
+    from atctl.codecs.standard.cpsms import encode_cpsms as encode_psm
 
     out = [("0", "PSM off")]
     for tau, active in _PSM_EXAMPLES:
@@ -115,7 +115,7 @@ def _qcfg_parameters(profile) -> list[tuple[str, str]]:
                ('"nwscanseq","020301"', "scan LTE-M, NB-IoT, then GSM"), ('"nwscanseq","0203"', "LTE-M, then NB-IoT"),
                *out, ('"psm/urc",1', "PSM URCs on")]
     if layout is not None:
-        from atctl.bands.masks import qcfg_band_command
+        from atctl.codecs.quectel.qcfg import build_qcfg_band as qcfg_band_command
 
         rats = ("gsm", "lte-m", "nb-iot") if layout == "lpwa" else ("gsm", "umts", "lte")
         command = qcfg_band_command(layout, {r: profile.bands_for(r) for r in rats})
@@ -124,7 +124,7 @@ def _qcfg_parameters(profile) -> list[tuple[str, str]]:
 
 
 def _ubandmask_parameters(profile) -> list[tuple[str, str]]:
-    from atctl.bands.masks import ubandmask_commands
+    from atctl.codecs.ublox.ubandmask import build_ubandmask as ubandmask_commands
 
     out = []
     for rat, number in (getattr(profile, "ubandmask_rats", None) or {}).items():

@@ -50,7 +50,7 @@ def run_helper(text: str, profile=None, explainer=None) -> HelperResult:
 
 def _psm(args: list[str], profile) -> HelperResult:
     from atctl.timers.duration import format_duration, parse_duration
-    from atctl.timers.psm import encode_psm
+    from atctl.codecs.standard.cpsms import encode_cpsms as encode_psm
 
     if len(args) != 2:
         raise InputError(":psm needs a TAU and an active time", hint="e.g. :psm 24h 30s")
@@ -68,7 +68,8 @@ def _psm(args: list[str], profile) -> HelperResult:
 def _edrx(args: list[str], profile) -> HelperResult:
     from atctl.dialects import get_dialect
     from atctl.timers.duration import format_duration, parse_duration
-    from atctl.timers.edrx import check_rat, edrx_commands, encode_edrx, encode_ptw
+    from atctl.codecs.edrx_request import edrx_commands
+    from atctl.timers.edrx import check_rat, encode_edrx, encode_ptw
 
     if len(args) not in (2, 3):
         raise InputError(":edrx needs a RAT and a cycle, optionally a paging time window",

@@ -7,6 +7,10 @@ whether a deregistration or a reboot is needed for them to take effect.
 
 from __future__ import annotations
 
+from atctl.codecs.standard.cfun import build_cfun
+from atctl.codecs.standard.cgdcont import build_cgdcont
+from atctl.codecs.standard.cpsms import build_cpsms
+from atctl.codecs.standard.edrx import build_cedrxs
 from atctl.dialects.settings import ApnSetting, EdrxSetting, PsmSetting, Settings, Step, canonical_pdp_type, psm_seconds, timer_seconds
 from atctl.errors import AtctlError, ModemTimeout
 from atctl.timers.edrx import RAT_ACT
@@ -24,7 +28,6 @@ class Dialect:
     # vendor commands this dialect speaks beyond 27.007, with what each does (console completion)
     vendor_commands: dict[str, str] = {}
     # the profile's ptw_command quirk -> the atctl.timers.edrx form that carries the PTW
-    _PTW_FORMS = {"qptwedrxs": "quectel", "cedrxs4": "ublox-r5"}
 
     def __init__(self, profile):
         self.profile = profile
@@ -38,6 +41,7 @@ class Dialect:
         from atctl.codecs import parse_line
 
         settings = Settings()
+        hints = self.parse_context()
         for command, unread in self.read_commands:
             try:
                 response = session.command(command)
@@ -51,8 +55,7 @@ class Dialect:
                 continue
             for line in response.lines:
                 try:
-                    parsed = parse_line(line, vendor=getattr(self.profile, "vendor", None), pending=command,
-                                        profile=self.profile)
+                    parsed = parse_line(line, pending=command, profile=self.profile, hints=hints)
                 except AtctlError:
                     settings.unread.add(unread)  # a reply atctl cannot read is not an empty setting
                     continue
@@ -88,11 +91,11 @@ class Dialect:
             return []
         if want == 1 and any(step.kind == "reboot" for step in steps):
             return []  # the module boots with its radio on
-        if steps and steps[-1].command == f"AT+CFUN={want}":
+        if steps and steps[-1].command == build_cfun(want):
             return []
         why = "radio on: the radio is off (left so by an interrupted apply?)" if want == 1 else \
             f"radio back to AT+CFUN={want}, as before apply"
-        return [Step(f"AT+CFUN={want}", why, setting="radio")]
+        return [Step(build_cfun(want), why, setting="radio")]
 
     def rat_and_band_steps(self, current: Settings, desired: Settings) -> list[Step]:
         return []
@@ -106,32 +109,29 @@ class Dialect:
             have = current.psm
             if have is not None and have.mode == want.mode and timer_seconds(have) == timer_seconds(want):
                 return []
-            return [Step(f'AT+CPSMS={want.mode},,,"{want.tau_bits or ""}","{want.active_bits or ""}"',
+            return [Step(build_cpsms(want.mode, want.tau_bits or "", want.active_bits or ""),
                          "turn PSM off and put its timers back", setting="psm")]
         if want is None or psm_seconds(current.psm) == psm_seconds(want):
             return []
         if want.mode != 1:
-            return [Step("AT+CPSMS=0", "turn PSM off", setting="psm")]
-        from atctl.timers.psm import cpsms_command
-
-        return [Step(cpsms_command(desired.psm.tau_bits, desired.psm.active_bits), "request PSM timers", setting="psm")]
+            return [Step(build_cpsms(0), "turn PSM off", setting="psm")]
+        return [Step(build_cpsms(1, desired.psm.tau_bits, desired.psm.active_bits), "request PSM timers",
+                     setting="psm")]
 
     def edrx_steps(self, current: Settings, desired: Settings) -> list[Step]:
-        from atctl.timers.edrx import edrx_commands
-
         steps = []
         for rat, want in desired.edrx.items():
             have = current.edrx.get(rat)
             if want.mode == 0:
                 if have is not None and have.mode != 0:
-                    steps.append(Step(f"AT+CEDRXS=0,{RAT_ACT[rat]}", f"turn eDRX off on {rat}", setting="edrx"))
+                    steps.append(Step(build_cedrxs(0, RAT_ACT[rat]), f"turn eDRX off on {rat}", setting="edrx"))
                 continue
             ptw_settable = self.ptw_settable
             same = have is not None and have.mode != 0 and have.cycle_bits == want.cycle_bits and \
                 (not ptw_settable or want.ptw_bits is None or have.ptw_bits == want.ptw_bits)
             if not same:
                 ptw = want.ptw_bits if ptw_settable else None
-                for command in edrx_commands(rat, want.cycle_bits, ptw, self.edrx_form):
+                for command in self.edrx_commands(rat, want.cycle_bits, ptw):
                     steps.append(Step(command, f"request eDRX on {rat}", setting="edrx"))
         return steps
 
@@ -139,26 +139,26 @@ class Dialect:
         want = desired.apn
         if want is None or current.apns.get(want.cid) == want:
             return []
-        return [Step(f'AT+CGDCONT={want.cid},"{want.pdp_type}","{want.name}"', "set the APN", setting="apn")]
+        return [Step(build_cgdcont(want.cid, want.pdp_type, want.name), "set the APN", setting="apn")]
 
     def finish(self, steps: list[Step], current: Settings, desired: Settings) -> list[Step]:
         return steps
 
     # ---- eDRX / PTW form -----------------------------------------------------------------
     @property
-    def edrx_form(self) -> str:
-        """The eDRX write form (atctl.timers.edrx): where the paging time window goes, if anywhere."""
-        return self._PTW_FORMS.get(self.quirks.ptw_command, "standard")
+    def ptw_form(self) -> str:
+        """Where the paging time window goes (profile quirk ptw_command): none | qptwedrxs | cedrxs4."""
+        return self.quirks.ptw_command
 
     @property
     def ptw_settable(self) -> bool:
-        return self.edrx_form != "standard"
+        return self.ptw_form != "none"
 
     def edrx_commands(self, rat: str, cycle_bits: str, ptw_bits: str | None = None) -> list[str]:
         """The commands that request this eDRX cycle, with the PTW where the module can set it."""
-        from atctl.timers.edrx import edrx_commands
+        from atctl.codecs.edrx_request import build_edrx_request
 
-        return edrx_commands(rat, cycle_bits, ptw_bits if self.ptw_settable else None, self.edrx_form)
+        return build_edrx_request(rat, cycle_bits, ptw_bits if self.ptw_settable else None, self.ptw_form)
 
     def ptw_warnings(self, ptw_bits: str | None) -> tuple[str, ...]:
         """Why a requested paging time window will not be sent."""
@@ -178,6 +178,18 @@ class Dialect:
 
     def rat_settings(self, rats: list[str]) -> dict[str, object]:
         return {}
+
+    # ---- codecs: what the parsers need to know about this module --------------------------
+    def parse_context(self):
+        """ModuleHints for atctl.codecs.parse_line: the AcT numbers the module reports (profile
+        quirks act_emtc / act_nbiot), its RATs, its +QCFG "band" layout (from the RATs this
+        dialect sets bands for), its +UBANDMASK RAT numbers, the +CEREG vendor field quirk."""
+        from dataclasses import replace
+
+        from atctl.codecs.hints import ModuleHints, band_layout_for, hints_from_profile
+
+        hints = hints_from_profile(self.profile) if self.profile is not None else ModuleHints()
+        return replace(hints, band_layout=band_layout_for(self.band_rats))
 
     # ---- a band change alone (atctl bands mask, the console's :bands) ----------------------
     def band_steps(self, bands: dict[str, frozenset[int]]) -> list[Step]:
@@ -202,8 +214,7 @@ class Dialect:
         """One reply line decoded as this dialect's modules write it (`names`: PLMN -> operator name)."""
         from atctl.codecs import parse_line
 
-        return parse_line(line, vendor=getattr(self.profile, "vendor", None), pending=pending, profile=self.profile,
-                          names=names)
+        return parse_line(line, pending=pending, profile=self.profile, names=names, hints=self.parse_context())
 
     def serving_cell_read(self) -> tuple[str, str] | None:
         """(command, reply prefix) that gives the band and channel in use (profile quirk

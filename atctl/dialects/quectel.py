@@ -7,11 +7,12 @@ Band and RAT changes take effect at once with <effect>=1: no reboot.
 
 from __future__ import annotations
 
-from atctl.bands.masks import qcfg_band_command
+from atctl.codecs.quectel.qband import build_qband
+from atctl.codecs.quectel.qcfg import IOTOPMODE_CODE, NWSCANMODE_ONLY, NWSCANSEQ_CODE, build_qcfg, build_qcfg_band
 from atctl.dialects.base import Dialect
 from atctl.dialects.settings import Settings, Step
 
-NWSCAN_CODE = {"gsm": "01", "lte-m": "02", "nb-iot": "03"}
+NWSCAN_CODE = NWSCANSEQ_CODE  # the one copy: atctl.codecs.quectel.qcfg
 
 # what the console offers on Tab (Quectel BG95/BG96 and EC2x AT manuals)
 QUECTEL_COMMANDS: dict[str, str] = {
@@ -45,12 +46,13 @@ class QuectelLpwa(Dialect):
 
     def rat_settings(self, rats: list[str]) -> dict[str, object]:
         lpwa = [r for r in rats if r in ("lte-m", "nb-iot")]
-        iotopmode = 2 if len(lpwa) == 2 else (0 if lpwa == ["lte-m"] else 1 if lpwa == ["nb-iot"] else 2)
+        iotopmode = IOTOPMODE_CODE.get(tuple(sorted(lpwa)), IOTOPMODE_CODE[("lte-m", "nb-iot")])
         seq = "".join(NWSCAN_CODE[r] for r in rats if r in NWSCAN_CODE)
         for rat in ("lte-m", "nb-iot", "gsm"):  # the module wants every code once
             if NWSCAN_CODE[rat] not in seq:
                 seq += NWSCAN_CODE[rat]
-        scanmode = 1 if rats == ["gsm"] else (0 if "gsm" in rats else 3)
+        only = NWSCANMODE_ONLY["lpwa"]
+        scanmode = only["gsm"] if rats == ["gsm"] else (0 if "gsm" in rats else only["lte"])
         return {"iotopmode": iotopmode, "nwscanseq": seq, "nwscanmode": scanmode}
 
     def rat_and_band_steps(self, current: Settings, desired: Settings) -> list[Step]:
@@ -58,12 +60,12 @@ class QuectelLpwa(Dialect):
         for key in ("nwscanmode", "iotopmode", "nwscanseq"):
             want = desired.rat_config.get(key)
             if want is not None and str(current.rat_config.get(key)) != str(want):
-                steps.append(Step(f'AT+QCFG="{key}",{want},1', f"RAT selection: {key}", setting="rat"))
+                steps.append(Step(build_qcfg(key, want, effect=1), f"RAT selection: {key}", setting="rat"))
         changed = {rat: bands for rat, bands in desired.bands.items()
                    if rat in self.band_rats and current.bands.get(rat) != bands}
         if changed:
             # 0 leaves a RAT's mask unchanged: only the RATs that differ are sent
-            steps.append(Step(qcfg_band_command("lpwa", {r: sorted(b) for r, b in changed.items()}, effect=1),
+            steps.append(Step(build_qcfg_band("lpwa", {r: sorted(b) for r, b in changed.items()}, effect=1),
                               "enable only the planned bands", setting="bands"))
         return steps
 
@@ -92,17 +94,17 @@ class QuectelLte(Dialect):
             super().absorb(settings, kind, f)
 
     def rat_settings(self, rats: list[str]) -> dict[str, object]:
-        only = {("gsm",): 1, ("umts",): 2, ("lte",): 3}
-        return {"nwscanmode": only.get(tuple(rats), 0)}
+        only = NWSCANMODE_ONLY["lte"]  # tdscdma (4) is not a RAT atctl configures
+        return {"nwscanmode": only.get(rats[0], 0) if len(rats) == 1 and rats[0] != "tdscdma" else 0}
 
     def rat_and_band_steps(self, current: Settings, desired: Settings) -> list[Step]:
         steps = []
         want = desired.rat_config.get("nwscanmode")
         if want is not None and str(current.rat_config.get("nwscanmode")) != str(want):
-            steps.append(Step(f'AT+QCFG="nwscanmode",{want},1', "RAT selection: nwscanmode", setting="rat"))
+            steps.append(Step(build_qcfg("nwscanmode", want, effect=1), "RAT selection: nwscanmode", setting="rat"))
         if any(current.bands.get(r) != b for r, b in desired.bands.items()):
             merged = {r: sorted(desired.bands.get(r, current.bands.get(r, frozenset()))) for r in ("gsm", "umts", "lte")}
-            steps.append(Step(qcfg_band_command("lte", merged, effect=1), "enable only the planned bands",
+            steps.append(Step(build_qcfg_band("lte", merged, effect=1), "enable only the planned bands",
                               setting="bands"))
         return steps
 
@@ -137,7 +139,7 @@ class QuectelNb(Dialect):
         if want is None or current.bands.get("nb-iot") == want:
             return []
         every = frozenset(self.profile.bands_for("nb-iot")) if self.profile is not None else frozenset()
-        command = "AT+QBAND=0" if want == every else f"AT+QBAND={len(want)},{','.join(map(str, sorted(want)))}"
+        command = build_qband(None if want == every else want)
         return [Step(command, "enable only the planned bands (the module detaches and re-attaches)",
                      setting="bands")]
 

@@ -9,8 +9,12 @@ SARA-R4 applies +CPSMS only after deregistering and rebooting.
 from __future__ import annotations
 
 from atctl.bands import urat
-from atctl.bands.masks import ubandmask_commands
-from atctl.bands.ubandsel import UBANDSEL_MHZ, bands_from_ubandsel, ubandsel_command, ubandsel_values
+from atctl.bands.ubandsel import UBANDSEL_MHZ, bands_from_ubandsel, ubandsel_values
+from atctl.codecs.standard.cfun import build_cfun
+from atctl.codecs.ublox.ubandmask import build_ubandmask
+from atctl.codecs.ublox.ubandsel import build_ubandsel
+from atctl.codecs.ublox.umnoprof import build_umnoprof
+from atctl.codecs.ublox.urat import build_urat_priority, build_urat_set
 from atctl.dialects.base import Dialect
 from atctl.dialects.settings import Settings, Step
 
@@ -50,7 +54,7 @@ class UbloxR5(Dialect):
     def rat_and_band_steps(self, current: Settings, desired: Settings) -> list[Step]:
         steps = []
         if desired.mno_profile is not None and current.mno_profile != desired.mno_profile:
-            steps.append(Step(f"AT+UMNOPROF={desired.mno_profile}", "set the MNO profile (resets bands and RATs)",
+            steps.append(Step(build_umnoprof(desired.mno_profile), "set the MNO profile (resets bands and RATs)",
                               setting="mno_profile"))
         mno_changes = bool(steps)
         if desired.rat_order and (mno_changes or current.rat_order != desired.rat_order):
@@ -58,13 +62,13 @@ class UbloxR5(Dialect):
         numbers = self.profile.ubandmask_rats or {}
         for rat, bands in desired.bands.items():
             if rat in numbers and (mno_changes or current.bands.get(rat) != bands):
-                for command in ubandmask_commands(numbers[rat], sorted(bands)):
+                for command in build_ubandmask(numbers[rat], sorted(bands)):
                     steps.append(Step(command, f"enable only the planned {rat} bands", setting="bands"))
         return steps
 
     # SARA-R4/R5: +URAT lists the RATs in priority order (atctl.bands.urat)
     def urat_command(self, rats: tuple[str, ...]) -> str:
-        return "AT+URAT=" + ",".join(map(str, urat.priority_values(rats)))
+        return build_urat_priority(rats)
 
     def rat_order_from_urat(self, acts: list[int]) -> tuple[str, ...]:
         return urat.priority_order(acts)
@@ -76,7 +80,7 @@ class UbloxR5(Dialect):
         if not any(step.setting in reboot_settings for step in steps):
             return steps
         reboot = self.reboot_command
-        return ([Step("AT+CFUN=0", "radio off: u-blox takes these settings only deregistered", kind="deregister")]
+        return ([Step(build_cfun(0), "radio off: u-blox takes these settings only deregistered", kind="deregister")]
                 + steps + [Step(reboot, "reboot to apply MNO profile, RAT, bands or PSM", kind="reboot")])
 
 
@@ -128,10 +132,10 @@ class UbloxU2(Dialect):
         have = ubandsel_values(current.bands.get("gsm", ()), current.bands.get("umts", ()))
         if want == have and current.bands:
             return []
-        return [Step("AT+CFUN=4", "radio off (airplane mode) to change bands", kind="deregister"),
-                Step(ubandsel_command(want), "enable only the planned frequencies (all RATs on them)",
+        return [Step(build_cfun(4), "radio off (airplane mode) to change bands", kind="deregister"),
+                Step(build_ubandsel(want), "enable only the planned frequencies (all RATs on them)",
                      setting="bands"),
-                Step("AT+CFUN=1", "radio back on")]
+                Step(build_cfun(1), "radio back on")]
 
 
 class UbloxLaraR6(UbloxR5):
@@ -140,7 +144,7 @@ class UbloxLaraR6(UbloxR5):
     name = "ublox-lara-r6"
 
     def urat_command(self, rats: tuple[str, ...]) -> str:
-        return "AT+URAT=" + ",".join(map(str, urat.set_values(rats)))
+        return build_urat_set(rats)
 
     def rat_order_from_urat(self, acts: list[int]) -> tuple[str, ...]:
         return urat.set_order(acts)

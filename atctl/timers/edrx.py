@@ -17,7 +17,6 @@ from atctl.timers.rounding import Candidate, choose, clamp_warning
 
 RAT_ACT = {"lte-m": 4, "nb-iot": 5}
 ACT_RAT = {v: k for k, v in RAT_ACT.items()}
-VENDORS = ("standard", "quectel", "ublox-r5", "ublox-r4")
 
 # 4-bit value -> cycle length in seconds (2^n x 5.12 s, with the 61.44..143.36 s steps)
 CYCLE_S: dict[str, float] = {
@@ -119,34 +118,6 @@ def encode_edrx(rat: str, seconds: float, rounding: str = "up") -> Encoded:
 def encode_ptw(rat: str, seconds: float, rounding: str = "up") -> Encoded:
     rat = check_rat(rat)
     return _encode(seconds, ptw_values(rat), rounding, f"{rat} paging time window")
-
-
-def edrx_commands(rat: str, edrx_bits: str, ptw_bits: str | None = None, vendor: str = "standard",
-                  mode: int = 2) -> list[str]:
-    """AT commands that request this eDRX cycle (and PTW where the vendor can set it)."""
-    act = RAT_ACT[check_rat(rat)]
-    edrx_bits = check_bits4(edrx_bits, "eDRX cycle")
-    if vendor not in VENDORS:
-        raise InputError(f"vendor {vendor!r} is not known", hint=f"use one of {', '.join(VENDORS)}")
-    if ptw_bits is not None:
-        ptw_bits = check_bits4(ptw_bits, "paging time window")
-        if vendor == "quectel":  # PTW first
-            return [f'AT+QPTWEDRXS={mode},{act},"{ptw_bits}","{edrx_bits}"']
-        if vendor == "ublox-r5":
-            return [f'AT+CEDRXS={mode},{act},"{edrx_bits}","{ptw_bits}"']
-    return [f'AT+CEDRXS={mode},{act},"{edrx_bits}"']
-
-
-def vendor_warnings(vendor: str, ptw_bits: str | None) -> tuple[str, ...]:
-    """Why a requested PTW will not be sent."""
-    if ptw_bits is None:
-        return ()
-    if vendor == "ublox-r4":
-        return ("SARA-R4 modules cannot set the paging time window: only the eDRX cycle is requested.",)
-    if vendor == "standard":
-        return ("The standard AT+CEDRXS has no paging time window parameter: use --vendor quectel or "
-                "ublox-r5 to request it.",)
-    return ()
 
 
 def ptw_cycle_warnings(cycle_s: float, ptw_s: float | None) -> tuple[str, ...]:

@@ -60,9 +60,10 @@ class Encoded:
 
 @dataclass(frozen=True)
 class PsmEncoding:
+    """Both PSM timers encoded; the AT+CPSMS command is atctl.codecs.standard.cpsms's."""
+
     tau: Encoded
     active: Encoded
-    command: str
     warnings: tuple[str, ...] = field(default=())
 
 
@@ -170,11 +171,6 @@ def encode_t3412(seconds: float, rounding: str = "up") -> Encoded:
     return _encode(seconds, _TIMER2_CANDIDATES, rounding, "legacy T3412")
 
 
-def cpsms_command(tau_bits: str, active_bits: str) -> str:
-    """The standard 27.007 command, bit strings always quoted."""
-    return f'AT+CPSMS=1,,,"{tau_bits}","{active_bits}"'
-
-
 def psm_warnings(tau_s: float, active_s: float) -> tuple[str, ...]:
     if active_s >= tau_s:
         return (f"Active time {format_duration(active_s)} is not shorter than the TAU "
@@ -190,4 +186,4 @@ def encode_psm(tau_s: float, active_s: float, rounding: str = "up") -> PsmEncodi
     tau = encode_t3412_ext(tau_s, rounding)
     active = encode_t3324(active_s, rounding)
     warnings = tau.warnings + active.warnings + psm_warnings(tau.seconds, active.seconds)
-    return PsmEncoding(tau, active, cpsms_command(tau.bits, active.bits), warnings)
+    return PsmEncoding(tau, active, warnings)

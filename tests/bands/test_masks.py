@@ -13,9 +13,9 @@ from atctl.bands.masks import (
     decode_qcfg_band,
     decode_ubandmask,
     mask_to_bands,
-    qcfg_band_command,
-    ubandmask_commands,
 )
+from atctl.codecs.quectel.qcfg import build_qcfg_band as qcfg_band_command  # the builder the dialects use
+from atctl.codecs.ublox.ubandmask import build_ubandmask as ubandmask_commands
 from atctl.bands.relations import EUTRA_BANDS
 
 BG95_LTEM = [1, 2, 3, 4, 5, 8, 12, 13, 18, 19, 20, 25, 26, 27, 28, 66, 85]

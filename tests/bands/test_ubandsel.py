@@ -2,7 +2,8 @@
 plugins/ublox/tests/test-modem-helpers-ublox.c (test_ubandsel_response_three: SARA-U201
 "800,850,900,1900,2100"; test_ubandsel_request_2g: SARA-G310 quad-band GSM -> "+UBANDSEL=850,900,1800,1900")."""
 
-from atctl.bands.ubandsel import bands_from_ubandsel, ubandsel_command, ubandsel_values
+from atctl.bands.ubandsel import bands_from_ubandsel, ubandsel_values
+from atctl.codecs.ublox.ubandsel import build_ubandsel as ubandsel_command
 from atctl.profiles import load_profile
 
 

@@ -31,7 +31,7 @@ def complete(words: str, env_extra: dict | None = None, cwd: Path | None = None)
 def test_choice_enums_equal_the_library_tables():
     from atctl.cli import _common
     from atctl.data import RATS
-    from atctl.timers.edrx import VENDORS
+    from atctl.codecs.edrx_request import VENDORS
     from atctl.timers.rounding import POLICIES
 
     assert [r.value for r in _common.Rat] == list(RATS)

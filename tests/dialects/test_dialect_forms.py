@@ -15,13 +15,13 @@ from atctl.profiles import all_profiles, load_profile
 @pytest.mark.parametrize("module,form,commands", [
     # Quectel BG95 AT manual AT+QPTWEDRXS: PTW before the cycle; SARA-R5 AT manual +CEDRXS 4th parameter;
     # SARA-R4 and EC2x: the 27.007 form, cycle only
-    ("quectel-bg95-m3", "quectel", ['AT+QPTWEDRXS=2,4,"1011","0101"']),
-    ("ublox-sara-r510s", "ublox-r5", ['AT+CEDRXS=2,4,"0101","1011"']),
-    ("ublox-sara-r410m-02b", "standard", ['AT+CEDRXS=2,4,"0101"']),
+    ("quectel-bg95-m3", "qptwedrxs", ['AT+QPTWEDRXS=2,4,"1011","0101"']),
+    ("ublox-sara-r510s", "cedrxs4", ['AT+CEDRXS=2,4,"0101","1011"']),
+    ("ublox-sara-r410m-02b", "none", ['AT+CEDRXS=2,4,"0101"']),
 ])
 def test_edrx_form_follows_the_ptw_quirk(module, form, commands):
     dialect = get_dialect(load_profile(module))
-    assert dialect.edrx_form == form and dialect.edrx_commands("lte-m", "0101", "1011") == commands
+    assert dialect.ptw_form == form and dialect.edrx_commands("lte-m", "0101", "1011") == commands
 
 
 def test_plan_warns_when_the_module_cannot_set_the_ptw():

@@ -8,12 +8,11 @@ PTW 15.36 s); ubxlib bugs listed there (NB 20 000 s -> "0110"; LTE-M PTW 21 s wr
 import pytest
 
 from atctl.errors import InputError
-from atctl.timers.edrx import decode_edrx, decode_ptw, edrx_commands, encode_edrx, encode_ptw, vendor_warnings
+from atctl.timers.edrx import decode_edrx, decode_ptw, encode_edrx, encode_ptw
 
 
 def test_seed_example():
-    assert encode_edrx("lte-m", 143.36).bits == "1000"
-    assert edrx_commands("lte-m", "1000") == ['AT+CEDRXS=2,4,"1000"']
+    assert encode_edrx("lte-m", 143.36).bits == "1000"  # the command: tests/codecs/test_builders.py
 
 
 def test_cedrxp_example_fields():
@@ -46,13 +45,6 @@ def test_ubxlib_bugs_avoided():
 def test_ptw_steps():
     assert decode_ptw("lte-m", "0000").seconds == 1.28
     assert decode_ptw("nb-iot", "1111").seconds == 40.96
-
-
-def test_vendor_forms():
-    assert edrx_commands("lte-m", "0101", "0011", "quectel") == ['AT+QPTWEDRXS=2,4,"0011","0101"']
-    assert edrx_commands("lte-m", "0101", "0011", "ublox-r5") == ['AT+CEDRXS=2,4,"0101","0011"']
-    assert edrx_commands("nb-iot", "0101", "0011", "ublox-r4") == ['AT+CEDRXS=2,5,"0101"']
-    assert vendor_warnings("ublox-r4", "0011")
 
 
 def test_unknown_rat():

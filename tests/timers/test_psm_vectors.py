@@ -98,7 +98,7 @@ def test_psm_warnings():
     assert any("never sleeps" in w for w in encode_psm(60, 120).warnings)
     assert any("tenth" in w for w in encode_psm(3600, 600).warnings)
     assert encode_psm(86400, 30).warnings == ()
-    assert encode_psm(140 * 3600, 10).command == 'AT+CPSMS=1,,,"01001110","00000101"'
+    assert (encode_psm(140 * 3600, 10).tau.bits, encode_psm(140 * 3600, 10).active.bits) == ("01001110", "00000101")
 
 
 @pytest.mark.parametrize("bad", ["0101", "0010201a", "", "001000011"])

@@ -17,7 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from atctl.bands import masks
-from atctl.codecs.radio_config import IOTOPMODE, NWSCANSEQ
+from atctl.codecs.quectel.qcfg import IOTOPMODE, NWSCANSEQ
 from atctl.sim.handlers import standard
 from atctl.sim.reply import CmeError, Reply, quirk
 from atctl.timers import psm as psm_codec

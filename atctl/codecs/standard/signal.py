@@ -1,4 +1,4 @@
-"""Signal replies: +CSQ (27.007 8.5), +CESQ (27.007 8.69), Quectel +QCSQ.
+"""Signal replies: +CSQ (27.007 8.5) and +CESQ (27.007 8.69).
 
 Level -> dB(m) conversions give the lower edge of the 27.007 interval (level 0,
 "below X", is reported one step under X), as ModemManager does: CSQ -113 + 2n;
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from atctl.errors import InputError
-from atctl.codecs.fields import opt_int, opt_str, req_int, split_fields
+from atctl.codecs.fields import req_int, split_fields
 from atctl.codecs.model import Model
+from atctl.errors import InputError
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,41 +65,26 @@ def parse_cesq(body: str) -> Cesq:
                 rsrp_dbm=_level(rsrp, 97, 255, -141, 1))
 
 
-# +QCSQ: "<sysmode>"[,<value1>...]: which values follow depends on the system mode (BG95/BG96, EC2x manuals)
-QCSQ_LAYOUT = {
-    "NOSERVICE": ("", ()), "GSM": ("gsm", ("rssi_dbm",)), "WCDMA": ("umts", ("rssi_dbm", "rscp_dbm", "ecio_db")),
-    "TDSCDMA": ("tdscdma", ("rssi_dbm", "rscp_dbm", "ecio_db")),
-    "LTE": ("lte", ("rssi_dbm", "rsrp_dbm", "sinr", "rsrq_db")),
-    "EMTC": ("lte-m", ("rssi_dbm", "rsrp_dbm", "sinr", "rsrq_db")),
-    "CAT-M": ("lte-m", ("rssi_dbm", "rsrp_dbm", "sinr", "rsrq_db")),
-    "NBIOT": ("nb-iot", ("rssi_dbm", "rsrp_dbm", "sinr", "rsrq_db")),
-    "CAT-NB": ("nb-iot", ("rssi_dbm", "rsrp_dbm", "sinr", "rsrq_db")),
-}
+def csq_rssi(dbm: float | None) -> int:
+    """<rssi> 0-31 of a level in dBm (-113 + 2n, clamped); 99 when unknown."""
+    return 99 if dbm is None else max(0, min(31, int((dbm + 113) // 2)))
 
 
-@dataclass(frozen=True, slots=True)
-class Qcsq(Model):
-    sysmode: str
-    rat: str | None
-    rssi_dbm: int | None
-    rsrp_dbm: int | None
-    rsrq_db: int | None
-    sinr: int | None        # as reported: 1/5 dB steps, 0-250
-    sinr_db: float | None   # sinr / 5 - 20
-    rscp_dbm: int | None
-    ecio_db: int | None
+def cesq_rsrq(db: float | None) -> int:
+    """<rsrq> 0-34 of a level in dB (-20 + n/2, clamped); 255 when unknown."""
+    return 255 if db is None else max(0, min(34, int((db + 20) * 2)))
 
 
-def parse_qcsq(body: str) -> Qcsq:
-    values = split_fields(body)
-    sysmode = opt_str(values, 0) or ""
-    layout = QCSQ_LAYOUT.get(sysmode.upper())
-    if layout is None:
-        raise InputError(f"+QCSQ system mode {sysmode!r} is not known",
-                         hint="expected NOSERVICE, GSM, WCDMA, LTE, eMTC or NBIoT")
-    rat, names = layout
-    got = {name: opt_int(values, i + 1, "+QCSQ", name) for i, name in enumerate(names)}
-    sinr = got.get("sinr")
-    return Qcsq(sysmode=sysmode, rat=rat or None, rssi_dbm=got.get("rssi_dbm"), rsrp_dbm=got.get("rsrp_dbm"),
-                rsrq_db=got.get("rsrq_db"), sinr=sinr, sinr_db=None if sinr is None else round(sinr / 5 - 20, 1),
-                rscp_dbm=got.get("rscp_dbm"), ecio_db=got.get("ecio_db"))
+def cesq_rsrp(dbm: float | None) -> int:
+    """<rsrp> 0-97 of a level in dBm (-141 + n, clamped); 255 when unknown."""
+    return 255 if dbm is None else max(0, min(97, int(dbm + 141)))
+
+
+def format_csq(rssi: int, ber: int = 99) -> str:
+    return f"+CSQ: {rssi},{ber}"
+
+
+def format_cesq(rxlev: int = 99, ber: int = 99, rscp: int = 255, ecno: int = 255, rsrq: int = 255,
+                rsrp: int = 255) -> str:
+    """The AT+CESQ reply; the defaults are the 'not known' values (an LTE-only module: 99,99,255,255)."""
+    return f"+CESQ: {rxlev},{ber},{rscp},{ecno},{rsrq},{rsrp}"

@@ -30,7 +30,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from atctl.errors import InputError
-from atctl.codecs.act import act_to_rat
+from atctl.codecs.hints import ModuleHints, module_hints
+from atctl.codecs.standard.act import rat_of_act
 from atctl.codecs.fields import (
     FieldIssues,
     extra_fields,
@@ -40,6 +41,9 @@ from atctl.codecs.fields import (
     opt_hex,
     opt_int,
     opt_str,
+    plain,
+    quoted,
+    reply_line,
     report,
     split_fields,
     to_int,
@@ -134,7 +138,7 @@ class _Layout:
     penalty: int = 0  # the extra-field choice the rule did not pick: used only when clearly better
 
 
-def _layouts(prefix: str, values: list[str], is_urc: bool | None, pending: Any, profile: Any) -> list[_Layout]:
+def _layouts(prefix: str, values: list[str], is_urc: bool | None, pending: Any, hints: ModuleHints) -> list[_Layout]:
     """Every plausible layout, the one the classification rule picks first."""
     if is_urc is None:
         read = _pending_is_read(prefix, pending)
@@ -147,16 +151,16 @@ def _layouts(prefix: str, values: list[str], is_urc: bool | None, pending: Any, 
         urc_order = [forced]
     layouts = []
     for urc in urc_order:
-        preferred = prefix == "CEREG" and _extra_by_rule(values[0 if urc else 1:], urc, values, profile)
+        preferred = prefix == "CEREG" and _extra_by_rule(values[0 if urc else 1:], urc, values, hints)
         layouts.append(_Layout(urc, preferred))
         if prefix == "CEREG":  # E362, SARA-R41x-02B, BC66: one vendor field after <tac>
             layouts.append(_Layout(urc, not preferred, penalty=1))
     return layouts
 
 
-def _extra_by_rule(after_n: list[str], urc: bool, values: list[str], profile: Any) -> bool:
+def _extra_by_rule(after_n: list[str], urc: bool, values: list[str], hints: ModuleHints) -> bool:
     """The rule: one field more than a mode produces (read: the <n> given; URC: 5, 7 or 9
-    fields, which no mode produces), or the profile quirk."""
+    fields, which no mode produces), or the module's `cereg_extra_param` (profile quirk)."""
     if urc:
         return len(after_n) in _URC_WITH_EXTRA
     try:
@@ -164,7 +168,7 @@ def _extra_by_rule(after_n: list[str], urc: bool, values: list[str], profile: An
     except InputError:
         return False
     limit = MAX_FIELDS["CEREG"].get(n, len(LAYOUT["CEREG"]))
-    quirk = bool(((getattr(profile, "quirks", None) or {}).get("cereg4_extra_param")) and n == 4)
+    quirk = hints.cereg_extra_param and n == 4
     # the profile quirk says the parameter is there even when trailing fields are omitted
     return (len(after_n) == limit + 1 and len(after_n) >= 4) or (quirk and len(after_n) >= 4 and after_n[2] == "")
 
@@ -172,7 +176,7 @@ def _extra_by_rule(after_n: list[str], urc: bool, values: list[str], profile: An
 _URC_WITH_EXTRA = frozenset(count + 1 for count in MAX_FIELDS["CEREG"].values() if count >= 4)
 
 
-def _read_layout(prefix: str, values: list[str], layout: _Layout, vendor: str | None, profile: Any) -> Registration:
+def _read_layout(prefix: str, values: list[str], layout: _Layout, hints: ModuleHints) -> Registration:
     """The line read in one layout; InputError when the layout cannot hold it at all."""
     p = f"+{prefix}"
     n = None
@@ -214,7 +218,7 @@ def _read_layout(prefix: str, values: list[str], layout: _Layout, vendor: str | 
         tac=opt_hex(values, pos[area], p, area),
         ci=opt_hex(values, pos["ci"], p, "ci"),
         act=act,
-        rat=act_to_rat(act, vendor, profile),
+        rat=rat_of_act(act, hints),
         rac=opt_hex(values, pos["rac"], p, "rac") if "rac" in pos else None,
         cause_type=opt_int(values, pos["cause_type"], p, "cause_type"),
         reject_cause=opt_int(values, pos["reject_cause"], p, "reject_cause"),
@@ -226,7 +230,7 @@ def _read_layout(prefix: str, values: list[str], layout: _Layout, vendor: str | 
     )
 
 
-def parse_registration(prefix: str, body: str, *, vendor: str | None = None, profile: Any = None,
+def parse_registration(prefix: str, body: str, *, hints: ModuleHints = ModuleHints(),
                        is_urc: bool | None = None, pending: Any = None) -> Registration:
     """Try every layout (read/URC, with or without a vendor field after <tac>) and keep the
     one that leaves the fewest fields unread; ties go to the classification rule's choice.
@@ -236,10 +240,10 @@ def parse_registration(prefix: str, body: str, *, vendor: str | None = None, pro
         raise InputError(f"+{prefix} has no <stat> field")
     best: tuple[Registration, FieldIssues, int] | None = None
     first_error: InputError | None = None
-    for layout in _layouts(prefix, values, is_urc, pending, profile):
+    for layout in _layouts(prefix, values, is_urc, pending, hints):
         try:
             with lenient() as issues:
-                reg = _read_layout(prefix, values, layout, vendor, profile)
+                reg = _read_layout(prefix, values, layout, hints)
         except InputError as exc:
             first_error = first_error or exc
             continue
@@ -258,20 +262,20 @@ def parse_registration(prefix: str, body: str, *, vendor: str | None = None, pro
 
 
 def parse_cereg(line: str, vendor: str | None = None, profile: Any = None, *, is_urc: bool | None = None,
-                pending: Any = None) -> Registration:
-    return parse_registration("CEREG", _body(line, "CEREG"), vendor=vendor, profile=profile,
+                pending: Any = None, hints: ModuleHints | None = None) -> Registration:
+    return parse_registration("CEREG", _body(line, "CEREG"), hints=module_hints(vendor, profile, hints),
                               is_urc=is_urc, pending=pending)
 
 
 def parse_creg(line: str, vendor: str | None = None, profile: Any = None, *, is_urc: bool | None = None,
-               pending: Any = None) -> Registration:
-    return parse_registration("CREG", _body(line, "CREG"), vendor=vendor, profile=profile,
+               pending: Any = None, hints: ModuleHints | None = None) -> Registration:
+    return parse_registration("CREG", _body(line, "CREG"), hints=module_hints(vendor, profile, hints),
                               is_urc=is_urc, pending=pending)
 
 
 def parse_cgreg(line: str, vendor: str | None = None, profile: Any = None, *, is_urc: bool | None = None,
-                pending: Any = None) -> Registration:
-    return parse_registration("CGREG", _body(line, "CGREG"), vendor=vendor, profile=profile,
+                pending: Any = None, hints: ModuleHints | None = None) -> Registration:
+    return parse_registration("CGREG", _body(line, "CGREG"), hints=module_hints(vendor, profile, hints),
                               is_urc=is_urc, pending=pending)
 
 
@@ -285,3 +289,44 @@ def _body(line: str, prefix: str) -> str:
 
 __all__ = ["Registration", "STAT_TEXT", "parse_registration", "parse_cereg", "parse_creg", "parse_cgreg",
            "looks_like_read"]
+
+
+# ---------------------------------------------------------------- replies (the simulator's side)
+
+_QUOTED = {"tac", "lac", "ci", "rac", "active_time", "periodic_tau", "periodic_rau", "gprs_ready"}
+
+
+def format_registration(prefix: str, stat: int, *, n: int | None = None, extra_after_tac: bool = False,
+                        extra: str | None = None, **values: object) -> str:
+    """A +CREG/+CGREG/+CEREG line: the read reply with `n`, the URC without it (27.007 7.2,
+    10.1.20, 10.1.22). `values` are the LAYOUT fields after <stat> by name (tac/lac, ci, act,
+    rac, cause_type, reject_cause, active_time, periodic_tau/periodic_rau, gprs_ready): strings
+    quoted, numbers bare, trailing empty fields dropped. `extra_after_tac` inserts the vendor
+    field after <tac> (SARA-R41x-02B, profile quirk cereg4_extra_param), `extra` its value."""
+    names = LAYOUT[prefix][1:]
+    unknown = set(values) - set(names)
+    if unknown:
+        raise InputError(f"+{prefix} has no field {', '.join(sorted(unknown))}",
+                         hint=f"fields: {', '.join(names)}")
+    fields = [str(stat)] + [(quoted if name in _QUOTED else plain)(values.get(name)) for name in names]
+    while len(fields) > 1 and fields[-1] == "":
+        fields.pop()
+    if extra_after_tac and len(fields) > 2:
+        fields.insert(2, quoted(extra))
+    return reply_line(prefix, ([str(n)] if n is not None else []) + fields)
+
+
+def format_registration_model(reg: Registration, extra_after_tac: bool | None = None) -> str:
+    """The line a parsed Registration came from (modulo spacing and quoting). `extra_after_tac`
+    None: the vendor field is printed when the model has one (an empty one leaves no trace)."""
+    area = "tac" if reg.type == "CEREG" else "lac"
+    tau = "periodic_tau" if reg.type == "CEREG" else "periodic_rau"
+    values: dict[str, object] = {area: reg.tac, "ci": reg.ci, "act": reg.act, "cause_type": reg.cause_type,
+                                 "reject_cause": reg.reject_cause}
+    if reg.type == "CGREG":
+        values["rac"] = reg.rac
+    if reg.type != "CREG":
+        values.update({"active_time": reg.active_time_bits, tau: reg.periodic_tau_bits})
+    return format_registration(reg.type, reg.stat, n=None if reg.is_urc else reg.n,
+                               extra_after_tac=reg.extra is not None if extra_after_tac is None else extra_after_tac,
+                               extra=reg.extra, **values)

@@ -15,7 +15,7 @@ import pytest
 
 from atctl.errors import InputError
 from atctl.codecs import parse_cereg, parse_line
-from atctl.codecs.registration import looks_like_read
+from atctl.codecs.standard.registration import looks_like_read
 
 # line, expected subset of fields, source
 VECTORS = [
