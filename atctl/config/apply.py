@@ -241,7 +241,7 @@ class _StepError(Exception):
 def _restore_target(saved: Settings, now: Settings, apn_cid: int | None) -> Settings:
     target = Settings(rat_order=saved.rat_order, rat_config=dict(saved.rat_config), bands=dict(saved.bands),
                       psm=saved.psm, edrx=dict(saved.edrx), mno_profile=saved.mno_profile, apns=saved.apns,
-                      radio=saved.radio)
+                      cfun=saved.cfun)
     for rat in now.edrx:
         target.edrx.setdefault(rat, EdrxSetting(0))
     if apn_cid is not None and apn_cid in saved.apns:
@@ -303,7 +303,7 @@ def restore(session, dialect, saved: Settings, apn_cid: int | None, progress: Pr
                         raise err.cause from None  # a reboot (seen, or silent): run the restore again
                     errors.append(f"{err.step.command}: {err.reason}")
                 # a step that switched the radio off (AT+CFUN=0/4 before a write) must not leave it off
-                radio_before, radio_now = saved.radio, radio_state(session)
+                radio_before, radio_now = saved.cfun, radio_state(session)
                 if radio_before is not None and radio_now is not None and radio_now != radio_before:
                     response = session.command(f"AT+CFUN={radio_before}")
                     if not response.ok:
@@ -332,10 +332,10 @@ def restore(session, dialect, saved: Settings, apn_cid: int | None, progress: Pr
                           "their state is unknown; run `atctl plan` when the module answers"}
     states = setting_states(dialect, saved, after, desired, apn_cid, set(written))
     differs = [name for name, state in states.items() if state != "as before apply"]
-    if saved.radio is not None and after.radio != saved.radio:
+    if saved.cfun is not None and after.cfun != saved.cfun:
         differs.append("radio")
-        states["radio"] = f"AT+CFUN={after.radio}, was {saved.radio}"
-        errors.append(f"the radio is at AT+CFUN={after.radio}, was {saved.radio}: send AT+CFUN={saved.radio}")
+        states["radio"] = f"AT+CFUN={after.cfun}, was {saved.cfun}"
+        errors.append(f"the radio is at AT+CFUN={after.cfun}, was {saved.cfun}: send AT+CFUN={saved.cfun}")
     report = {"restored": not differs, "differs": differs, "settings": states,
               "unknown_before": sorted(set(written) & saved.unread), "reboots": reboots}
     if not differs:

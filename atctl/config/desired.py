@@ -32,7 +32,7 @@ def desired_state(config, profile, dialect) -> Desired:
 
     _check_rats(config, profile)
     settings = Settings(rat_order=tuple(config.rat), rat_config=dialect.rat_settings(list(config.rat)),
-                        mno_profile=config.mno_profile, radio=1)  # the config asks to register: radio on
+                        mno_profile=config.mno_profile, cfun=1)  # the config asks to register: radio on
     desired = Desired(settings)
     countries = [get_country(code) for code in config.countries]
     for rat in config.rat:

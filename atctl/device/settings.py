@@ -10,5 +10,5 @@ from atctl.dialects.settings import Settings
 def read_settings(session, dialect) -> Settings:
     """What the module is configured with now; unreadable parts stay None (or in `unread`)."""
     settings = dialect.read(session)
-    settings.radio = radio_state(session)
+    settings.cfun = radio_state(session)
     return settings

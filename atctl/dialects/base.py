@@ -86,7 +86,7 @@ class Dialect:
     def radio_on_steps(self, current: Settings, desired: Settings, steps: list[Step]) -> list[Step]:
         """The radio as desired (on, for a config that must register): a radio found off was most
         likely left so by an interrupted apply (u-blox: AT+CFUN=0 before the reboot step)."""
-        want, have = desired.radio, current.radio
+        want, have = desired.cfun, current.cfun
         if want is None or have is None or have == want:
             return []
         if want == 1 and any(step.kind == "reboot" for step in steps):
@@ -219,19 +219,19 @@ class Dialect:
     def serving_cell_read(self) -> tuple[str, str] | None:
         """(command, reply prefix) that gives the band and channel in use (profile quirk
         serving_cell_read refines it); None: the module has no such read."""
-        how = self.quirks.get("serving_cell_read", self.serving_cell_default)
+        how = self.quirks.serving_cell_read or self.serving_cell_default
         return {"qnwinfo": ("AT+QNWINFO", "+QNWINFO:"), "qeng0": ("AT+QENG=0", "+QENG: 0,")}.get(how)
 
     def signal_reads(self) -> tuple[tuple[str, str], ...]:
         """Signal reads, best first: each fills what the ones before it left unknown."""
         rats = getattr(self.profile, "rats", None) or []
-        qcsq = self.quirks.get("signal_read") == "qcsq" or (self.qcsq_on_lte_m and "lte-m" in rats)
+        qcsq = self.quirks.signal_read == "qcsq" or (self.qcsq_on_lte_m and "lte-m" in rats)
         return ((("AT+QCSQ", "+QCSQ:"),) if qcsq else ()) + (("AT+CESQ", "+CESQ:"), ("AT+CSQ", "+CSQ:"))
 
     def granted_psm_reads(self) -> tuple[tuple[str, str], ...]:
         """Reads of the network-granted PSM timers besides +CEREG n=4/5 (profile quirk psm_granted_read)."""
-        return (("AT+UCPSMS?", "+UCPSMS:"),) if self.quirks.get("psm_granted_read") == "ucpsms" else ()
+        return (("AT+UCPSMS?", "+UCPSMS:"),) if self.quirks.psm_granted_read == "ucpsms" else ()
 
     def boot_banner(self) -> str | None:
         """The line to wait for after a reboot (profile quirk boot_banner refines it); None: probe."""
-        return self.quirks.get("boot_banner", self.boot_banner_default)
+        return self.quirks.boot_banner or self.boot_banner_default

@@ -39,7 +39,7 @@ class Settings:
     edrx: dict[str, EdrxSetting] = field(default_factory=dict)   # rat -> request
     mno_profile: int | None = None
     unread: set[str] = field(default_factory=set)  # settings whose read command failed: value unknown
-    radio: int | None = None   # AT+CFUN? (1 full, 0 minimum, 4 airplane); desired: 1 (a config must register)
+    cfun: int | None = None    # AT+CFUN? (1 full, 0 minimum, 4 airplane); desired: 1 (a config must register)
 
 
 def canonical_pdp_type(text: str) -> str:

@@ -88,7 +88,7 @@ class UbloxR5(Dialect):
         """Radio found off on SARA-R4/R5/LARA-R6: most likely an apply was stopped between its
         AT+CFUN=0 and its reboot, so settings written then still wait for the reboot: the radio
         comes back on with the reboot, not with AT+CFUN=1."""
-        if desired.radio != 1 or current.radio in (None, 1) or any(step.kind == "reboot" for step in steps):
+        if desired.cfun != 1 or current.cfun in (None, 1) or any(step.kind == "reboot" for step in steps):
             return super().radio_on_steps(current, desired, steps)
         reboot = self.reboot_command
         return [Step(reboot, "reboot, radio on: the radio is off (left so by an interrupted apply?); "

@@ -7,7 +7,7 @@ RAT keys: gsm (MHz), umts, lte, lte-m, nb-iot (3GPP band numbers).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator, model_validator
 
@@ -78,13 +78,6 @@ class Quirks(_Strict):
     boot_banner: str | None = Field(
         default=None, min_length=1,
         description="the line the module prints once it has booted (Quectel: RDY); apply waits for it after a reboot")
-
-    def get(self, name: str, default: Any = None) -> Any:
-        """Dict-style read for the callers not yet on attributes (device/, sim/, codecs/act.py);
-        `default` when the profile does not set the quirk. To go once they read attributes."""
-        if name not in type(self).model_fields:
-            raise KeyError(f"unknown quirk {name!r}")
-        return getattr(self, name) if name in self.model_fields_set else default
 
 
 class ModemProfile(_Strict):

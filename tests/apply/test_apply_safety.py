@@ -121,7 +121,7 @@ def test_ublox_radio_left_off_after_all_writes_is_rebooted_and_verified(tmp_path
         session.check("AT+CFUN=0")
         config = load_config(cfg)
         _, _, current, steps = prepare(session, config, session.profile)
-        assert current.radio == 0
+        assert current.cfun == 0
         assert [(s.command, s.setting) for s in steps] == [("AT+CFUN=15", "radio")]
         outcome = apply_config(session, config, session.profile)
     assert outcome.ok, [c.reason for c in outcome.checks if not c.ok]
@@ -145,14 +145,14 @@ def test_a_setting_unreadable_after_the_restore_is_never_claimed_back():
     # before: `differences` took an unread PSM (None) for "off", so a restore whose read-back of
     # AT+CPSMS? failed claimed "all back" while the written timers remained
     dialect = get_dialect(load_profile("quectel-bg95-m3"))
-    saved = Settings(psm=PsmSetting(0), radio=1)
-    after = Settings(psm=None, radio=1, unread={"psm"})
-    desired = Settings(psm=PsmSetting(1, "00100110", "00001010"), radio=1)
+    saved = Settings(psm=PsmSetting(0), cfun=1)
+    after = Settings(psm=None, cfun=1, unread={"psm"})
+    desired = Settings(psm=PsmSetting(1, "00100110", "00001010"), cfun=1)
     states = setting_states(dialect, saved, after, desired, None, {"psm"})
     assert states == {"psm": "unknown (it could not be read back)"}
-    after = Settings(psm=PsmSetting(1, "00100110", "00001010"), radio=1)
+    after = Settings(psm=PsmSetting(1, "00100110", "00001010"), cfun=1)
     assert setting_states(dialect, saved, after, desired, None, {"psm"}) == {"psm": "as apply wrote it"}
-    assert setting_states(dialect, saved, Settings(psm=PsmSetting(0), radio=1), desired, None, {"psm"}) == \
+    assert setting_states(dialect, saved, Settings(psm=PsmSetting(0), cfun=1), desired, None, {"psm"}) == \
         {"psm": "as before apply"}
 
 

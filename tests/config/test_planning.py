@@ -126,7 +126,7 @@ def test_unreadable_reply_marks_the_setting_unread_not_empty():
     dialect = get_dialect(load_profile("ublox-sara-r410m-02b"))
     settings = read_settings(_ScriptedSession({"AT+UBANDMASK?": ["+UBANDMASK: 0,not-a-number"],
                                               "AT+CFUN?": ["+CFUN: 1"]}), dialect)
-    assert "bands" in settings.unread and settings.radio == 1
+    assert "bands" in settings.unread and settings.cfun == 1
 
 
 def test_pdp_type_spellings_compare_equal():
@@ -145,41 +145,41 @@ def steps(module, current, desired):
 
 
 def test_radio_found_off_is_switched_on_with_cfun_1():
-    desired = Settings(psm=PsmSetting(0), radio=1)
-    [step] = steps("quectel-bg95-m3", Settings(psm=PsmSetting(0), radio=0), desired)
+    desired = Settings(psm=PsmSetting(0), cfun=1)
+    [step] = steps("quectel-bg95-m3", Settings(psm=PsmSetting(0), cfun=0), desired)
     assert (step.command, step.setting) == ("AT+CFUN=1", "radio")
     assert step.purpose == "radio on: the radio is off (left so by an interrupted apply?)"
-    assert plan("quectel-eg25-g", Settings(psm=PsmSetting(0), radio=4), desired) == ["AT+CFUN=1"]
-    assert plan("ublox-sara-u201", Settings(psm=PsmSetting(0), radio=4), desired) == ["AT+CFUN=1"]
+    assert plan("quectel-eg25-g", Settings(psm=PsmSetting(0), cfun=4), desired) == ["AT+CFUN=1"]
+    assert plan("ublox-sara-u201", Settings(psm=PsmSetting(0), cfun=4), desired) == ["AT+CFUN=1"]
 
 
 def test_radio_on_or_unread_plans_nothing():
-    desired = Settings(psm=PsmSetting(0), radio=1)
-    assert plan("quectel-bg95-m3", Settings(psm=PsmSetting(0), radio=1), desired) == []
-    assert plan("quectel-bg95-m3", Settings(psm=PsmSetting(0), radio=None), desired) == []
-    assert plan("quectel-bg95-m3", Settings(psm=PsmSetting(0), radio=0), Settings(psm=PsmSetting(0))) == []
+    desired = Settings(psm=PsmSetting(0), cfun=1)
+    assert plan("quectel-bg95-m3", Settings(psm=PsmSetting(0), cfun=1), desired) == []
+    assert plan("quectel-bg95-m3", Settings(psm=PsmSetting(0), cfun=None), desired) == []
+    assert plan("quectel-bg95-m3", Settings(psm=PsmSetting(0), cfun=0), Settings(psm=PsmSetting(0))) == []
 
 
 def test_ublox_radio_found_off_is_the_reboot_that_was_never_sent():
     # SARA-R4/R5: settings written after AT+CFUN=0 take effect with AT+CFUN=15/16 (u-blox SARA-R4
     # AT manual, +UMNOPROF / +UBANDMASK "a reboot is needed"): the radio-on step is that reboot
-    desired = Settings(psm=PsmSetting(0), radio=1)
-    [step] = steps("ublox-sara-r410m-02b", Settings(psm=PsmSetting(0), radio=0), desired)
+    desired = Settings(psm=PsmSetting(0), cfun=1)
+    [step] = steps("ublox-sara-r410m-02b", Settings(psm=PsmSetting(0), cfun=0), desired)
     assert (step.command, step.kind, step.setting) == ("AT+CFUN=15", "reboot", "radio")
     assert "the radio is off (left so by an interrupted apply?)" in step.purpose
-    assert plan("ublox-sara-r510s", Settings(psm=PsmSetting(0), radio=0), desired) == ["AT+CFUN=16"]
+    assert plan("ublox-sara-r510s", Settings(psm=PsmSetting(0), cfun=0), desired) == ["AT+CFUN=16"]
 
 
 def test_radio_off_with_a_reboot_in_the_plan_adds_nothing():
     # the planned reboot brings the radio back on
-    current = Settings(mno_profile=1, psm=PsmSetting(0), radio=0)
-    desired = Settings(mno_profile=100, psm=PsmSetting(0), radio=1)
+    current = Settings(mno_profile=1, psm=PsmSetting(0), cfun=0)
+    desired = Settings(mno_profile=100, psm=PsmSetting(0), cfun=1)
     assert plan("ublox-sara-r410m-02b", current, desired) == ["AT+CFUN=0", "AT+UMNOPROF=100", "AT+CFUN=15"]
 
 
 def test_restore_target_radio_off_plans_cfun_0():
     # a module that was off before apply is put back off by the restore
-    assert plan("quectel-bg95-m3", Settings(psm=PsmSetting(0), radio=1), Settings(psm=PsmSetting(0), radio=0)) == ["AT+CFUN=0"]
+    assert plan("quectel-bg95-m3", Settings(psm=PsmSetting(0), cfun=1), Settings(psm=PsmSetting(0), cfun=0)) == ["AT+CFUN=0"]
 
 
 def test_restore_of_psm_off_puts_the_timers_back():

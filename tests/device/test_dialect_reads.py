@@ -29,8 +29,10 @@ def test_signal_reads_start_with_qcsq_on_quectel_lte_m_only():
 
 
 def test_quirks_refine_the_dialect_defaults():
+    from atctl.profiles.model import Quirks
+
     profile = load_profile("ublox-sara-r510s").model_copy(
-        update={"quirks": {"signal_read": "qcsq", "serving_cell_read": "qnwinfo", "boot_banner": "+UUSTS: 0"}})
+        update={"quirks": Quirks(signal_read="qcsq", serving_cell_read="qnwinfo", boot_banner="+UUSTS: 0")})
     dialect = get_dialect(profile)
     assert dialect.signal_reads()[0] == ("AT+QCSQ", "+QCSQ:")
     assert dialect.serving_cell_read() == ("AT+QNWINFO", "+QNWINFO:")

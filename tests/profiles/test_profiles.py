@@ -123,10 +123,8 @@ def test_quirks_are_typed_and_read_by_attribute():
     r410 = load_profile("ublox-sara-r410m-02b")
     assert r410.quirks.psm_requires_deregister is True and r410.quirks.ptw_command == "none"
     assert load_profile("quectel-bg95-m3").quirks.boot_banner == "RDY"
-    # dict-style get() keeps the old default semantics for the readers not yet moved (device/, sim/)
-    assert r410.quirks.get("act_emtc", 8) == 7 and r410.quirks.get("signal_read", "cesq") == "cesq"
-    with pytest.raises(KeyError):
-        r410.quirks.get("no_such_quirk")
+    assert r410.quirks.act_emtc == 7 and r410.quirks.signal_read is None
+    assert not hasattr(r410.quirks, "get")   # no dict-style reads left: every reader uses attributes
 
 
 def test_modules_json_shows_the_profiles_own_quirks(cli_json):
