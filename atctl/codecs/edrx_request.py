@@ -49,13 +49,16 @@ def edrx_commands(rat: str, edrx_bits: str, ptw_bits: str | None = None, vendor:
     return build_edrx_request(rat, edrx_bits, ptw_bits, _ptw_form(vendor), mode)
 
 
+# --vendor forms that drop a requested PTW, and what to say about it
+_PTW_DROPPED = {
+    "ublox-r4": "SARA-R4 modules cannot set the paging time window: only the eDRX cycle is requested.",
+    "standard": "The standard AT+CEDRXS has no paging time window parameter: use --vendor quectel or "
+                "ublox-r5 to request it.",
+}
+
+
 def vendor_warnings(vendor: str, ptw_bits: str | None) -> tuple[str, ...]:
     """Why a requested PTW will not be sent."""
-    if ptw_bits is None:
+    if ptw_bits is None or vendor not in _PTW_DROPPED:
         return ()
-    if vendor == "ublox-r4":
-        return ("SARA-R4 modules cannot set the paging time window: only the eDRX cycle is requested.",)
-    if vendor == "standard":
-        return ("The standard AT+CEDRXS has no paging time window parameter: use --vendor quectel or "
-                "ublox-r5 to request it.",)
-    return ()
+    return (_PTW_DROPPED[vendor],)

@@ -15,6 +15,14 @@ from atctl.codecs.quectel.act_names import EMTC_ACT as QUECTEL_EMTC_ACT
 
 # a bare line's vendor -> the <AcT> its LPWA modules report for eMTC (u-blox: 27.007's 7)
 VENDOR_EMTC_ACT = {"quectel": QUECTEL_EMTC_ACT, "ublox": 7, "u-blox": 7}
+# how each vendor names itself in ATI / AT+CGMI answers -> the vendor name atctl uses
+MANUFACTURER_NAMES = {"quectel": "quectel", "u-blox": "ublox", "ublox": "ublox"}
+
+
+def vendor_named_in(identification: str) -> str | None:
+    """The vendor an ATI / AT+CGMI answer names (a log read without a profile), None if none."""
+    low = identification.lower()
+    return next((vendor for name, vendor in MANUFACTURER_NAMES.items() if name in low), None)
 
 
 @dataclass(frozen=True, slots=True)

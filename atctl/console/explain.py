@@ -49,7 +49,7 @@ class Requested:
 class Explainer:
     def __init__(self, profile=None):
         self.profile = profile
-        self.vendor = getattr(profile, "vendor", None)
+        self.hints = _hints(profile)  # what the module's dialect knows that a bare line does not say
         self.requested = Requested()
 
     # ---- what was asked -----------------------------------------------------------
@@ -102,7 +102,8 @@ class Explainer:
         from atctl.data import plmn_name
 
         try:
-            return parse_line(line, self.vendor, pending, profile=self.profile, is_urc=is_urc, names=plmn_name)
+            return parse_line(line, pending=pending, profile=self.profile, is_urc=is_urc, names=plmn_name,
+                              hints=self.hints)
         except InputError:
             return None
 
@@ -160,3 +161,16 @@ def _special(text: str) -> str | None:
     if m:  # Quectel BG95 AT manual: +QPSMTIMER: <TAU>,<T3324> in seconds, with AT+QCFG="psm/urc",1
         return f"PSM timers in force: TAU {_d(int(m.group(1)))}, active {_d(int(m.group(2)))}"
     return None
+
+
+def _hints(profile):
+    if profile is None:
+        return None
+    from atctl.dialects import get_dialect
+    from atctl.errors import DataError
+
+    try:
+        return get_dialect(profile).parse_context()
+    except DataError:  # a user profile naming a dialect atctl does not have: decode from the profile alone
+        return None
+

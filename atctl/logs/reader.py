@@ -310,8 +310,9 @@ class LogReader:
             self._detect_vendor(" ".join(exchange.lines))
 
     def _detect_vendor(self, text: str) -> None:
-        low = text.lower()
-        vendor = "quectel" if "quectel" in low else "ublox" if "u-blox" in low or "ublox" in low else None
+        from atctl.codecs.hints import vendor_named_in
+
+        vendor = vendor_named_in(text)
         if vendor and vendor != self.result.vendor:
             self.result.vendor = vendor
             self.decode = _Decoder(vendor, self.decode.profile)
