@@ -41,8 +41,9 @@ class _ShortPolls:
 def _short_rfc2217_polls() -> None:
     import serial.rfc2217 as rfc2217
 
-    if not isinstance(rfc2217.time, _ShortPolls):
-        rfc2217.time = _ShortPolls(rfc2217.time)
+    clock = getattr(rfc2217, "time", None)
+    if clock is not None and not isinstance(clock, _ShortPolls):  # a pyserial without it: leave it be
+        rfc2217.time = _ShortPolls(clock)
 
 
 def open_port(port: str, *, baud: int = 115200, write_timeout: float = 5.0):
