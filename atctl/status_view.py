@@ -6,7 +6,7 @@ diagnose bundle), which is read into the typed value first."""
 
 from __future__ import annotations
 
-from atctl.network_values import EdrxState, NetworkState, PsmState, RadioState, RegistrationStatus, Signal
+from atctl.network_values import EdrxState, NetworkState, PsmState, RadioState, Signal
 from atctl.sim_card import SimCard
 from atctl.timers.duration import format_duration
 
@@ -100,10 +100,3 @@ def can_still_register(state: NetworkState) -> bool:
         return False
     return state.radio is None or not state.radio.off
 
-
-def wait_outcome(waited_s: float, registration: RegistrationStatus) -> str:
-    """The last word after a registration wait: how long, and what the module last reported."""
-    words = registration.stat_text or "unknown"
-    if registration.registered:
-        return f"registered after {format_duration(round(waited_s, 1))} ({words})"
-    return f"gave up waiting for the network after {format_duration(round(waited_s, 1))}; the module last reported: {words}"
