@@ -19,13 +19,6 @@ def _typed(value, cls):
     return cls.from_dict(value) if value is None or isinstance(value, dict) else value
 
 
-def granted_psm(psm: PsmState | dict) -> dict:
-    """The granted timers (document form): from +CEREG n=4/5, else from +UCPSMS (read only where
-    the dialect says so); {} when the network granted none."""
-    granted = _typed(psm, PsmState).granted_timers()
-    return granted.as_dict() if granted is not None else {}
-
-
 def psm_text(psm: PsmState | dict) -> str:
     psm = _typed(psm, PsmState)
     asked = psm.requested
@@ -82,13 +75,12 @@ def status_document(port: str, module: str | None, state: NetworkState) -> dict:
 
 def status_warnings(doc: dict) -> list[str]:
     """What `status` must say even to a reader who skims: a SIM or a radio that keeps the module off the network."""
+    state = NetworkState.from_dict(doc)
     out = []
-    sim = doc.get("sim") or {}
-    if sim.get("state") not in (None, "ready", "unknown"):
-        out.append(f"SIM {sim_text(sim)}")
-    radio = doc.get("radio") or {}
-    if radio.get("state") == "off":
-        out.append(radio_text(radio))
+    if state.sim_card is not None and state.sim_card.state not in ("ready", "unknown"):
+        out.append(f"SIM {sim_text(state.sim_card)}")
+    if state.radio is not None and state.radio.off:
+        out.append(radio_text(state.radio))
     return out
 
 
