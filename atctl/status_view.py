@@ -6,7 +6,7 @@ diagnose bundle), which is read into the typed value first."""
 
 from __future__ import annotations
 
-from atctl.network_values import EdrxState, NetworkState, PsmState, RadioState, RegistrationStatus, Signal
+from atctl.network_values import EdrxState, NetworkState, PsmState, RadioState, Signal
 from atctl.sim_card import SimCard
 from atctl.timers.duration import format_duration
 
@@ -17,13 +17,6 @@ _SIGNAL_LABELS = {"rssi_dbm": ("RSSI", "dBm"), "rsrp_dbm": ("RSRP", "dBm"), "rsr
 def _typed(value, cls):
     """A typed value from a typed value or its JSON document."""
     return cls.from_dict(value) if value is None or isinstance(value, dict) else value
-
-
-def granted_psm(psm: PsmState | dict) -> dict:
-    """The granted timers (document form): from +CEREG n=4/5, else from +UCPSMS (read only where
-    the dialect says so); {} when the network granted none."""
-    granted = _typed(psm, PsmState).granted_timers()
-    return granted.as_dict() if granted is not None else {}
 
 
 def psm_text(psm: PsmState | dict) -> str:
@@ -82,13 +75,12 @@ def status_document(port: str, module: str | None, state: NetworkState) -> dict:
 
 def status_warnings(doc: dict) -> list[str]:
     """What `status` must say even to a reader who skims: a SIM or a radio that keeps the module off the network."""
+    state = NetworkState.from_dict(doc)
     out = []
-    sim = doc.get("sim") or {}
-    if sim.get("state") not in (None, "ready", "unknown"):
-        out.append(f"SIM {sim_text(sim)}")
-    radio = doc.get("radio") or {}
-    if radio.get("state") == "off":
-        out.append(radio_text(radio))
+    if state.sim_card is not None and state.sim_card.state not in ("ready", "unknown"):
+        out.append(f"SIM {sim_text(state.sim_card)}")
+    if state.radio is not None and state.radio.off:
+        out.append(radio_text(state.radio))
     return out
 
 
@@ -100,10 +92,3 @@ def can_still_register(state: NetworkState) -> bool:
         return False
     return state.radio is None or not state.radio.off
 
-
-def wait_outcome(waited_s: float, registration: RegistrationStatus) -> str:
-    """The last word after a registration wait: how long, and what the module last reported."""
-    words = registration.stat_text or "unknown"
-    if registration.registered:
-        return f"registered after {format_duration(round(waited_s, 1))} ({words})"
-    return f"gave up waiting for the network after {format_duration(round(waited_s, 1))}; the module last reported: {words}"

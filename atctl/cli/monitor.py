@@ -200,9 +200,9 @@ class Monitor:
     def _handle(self, kind: str, value) -> None:
         board = self.board
         if kind == "urc":
-            before = board.registration.get("stat")
+            before = board.registration.stat
             board.apply_urc(value)
-            if value.startswith("+CEREG:") and board.registration.get("stat") != before:
+            if value.startswith("+CEREG:") and board.registration.stat != before:
                 self._poll()   # a new registration: read operator, band and signal once (rare, so cheap)
         elif kind == "status":
             self.polling = False

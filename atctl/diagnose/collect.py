@@ -32,7 +32,7 @@ def _step(facts: Facts, session, name: str, action) -> None:
 def _sim(session, facts: Facts) -> None:
     from atctl.sim_card import read_sim_state
 
-    facts.sim.update(read_sim_state(session).as_dict())
+    facts.sim.card = read_sim_state(session)
 
 
 def _radio(session, facts: Facts) -> None:
@@ -41,7 +41,7 @@ def _radio(session, facts: Facts) -> None:
 
     state = NetworkState()
     read_radio(session, state)
-    facts.radio = state.radio.as_dict()
+    facts.radio = state.radio
     facts.failures.extend(f"radio read: {e}" for e in state.errors)
 
 
@@ -60,7 +60,7 @@ def _identity(session, facts: Facts) -> None:
 
     found = identify(session)
     facts.identity = IdentityFacts(found.manufacturer, found.model, found.revision, found.imei, found.profile_id)
-    facts.sim.update({"iccid": found.iccid, "imsi": found.imsi})
+    facts.sim.ids_read, facts.sim.iccid, facts.sim.imsi = True, found.iccid, found.imsi
 
 
 def _settings(session, facts: Facts) -> None:
@@ -70,21 +70,11 @@ def _settings(session, facts: Facts) -> None:
     from atctl.device.settings import read_settings
     from atctl.dialects import get_dialect
 
-    s = read_settings(session, get_dialect(session.profile))
-    facts.settings = {
-        "rat_order": list(s.rat_order or []) or None, "rat_config": s.rat_config,
-        "bands": {rat: sorted(b) for rat, b in s.bands.items()},
-        "apn": {str(cid): a.name for cid, a in s.apns.items()},
-        "psm": None if s.psm is None else {"mode": s.psm.mode, "tau_bits": s.psm.tau_bits,
-                                            "active_bits": s.psm.active_bits},
-        "edrx": {rat: {"mode": e.mode, "cycle_bits": e.cycle_bits, "ptw_bits": e.ptw_bits} for rat, e in s.edrx.items()},
-    }
+    facts.settings = read_settings(session, get_dialect(session.profile))
 
 
 def _wait_registered(session, facts: Facts, wait_s: float, on_wait) -> None:
-    from atctl.sim_card import BLOCKING
-
-    if facts.sim.get("state") in BLOCKING or facts.radio.get("state") == "off":
+    if facts.sim.blocking or (facts.radio is not None and facts.radio.off):
         return  # no network wait can succeed: the findings say why at once
     from atctl.device.registration import wait_for_registration
 
@@ -95,14 +85,13 @@ def _wait_registered(session, facts: Facts, wait_s: float, on_wait) -> None:
         facts.waited_s = round(time.monotonic() - start, 1)
 
 
-def _network(session, facts: Facts, read: dict) -> None:
+def _network(session, facts: Facts) -> None:
     """Registration, operator, band, signal and the granted timers; the band is recorded as an observation."""
     from atctl.device.network import read_network_state
     from atctl.observations import record_state
 
     state = read_network_state(session)
-    read["state"] = state
-    facts.network = state.as_dict()
+    facts.network = state
     record_state(state, session.port_name)  # the band this network served (atctl.observations)
     facts.failures.extend(f"network read: {e}" for e in state.errors)
     country = state.operator.country
@@ -142,18 +131,17 @@ def collect(session, facts: Facts, *, wait_s: float = 30.0, config=None, on_wait
         facts.reachable = False
         facts.failures.append(f"first contact: {exc.one_line()}")
         return facts
-    read: dict = {}  # the network state, for the battery estimate of the config checks
     steps = [
         ("identity (ATI, AT+CGMM, AT+CGSN, ICCID, IMSI)", lambda: _identity(session, facts)),
         ("SIM state (AT+CPIN?)", lambda: _sim(session, facts)),
         ("radio state (AT+CFUN?)", lambda: _radio(session, facts)),
         ("configuration (RAT, bands, APN, PSM/eDRX requested)", lambda: _settings(session, facts)),
         ("waiting for registration", lambda: _wait_registered(session, facts, wait_s, on_wait)),
-        ("registration, operator, band, signal, PSM/eDRX granted", lambda: _network(session, facts, read)),
+        ("registration, operator, band, signal, PSM/eDRX granted", lambda: _network(session, facts)),
     ]
     if config is not None:
         steps.append(("verify checks against the config",
-                      lambda: _config_checks(session, facts, config, read.get("state"))))
+                      lambda: _config_checks(session, facts, config, facts.network)))
     for name, action in steps:
         _step(facts, session, name, action)
     facts.errors_seen = [f"{r.command}: {r.error_text or r.final}" for r in session.log if not r.ok and r.final]

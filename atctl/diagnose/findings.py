@@ -13,7 +13,8 @@ from dataclasses import asdict, dataclass
 
 from atctl.causes import emm_advice, emm_cause
 from atctl.diagnose.facts import Facts
-from atctl.status_view import granted_psm
+from atctl.network_values import EdrxState, NetworkState, PsmState, RegistrationStatus, Signal
+from atctl.sim_card import FAILURE, PIN, PUK
 from atctl.timers.duration import format_duration
 
 SEVERITIES = ("critical", "major", "minor", "info")
@@ -21,8 +22,8 @@ SEVERITIES = ("critical", "major", "minor", "info")
 # verify check -> findings that already explain its failure
 _NOT_CONNECTED = {"registration-denied", "not-registered", "stopped-answering", "no-sim", "sim-pin", "sim-puk",
                   "sim-error", "radio-off"}
-# SIM states from atctl.sim_card (and the short names older facts and logs carry)
-_SIM_LOCKED = {"pin-required": "pin", "puk-required": "puk", "pin": "pin", "puk": "puk"}
+# SIM states from atctl.sim_card
+_SIM_LOCKED = {PIN: "pin", PUK: "puk"}
 NOT_READ = "not read (the module did not answer)"
 _COVERED_BY = {
     "registered": _NOT_CONNECTED,
@@ -97,86 +98,81 @@ def _stopped_answering(f: Facts, found: list[Finding]) -> list[Finding]:
                     "Power-cycle the module and run diagnose again; if it repeats, attach this bundle to the ticket.")]
 
 
-def _sim_blocks(f: Facts) -> bool:
-    """A SIM state in which no registration can succeed."""
-    sim = f.sim.get("state")
-    return sim == "absent" or sim in _SIM_LOCKED or sim in ("failure", "error")
-
-
 def _sim(f: Facts, found: list[Finding]) -> list[Finding]:
-    sim = f.sim.get("state")
+    card = f.sim.card
+    sim = card.state if card is not None else None
     if sim == "absent":
         return [Finding("critical", "no-sim", "No SIM card detected",
-                        f"The module reports that no SIM is inserted ({f.sim.get('raw') or 'CME 10'}).",
+                        f"The module reports that no SIM is inserted ({card.raw or 'CME 10'}).",
                         "Insert the SIM (check orientation and the SIM holder contacts), then power-cycle.")]
     if sim in _SIM_LOCKED:
         lock = _SIM_LOCKED[sim]
         return [Finding("critical", f"sim-{lock}", f"The SIM is locked ({lock.upper()} required)",
-                        f"{_sentence(f.sim.get('detail') or 'the SIM is locked')}: a locked SIM cannot register; "
+                        f"{_sentence(card.detail or 'the SIM is locked')}: a locked SIM cannot register; "
                         "PIN locks also prevent PSM on some modules.",
                         "Unlock the SIM once with its PIN (atctl never stores it) and disable the PIN lock for unattended "
                         "devices." if lock == "pin" else
                         "Unblock the SIM with the PUK from the SIM provider (atctl never stores PINs or PUKs), then "
                         "disable the PIN lock.")]
-    if sim in ("failure", "error"):
+    if sim == FAILURE:
         return [Finding("critical", "sim-error", "The SIM cannot be read",
-                        f"The module says: {f.sim.get('detail') or f.sim.get('error')}.",
+                        f"The module says: {card.detail or card.raw}.",
                         "Reseat or replace the SIM; check that it is activated with the provider.")]
     return []
 
 
 def _radio_off(f: Facts, found: list[Finding]) -> list[Finding]:
-    radio = f.radio or {}
-    if radio.get("state") != "off":
+    radio = f.radio
+    if radio is None or not radio.off:
         return []
     return [Finding("critical", "radio-off", "The radio is switched off",
-                    f"{_sentence(radio.get('detail') or 'the radio is off')}: the module cannot search for or register "
+                    f"{_sentence(radio.detail or 'the radio is off')}: the module cannot search for or register "
                     "to any network (a reboot step interrupted before the radio came back leaves it so).",
-                    "Send AT+CFUN=1 or run `atctl apply`.", f"+CFUN: {radio.get('fun')}")]
+                    "Send AT+CFUN=1 or run `atctl apply`.", f"+CFUN: {radio.fun}")]
 
 
-def _registration_of(f: Facts) -> dict:
-    return (f.network or {}).get("registration") or {}
+def _network(f: Facts) -> NetworkState:
+    """The network state; an empty one when it was not read."""
+    return f.network if f.network is not None else NetworkState()
 
 
-def _registered(f: Facts) -> bool:
-    return _registration_of(f).get("stat") in (1, 5)
+def _registration_of(f: Facts) -> RegistrationStatus:
+    return _network(f).registration
 
 
 def _registration(f: Facts, found: list[Finding]) -> list[Finding]:
     reg = _registration_of(f)
-    stat = reg.get("stat")
-    if stat == 3:
-        cause = reg.get("reject_cause")
+    if reg.denied:
+        cause = reg.reject_cause
         return [Finding("critical", "registration-denied", "The network denied registration",
                         f"Reject cause {cause}: {emm_cause(cause)}." if cause is not None else "No reject cause was given.",
                         emm_advice(cause) or "Ask the SIM provider whether the SIM is active and allowed on this network.",
                         f"+CEREG stat 3, cause {cause}")]
-    radio_off = (f.radio or {}).get("state") == "off"
-    if not _sim_blocks(f) and not radio_off and stat not in (1, 5) and not f.stopped_answering:
+    radio_off = f.radio is not None and f.radio.off
+    if not f.sim.blocking and not radio_off and not reg.registered and not f.stopped_answering:
         return [Finding("critical", "not-registered", "Not registered to any network",
-                        f"Still {reg.get('stat_text') or 'unregistered'} after waiting {format_duration(f.waited_s)}.",
+                        f"Still {reg.stat_text or 'unregistered'} after waiting {format_duration(f.waited_s)}.",
                         "Check antenna and coverage, and that the enabled RATs/bands match the local network "
                         "(`atctl bands check`).")]
     return []
 
 
 def _roaming(f: Facts, found: list[Finding]) -> list[Finding]:
-    if _registration_of(f).get("stat") != 5:
+    if _registration_of(f).stat != 5:
         return []
-    op = (f.network or {}).get("operator") or {}
+    op = _network(f).operator
     return [Finding("major", "roaming", "Registered while roaming",
-                    f"Roaming on {op.get('name') or op.get('mcc_mnc')} ({op.get('country') or '?'}); roaming can cost "
+                    f"Roaming on {op.name or op.mcc_mnc} ({op.country or '?'}); roaming can cost "
                     "more and networks may grant different power-saving timers.",
                     "Confirm roaming is intended for this SIM and country.")]
 
 
 def _while_registered(f: Facts, found: list[Finding]) -> list[Finding]:
     """What only a registered module shows: the grants, the signal, the band in use."""
-    if not _registered(f):
+    net = _network(f)
+    if not net.registered:
         return []
-    net = f.network or {}
-    return [*_power_saving(net), *_signal(net.get("signal") or {}), *_band_plan(f, net)]
+    return [*_power_saving(net.psm, net.edrx), *_signal(net.signal), *_band_plan(f, net)]
 
 
 def _legacy_sunset(f: Facts, found: list[Finding]) -> list[Finding]:
@@ -214,12 +210,13 @@ def _cmee_off(f: Facts, found: list[Finding]) -> list[Finding]:
 
 
 def _unused_bands(f: Facts, found: list[Finding]) -> list[Finding]:
+    enabled = f.settings.bands if f.settings is not None else {}
     unused = {rat: sorted(set(bands) - set(f.local_bands.get(rat, ())))
-              for rat, bands in (f.settings.get("bands") or {}).items() if rat in f.local_bands}
+              for rat, bands in enabled.items() if rat in f.local_bands}
     unused = {rat: bands for rat, bands in unused.items() if len(bands) > 3}
     if not unused:
         return []
-    country = (f.network.get("operator") or {}).get("country")
+    country = _network(f).operator.country
     return [Finding("minor", "unused-bands", "Many enabled bands are unused here",
                     "; ".join(f"{rat}: {len(b)} bands no network in {country} uses" for rat, b in unused.items())
                     + ": every extra band lengthens the network scan after wake-up.",
@@ -254,36 +251,34 @@ def classify(f: Facts) -> list[Finding]:
     return sorted(out, key=lambda x: SEVERITIES.index(x.severity))
 
 
-def _power_saving(net: dict) -> list[Finding]:
+def _power_saving(psm: PsmState, edrx: EdrxState) -> list[Finding]:
     out = []
-    psm = net.get("psm") or {}
-    requested = psm.get("requested") or {}
-    granted = granted_psm(psm)
-    if requested.get("mode") == 1:
-        if not granted:
+    requested = psm.requested
+    granted = psm.granted_timers()
+    if requested is not None and requested.mode == 1:
+        if granted is None:
             out.append(Finding("major", "psm-not-granted", "PSM requested but not granted",
-                               f"The module asks for TAU {format_duration(requested.get('tau_s'))} / active "
-                               f"{format_duration(requested.get('active_s'))}, but the network granted no PSM timers: "
+                               f"The module asks for TAU {format_duration(requested.tau_s)} / active "
+                               f"{format_duration(requested.active_s)}, but the network granted no PSM timers: "
                                "the device stays reachable and drains its battery.",
                                "Ask the provider whether PSM is enabled for this SIM; some networks grant it only on "
                                "attach: detach/attach once (AT+CFUN=0, AT+CFUN=1).", "+CEREG n=5 without timers"))
         else:
-            tau, want = granted["tau_s"], requested.get("tau_s") or 0
+            tau, want = granted.tau_s, requested.tau_s or 0
             if want and abs(tau - want) > 0.25 * want:
                 out.append(Finding("major", "psm-granted-differs", "The network granted different PSM timers",
                                    f"Asked TAU {format_duration(want)}, granted {format_duration(tau)}; active "
-                                   f"{format_duration(requested.get('active_s'))} -> {format_duration(granted.get('active_s'))}.",
+                                   f"{format_duration(requested.active_s)} -> {format_duration(granted.active_s)}.",
                                    "Plan battery life on the granted values, or ask the provider for its allowed range."))
-    edrx = net.get("edrx") or {}
-    if (edrx.get("requested") or {}) and not (edrx.get("granted") or {}).get("used"):
+    if edrx.requested and not (edrx.granted is not None and edrx.granted.used):
         out.append(Finding("major", "edrx-not-granted", "eDRX requested but not in use",
                            "The module asks for eDRX but the cell does not use it (+CEDRXRDP: 0).",
                            "Check that the RAT in use supports the requested cycle (`atctl edrx decode`) and ask the provider."))
     return out
 
 
-def _signal(signal: dict) -> list[Finding]:
-    rsrp, rsrq, rssi = signal.get("rsrp_dbm"), signal.get("rsrq_db"), signal.get("rssi_dbm")
+def _signal(signal: Signal) -> list[Finding]:
+    rsrp, rsrq, rssi = signal.rsrp_dbm, signal.rsrq_db, signal.rssi_dbm
     weak = (rsrp is not None and rsrp < -115) or (rsrq is not None and rsrq < -15) or \
         (rsrp is None and rssi is not None and rssi < -100)
     if not weak:
@@ -293,9 +288,9 @@ def _signal(signal: dict) -> list[Finding]:
                     "Improve the antenna (placement, cable, ground plane) or the installation site.", text)]
 
 
-def _band_plan(f: Facts, net: dict) -> list[Finding]:
+def _band_plan(f: Facts, net: NetworkState) -> list[Finding]:
     planned = f.config.bands if f.config is not None else {}
-    rat, band = net.get("rat"), net.get("band")
+    rat, band = net.rat, net.band
     if rat in planned and band is not None and planned[rat] and band not in planned[rat]:
         return [Finding("major", "band-outside-plan", "Connected on a band outside the deployment plan",
                         f"In use: {rat} band {band}; planned: {planned[rat]}.",
@@ -304,7 +299,7 @@ def _band_plan(f: Facts, net: dict) -> list[Finding]:
 
 
 def _sunsets(f: Facts) -> list[Finding]:
-    rats = (f.config.rat if f.config is not None else None) or (f.settings or {}).get("rat_order") or []
+    rats = (f.config.rat if f.config is not None else None) or (f.settings.rat_order if f.settings else None) or []
     legacy = [r for r in rats if r in ("gsm", "umts")]
     dead = (f.config.sunset if f.config is not None else None) or {}
     if legacy and set(rats) <= {"gsm", "umts"} and any(dead.get(r) for r in legacy):

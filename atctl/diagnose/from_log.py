@@ -10,12 +10,16 @@ never queried). Pure apart from the data lookups (PLMN names, country bands).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from atctl.at.classify import command_name
 from atctl.diagnose.facts import ConfigFacts, Facts, IdentityFacts
 from atctl.diagnose.findings import SEVERITIES, Finding, classify
+from atctl.dialects.settings import Settings
 from atctl.logs.reader import LogResult
+from atctl.network_values import (SIGNAL_KEYS, EdrxGrant, EdrxState, NetworkState, Operator, PsmGrant, PsmState,
+                                  PsmTimers, RegistrationRead, RegistrationStatus, Signal)
 
 _REG_ORDER = ("CEREG", "CGREG", "CREG")
 _DIGITS = re.compile(r"^\d{14,17}$")
@@ -62,11 +66,11 @@ def _identity(result: LogResult, facts: Facts) -> None:
         elif name == "CIMI":
             value = lines[0].split(":", 1)[-1].strip()
             if _DIGITS.match(value):
-                facts.sim["imsi"] = value
+                facts.sim.imsi = value
         elif name in ("CCID", "QCCID", "ICCID"):
             m = _ICCID.match(lines[0])
             if m:
-                facts.sim["iccid"] = m.group(1)
+                facts.sim.iccid = m.group(1)
     if ident.get("manufacturer") or ident.get("model"):
         from atctl.profiles import match_profile
 
@@ -79,17 +83,21 @@ def _identity(result: LogResult, facts: Facts) -> None:
                                        ident.get("imei"), ident.get("profile"))
 
 
+_CPIN_URCS = ("READY", "NOT INSERTED", "SIM PIN", "SIM PUK")  # the +CPIN URCs that change what is known
+
+
 def _sim_and_hygiene(result: LogResult, facts: Facts) -> None:
+    # the SIM card as the live reader interprets the same answers (atctl.sim_card.sim_state_from)
+    from atctl.sim_card import sim_state_from
+
     # as live diagnose reports it: the echo the module had when found (its power-on default), even
     # if the host turned it off afterwards with ATE0
     echo_seen = any(ex.echoed for ex in result.exchanges)
     for ex in result.exchanges:
         name = command_name(ex.command or "")
-        if name == "CPIN" and (ex.command or "").endswith("?"):
-            for decoded in ex.decoded:
-                if decoded["type"] == "CPIN":
-                    code = (decoded["fields"].get("code") or "").upper()
-                    facts.sim["state"] = {"READY": "ready", "SIM PIN": "pin", "SIM PUK": "puk"}.get(code, code.lower())
+        if name == "CPIN" and (ex.command or "").endswith("?") \
+                and any(decoded["type"] == "CPIN" for decoded in ex.decoded):
+            facts.sim.card = sim_state_from(ex.lines, True, None, ex.result or "")
         if name == "CMEE":
             if ex.command.endswith("?") and ex.lines and ":" in ex.lines[0]:
                 value = ex.lines[0].split(":", 1)[1].strip()
@@ -102,27 +110,36 @@ def _sim_and_hygiene(result: LogResult, facts: Facts) -> None:
         for decoded in ex.decoded:
             if decoded["type"] == "CME ERROR":
                 code = decoded["fields"].get("code")
-                if code == 10:
-                    facts.sim["state"] = "absent"
-                elif code in (13, 15) and name == "CPIN":
-                    facts.sim.update({"state": "error", "error": decoded["fields"].get("message")})
+                if code == 10 or (code in (13, 15) and name == "CPIN"):  # 10: no SIM, whichever command met it
+                    facts.sim.card = sim_state_from([], False, code, ex.result or f"+CME ERROR: {code}")
     for urc in result.urcs:
         line = urc["line"]
-        if line.startswith("+CPIN:"):
-            state = line.split(":", 1)[1].strip().upper()
-            facts.sim["state"] = {"READY": "ready", "NOT INSERTED": "absent", "SIM PIN": "pin",
-                                  "SIM PUK": "puk"}.get(state, facts.sim.get("state"))
+        if line.startswith("+CPIN:") and line.split(":", 1)[1].strip().strip('"').upper() in _CPIN_URCS:
+            facts.sim.card = sim_state_from([line], True, None, line)
     if echo_seen:
         facts.hygiene.echo_on = True
 
 
+def _granted_by(f: dict) -> PsmGrant:
+    return PsmGrant(f.get("periodic_tau_s"), f.get("active_time_s"), f.get("periodic_tau_bits"),
+                    f.get("active_time_bits"), "+CEREG in the log")
+
+
+def _timers(f: dict) -> PsmTimers:
+    return PsmTimers(f.get("mode"), f.get("periodic_tau_s"), f.get("active_time_s"))
+
+
 def _network(result: LogResult, facts: Facts) -> dict[str, bool]:
+    """The network state the log shows (the last line of each kind counts), as the live reader's NetworkState."""
     latest: dict[str, dict] = {}
     seen = {"registration": False, "psm_requested": False, "edrx_requested": False, "signal": False,
             "operator": False, "band": False}
-    psm_granted: dict | None = None
-    net: dict[str, Any] = {"registration": {}, "operator": {}, "rat": None, "band": None, "channel": None,
-                           "signal": {}, "psm": {}, "edrx": {}, "apn": {}, "errors": []}
+    net = NetworkState()
+    psm_granted: PsmGrant | None = None
+    psm_requested: PsmTimers | None = None
+    granted_ucpsms: PsmTimers | None = None
+    edrx_requested: dict[str, float] | None = None
+    edrx_granted: EdrxGrant | None = None
     for _line_no, command, decoded in _events(result):
         kind, f = decoded["type"], decoded["fields"]
         if f.get("unparsed") and f.get("warnings") and len(f) == 2:
@@ -131,111 +148,106 @@ def _network(result: LogResult, facts: Facts) -> dict[str, bool]:
             latest[kind] = f
             seen["registration"] = True
             if kind == "CEREG" and (f.get("n") in (4, 5) or f.get("active_time_bits") or f.get("periodic_tau_bits")):
-                psm_granted = {"tau_s": f.get("periodic_tau_s"), "active_s": f.get("active_time_s"),
-                               "tau_bits": f.get("periodic_tau_bits"), "active_bits": f.get("active_time_bits"),
-                               "source": "+CEREG in the log"}
+                psm_granted = _granted_by(f)
         elif kind == "CPSMS":
             seen["psm_requested"] = True
-            net["psm"]["requested"] = {"mode": f.get("mode"), "tau_s": f.get("periodic_tau_s"),
-                                       "active_s": f.get("active_time_s")}
+            psm_requested = _timers(f)
         elif kind == "UCPSMS":
-            net["psm"]["granted_ucpsms"] = {"mode": f.get("mode"), "tau_s": f.get("periodic_tau_s"),
-                                            "active_s": f.get("active_time_s")}
+            granted_ucpsms = _timers(f)
         elif kind == "CEDRXS" and f.get("rat") and f.get("requested_s") is not None:
             seen["edrx_requested"] = True
-            net["edrx"].setdefault("requested", {})[f["rat"]] = f["requested_s"]
+            edrx_requested = {**(edrx_requested or {}), f["rat"]: f["requested_s"]}
         elif kind == "CEDRXRDP":
-            net["edrx"]["granted"] = {"rat": f.get("rat"), "used": f.get("edrx_used"), "cycle_s": f.get("granted_s"),
-                                      "ptw_s": f.get("ptw_s"), "requested_s": f.get("requested_s")}
+            edrx_granted = EdrxGrant(f.get("rat"), f.get("edrx_used"), f.get("granted_s"), f.get("ptw_s"),
+                                     f.get("requested_s"))
         elif kind in ("CSQ", "CESQ", "QCSQ"):
             seen["signal"] = True
-            for key in ("rssi_dbm", "rsrp_dbm", "rsrq_db", "sinr_db"):
-                if f.get(key) is not None:
-                    net["signal"][key] = f[key]
+            net.signal = Signal(**{key: f[key] if f.get(key) is not None else getattr(net.signal, key)
+                                   for key in SIGNAL_KEYS})
         elif kind == "COPS" and f.get("operator"):
             seen["operator"] = True
             mcc_mnc = f["operator"] if f.get("format") == 2 else None
-            net["operator"] = {"mode": f.get("mode_text"), "mcc_mnc": mcc_mnc, "name": f.get("operator_name")}
-            net["rat"] = f.get("rat") or net["rat"]
+            net.operator = Operator(f.get("mode_text"), mcc_mnc, f.get("operator_name"))
+            net.rat = f.get("rat") or net.rat
         elif kind == "QNWINFO" and f.get("service"):
             seen["band"] = True
-            net["band"], net["channel"] = f.get("band_number"), f.get("channel")
-            net["rat"] = f.get("rat") or net["rat"]
-            if f.get("operator") and not net["operator"].get("mcc_mnc"):
-                net["operator"].update({"mcc_mnc": f["operator"], "name": f.get("operator_name")})
+            net.band, net.channel = f.get("band_number"), f.get("channel")
+            net.rat = f.get("rat") or net.rat
+            if f.get("operator") and not net.operator.mcc_mnc:
+                net.operator = replace(net.operator, mcc_mnc=f["operator"], name=f.get("operator_name"))
         elif (kind == "QCFG" and f.get("key") == "band") or kind == "UBANDMASK":
-            bands = {rat.replace("_", "-"): sorted(v) for rat, v in f.items()
+            bands = {rat.replace("_", "-"): frozenset(v) for rat, v in f.items()
                      if rat in ("gsm", "umts", "lte", "lte_m", "nb_iot") and isinstance(v, list) and v}
-            facts.settings.setdefault("bands", {}).update(bands)
+            facts.settings = facts.settings or Settings()
+            facts.settings.bands.update(bands)
         elif kind == "CGDCONT" and f.get("cid") is not None:
-            net["apn"][str(f["cid"])] = f.get("apn") or ""
+            net.apn[int(f["cid"])] = f.get("apn") or ""
     # requested PSM/eDRX also from the set commands the host sent and the module accepted
     for ex in result.exchanges:
         cmd = (ex.command or "").upper()
         if ex.result == "OK" and cmd.startswith("AT+CPSMS=") and not seen["psm_requested"]:
-            _psm_from_command(ex.command, net)
-            seen["psm_requested"] = "requested" in net["psm"]
+            psm_requested = _psm_from_command(ex.command) or psm_requested
+            seen["psm_requested"] = psm_requested is not None
         if ex.result == "OK" and cmd.startswith("AT+CEDRXS=") and not seen["edrx_requested"]:
-            _edrx_from_command(ex.command, net)
-            seen["edrx_requested"] = bool(net["edrx"].get("requested"))
-    chosen = next((latest[k] for k in _REG_ORDER if k in latest and latest[k].get("stat") in (1, 5)), None)
+            asked = _edrx_from_command(ex.command)
+            if asked is not None:
+                edrx_requested = {**(edrx_requested or {}), **asked}
+            seen["edrx_requested"] = bool(edrx_requested)
+    chosen = next((k for k in _REG_ORDER if k in latest and latest[k].get("stat") in (1, 5)), None)
     if chosen is None:
-        chosen = next((latest[k] for k in _REG_ORDER if k in latest), None)
+        chosen = next((k for k in _REG_ORDER if k in latest), None)
     if chosen is not None:
-        net["registration"] = {k: chosen.get(k) for k in ("stat", "stat_text", "tac", "ci", "act", "rat", "reject_cause")}
-        net["registration"]["via"] = chosen.get("type")
-        net["registration"]["all"] = {k: {x: v.get(x) for x in ("stat", "stat_text", "reject_cause")} for k, v in latest.items()}
-        net["rat"] = chosen.get("rat") or net["rat"]
-    if psm_granted is not None:
-        net["psm"]["granted"] = psm_granted
-    mcc_mnc = net["operator"].get("mcc_mnc")
-    if mcc_mnc:
+        c = latest[chosen]
+        reads = {k: RegistrationRead(v.get("stat"), v.get("stat_text"), v.get("reject_cause")) for k, v in latest.items()}
+        net.registration = RegistrationStatus(c.get("stat"), c.get("stat_text"), c.get("tac"), c.get("ci"), c.get("act"),
+                                              c.get("rat"), c.get("reject_cause"), chosen, reads)
+        net.rat = c.get("rat") or net.rat
+    net.psm = PsmState(psm_requested, psm_granted, granted_ucpsms)
+    net.edrx = EdrxState(edrx_requested, edrx_granted)
+    if net.operator.mcc_mnc:
         from atctl.data import lookup_plmn
 
-        found = lookup_plmn(str(mcc_mnc).replace(" ", ""))
+        found = lookup_plmn(str(net.operator.mcc_mnc).replace(" ", ""))
         if found:
             country, operator = found
-            net["operator"].update({"name": net["operator"].get("name") or operator.name, "country": country.code})
+            net.operator = replace(net.operator, name=net.operator.name or operator.name, country=country.code)
             try:
                 from atctl.diagnose.collect import _live_bands
 
                 facts.local_bands = _live_bands(country.code)
             except Exception:  # noqa: BLE001 - country data missing: the band hygiene check is skipped
                 pass
-    if net["edrx"] and "requested" not in net["edrx"]:
-        net["edrx"]["requested"] = None
     facts.network = net
     return seen
 
 
-def _psm_from_command(command: str, net: dict) -> None:
+def _psm_from_command(command: str) -> PsmTimers | None:
+    """AT+CPSMS=1,,,"00100110","00001010" accepted by the module: the timers it requests (None: unreadable)."""
     from atctl.timers.psm import decode_t3324, decode_t3412_ext
 
     values = [v.strip().strip('"') for v in command.split("=", 1)[1].split(",")]
     if not values or values[0] != "1":
-        net["psm"]["requested"] = {"mode": int(values[0]) if values and values[0].isdigit() else None}
-        return
+        return PsmTimers(int(values[0]) if values and values[0].isdigit() else None)
     try:
         tau = decode_t3412_ext(values[3]) if len(values) > 3 and values[3] else None
         active = decode_t3324(values[4]) if len(values) > 4 and values[4] else None
     except Exception:  # noqa: BLE001 - a malformed command in the log: requested timers unknown
-        return
-    net["psm"]["requested"] = {"mode": 1, "tau_s": tau.seconds if tau else None,
-                               "active_s": active.seconds if active else None}
+        return None
+    return PsmTimers(1, tau.seconds if tau else None, active.seconds if active else None)
 
 
-def _edrx_from_command(command: str, net: dict) -> None:
+def _edrx_from_command(command: str) -> dict[str, float] | None:
     """AT+CEDRXS=2,4,"0101" accepted by the module: eDRX requested on that RAT."""
     from atctl.timers.edrx import decode_edrx
 
     values = [v.strip().strip('"') for v in command.split("=", 1)[1].split(",")]
     if len(values) < 3 or values[0] not in ("1", "2") or values[1] not in ("4", "5"):
-        return
+        return None
     rat = "lte-m" if values[1] == "4" else "nb-iot"
     try:
-        net["edrx"].setdefault("requested", {})[rat] = decode_edrx(rat, values[2]).seconds
+        return {rat: decode_edrx(rat, values[2]).seconds}
     except Exception:  # noqa: BLE001 - a malformed command in the log: requested cycle unknown
-        return
+        return None
 
 
 def facts_from_log(result: LogResult, name: str) -> tuple[Facts, list[str], list[Finding]]:
@@ -256,7 +268,7 @@ def facts_from_log(result: LogResult, name: str) -> tuple[Facts, list[str], list
         limits.append("the PSM timers the module requests (no AT+CPSMS? or AT+CPSMS= in the log)")
     if not seen["edrx_requested"]:
         limits.append("the eDRX cycle the module requests (no AT+CEDRXS? in the log)")
-    if "state" not in facts.sim:
+    if facts.sim.card is None:
         limits.append("the SIM state (no AT+CPIN? in the log)")
     if not seen["signal"]:
         limits.append("signal strength (no AT+CSQ/AT+CESQ in the log)")
@@ -338,13 +350,13 @@ def diagnose_log(result: LogResult, name: str, config=None) -> tuple[dict, list[
     if config is not None:
         _checks(facts, config)
     findings = classify(facts)
-    if not facts.network.get("registration"):
+    reg = facts.network.registration
+    if reg.via is None:  # no registration line in the log: nothing says it is not registered
         findings = [f for f in findings if f.code != "not-registered"]
     for finding in findings:
         if finding.code == "not-registered":
-            reg = facts.network.get("registration") or {}
-            finding.explanation = f"The last registration state in the log is {reg.get('stat_text') or 'unregistered'}" \
-                                  f" ({reg.get('via')})."
+            finding.explanation = f"The last registration state in the log is {reg.stat_text or 'unregistered'}" \
+                                  f" ({reg.via})."
     findings = sorted(findings + extra, key=lambda x: SEVERITIES.index(x.severity))
     report = build_report(facts, findings)
     report["source"] = "log"
@@ -358,7 +370,6 @@ def _checks(facts: Facts, config) -> None:
     from atctl.config.desired import desired_state
     from atctl.config.verify import verify_state
     from atctl.dialects import get_dialect
-    from atctl.network_values import NetworkState
     from atctl.profiles import load_profile
 
     module = config.module or facts.ident("profile")
@@ -367,10 +378,9 @@ def _checks(facts: Facts, config) -> None:
         return
     profile = load_profile(module)
     desired = desired_state(config, profile, get_dialect(profile))
-    state = NetworkState.from_dict(dict(facts.network))
     facts.config = ConfigFacts(list(config.countries), list(config.rat),
                                {r: sorted(b) for r, b in desired.settings.bands.items()})
-    facts.checks = verify_state(config, desired, state)
+    facts.checks = verify_state(config, desired, facts.network)
 
 
 def render_log_markdown(report: dict) -> str:

@@ -6,8 +6,9 @@ import json
 import zipfile
 from datetime import datetime, timezone
 
-from atctl.diagnose.facts import Facts
+from atctl.diagnose.facts import Facts, SimFacts
 from atctl.diagnose.findings import Finding, known, module_text
+from atctl.network_values import NetworkState, RadioState
 from atctl.redact import redact_text
 from atctl.status_view import edrx_text, psm_text, radio_text, signal_text, sim_text
 
@@ -28,7 +29,7 @@ def build_report(facts: Facts, findings: list[Finding]) -> dict:
 
 
 def known_ids(facts: Facts) -> list[str]:
-    return [v for v in (facts.ident("imei"), facts.sim.get("iccid"), facts.sim.get("imsi")) if v]
+    return [v for v in (facts.ident("imei"), facts.sim.iccid, facts.sim.imsi) if v]
 
 
 def redact_report(report: dict, ids: list[str]) -> dict:
@@ -36,6 +37,7 @@ def redact_report(report: dict, ids: list[str]) -> dict:
 
 
 def render_markdown(report: dict) -> str:
+    """report.md, from the (redacted) report document: its facts are read back into the typed values."""
     facts = report["facts"]
     ident = facts.get("identity") or {}
     lines = [f"# atctl diagnostics — {ident.get('model') or 'unknown module'} on {report['port']}", "",
@@ -53,24 +55,22 @@ def render_markdown(report: dict) -> str:
             if f.get("evidence"):
                 lines.append(f"  - Evidence: `{f['evidence']}`")
         lines.append("")
-    net = facts.get("network") or {}
-    reg = net.get("registration") or {}
-    op = net.get("operator") or {}
-    sig = net.get("signal") or {}
-    sim = facts.get("sim") or {}
+    net = NetworkState.from_dict(facts.get("network") or {})
+    reg, op = net.registration, net.operator
+    sim = SimFacts.from_dict(facts.get("sim"))
     lines += ["## Facts", "",
               f"- Module: {module_text(ident)}, profile {ident.get('profile') or 'none (generic 27.007 behaviour)'}",
-              f"- IMEI {known(ident.get('imei'))}, ICCID {known(sim.get('iccid'))}, IMSI {known(sim.get('imsi'))}",
-              f"- SIM: {sim_text(sim)}",
-              f"- Radio: {radio_text(facts.get('radio') or {})}",
-              f"- Registration: {reg.get('stat_text') or 'unknown'}"
-              + (f" (reject cause {reg['reject_cause']})" if reg.get("reject_cause") is not None else "")
-              + (", operator " + " ".join(str(v) for v in (op.get("name"), op.get("mcc_mnc"), op.get("country")) if v)
-                 if any(op.get(k) for k in ("name", "mcc_mnc")) else "")
-              + (f", RAT {net.get('rat')}, band {known(net.get('band'))}" if net.get("rat") else ""),
-              f"- Signal: {signal_text(sig)}",
-              f"- PSM: {psm_text(net.get('psm') or {})}",
-              f"- eDRX: {edrx_text(net.get('edrx') or {})}",
+              f"- IMEI {known(ident.get('imei'))}, ICCID {known(sim.iccid)}, IMSI {known(sim.imsi)}",
+              f"- SIM: {sim_text(sim.card)}",
+              f"- Radio: {radio_text(RadioState.from_dict(facts.get('radio')))}",
+              f"- Registration: {reg.stat_text or 'unknown'}"
+              + (f" (reject cause {reg.reject_cause})" if reg.reject_cause is not None else "")
+              + (", operator " + " ".join(str(v) for v in (op.name, op.mcc_mnc, op.country) if v)
+                 if op.name or op.mcc_mnc else "")
+              + (f", RAT {net.rat}, band {known(net.band)}" if net.rat else ""),
+              f"- Signal: {signal_text(net.signal)}",
+              f"- PSM: {psm_text(net.psm)}",
+              f"- eDRX: {edrx_text(net.edrx)}",
               f"- Errors the module returned: {', '.join(facts.get('errors_seen') or []) or 'none'}", ""]
     if facts.get("checks"):
         lines += ["## Verify against the config", ""]

@@ -4,16 +4,26 @@ the exact codes classify() returns, in order (severity first, then the rule orde
 import pytest
 
 from atctl.config.verify import Check
-from atctl.diagnose.facts import ConfigFacts, Facts, HygieneFacts, IdentityFacts
+from atctl.diagnose.facts import ConfigFacts, Facts, HygieneFacts, IdentityFacts, SimFacts
 from atctl.diagnose.findings import RULES, classify
+from atctl.dialects.settings import Settings
+from atctl.network_values import NetworkState, RadioState
+from atctl.sim_card import SimCard
 
 REG = {"registration": {"stat": 1, "stat_text": "home"}, "operator": {"country": "DE"}, "rat": "lte-m", "band": 20,
        "signal": {"rsrp_dbm": -90, "rsrq_db": -9}, "psm": {}, "edrx": {}}
 
 
 def facts(**kw):
-    base = {"port": "p", "sim": {"state": "ready"}, "network": dict(REG)}
+    """Facts with the typed parts written as their report documents in the table."""
+    base = {"port": "p", "sim": {"state": "ready", "detail": ""}, "network": dict(REG)}
     base.update(kw)
+    base["sim"] = SimFacts(SimCard(**base["sim"]))
+    base["network"] = NetworkState.from_dict(base["network"]) if base["network"] else None
+    if "radio" in base:
+        base["radio"] = RadioState.from_dict(base["radio"])
+    if "settings" in base:
+        base["settings"] = Settings(bands={rat: frozenset(b) for rat, b in base["settings"]["bands"].items()})
     return Facts(**base)
 
 
@@ -21,11 +31,11 @@ TABLE = [
     ("healthy", {}, []),
     ("unreachable stops everything", {"reachable": False, "failures": ["opening the port: x"]}, ["no-answer"]),
     ("stopped answering", {"stopped_answering": "identity", "network": {}}, ["stopped-answering"]),
-    ("no SIM", {"sim": {"state": "absent"}, "network": {}}, ["no-sim"]),
-    ("PIN", {"sim": {"state": "pin-required"}, "network": {}}, ["sim-pin"]),
-    ("PUK", {"sim": {"state": "puk"}, "network": {}}, ["sim-puk"]),
-    ("SIM error", {"sim": {"state": "error", "error": "SIM failure"}, "network": {}}, ["sim-error"]),
-    ("radio off", {"radio": {"state": "off", "fun": 0}, "network": {}}, ["radio-off"]),
+    ("no SIM", {"sim": {"state": "absent", "detail": ""}, "network": {}}, ["no-sim"]),
+    ("PIN", {"sim": {"state": "pin-required", "detail": ""}, "network": {}}, ["sim-pin"]),
+    ("PUK", {"sim": {"state": "puk-required", "detail": ""}, "network": {}}, ["sim-puk"]),
+    ("SIM error", {"sim": {"state": "failure", "detail": "SIM failure"}, "network": {}}, ["sim-error"]),
+    ("radio off", {"radio": {"state": "off", "fun": 0, "detail": ""}, "network": {}}, ["radio-off"]),
     ("denied", {"network": {"registration": {"stat": 3, "reject_cause": 11}}}, ["registration-denied"]),
     ("searching", {"network": {"registration": {"stat": 2}}}, ["not-registered"]),
     ("roaming", {"network": {**REG, "registration": {"stat": 5}}}, ["roaming"]),

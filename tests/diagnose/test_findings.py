@@ -1,8 +1,15 @@
 """Pure findings rules: facts -> findings and severities."""
 
 from atctl.config.verify import Check
-from atctl.diagnose.facts import ConfigFacts, Facts, HygieneFacts
+from atctl.diagnose.facts import ConfigFacts, Facts, HygieneFacts, SimFacts
 from atctl.diagnose.findings import classify
+from atctl.dialects.settings import Settings
+from atctl.network_values import NetworkState
+from atctl.sim_card import SimCard
+
+
+def sim(state):
+    return SimFacts(SimCard(state, ""))
 
 
 def codes(facts):
@@ -13,7 +20,7 @@ def registered(**network):
     base = {"registration": {"stat": 1, "stat_text": "home"}, "operator": {"country": "DE"}, "rat": "lte-m",
             "band": 20, "signal": {"rsrp_dbm": -90, "rsrq_db": -9}, "psm": {}, "edrx": {}}
     base.update(network)
-    return Facts(port="p", sim={"state": "ready"}, network=base)
+    return Facts(port="p", sim=sim("ready"), network=NetworkState.from_dict(base))
 
 
 def test_healthy_has_no_critical_or_major():
@@ -25,8 +32,8 @@ def test_unreachable():
 
 
 def test_sim_states():
-    assert ("critical", "no-sim") in codes(Facts(port="p", sim={"state": "absent"}))
-    assert ("critical", "sim-pin") in codes(Facts(port="p", sim={"state": "pin"}))
+    assert ("critical", "no-sim") in codes(Facts(port="p", sim=sim("absent")))
+    assert ("critical", "sim-pin") in codes(Facts(port="p", sim=sim("pin-required")))
 
 
 def test_denied_names_the_cause():
@@ -67,7 +74,7 @@ def test_band_outside_plan_and_legacy_sunset():
 def test_hygiene():
     facts = registered()
     facts.hygiene = HygieneFacts(echo_on=True, cmee=0)
-    facts.settings = {"bands": {"lte-m": [1, 2, 3, 4, 5, 8, 12, 13, 20]}}
+    facts.settings = Settings(bands={"lte-m": frozenset({1, 2, 3, 4, 5, 8, 12, 13, 20})})
     facts.local_bands = {"lte-m": [8, 20]}
     assert {("minor", "echo-on"), ("minor", "cmee-off"), ("minor", "unused-bands")} <= codes(facts)
 

@@ -1,5 +1,6 @@
 """The `verify --json` and `diagnose --json` documents from simulator runs, pinned byte for byte (issue #14:
-checks and facts became typed dataclasses; their as_dict() must give exactly the JSON of before).
+checks and facts became typed dataclasses; their as_dict() must give exactly the JSON of before), and the
+report.md rendered from each diagnose document.
 Regenerate only for an intended contract change: ATCTL_UPDATE_GOLDEN=1 pytest tests/diagnose/test_json_pinned.py"""
 
 import json
@@ -7,6 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
+
+from atctl.diagnose.report import render_markdown
 
 GOLDEN = Path(__file__).parent.parent / "fixtures" / "golden"
 CFG = "examples/lte-m-tracker-eu-us.yaml"
@@ -48,3 +51,8 @@ def test_verify_and_diagnose_json_unchanged(cli_json, tmp_path, name):
     _check(f"verify-{name}", verified, tmp_path)
     _, diagnosed = cli_json("diagnose", "--port", port, "--config", CFG, "--wait", "1", "--no-observations")
     _check(f"diagnose-{name}", diagnosed, tmp_path)
+    markdown = GOLDEN / f"diagnose-{name}.md"  # report.md: rendered from the same document
+    text = render_markdown(diagnosed).replace(str(tmp_path), "TMP")
+    if os.environ.get("ATCTL_UPDATE_GOLDEN"):
+        markdown.write_text(text)
+    assert text == markdown.read_text(), f"{name}: report.md changed"
