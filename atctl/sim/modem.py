@@ -13,6 +13,9 @@ import random
 import re
 
 from atctl.codecs.cme import CME
+from atctl.codecs.hints import hints_from_profile
+from atctl.codecs.standard.act import RAT_ACT_27007
+from atctl.codecs.standard.edrx import format_cedrxp
 from atctl.sim import handlers, network
 from atctl.sim.handlers import standard
 from atctl.sim.module_memory import Nvm, Volatile
@@ -20,8 +23,6 @@ from atctl.sim.reply import CmeError, Reply, quirk, split_args
 from atctl.sim.scenarios import Scenario
 from atctl.timers import edrx as edrx_codec
 
-# 27.007 <AcT> of each RAT; LTE-M and NB-IoT follow the profile (quirks act_emtc / act_nbiot)
-ACT_DEFAULT = {"gsm": 0, "umts": 2, "lte": 7, "lte-m": 7, "nb-iot": 9}
 _KINDS = {"=?": "test", "?": "read", None: "exec"}
 
 
@@ -41,6 +42,7 @@ class SimModem:
     def __init__(self, profile, scenario: Scenario, *, seed: int = 1, sim_card: str = "ready",
                  pin: str = "1234", cmee: int = 1, echo: bool = True, now: float = 0.0):
         self.profile = profile
+        self.hints = hints_from_profile(profile)            # what the module reports (its <AcT> numbers)
         self.family = handlers.family_of(profile)          # vendor handler module, or None
         self.commands = handlers.command_table(profile, self.family)
         self.scenario = scenario
@@ -178,13 +180,12 @@ class SimModem:
             self.attach(now)
 
     def act_number(self, rat: str | None) -> int | None:
+        """The 27.007 <AcT> this module prints for a RAT: its own LTE-M / NB-IoT numbers where
+        the profile gives them (quirks act_emtc / act_nbiot), else the 27.007 one."""
         if rat is None:
             return None
-        if rat == "lte-m":
-            return int(quirk(self.profile, "act_emtc", 7))
-        if rat == "nb-iot":
-            return int(quirk(self.profile, "act_nbiot", 9))
-        return ACT_DEFAULT[rat]
+        own = {"lte-m": self.hints.act_emtc, "nb-iot": self.hints.act_nbiot}.get(rat)
+        return RAT_ACT_27007[rat] if own is None else int(own)
 
     def registration_fields(self, name: str, n: int) -> list[str]:
         """27.007 +CxREG fields after <n> for mode n:
@@ -219,7 +220,7 @@ class SimModem:
             return
         mode, req, _ = self.nvm.edrx.get(act, (0, None, None))
         if mode == 2 and req:
-            self.urc(when, f'+CEDRXP: {act},"{req}","{v.granted_edrx or req}","{v.granted_ptw or "0000"}"')
+            self.urc(when, format_cedrxp(act, req, v.granted_edrx or req, v.granted_ptw or "0000"))
 
     # ---- commands --------------------------------------------------------------------
     def handle(self, command: str, now: float) -> Reply:
