@@ -16,6 +16,7 @@ from atctl.codecs.cme import CME
 from atctl.codecs.hints import hints_from_profile
 from atctl.codecs.standard.act import RAT_ACT_27007
 from atctl.codecs.standard.edrx import format_cedrxp
+from atctl.codecs.standard.registration import format_registration
 from atctl.sim import handlers, network
 from atctl.sim.handlers import standard
 from atctl.sim.module_memory import Nvm, Volatile
@@ -187,31 +188,30 @@ class SimModem:
         own = {"lte-m": self.hints.act_emtc, "nb-iot": self.hints.act_nbiot}.get(rat)
         return RAT_ACT_27007[rat] if own is None else int(own)
 
-    def registration_fields(self, name: str, n: int) -> list[str]:
-        """27.007 +CxREG fields after <n> for mode n:
-        <stat>[,[<tac>],[<ci>],[<AcT>][,[<cause_type>],[<reject_cause>][,[<Active-Time>],[<Periodic-TAU>]]]]"""
+    def registration_line(self, name: str, n: int, *, read: bool) -> str:
+        """The +CREG/+CGREG/+CEREG line for mode n (27.007 7.2, 10.1.20, 10.1.22): the read reply
+        (with <n>) or the URC. Cell fields while registered from n=2, the reject cause while
+        denied in n=3/5, the granted PSM timers in +CEREG n>=4; the codecs place each field."""
         v = self.v
         registered = v.stat in (1, 5)
-        fields = [str(v.stat)]
-        if n >= 2:
-            fields += [f'"{self.tac}"', f'"{self.ci}"', str(self.act_number(v.rat))] if registered else ["", "", ""]
-        if n >= 3:
-            fields += ["0", str(v.reject_cause)] if v.stat == 3 and n in (3, 5) else ["", ""]
+        values: dict[str, object] = {}
+        if n >= 2 and registered:
+            values.update({"tac" if name == "CEREG" else "lac": self.tac, "ci": self.ci,
+                           "act": self.act_number(v.rat)})
+        if n in (3, 5) and v.stat == 3:
+            values.update(cause_type=0, reject_cause=v.reject_cause)  # 0: an EMM cause
         if n >= 4 and name == "CEREG" and registered:
-            fields += [f'"{v.granted_active_bits}"' if v.granted_active_bits else "",
-                       f'"{v.granted_tau_bits}"' if v.granted_tau_bits else ""]
-        while len(fields) > 1 and fields[-1] == "":
-            fields.pop()
-        if name == "CEREG" and n == 4 and len(fields) > 2 and quirk(self.profile, "cereg4_extra_param"):
-            fields.insert(2, "")  # SARA-R410M-02B: an extra parameter after <tac> (DOMAIN.md 3)
-        return fields
+            values.update(active_time=v.granted_active_bits or None, periodic_tau=v.granted_tau_bits or None)
+        # SARA-R410M-02B: an extra parameter after <tac> in +CEREG mode 4 (DOMAIN.md 3)
+        extra = name == "CEREG" and n == 4 and self.hints.cereg_extra_param
+        return format_registration(name, v.stat, n=n if read else None, extra_after_tac=extra, **values)
 
     # ---- URCs --------------------------------------------------------------------------
     def _emit_registration(self, when: float) -> None:
         for name in ("CREG", "CGREG", "CEREG"):
             n = self.v.reg_n.get(name, 0)
             if n >= 1:
-                self.urc(when, f"+{name}: " + ",".join(self.registration_fields(name, n)))
+                self.urc(when, self.registration_line(name, n, read=False))
 
     def _emit_edrx(self, when: float) -> None:
         v = self.v

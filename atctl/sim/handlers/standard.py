@@ -158,7 +158,7 @@ def _registration(name: str):
             return Reply([f"+{name}: (0-5)"])
         if kind == "read":
             n = m.v.reg_n[name]
-            return Reply([f"+{name}: {n}," + ",".join(m.registration_fields(name, n))])
+            return Reply([m.registration_line(name, n, read=True)])
         if kind == "set" and args and args[0].isdigit() and int(args[0]) <= 5:
             m.v.reg_n[name] = int(args[0])
             return Reply()
