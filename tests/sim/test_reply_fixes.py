@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from atctl.codecs import parse_line
+from atctl.codecs.ublox.umnoprof import MNO_PROFILES
 from atctl.profiles import load_profile
 from atctl.sim.modem import SimModem
 from atctl.sim.scenarios import get_scenario
@@ -45,3 +46,12 @@ def test_denied_creg_and_cereg_keep_their_layout():
     # +CREG / +CEREG have no <rac>: <stat>,[<lac/tac>],[<ci>],[<AcT>],<cause_type>,<reject_cause>
     _, replies = _run("quectel-eg25-g", "denied", ["AT+CREG=3", "AT+CEREG=3", "AT+CREG?", "AT+CEREG?"])
     assert replies[2:] == [["+CREG: 3,3,,,,0,11"], ["+CEREG: 3,3,,,,0,11"]]
+
+
+@pytest.mark.parametrize("profile_id", ["ublox-sara-r410m-02b", "ublox-sara-r510s", "ublox-lara-r6401"])
+def test_umnoprof_test_lists_every_profile_of_the_table(profile_id):
+    # The list used to be typed in the simulator and missed 8 (Sprint), 20 (NTT DoCoMo) and 32 (US Cellular).
+    _, replies = _run(profile_id, "de-telekom", ["AT+UMNOPROF=?"])
+    assert replies == [[f"+UMNOPROF: ({','.join(map(str, sorted(MNO_PROFILES)))})"]]
+    listed = replies[0][0].split("(")[1].rstrip(")").split(",")
+    assert {8, 20, 32} <= {int(n) for n in listed}

@@ -16,7 +16,7 @@ from atctl.bands import masks, ubandsel as ubandsel_codec, urat as urat_codec
 from atctl.codecs.ublox.ubandmask import format_ubandmask
 from atctl.codecs.ublox.ubandsel import format_ubandsel
 from atctl.codecs.ublox.ucpsms import format_ucpsms
-from atctl.codecs.ublox.umnoprof import format_umnoprof
+from atctl.codecs.ublox.umnoprof import MNO_PROFILES, format_umnoprof
 from atctl.codecs.ublox.urat import format_urat
 from atctl.errors import InputError
 from atctl.sim.handlers import standard
@@ -130,7 +130,7 @@ def umnoprof(m, kind, args, now):
     if kind == "read":
         return Reply([format_umnoprof(m.nvm.umnoprof)])
     if kind == "test":
-        return Reply(["+UMNOPROF: (0,1,2,3,4,5,6,19,21,28,31,39,90,100)"])
+        return Reply([f"+UMNOPROF: ({','.join(map(str, sorted(MNO_PROFILES)))})"])  # the one table
     if kind != "set" or not args or not args[0].isdigit():
         raise CmeError(50)
     if m.v.cfun != 0:
