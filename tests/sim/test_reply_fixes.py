@@ -55,3 +55,13 @@ def test_umnoprof_test_lists_every_profile_of_the_table(profile_id):
     assert replies == [[f"+UMNOPROF: ({','.join(map(str, sorted(MNO_PROFILES)))})"]]
     listed = replies[0][0].split("(")[1].rstrip(")").split(",")
     assert {8, 20, 32} <= {int(n) for n in listed}
+
+
+def test_qcsq_on_gsm_carries_the_gsm_rssi_only():
+    # BG95/BG96 AT manual, AT+QCSQ: +QCSQ: "GSM",<gsm_rssi>; the LTE values follow only for the LTE
+    # family. The simulator used to print the four LTE values after "GSM" (the parser then rejected
+    # or misread them).
+    _, replies = _run("quectel-bg95-m3", "de-telekom", ['AT+QCFG="nwscanmode",1,1', "AT+QCSQ"])
+    assert replies[-1] == ['+QCSQ: "GSM",-65']
+    parsed = parse_line(replies[-1][0]).model
+    assert (parsed.rat, parsed.rssi_dbm, parsed.rsrp_dbm) == ("gsm", -65, None)

@@ -17,9 +17,10 @@ import re
 from typing import TYPE_CHECKING
 
 from atctl.bands import masks
-from atctl.codecs.quectel.act_names import QENG_ACT, QNWINFO_ACT
 from atctl.codecs.quectel.qband import format_qband, format_qband_test
 from atctl.codecs.quectel.qcfg import IOTOPMODE, NWSCANSEQ, format_qcfg, format_qcfg_band
+from atctl.codecs.quectel.qcsq import format_qcsq, qcsq_sinr
+from atctl.codecs.quectel.qeng import format_qeng, format_qeng0
 from atctl.codecs.quectel.qnwinfo import format_qnwinfo
 from atctl.codecs.quectel.qpsms import format_qpsms
 from atctl.codecs.quectel.qptwedrxs import format_qptwedrxs
@@ -103,13 +104,14 @@ def _earfcn(m) -> int:
     return EARFCN_OFFSET.get(m.v.band or 0, 0) + 50
 
 
-def _format_qcsq(rat: str, sc) -> str:
-    return f'+QCSQ: "{QNWINFO_ACT[rat]}",{sc.rssi_dbm},{sc.rsrp_dbm},{(sc.sinr_db + 20) * 5},{sc.rsrq_db}'
-
-
 def qcsq(m, kind, args, now):
-    sc = m.signal()
-    return Reply(['+QCSQ: "NOSERVICE"' if sc is None else _format_qcsq(m.v.rat, sc)])
+    sc, rat = m.signal(), m.v.rat
+    if sc is None:
+        return Reply([format_qcsq(None)])
+    if rat == "gsm":  # BG95/BG96 AT manual: +QCSQ: "GSM",<gsm_rssi>
+        return Reply([format_qcsq(rat, rssi_dbm=sc.rssi_dbm)])
+    return Reply([format_qcsq(rat, rssi_dbm=sc.rssi_dbm, rsrp_dbm=sc.rsrp_dbm, sinr=qcsq_sinr(sc.sinr_db),
+                              rsrq_db=sc.rsrq_db)])
 
 
 def qnwinfo(m, kind, args, now):
@@ -120,34 +122,38 @@ def qnwinfo(m, kind, args, now):
     return Reply([format_qnwinfo(v.rat, m.scenario.mcc_mnc, band_text, _earfcn(m))])
 
 
-def _format_qeng_servingcell(m) -> str:
+def _qeng_servingcell(m) -> str:
     v, sc = m.v, m.scenario
     mcc, mnc = sc.mcc_mnc[:3], sc.mcc_mnc[3:]
     if v.rat == "gsm":
-        return f'+QENG: "servingcell","NOCONN","GSM",{mcc},{mnc},{m.tac},{m.ci[-4:]},20,1,62,{sc.rssi_dbm}'
-    return (f'+QENG: "servingcell","NOCONN","{QENG_ACT[v.rat]}","FDD",{mcc},{mnc},{m.ci},123,'
-            f'{_earfcn(m)},{v.band},3,3,{m.tac},{sc.rsrp_dbm},{sc.rsrq_db},{sc.rssi_dbm},{sc.sinr_db},38')
+        return format_qeng("NOCONN", "gsm", mcc=mcc, mnc=mnc, lac=m.tac, cell_id=m.ci[-4:], bsic=20, arfcn=1,
+                           band=62, rxlev=sc.rssi_dbm)
+    return format_qeng("NOCONN", v.rat, duplex="FDD", mcc=mcc, mnc=mnc, cell_id=m.ci, pcid=123, earfcn=_earfcn(m),
+                       band=v.band, ul_bandwidth=3, dl_bandwidth=3, tac=m.tac, rsrp_dbm=sc.rsrp_dbm,
+                       rsrq_db=sc.rsrq_db, rssi_dbm=sc.rssi_dbm, sinr_db=sc.sinr_db, srxlev=38)
 
 
-def _format_qeng0(m) -> str:
+def _qeng0(m) -> str:
     # BC660K-GL AT manual V1.4 4.8, AT+QENG=0 (searching: EARFCN 0, cell "00000000", RSRP -157)
     v, sc = m.v, m.scenario
     if v.stat not in (1, 5):
-        return '+QENG: 0,0,0,0,"00000000",-157,,,,0,"0000",,,0'
-    return (f'+QENG: 0,{_earfcn(m)},0,123,"{m.ci}",{sc.rsrp_dbm},{sc.rsrq_db},{sc.rssi_dbm},'
-            f'{sc.sinr_db},{v.band},"{m.tac}",0,14,2')
+        return format_qeng0(earfcn=0, earfcn_offset=0, pcid=0, cell_id="00000000", rsrp_dbm=-157, band=0,
+                            tac="0000", operation_mode=0)
+    return format_qeng0(earfcn=_earfcn(m), earfcn_offset=0, pcid=123, cell_id=m.ci, rsrp_dbm=sc.rsrp_dbm,
+                        rsrq_db=sc.rsrq_db, rssi_dbm=sc.rssi_dbm, sinr_db=sc.sinr_db, band=v.band, tac=m.tac,
+                        ecl=0, tx_power=14, operation_mode=2)
 
 
 def qeng(m, kind, args, now):
     if band_layout(m.profile) == "qband":  # NB-IoT modules: AT+QENG=0
         if kind != "set" or not args or args[0] != "0":
             raise CmeError(50)
-        return Reply([_format_qeng0(m)])
+        return Reply([_qeng0(m)])
     if kind != "set" or not args or args[0].lower() != "servingcell":
         raise CmeError(50)
     if m.v.stat not in (1, 5):
-        return Reply(['+QENG: "servingcell","SEARCH"'])
-    return Reply([_format_qeng_servingcell(m)])
+        return Reply([format_qeng("SEARCH")])
+    return Reply([_qeng_servingcell(m)])
 
 
 # ---- PSM, eDRX ------------------------------------------------------------------------------------
