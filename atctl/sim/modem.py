@@ -13,6 +13,10 @@ import random
 import re
 
 from atctl.codecs.cme import CME
+from atctl.codecs.hints import hints_from_profile
+from atctl.codecs.standard.act import RAT_ACT_27007
+from atctl.codecs.standard.edrx import format_cedrxp
+from atctl.codecs.standard.registration import format_registration
 from atctl.sim import handlers, network
 from atctl.sim.handlers import standard
 from atctl.sim.module_memory import Nvm, Volatile
@@ -20,8 +24,6 @@ from atctl.sim.reply import CmeError, Reply, quirk, split_args
 from atctl.sim.scenarios import Scenario
 from atctl.timers import edrx as edrx_codec
 
-# 27.007 <AcT> of each RAT; LTE-M and NB-IoT follow the profile (quirks act_emtc / act_nbiot)
-ACT_DEFAULT = {"gsm": 0, "umts": 2, "lte": 7, "lte-m": 7, "nb-iot": 9}
 _KINDS = {"=?": "test", "?": "read", None: "exec"}
 
 
@@ -41,6 +43,7 @@ class SimModem:
     def __init__(self, profile, scenario: Scenario, *, seed: int = 1, sim_card: str = "ready",
                  pin: str = "1234", cmee: int = 1, echo: bool = True, now: float = 0.0):
         self.profile = profile
+        self.hints = hints_from_profile(profile)            # what the module reports (its <AcT> numbers)
         self.family = handlers.family_of(profile)          # vendor handler module, or None
         self.commands = handlers.command_table(profile, self.family)
         self.scenario = scenario
@@ -178,39 +181,37 @@ class SimModem:
             self.attach(now)
 
     def act_number(self, rat: str | None) -> int | None:
+        """The 27.007 <AcT> this module prints for a RAT: its own LTE-M / NB-IoT numbers where
+        the profile gives them (quirks act_emtc / act_nbiot), else the 27.007 one."""
         if rat is None:
             return None
-        if rat == "lte-m":
-            return int(quirk(self.profile, "act_emtc", 7))
-        if rat == "nb-iot":
-            return int(quirk(self.profile, "act_nbiot", 9))
-        return ACT_DEFAULT[rat]
+        own = {"lte-m": self.hints.act_emtc, "nb-iot": self.hints.act_nbiot}.get(rat)
+        return RAT_ACT_27007[rat] if own is None else int(own)
 
-    def registration_fields(self, name: str, n: int) -> list[str]:
-        """27.007 +CxREG fields after <n> for mode n:
-        <stat>[,[<tac>],[<ci>],[<AcT>][,[<cause_type>],[<reject_cause>][,[<Active-Time>],[<Periodic-TAU>]]]]"""
+    def registration_line(self, name: str, n: int, *, read: bool) -> str:
+        """The +CREG/+CGREG/+CEREG line for mode n (27.007 7.2, 10.1.20, 10.1.22): the read reply
+        (with <n>) or the URC. Cell fields while registered from n=2, the reject cause while
+        denied in n=3/5, the granted PSM timers in +CEREG n>=4; the codecs place each field."""
         v = self.v
         registered = v.stat in (1, 5)
-        fields = [str(v.stat)]
-        if n >= 2:
-            fields += [f'"{self.tac}"', f'"{self.ci}"', str(self.act_number(v.rat))] if registered else ["", "", ""]
-        if n >= 3:
-            fields += ["0", str(v.reject_cause)] if v.stat == 3 and n in (3, 5) else ["", ""]
+        values: dict[str, object] = {}
+        if n >= 2 and registered:
+            values.update({"tac" if name == "CEREG" else "lac": self.tac, "ci": self.ci,
+                           "act": self.act_number(v.rat)})
+        if n in (3, 5) and v.stat == 3:
+            values.update(cause_type=0, reject_cause=v.reject_cause)  # 0: an EMM cause
         if n >= 4 and name == "CEREG" and registered:
-            fields += [f'"{v.granted_active_bits}"' if v.granted_active_bits else "",
-                       f'"{v.granted_tau_bits}"' if v.granted_tau_bits else ""]
-        while len(fields) > 1 and fields[-1] == "":
-            fields.pop()
-        if name == "CEREG" and n == 4 and len(fields) > 2 and quirk(self.profile, "cereg4_extra_param"):
-            fields.insert(2, "")  # SARA-R410M-02B: an extra parameter after <tac> (DOMAIN.md 3)
-        return fields
+            values.update(active_time=v.granted_active_bits or None, periodic_tau=v.granted_tau_bits or None)
+        # SARA-R410M-02B: an extra parameter after <tac> in +CEREG mode 4 (DOMAIN.md 3)
+        extra = name == "CEREG" and n == 4 and self.hints.cereg_extra_param
+        return format_registration(name, v.stat, n=n if read else None, extra_after_tac=extra, **values)
 
     # ---- URCs --------------------------------------------------------------------------
     def _emit_registration(self, when: float) -> None:
         for name in ("CREG", "CGREG", "CEREG"):
             n = self.v.reg_n.get(name, 0)
             if n >= 1:
-                self.urc(when, f"+{name}: " + ",".join(self.registration_fields(name, n)))
+                self.urc(when, self.registration_line(name, n, read=False))
 
     def _emit_edrx(self, when: float) -> None:
         v = self.v
@@ -219,7 +220,7 @@ class SimModem:
             return
         mode, req, _ = self.nvm.edrx.get(act, (0, None, None))
         if mode == 2 and req:
-            self.urc(when, f'+CEDRXP: {act},"{req}","{v.granted_edrx or req}","{v.granted_ptw or "0000"}"')
+            self.urc(when, format_cedrxp(act, req, v.granted_edrx or req, v.granted_ptw or "0000"))
 
     # ---- commands --------------------------------------------------------------------
     def handle(self, command: str, now: float) -> Reply:

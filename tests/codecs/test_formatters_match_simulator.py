@@ -1,8 +1,9 @@
-"""The simulator can switch to codecs' format_X byte for byte: every reply line and URC it prints
-today for these families, parsed and re-formatted with codecs, is the same line.
+"""The simulator prints its replies with codecs' format_X; this checks the other direction: every
+reply line and URC it prints for these families, parsed by codecs and formatted again from the
+parsed model, is the same line (parse and format agree on what the simulator says).
 
 Drives atctl.sim.modem.SimModem directly (deterministic clock). Lines of families codecs do not
-format (+QENG, +QCSQ, +CCID, ...) and test (=?) forms outside the list are skipped by prefix.
+format (+CCID, +QCCID, +CMEE, ...) and test (=?) forms outside the list are skipped by prefix.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import pytest
 
 from atctl.codecs import parse_line
 from atctl.codecs.dispatch import split_line
-from atctl.codecs.quectel import qband, qcfg, qnwinfo, qpsms, qptwedrxs
+from atctl.codecs.quectel import qband, qcfg, qcsq, qnwinfo, qpsms, qptwedrxs
 from atctl.codecs.standard import cfun, cgdcont, cops, cpin, cpsms, edrx, registration, signal
 from atctl.codecs.ublox import ubandmask, ubandsel, ucpsms, umnoprof, urat
 from atctl.dialects import get_dialect
@@ -23,7 +24,7 @@ SCRIPT = ["AT+CMEE=1", "AT+CREG=2", "AT+CGREG=2", "AT+CEREG=4", 'AT+CGDCONT=1,"I
 READS = ["AT+CREG?", "AT+CGREG?", "AT+CEREG?", "AT+COPS?", "AT+COPS=?", "AT+CSQ", "AT+CESQ", "AT+CPSMS?",
          "AT+CEDRXS?", "AT+CEDRXRDP", "AT+QPTWEDRXS?", "AT+QPSMS?", "AT+UCPSMS?", 'AT+QCFG="band"',
          'AT+QCFG="iotopmode"', 'AT+QCFG="nwscanseq"', 'AT+QCFG="nwscanmode"', "AT+QBAND?", "AT+QBAND=?",
-         "AT+QNWINFO", "AT+UBANDMASK?", "AT+UBANDSEL?", "AT+URAT?", "AT+UMNOPROF?", "AT+CGDCONT?", "AT+CFUN?"]
+         "AT+QNWINFO", "AT+QCSQ", "AT+UBANDMASK?", "AT+UBANDSEL?", "AT+URAT?", "AT+UMNOPROF?", "AT+CGDCONT?", "AT+CFUN?"]
 
 
 def _reformat(line: str, hints, profile) -> str | None:
@@ -74,6 +75,9 @@ def _reformat(line: str, hints, profile) -> str | None:
         return signal.format_cesq(m.rxlev, 99 if m.ber is None else m.ber, m.rscp, m.ecno, m.rsrq, m.rsrp)
     if prefix == "QNWINFO":
         return qnwinfo.format_qnwinfo(m.rat if m.service else None, m.operator, m.band, m.channel)
+    if prefix == "QCSQ":
+        names = qcsq.QCSQ_VALUES[m.sysmode.upper()]
+        return qcsq.format_qcsq(m.rat, **{n: getattr(m, n) for n in names})
     if prefix == "CFUN":
         return cfun.format_cfun(m.fun)
     if prefix == "CGDCONT" and isinstance(m.cid, int):
@@ -108,3 +112,5 @@ def test_simulator_lines_are_codecs_formatted(profile_id):
             assert again == line
             checked.add(split_line(line)[0])
     assert {"CEREG", "CPSMS", "COPS", "CSQ", "CGDCONT", "CFUN"} <= checked, checked
+    if "QCSQ" in sim.commands:  # the LPWA Quectel modules (BG95-M3 here)
+        assert "QCSQ" in checked, checked

@@ -7,9 +7,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from atctl.codecs.fields import MAX_DIGITS, clip, extra_fields, is_empty, opt_hex, opt_str, report, split_fields, unquote
+from atctl.codecs.fields import (MAX_DIGITS, clip, extra_fields, is_empty, opt_hex, opt_str, plain, quoted, reply_line,
+                                 report, split_fields, unquote)
 from atctl.codecs.model import Model
-from atctl.codecs.quectel.act_names import act_rat
+from atctl.codecs.quectel.act_names import QENG_ACT, act_rat
 from atctl.errors import InputError
 
 
@@ -171,3 +172,45 @@ def parse_qeng(body: str) -> ServingCell:
         # Quectel prints <rxlev> either as 0-63 (dBm = rxlev - 111) or already in dBm (negative)
         cell["rxlev_dbm"] = cell["rxlev"] if cell["rxlev"] < 0 else cell["rxlev"] - 111
     return ServingCell(state=state, act=act, rat=rat, plmn=_plmn(cell), cell=cell)
+
+
+# ---------------------------------------------------------------- replies (the simulator's side)
+
+_QENG_QUOTED = {"duplex", "voicecodec"}          # "servingcell" fields printed as strings
+_QENG_NB_QUOTED = {"cell_id", "tac"}             # AT+QENG=0: cell ID and TAC in quotes (BC660K-GL V1.4 4.8)
+
+
+def _qeng_fields(names: tuple[str, ...], quoted_names: set[str], cell: dict[str, Any], what: str) -> list[str]:
+    unknown = set(cell) - set(names)
+    if unknown:
+        raise InputError(f"{what} has no field {', '.join(sorted(unknown))}", hint=f"fields: {', '.join(names)}")
+    return [(quoted if name in quoted_names else plain)(cell.get(name)) for name in names]
+
+
+def format_qeng(state: str, rat: str | None = None, **cell: Any) -> str:
+    """The AT+QENG="servingcell" reply: `"servingcell","<state>"` alone while searching (no RAT),
+    else `,"<RAT>"` (act_names.QENG_ACT) and the cell fields by name in the layout of that RAT:
+    QENG_LTE (QENG_LTE_EXT when cqi / tx_power are given), QENG_GSM, QENG_WCDMA. Values print as
+    given (cell ID and TAC as the hex text the module shows); trailing empty fields are dropped."""
+    state = state.upper()
+    if state not in QENG_STATES:
+        raise InputError(f"+QENG servingcell state {state!r} is not SEARCH, LIMSRV, NOCONN or CONNECT")
+    head = [quoted("servingcell"), quoted(state)]
+    if rat is None:
+        if cell:
+            raise InputError("+QENG servingcell without a RAT has no cell fields", hint="give rat=")
+        return reply_line("QENG", head)
+    act = QENG_ACT.get(rat)
+    if act is None:
+        raise InputError(f"+QENG servingcell has no RAT name for {rat!r}", hint=f"use one of {', '.join(QENG_ACT)}")
+    if rat in ("lte", "lte-m", "nb-iot"):
+        names = QENG_LTE_EXT if {"cqi", "tx_power"} & set(cell) else QENG_LTE
+    else:
+        names = QENG_GSM if rat == "gsm" else QENG_WCDMA
+    return reply_line("QENG", head + [quoted(act)] + _qeng_fields(names, _QENG_QUOTED, cell, f"+QENG {act}"))
+
+
+def format_qeng0(**cell: Any) -> str:
+    """The serving-cell line of AT+QENG=0 on Quectel NB-IoT modules (BC660K-GL AT manual V1.4 4.8):
+    `0,<EARFCN>,<EARFCN offset>,<PCI>,"<cell ID>",...` in the QENG_NB order, by name."""
+    return reply_line("QENG", ["0"] + _qeng_fields(QENG_NB, _QENG_NB_QUOTED, cell, "+QENG: 0"))

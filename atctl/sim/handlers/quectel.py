@@ -17,7 +17,15 @@ import re
 from typing import TYPE_CHECKING
 
 from atctl.bands import masks
-from atctl.codecs.quectel.qcfg import IOTOPMODE, NWSCANSEQ
+from atctl.codecs.quectel.qband import format_qband, format_qband_test
+from atctl.codecs.quectel.qcfg import IOTOPMODE, NWSCANSEQ, format_qcfg, format_qcfg_band
+from atctl.codecs.quectel.qcsq import format_qcsq, qcsq_sinr
+from atctl.codecs.quectel.qeng import format_qeng, format_qeng0
+from atctl.codecs.quectel.qnwinfo import format_qnwinfo
+from atctl.codecs.quectel.qpsms import format_qpsms
+from atctl.codecs.quectel.qptwedrxs import format_qptwedrxs
+from atctl.codecs.standard.cfun import format_cfun
+from atctl.codecs.standard.cpin import format_cpin
 from atctl.sim.handlers import standard
 from atctl.sim.reply import CmeError, Reply, quirk
 from atctl.timers import psm as psm_codec
@@ -26,9 +34,6 @@ if TYPE_CHECKING:
     from atctl.sim.modem import SimModem
 
 LPWA_RATS = {"lte-m", "nb-iot"}
-# reply spellings of each RAT (BG95/BG96 and EC2x/EG2x AT manuals: AT+QNWINFO, AT+QCSQ, AT+QENG)
-QNWINFO_ACT = {"lte-m": "eMTC", "nb-iot": "NBIoT", "lte": "FDD LTE", "gsm": "GSM", "umts": "WCDMA"}
-QENG_RAT = {"lte-m": "eMTC", "nb-iot": "NBIoT", "lte": "LTE", "gsm": "GSM", "umts": "WCDMA"}
 # TS 36.101 table 5.7.3-1: N_Offs-DL per band, to report a plausible EARFCN (+50)
 EARFCN_OFFSET = {1: 0, 2: 600, 3: 1200, 4: 1950, 5: 2400, 7: 2750, 8: 3450, 12: 5010, 13: 5180, 14: 5280,
                  17: 5730, 18: 5850, 19: 6000, 20: 6150, 25: 8040, 26: 8690, 28: 9210, 29: 9660, 30: 9770,
@@ -63,7 +68,7 @@ def commands(profile) -> dict:
 # ---- power -----------------------------------------------------------------------------------------
 def boot_urcs(m: SimModem) -> list[str]:
     """What a Quectel module prints after power-on (BG95/BG96, EC2x hardware design: RDY ... APP RDY)."""
-    return ["RDY", "+CFUN: 1", "+CPIN: READY" if m.sim_card == "ready" else "+CPIN: NOT INSERTED",
+    return ["RDY", format_cfun(1), format_cpin("READY" if m.sim_card == "ready" else "NOT INSERTED"),
             "+QUSIM: 1", "+QIND: SMS DONE", "APP RDY"]
 
 
@@ -99,79 +104,73 @@ def _earfcn(m) -> int:
     return EARFCN_OFFSET.get(m.v.band or 0, 0) + 50
 
 
-def _format_qcsq(rat: str, sc) -> str:
-    return f'+QCSQ: "{QNWINFO_ACT[rat]}",{sc.rssi_dbm},{sc.rsrp_dbm},{(sc.sinr_db + 20) * 5},{sc.rsrq_db}'
-
-
 def qcsq(m, kind, args, now):
-    sc = m.signal()
-    return Reply(['+QCSQ: "NOSERVICE"' if sc is None else _format_qcsq(m.v.rat, sc)])
-
-
-def _format_qnwinfo(rat: str, mcc_mnc: str, band: int, earfcn: int) -> str:
-    band_text = f"GSM {band}" if rat == "gsm" else f"LTE BAND {band}"
-    return f'+QNWINFO: "{QNWINFO_ACT[rat]}","{mcc_mnc}","{band_text}",{earfcn}'
+    sc, rat = m.signal(), m.v.rat
+    if sc is None:
+        return Reply([format_qcsq(None)])
+    if rat == "gsm":  # BG95/BG96 AT manual: +QCSQ: "GSM",<gsm_rssi>
+        return Reply([format_qcsq(rat, rssi_dbm=sc.rssi_dbm)])
+    return Reply([format_qcsq(rat, rssi_dbm=sc.rssi_dbm, rsrp_dbm=sc.rsrp_dbm, sinr=qcsq_sinr(sc.sinr_db),
+                              rsrq_db=sc.rsrq_db)])
 
 
 def qnwinfo(m, kind, args, now):
-    if m.v.stat not in (1, 5):
-        return Reply(["+QNWINFO: No Service"])
-    return Reply([_format_qnwinfo(m.v.rat, m.scenario.mcc_mnc, m.v.band, _earfcn(m))])
+    v = m.v
+    if v.stat not in (1, 5):
+        return Reply([format_qnwinfo(None)])
+    band_text = f"GSM {v.band}" if v.rat == "gsm" else f"LTE BAND {v.band}"
+    return Reply([format_qnwinfo(v.rat, m.scenario.mcc_mnc, band_text, _earfcn(m))])
 
 
-def _format_qeng_servingcell(m) -> str:
+def _qeng_servingcell(m) -> str:
     v, sc = m.v, m.scenario
     mcc, mnc = sc.mcc_mnc[:3], sc.mcc_mnc[3:]
     if v.rat == "gsm":
-        return f'+QENG: "servingcell","NOCONN","GSM",{mcc},{mnc},{m.tac},{m.ci[-4:]},20,1,62,{sc.rssi_dbm}'
-    return (f'+QENG: "servingcell","NOCONN","{QENG_RAT[v.rat]}","FDD",{mcc},{mnc},{m.ci},123,'
-            f'{_earfcn(m)},{v.band},3,3,{m.tac},{sc.rsrp_dbm},{sc.rsrq_db},{sc.rssi_dbm},{sc.sinr_db},38')
+        return format_qeng("NOCONN", "gsm", mcc=mcc, mnc=mnc, lac=m.tac, cell_id=m.ci[-4:], bsic=20, arfcn=1,
+                           band=62, rxlev=sc.rssi_dbm)
+    return format_qeng("NOCONN", v.rat, duplex="FDD", mcc=mcc, mnc=mnc, cell_id=m.ci, pcid=123, earfcn=_earfcn(m),
+                       band=v.band, ul_bandwidth=3, dl_bandwidth=3, tac=m.tac, rsrp_dbm=sc.rsrp_dbm,
+                       rsrq_db=sc.rsrq_db, rssi_dbm=sc.rssi_dbm, sinr_db=sc.sinr_db, srxlev=38)
 
 
-def _format_qeng0(m) -> str:
+def _qeng0(m) -> str:
     # BC660K-GL AT manual V1.4 4.8, AT+QENG=0 (searching: EARFCN 0, cell "00000000", RSRP -157)
     v, sc = m.v, m.scenario
     if v.stat not in (1, 5):
-        return '+QENG: 0,0,0,0,"00000000",-157,,,,0,"0000",,,0'
-    return (f'+QENG: 0,{_earfcn(m)},0,123,"{m.ci}",{sc.rsrp_dbm},{sc.rsrq_db},{sc.rssi_dbm},'
-            f'{sc.sinr_db},{v.band},"{m.tac}",0,14,2')
+        return format_qeng0(earfcn=0, earfcn_offset=0, pcid=0, cell_id="00000000", rsrp_dbm=-157, band=0,
+                            tac="0000", operation_mode=0)
+    return format_qeng0(earfcn=_earfcn(m), earfcn_offset=0, pcid=123, cell_id=m.ci, rsrp_dbm=sc.rsrp_dbm,
+                        rsrq_db=sc.rsrq_db, rssi_dbm=sc.rssi_dbm, sinr_db=sc.sinr_db, band=v.band, tac=m.tac,
+                        ecl=0, tx_power=14, operation_mode=2)
 
 
 def qeng(m, kind, args, now):
     if band_layout(m.profile) == "qband":  # NB-IoT modules: AT+QENG=0
         if kind != "set" or not args or args[0] != "0":
             raise CmeError(50)
-        return Reply([_format_qeng0(m)])
+        return Reply([_qeng0(m)])
     if kind != "set" or not args or args[0].lower() != "servingcell":
         raise CmeError(50)
     if m.v.stat not in (1, 5):
-        return Reply(['+QENG: "servingcell","SEARCH"'])
-    return Reply([_format_qeng_servingcell(m)])
+        return Reply([format_qeng("SEARCH")])
+    return Reply([_qeng_servingcell(m)])
 
 
 # ---- PSM, eDRX ------------------------------------------------------------------------------------
-def _format_qpsms(mode: int, tau_s: int | None, active_s: int | None) -> str:
-    return f'+QPSMS: {mode},,,"{tau_s if tau_s is not None else ""}","{active_s if active_s is not None else ""}"'
-
-
 def qpsms(m, kind, args, now):
     if kind == "read":
         nvm = m.nvm
         tau_s = psm_codec.decode_t3412_ext(nvm.psm_tau_bits).seconds if nvm.psm_tau_bits else None
         active_s = psm_codec.decode_t3324(nvm.psm_active_bits).seconds if nvm.psm_active_bits else None
-        return Reply([_format_qpsms(nvm.psm_mode, tau_s, active_s)])
+        return Reply([format_qpsms(nvm.psm_mode, tau_s, active_s)])
     if kind == "set":
         return standard.set_psm(m, args, now)
     return Reply()
 
 
-def _format_qptwedrxs(act: int, ptw: str | None, value: str) -> str:
-    return f'+QPTWEDRXS: {act},"{ptw or ""}","{value}"'
-
-
 def qptwedrxs(m, kind, args, now):
     if kind == "read":
-        return Reply([_format_qptwedrxs(act, ptw, value) for act, (mode, value, ptw)
+        return Reply([format_qptwedrxs(act, ptw, value) for act, (mode, value, ptw)
                       in sorted(m.nvm.edrx.items()) if mode in (1, 2) and value])
     if kind != "set":
         return Reply()
@@ -196,20 +195,20 @@ def qcfg(m, kind, args, now):
         return _qcfg_int(m, "nwscanmode", values, (0, 1, 2, 3), now)
     if key == "nwscanseq":
         if not values:
-            return Reply([f'+QCFG: "nwscanseq",{m.nvm.nwscanseq}'])
+            return Reply([format_qcfg("nwscanseq", m.nvm.nwscanseq)])
         if not re.fullmatch(r"(0[0-3])+", values[0]):
             raise CmeError(50)
         m.nvm.nwscanseq = values[0]
         return Reply()
     if not values:
-        return Reply([f'+QCFG: "{key}",{m.nvm.qcfg_other.get(key, 0)}'])
+        return Reply([format_qcfg(key, m.nvm.qcfg_other.get(key, 0))])
     m.nvm.qcfg_other[key] = ",".join(values)
     return Reply()
 
 
 def _qcfg_int(m, key: str, values: list[str], allowed: tuple[int, ...], now: float) -> Reply:
     if not values:
-        return Reply([f'+QCFG: "{key}",{getattr(m.nvm, key)}'])
+        return Reply([format_qcfg(key, getattr(m.nvm, key))])
     if not values[0].isdigit() or int(values[0]) not in allowed:
         raise CmeError(50)
     setattr(m.nvm, key, int(values[0]))
@@ -218,27 +217,9 @@ def _qcfg_int(m, key: str, values: list[str], allowed: tuple[int, ...], now: flo
     return Reply()
 
 
-def _table_bits(keys, table: dict[int, int]) -> int:
-    bits = 0
-    for key in keys:
-        bits |= table.get(key, 0)
-    return bits
-
-
-def _format_qcfg_band(layout: str, bands: dict[str, set[int]]) -> str:
-    """+QCFG: "band",<gsm[+wcdma] mask>,<LTE-M or LTE mask>,<NB-IoT mask> in hex (BG95/BG96, EC2x manuals)."""
-    first = _table_bits(bands.get("gsm", ()), masks.GSM_QCFG_BITS)
-    if layout == "lpwa":
-        values = [first, masks.bands_to_mask(bands.get("lte-m", ())), masks.bands_to_mask(bands.get("nb-iot", ()))]
-    else:
-        first |= _table_bits(bands.get("umts", ()), masks.WCDMA_QCFG_BITS)
-        values = [first, masks.bands_to_mask(bands.get("lte", ())), 0]
-    return '+QCFG: "band",' + ",".join(f"0x{v:x}" for v in values)
-
-
 def _qcfg_band(m, layout: str, values: list[str], now: float) -> Reply:
     if not values:
-        return Reply([_format_qcfg_band(layout, m.nvm.bands)])
+        return Reply([format_qcfg_band(layout, m.nvm.bands)])
     if len(values) < 3:
         raise CmeError(50)
     try:
@@ -261,18 +242,14 @@ def _qcfg_band(m, layout: str, values: list[str], now: float) -> Reply:
     return Reply()
 
 
-def _format_qband(bands) -> str:
-    return "+QBAND: " + ",".join(map(str, sorted(bands)))
-
-
 def qband(m, kind, args, now):
     # BC660K-GL AT manual V1.4 section 7.5: AT+QBAND=<band_number>[,<band>...], 0 = all bands;
     # read +QBAND: <band>[,<band>...]; takes effect at once (detach and re-attach), saved in NVRAM
     supported = sorted(m.profile.bands_for("nb-iot"))
     if kind == "test":
-        return Reply([f"+QBAND: (0-{len(supported)}),({','.join(map(str, supported))})"])
+        return Reply([format_qband_test(supported)])
     if kind == "read":
-        return Reply([_format_qband(m.nvm.bands.get("nb-iot") or supported)])
+        return Reply([format_qband(m.nvm.bands.get("nb-iot") or supported)])
     if kind != "set" or not args or not all(a.strip().isdigit() for a in args):
         raise CmeError(50)
     count, bands = int(args[0]), [int(a) for a in args[1:]]

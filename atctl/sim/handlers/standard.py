@@ -2,8 +2,8 @@
 functionality, operator selection, registration, PDP contexts, signal, PSM and eDRX.
 
 A handler is `handler(modem, kind, args, now) -> Reply`; kind is exec / read / test / set.
-Each reply's text is formatted by one small `_format_...` function (the simulator moves to
-the codecs' `format_X` reply formatters when they exist).
+Reply lines are printed by the codecs' `format_X` functions (atctl.codecs.standard), the same
+module that parses them on the host; what stays here is the module's behaviour.
 """
 
 from __future__ import annotations
@@ -11,6 +11,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from atctl.codecs.standard.cfun import format_cfun
+from atctl.codecs.standard.cgdcont import format_cgdcont
+from atctl.codecs.standard.cops import format_cops, format_cops_list
+from atctl.codecs.standard.cpin import format_cpin
+from atctl.codecs.standard.cpsms import format_cpsms
+from atctl.codecs.standard.edrx import format_cedrxrdp, format_cedrxs
+from atctl.codecs.standard.signal import cesq_rsrp, cesq_rsrq, csq_rssi, format_cesq, format_csq
 from atctl.sim.reply import CmeError, Reply, quirk
 from atctl.timers import edrx as edrx_codec
 
@@ -50,13 +57,13 @@ def cpin(m, kind, args, now):
     if m.sim_card == "absent":
         raise CmeError(10)
     if kind == "read":
-        return Reply(["+CPIN: READY" if m.sim_card != "pin" or m.v.pin_entered else "+CPIN: SIM PIN"])
+        return Reply([format_cpin("READY" if m.sim_card != "pin" or m.v.pin_entered else "SIM PIN")])
     if kind == "set":
         if m.sim_card != "pin" or m.v.pin_entered:
             raise CmeError(3)
         if args and args[0] == m.pin:
             m.v.pin_entered = True
-            m.urc(now, "+CPIN: READY")
+            m.urc(now, format_cpin("READY"))
             m.attach(now)
             return Reply()
         raise CmeError(16)
@@ -77,7 +84,7 @@ def cmee(m, kind, args, now):
 
 def cfun(m, kind, args, now):
     if kind == "read":
-        return Reply([f"+CFUN: {m.v.cfun}"])
+        return Reply([format_cfun(m.v.cfun)])
     if kind == "test":
         return Reply(["+CFUN: (0,1,4),(0,1)"])
     if kind != "set" or not args or not args[0].isdigit():
@@ -99,29 +106,28 @@ def cfun(m, kind, args, now):
 
 
 # ---- operator selection, registration -------------------------------------------------------------
-def _format_cops_test(m) -> str:
+def _cops_test(m) -> str:
+    """The network list: the scenario's operator (current) on its first RAT, none without coverage."""
     sc = m.scenario
-    if not sc.bands:
-        return "+COPS: ,,(0-4),(0-2)"
-    act = m.act_number(next(iter(sc.bands)))
-    return f'+COPS: (2,"{sc.operator}","{sc.operator[:16]}","{sc.mcc_mnc}",{act}),,(0-4),(0-2)'
+    networks = [(2, sc.operator, sc.operator[:16], sc.mcc_mnc, m.act_number(next(iter(sc.bands))))] if sc.bands else []
+    return format_cops_list(networks)
 
 
-def _format_cops_read(m) -> str:
+def _cops_read(m) -> str:
     v, sc = m.v, m.scenario
     if v.stat in (1, 5):
         oper = sc.mcc_mnc if v.cops_format == 2 else sc.operator
-        return f'+COPS: {v.cops_mode},{v.cops_format},"{oper}",{m.act_number(v.rat)}'
-    return f"+COPS: {v.cops_mode}"
+        return format_cops(v.cops_mode, v.cops_format, oper, m.act_number(v.rat))
+    return format_cops(v.cops_mode)
 
 
 def cops(m, kind, args, now):
     v, sc = m.v, m.scenario
     if kind == "test":
         m.need_sim_card()
-        return Reply([_format_cops_test(m)])
+        return Reply([_cops_test(m)])
     if kind == "read":
-        return Reply([_format_cops_read(m)])
+        return Reply([_cops_read(m)])
     if kind != "set" or not args:
         raise CmeError(50)
     mode = int(args[0]) if args[0].isdigit() else -1
@@ -152,7 +158,7 @@ def _registration(name: str):
             return Reply([f"+{name}: (0-5)"])
         if kind == "read":
             n = m.v.reg_n[name]
-            return Reply([f"+{name}: {n}," + ",".join(m.registration_fields(name, n))])
+            return Reply([m.registration_line(name, n, read=True)])
         if kind == "set" and args and args[0].isdigit() and int(args[0]) <= 5:
             m.v.reg_n[name] = int(args[0])
             return Reply()
@@ -168,13 +174,9 @@ def cgatt(m, kind, args, now):
 
 
 # ---- PDP contexts -------------------------------------------------------------------------------
-def _format_cgdcont(cid: int, pdp_type: str, apn: str) -> str:
-    return f'+CGDCONT: {cid},"{pdp_type}","{apn}","0.0.0.0",0,0,0,0'
-
-
 def cgdcont(m, kind, args, now):
     if kind == "read":
-        return Reply([_format_cgdcont(cid, t, apn) for cid, (t, apn) in sorted(m.nvm.contexts.items())])
+        return Reply([format_cgdcont(cid, t, apn, "0.0.0.0", (0, 0, 0, 0)) for cid, (t, apn) in sorted(m.nvm.contexts.items())])
     if kind == "test":
         return Reply(['+CGDCONT: (1-15),"IP",,,(0-2),(0-4),(0,1),(0,1)'])
     if kind == "set" and args and args[0].isdigit():
@@ -190,37 +192,22 @@ def cgdcont(m, kind, args, now):
 
 
 # ---- signal ---------------------------------------------------------------------------------------
-def _format_csq(sc) -> str:
-    if sc is None:
-        return "+CSQ: 99,99"
-    return f"+CSQ: {max(0, min(31, (sc.rssi_dbm + 113) // 2))},99"
-
-
-def _format_cesq(sc) -> str:
-    if sc is None:
-        return "+CESQ: 99,99,255,255,255,255"
-    rsrq = max(0, min(34, int((sc.rsrq_db + 20) * 2)))
-    rsrp = max(0, min(97, sc.rsrp_dbm + 141))
-    return f"+CESQ: 99,99,255,255,{rsrq},{rsrp}"
-
-
 def csq(m, kind, args, now):
-    return Reply([_format_csq(m.signal())])
+    sc = m.signal()
+    return Reply([format_csq(csq_rssi(None if sc is None else sc.rssi_dbm))])
 
 
 def cesq(m, kind, args, now):
-    sc = m.signal()
-    return Reply([_format_cesq(sc if m.v.rat in ("lte", "lte-m", "nb-iot") else None)])
+    sc = m.signal() if m.v.rat in ("lte", "lte-m", "nb-iot") else None  # E-UTRA values only
+    if sc is None:
+        return Reply([format_cesq()])
+    return Reply([format_cesq(rsrq=cesq_rsrq(sc.rsrq_db), rsrp=cesq_rsrp(sc.rsrp_dbm))])
 
 
 # ---- PSM -----------------------------------------------------------------------------------------
-def _format_cpsms_read(mode: int, tau: str | None, active: str | None) -> str:
-    return f'+CPSMS: {mode},,,"{tau or "00000000"}","{active or "00000000"}"'
-
-
 def cpsms(m, kind, args, now):
     if kind == "read":
-        return Reply([_format_cpsms_read(m.nvm.psm_mode, m.nvm.psm_tau_bits, m.nvm.psm_active_bits)])
+        return Reply([format_cpsms(m.nvm.psm_mode, m.nvm.psm_tau_bits or "00000000", m.nvm.psm_active_bits or "00000000")])
     if kind == "test":
         return Reply(['+CPSMS: (0-2),,,("00000000"-"11111111"),("00000000"-"11111111")'])
     if kind != "set":
@@ -280,14 +267,10 @@ def set_edrx(m, args: list[str], now: float, ptw_first: bool, allow_ptw: bool) -
     return Reply()
 
 
-def _format_cedrxs(act: int, value: str, ptw: str | None) -> str:
-    return f'+CEDRXS: {act},"{value}"' + (f',"{ptw}"' if ptw else "")
-
-
 def cedrxs(m, kind, args, now):
     with_ptw = quirk(m.profile, "ptw_command") == "cedrxs4"  # SARA-R5: the PTW as 4th parameter, read back too
     if kind == "read":
-        return Reply([_format_cedrxs(act, value, ptw if with_ptw else None)
+        return Reply([format_cedrxs(act, value, ptw if with_ptw else None)
                       for act, (mode, value, ptw) in sorted(m.nvm.edrx.items()) if mode in (1, 2) and value])
     if kind == "test":
         return Reply(['+CEDRXS: (0-3),(4,5),("0000"-"1111")'])
@@ -296,16 +279,12 @@ def cedrxs(m, kind, args, now):
     return set_edrx(m, args, now, ptw_first=False, allow_ptw=with_ptw)
 
 
-def _format_cedrxrdp(act: int, requested: str | None, granted: str, ptw: str | None) -> str:
-    return f'+CEDRXRDP: {act},"{requested}","{granted}","{ptw}"'
-
-
 def cedrxrdp(m, kind, args, now):
     v = m.v
     act = edrx_codec.RAT_ACT.get(v.rat or "")
     if v.stat not in (1, 5) or not act or not v.granted_edrx:
-        return Reply(["+CEDRXRDP: 0"])
-    return Reply([_format_cedrxrdp(act, m.nvm.edrx.get(act, (0, None, None))[1], v.granted_edrx, v.granted_ptw)])
+        return Reply([format_cedrxrdp(0)])
+    return Reply([format_cedrxrdp(act, m.nvm.edrx.get(act, (0, None, None))[1], v.granted_edrx, v.granted_ptw)])
 
 
 # name after "AT+" -> handler; a vendor family may add commands or replace one of these

@@ -13,6 +13,11 @@ Sources: u-blox SARA-R4, SARA-R5, LARA-R6 and SARA-U2 AT commands manuals.
 from __future__ import annotations
 
 from atctl.bands import masks, ubandsel as ubandsel_codec, urat as urat_codec
+from atctl.codecs.ublox.ubandmask import format_ubandmask
+from atctl.codecs.ublox.ubandsel import format_ubandsel
+from atctl.codecs.ublox.ucpsms import format_ucpsms
+from atctl.codecs.ublox.umnoprof import MNO_PROFILES, format_umnoprof
+from atctl.codecs.ublox.urat import format_urat
 from atctl.errors import InputError
 from atctl.sim.handlers import standard
 from atctl.sim.reply import CmeError, Reply
@@ -44,31 +49,19 @@ def ccid(m, kind, args, now):
     return Reply([f"+CCID: {m.iccid}"])
 
 
-def _format_ucpsms(v) -> str:
-    if v.granted_tau_bits and v.stat in (1, 5):
-        return f'+UCPSMS: 1,,,"{v.granted_tau_bits}","{v.granted_active_bits}"'
-    return "+UCPSMS: 0"
-
-
 def ucpsms(m, kind, args, now):
-    return Reply([_format_ucpsms(m.v)])
+    """The PSM timers the network granted: mode 1 with them while registered with a grant, else 0."""
+    v = m.v
+    if v.granted_tau_bits and v.stat in (1, 5):
+        return Reply([format_ucpsms(1, v.granted_tau_bits, v.granted_active_bits)])
+    return Reply([format_ucpsms(0)])
 
 
 # ---- bands ------------------------------------------------------------------------------------------
-def _format_ubandmask(rat_numbers: dict[str, int], bands: dict[str, set[int]]) -> str:
-    """+UBANDMASK: <rat>,<mask1>[,<mask2>]... ; the second 64-bit word only when a band is above 64."""
-    values: list[str] = []
-    wide = any(max(bands.get(r, {0}) or {0}) > 64 for r in rat_numbers)
-    for rat, number in sorted(rat_numbers.items(), key=lambda kv: kv[1]):
-        mask = masks.bands_to_mask(bands.get(rat, ()))
-        values += [str(number), str(mask & ((1 << 64) - 1))] + ([str(mask >> 64)] if wide else [])
-    return "+UBANDMASK: " + ",".join(values)
-
-
 def ubandmask(m, kind, args, now):
     rat_numbers = m.profile.ubandmask_rats or {"lte-m": 0, "nb-iot": 1}
     if kind == "read":
-        return Reply([_format_ubandmask(rat_numbers, m.nvm.bands)])
+        return Reply([format_ubandmask({number: m.nvm.bands.get(rat, ()) for rat, number in rat_numbers.items()})])
     if kind == "test":
         return Reply(["+UBANDMASK: (0,1),(0-18446744073709551615),(0-18446744073709551615)"])
     if kind != "set" or len(args) < 2 or not all(a.isdigit() for a in args):
@@ -88,16 +81,12 @@ def ubandmask(m, kind, args, now):
     return Reply()
 
 
-def _format_ubandsel(values: list[int]) -> str:
-    return "+UBANDSEL: " + ",".join(map(str, values or [0]))
-
-
 def ubandsel(m, kind, args, now):
     # SARA-U2: bands by MHz, one value for every RAT on that frequency; 0 = module default
     gsm_ok, umts_ok = m.profile.bands_for("gsm"), m.profile.bands_for("umts")
     supported = ubandsel_codec.ubandsel_values(gsm_ok, umts_ok)
     if kind == "read":
-        return Reply([_format_ubandsel(ubandsel_codec.ubandsel_values(m.nvm.bands.get("gsm", ()),
+        return Reply([format_ubandsel(ubandsel_codec.ubandsel_values(m.nvm.bands.get("gsm", ()),
                                                                       m.nvm.bands.get("umts", ())))])
     if kind == "test":
         return Reply([f"+UBANDSEL: (0,{','.join(map(str, supported))})"])
@@ -119,15 +108,11 @@ def _urat_set_form(profile) -> bool:
     return not set(profile.rats) & LPWA_RATS
 
 
-def _format_urat(values: list[int]) -> str:
-    return "+URAT: " + ",".join(map(str, values))
-
-
 def urat(m, kind, args, now):
     set_form = _urat_set_form(m.profile)
     if kind == "read":
         order = m.nvm.rat_order
-        return Reply([_format_urat(urat_codec.set_values(order) if set_form else urat_codec.priority_values(order))])
+        return Reply([format_urat(urat_codec.set_values(order) if set_form else urat_codec.priority_values(order))])
     if kind == "test":
         return Reply(["+URAT: (0-6),(0,2,3),(0,2,3)" if set_form else "+URAT: (7,8,9),(7,8,9),(7,8,9)"])
     if kind != "set" or not args or not all(a.strip().isdigit() for a in args):
@@ -143,9 +128,9 @@ def urat(m, kind, args, now):
 
 def umnoprof(m, kind, args, now):
     if kind == "read":
-        return Reply([f"+UMNOPROF: {m.nvm.umnoprof}"])
+        return Reply([format_umnoprof(m.nvm.umnoprof)])
     if kind == "test":
-        return Reply(["+UMNOPROF: (0,1,2,3,4,5,6,19,21,28,31,39,90,100)"])
+        return Reply([f"+UMNOPROF: ({','.join(map(str, sorted(MNO_PROFILES)))})"])  # the one table
     if kind != "set" or not args or not args[0].isdigit():
         raise CmeError(50)
     if m.v.cfun != 0:
