@@ -16,6 +16,7 @@ counted as derived.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 
 from atctl.bands.model import ANNOUNCED_SHUTDOWN, NOT_DEPLOYED, SHUT_DOWN, Country
 from atctl.bands.relations import carries_connection, reachable_bands
@@ -80,10 +81,21 @@ class CoverageReport:
                                "rats": {rat: asdict(cov) for rat, cov in c.rats.items()}} for c in self.countries]}
 
 
+@lru_cache(maxsize=4096)
+def _connection_bands(bands: tuple[int, ...], rat: str) -> tuple[int, ...]:
+    # every module of a `bands check` meets the same facts: filter each band list once
+    return tuple(b for b in bands if carries_connection(b, rat))
+
+
+@lru_cache(maxsize=4096)
+def _source_names(sources: tuple) -> tuple[str, ...]:
+    return tuple(s.name for s in sources)
+
+
 def _operator(rat: str, operator, fact, module_bands: list[int], reach: frozenset[int],
               observed: list[dict] | None = None) -> OperatorCoverage:
     network = list(fact.bands)  # sorted by the data loader
-    bands = [b for b in network if carries_connection(b, rat)]
+    bands = _connection_bands(fact.bands, rat)
     ok = [b for b in bands if b in reach]
     missing = [b for b in bands if b not in reach]
     if fact.status in (SHUT_DOWN, NOT_DEPLOYED) or not bands:
@@ -94,7 +106,7 @@ def _operator(rat: str, operator, fact, module_bands: list[int], reach: frozense
         verdict = FULL if not missing else PARTIAL
     cov = OperatorCoverage(operator.name, list(operator.mcc_mnc), fact.status, fact.shutdown, network,
                            ok, missing, verdict, fact.verified, fact.derived,
-                           [s.name for s in fact.sources])
+                           list(_source_names(fact.sources)))
     if observed:
         from atctl.bands.observed import band_evidence
 
