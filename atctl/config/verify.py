@@ -11,8 +11,9 @@ from atctl.timers.duration import format_duration
 
 
 @dataclass(frozen=True)
-class PsmTimers:
-    """A PSM timer pair in seconds: what the config asks, or what the network granted."""
+class PsmPair:
+    """The two PSM timers in seconds a check compares: what the config asks, what the network granted
+    (network_values.PsmTimers is the module's own report, with its mode)."""
     tau_s: float
     active_s: float
 
@@ -23,11 +24,11 @@ class PsmTimers:
 # what a check compares: allowed registration states / RATs / countries / setting names / commands (list[str]),
 # the planned bands (list[int]), a state, RAT or APN (str), a band (int), an eDRX cycle or PTW in seconds
 # (float), the PSM timers; None: the module or network gave nothing
-CheckValue = Union[None, str, int, float, list[str], list[int], PsmTimers]
+CheckValue = Union[None, str, int, float, list[str], list[int], PsmPair]
 
 
 def _json_value(value: CheckValue):
-    return value.as_dict() if isinstance(value, PsmTimers) else value
+    return value.as_dict() if isinstance(value, PsmPair) else value
 
 
 @dataclass
@@ -120,7 +121,7 @@ def _psm_checks(config, state) -> list[Check]:
     tol = config.expect.tolerance
     want_tau, want_active = config.psm.tau, config.psm.active
     granted = state.psm.granted_timers()
-    expected = PsmTimers(want_tau, want_active)
+    expected = PsmPair(want_tau, want_active)
     if not state.registered:
         return [Check("psm_granted", expected, None, False, "not registered: the network has granted nothing yet")]
     tau, active = (granted.tau_s, granted.active_s) if granted is not None else (None, None)
@@ -133,7 +134,7 @@ def _psm_checks(config, state) -> list[Check]:
         return [Check("psm_granted", expected, None, False,
                       f"PSM requested (TAU {format_duration(want_tau)}, active {format_duration(want_active)}) "
                       "but not granted by the network: the device will not sleep")]
-    actual = PsmTimers(tau, active)
+    actual = PsmPair(tau, active)
     problems = []
     if not _within(tau, want_tau, tol):
         problems.append(f"TAU granted {format_duration(tau)} instead of {format_duration(want_tau)}")
