@@ -24,7 +24,17 @@ QUECTEL_COMMANDS: dict[str, str] = {
 }
 
 
-class QuectelLpwa(Dialect):
+class _Quectel(Dialect):
+    """What every Quectel module shares, for device/: its ICCID read (Quectel AT manuals: AT+QCCID,
+    no other is tried), the serving-cell read, AT+QCSQ on LTE-M modules, the RDY boot banner."""
+
+    iccid_reads = (("AT+QCCID", "+QCCID:"),)
+    serving_cell_default = "qnwinfo"
+    qcsq_on_lte_m = True
+    boot_banner_default = "RDY"
+
+
+class QuectelLpwa(_Quectel):
     name = "quectel-lpwa"
     band_layout = "lpwa"
     vendor_commands = {**QUECTEL_COMMANDS, "AT+QPTWEDRXS?": "eDRX and PTW requested",
@@ -69,14 +79,8 @@ class QuectelLpwa(Dialect):
                               "enable only the planned bands", setting="bands"))
         return steps
 
-    # ---- device procedures: forms device/ asks for ----
-    iccid_reads = (("AT+QCCID", "+QCCID:"),)   # the ICCID read of Quectel's AT manuals; no other is tried
-    serving_cell_default = "qnwinfo"
-    qcsq_on_lte_m = True
-    boot_banner_default = "RDY"
 
-
-class QuectelLte(Dialect):
+class QuectelLte(_Quectel):
     name = "quectel-lte"
     band_layout = "lte"
     vendor_commands = QUECTEL_COMMANDS
@@ -108,14 +112,8 @@ class QuectelLte(Dialect):
                               setting="bands"))
         return steps
 
-    # ---- device procedures: forms device/ asks for ----
-    iccid_reads = (("AT+QCCID", "+QCCID:"),)   # the ICCID read of Quectel's AT manuals; no other is tried
-    serving_cell_default = "qnwinfo"
-    qcsq_on_lte_m = True
-    boot_banner_default = "RDY"
 
-
-class QuectelNb(Dialect):
+class QuectelNb(_Quectel):
     """NB-IoT-only modules (BC66, BC660K-GL): bands with AT+QBAND (BC660K-GL AT manual V1.4
     section 7.5: `AT+QBAND=<count>,<band>...`, 0 = all bands; takes effect at once with a
     detach and re-attach, saved in NVRAM). PSM, eDRX and APN use the 27.007 commands."""
@@ -143,8 +141,4 @@ class QuectelNb(Dialect):
         return [Step(command, "enable only the planned bands (the module detaches and re-attaches)",
                      setting="bands")]
 
-    # ---- device procedures: forms device/ asks for ----
-    iccid_reads = (("AT+QCCID", "+QCCID:"),)   # the ICCID read of Quectel's AT manuals; no other is tried
     serving_cell_default = "qeng0"  # NB-IoT modules have no AT+QNWINFO; AT+QENG=0 has band and EARFCN
-    qcsq_on_lte_m = True
-    boot_banner_default = "RDY"
