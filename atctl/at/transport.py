@@ -21,8 +21,10 @@ def _rfc2217_defaults(url: str) -> str:
 # pyserial's RFC 2217 client polls each handshake of open() with time.sleep(0.05) and paces every
 # SET_CONTROL it does not wait an answer for (ign_set_control, which ser2net needs) with
 # time.sleep(0.1): about 0.5 s of fixed sleeps per open, while a LAN answers in a millisecond.
-# Its module gets a `time` whose short sleeps are capped at RFC2217_POLL_S: the same handshake,
-# the same waits for every acknowledgement, polled often. Longer sleeps (the 0.3 s of close(),
+# Its module gets a `time` whose short sleeps are capped at RFC2217_POLL_S: the negotiation and
+# purge steps still wait for the server's answers, polled often; the unanswered SET_CONTROLs
+# (flow control, DTR, RTS) follow each other at once, in order on one TCP stream (ser2net and
+# `atctl sim serve` take them so: their end-to-end tests). Longer sleeps (the 0.3 s of close(),
 # see _close_rfc2217) are left alone.
 RFC2217_POLL_S = 0.002
 
@@ -89,10 +91,14 @@ def _exclusive_tty(ser, on: bool = True) -> None:
 
 
 def release_port(ser) -> None:
-    """Close a port from open_port(), clearing the exclusive flag first."""
+    """Close a port from open_port(), clearing the exclusive flag first. A wrapper around the
+    port (the console's wakeable port keeps it as `inner`) is seen through."""
+    import serial.rfc2217
+
+    ser = getattr(ser, "inner", ser)
     if type(ser).__module__.startswith("serial.serialposix") and getattr(ser, "is_open", False):
         _exclusive_tty(ser, on=False)
-    if type(ser).__module__ == "serial.rfc2217":
+    if isinstance(ser, serial.rfc2217.Serial):  # labgrid:// is a subclass
         _close_rfc2217(ser)
         return
     ser.close()

@@ -52,3 +52,21 @@ def test_opening_an_rfc2217_port_wraps_pyserials_clock_once(tmp_path):
     assert isinstance(rfc2217.time, transport._ShortPolls)
     transport._short_rfc2217_polls()
     assert not isinstance(rfc2217.time._clock, transport._ShortPolls)
+
+
+def test_release_sees_through_a_wrapped_port(monkeypatch):
+    """The console and monitor wrap the port (cli/_modem_link.WakeablePort, `.inner`): releasing it
+    must still clear the tty's exclusive flag (before, the wrapper's type hid the tty)."""
+    import os
+
+    from atctl.cli._modem_link import WakeablePort
+
+    master, slave = os.openpty()
+    try:
+        port = transport.open_port(os.ttyname(slave))
+        cleared = []
+        monkeypatch.setattr(transport, "_exclusive_tty", lambda ser, on=True: cleared.append((ser, on)))
+        transport.release_port(WakeablePort(port))
+        assert cleared == [(port, False)] and not port.is_open
+    finally:
+        os.close(master), os.close(slave)
