@@ -91,8 +91,11 @@ class Dialect:
             return []
         if want == 1 and any(step.kind == "reboot" for step in steps):
             return []  # the module boots with its radio on
-        if steps and steps[-1].command == build_cfun(want):
-            return []
+        wanted = build_cfun(want)
+        prefix = wanted.split("=")[0] + "="
+        last_cfun = next((step.command for step in reversed(steps) if step.command.startswith(prefix)), None)
+        if last_cfun == wanted:
+            return []  # the plan already leaves the radio so (u-blox SARA-U2's band change ends in AT+CFUN=1)
         why = "radio on: the radio is off (left so by an interrupted apply?)" if want == 1 else \
             f"radio back to AT+CFUN={want}, as before apply"
         return [Step(build_cfun(want), why, setting="radio")]

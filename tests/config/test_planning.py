@@ -192,3 +192,17 @@ def test_restore_of_psm_off_puts_the_timers_back():
     # `psm: false` in a config does not care about the timers
     assert plan("quectel-bg95-m3", Settings(psm=PsmSetting(0, "00100110", "00001010")), Settings(psm=PsmSetting(0))) == []
     assert plan("quectel-bg95-m3", written, Settings(psm=PsmSetting(0))) == ["AT+CPSMS=0"]
+
+
+def test_sara_u2_band_change_with_the_radio_off_turns_it_on_once():
+    # SARA-U2's band change is AT+CFUN=4 ... AT+CFUN=1; an APN step after it must not bring a second AT+CFUN=1
+    from atctl.dialects.settings import ApnSetting
+
+    current = Settings(bands={"gsm": frozenset({900, 1800}), "umts": frozenset({1, 8})}, psm=PsmSetting(0), cfun=4)
+    desired = Settings(bands={"gsm": frozenset({900}), "umts": frozenset({8})}, psm=PsmSetting(0), cfun=1,
+                       apn=ApnSetting(1, "IP", "iot"))
+    commands = plan("ublox-sara-u201", current, desired)
+    assert commands.count("AT+CFUN=1") == 1 and commands[-1] == 'AT+CGDCONT=1,"IP","iot"', commands
+    # restoring airplane mode after such a band change still ends in AT+CFUN=4
+    back = Settings(bands=current.bands, psm=PsmSetting(0), cfun=4)
+    assert plan("ublox-sara-u201", Settings(bands=desired.bands, psm=PsmSetting(0), cfun=1), back)[-1] == "AT+CFUN=4"
