@@ -31,7 +31,7 @@ def test_short_sleeps_are_capped_and_long_ones_kept():
     assert polls.monotonic() == 42.0   # everything else is the real module
 
 
-def test_opening_an_rfc2217_port_wraps_pyserials_clock_once(tmp_path):
+def test_opening_an_rfc2217_port_wraps_pyserials_clock_once(monkeypatch):
     import socket
     import threading
 
@@ -41,6 +41,9 @@ def test_opening_an_rfc2217_port_wraps_pyserials_clock_once(tmp_path):
 
     from atctl.errors import ModemUnreachable
 
+    import time
+
+    monkeypatch.setattr(rfc2217, "time", time)   # as pyserial ships it, whatever an earlier test did
     server = socket.socket()
     server.bind(("127.0.0.1", 0))
     server.listen(1)

@@ -36,8 +36,9 @@ def _check(name, doc, tmp_path):
     path = GOLDEN / f"{name}.json"
     text = json.dumps(_stable(doc), indent=1, sort_keys=False, ensure_ascii=False) + "\n"
     text = text.replace(str(tmp_path), "TMP")  # the simulator's NVM file is in the port URL
-    if os.environ.get("ATCTL_UPDATE_GOLDEN"):
+    if os.environ.get("ATCTL_UPDATE_GOLDEN") == "1":
         path.write_text(text)
+        pytest.fail(f"{name}: golden rewritten; commit it on its own and run again without ATCTL_UPDATE_GOLDEN")
     assert text == path.read_text(), f"{name}: the JSON document changed"
 
 
@@ -53,6 +54,7 @@ def test_verify_and_diagnose_json_unchanged(cli_json, tmp_path, name):
     _check(f"diagnose-{name}", diagnosed, tmp_path)
     markdown = GOLDEN / f"diagnose-{name}.md"  # report.md: rendered from the same document
     text = render_markdown(diagnosed).replace(str(tmp_path), "TMP")
-    if os.environ.get("ATCTL_UPDATE_GOLDEN"):
+    if os.environ.get("ATCTL_UPDATE_GOLDEN") == "1":
         markdown.write_text(text)
+        pytest.fail(f"{name}: golden rewritten; commit it on its own and run again without ATCTL_UPDATE_GOLDEN")
     assert text == markdown.read_text(), f"{name}: report.md changed"

@@ -15,8 +15,9 @@ LOGS = Path(__file__).parent.parent / "fixtures" / "logs"
 
 
 def _pinned(path: Path, text: str) -> None:
-    if os.environ.get("ATCTL_UPDATE_GOLDEN"):
+    if os.environ.get("ATCTL_UPDATE_GOLDEN") == "1":
         path.write_text(text)
+        pytest.fail(f"{path.name}: golden rewritten; commit it on its own and run again without ATCTL_UPDATE_GOLDEN")
     assert text == path.read_text(), f"{path.name}: the report changed"
 
 

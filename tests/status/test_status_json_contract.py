@@ -64,8 +64,9 @@ def test_status_json_is_unchanged(cli_json, tmp_path):
     got = {port: _status(cli_json, port) for port in PORTS}
     got.update({f"{port} after {commands}": _requested(cli_json, tmp_path, port, commands)
                 for port, commands in REQUESTED.items()})
-    if os.environ.get("ATCTL_PIN_STATUS"):
+    if os.environ.get("ATCTL_PIN_STATUS") == "1":
         PINNED.write_text(json.dumps(got, indent=1, sort_keys=False) + "\n")
+        pytest.fail("status goldens rewritten; commit them on their own and run again without ATCTL_PIN_STATUS")
     pinned = json.loads(PINNED.read_text())
     assert set(got) == set(pinned)
     for port in got:
