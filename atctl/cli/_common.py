@@ -224,7 +224,7 @@ ModuleIdOpt = Annotated[
 ]
 DetectedModuleOpt = Annotated[
     str | None,
-    typer.Option("--module", help="Module profile id (detected when omitted)."),
+    typer.Option("--module", "-m", help="Module profile id (detected when omitted).", autocompletion=complete_module_id),
 ]
 TranscriptIdsOpt = Annotated[
     bool,

@@ -69,3 +69,9 @@ def test_stalled_format_change_reads_on_in_the_current_format():
         state = read_network_state(session)
     assert state.registered and state.operator.name
     assert any("AT+COPS=3,2" in e for e in state.errors)
+
+
+def test_module_short_option_works_wherever_module_is_detected(cli_json):
+    # -m was accepted by bands/decode/sim but refused by status, console and monitor ("No such option: -m")
+    code, doc = cli_json("status", "-m", "quectel-bg95-m3", "--port", "sim://quectel-bg95-m3")
+    assert code == 0 and doc["module"] == "quectel-bg95-m3"
