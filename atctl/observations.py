@@ -169,3 +169,28 @@ def load_index_quietly() -> tuple[dict[tuple[str, str], list[dict]], str | None]
         return index_by_operator(load()), None
     except DataError as exc:
         return {}, f"observations not shown: {exc.one_line()}"
+
+
+def export_to(target: Path, force: bool = False, today: str | None = None) -> int:
+    """Write the store as a contribution file (`atctl data export-observations`); the count written.
+    Written atomically (atctl.files); an existing file only with `force`."""
+    import yaml
+
+    from atctl.bands.observed import export_document
+    from atctl.errors import InputError
+    from atctl.files import write_atomic
+
+    if target.suffix.lower() not in (".yaml", ".yml"):
+        raise InputError(f"{target}: the export is YAML", hint="name the file *.yaml")
+    if not target.parent.is_dir():
+        raise InputError(f"folder {target.parent} does not exist", hint="create it or write elsewhere")
+    today = today or dt.datetime.now(dt.timezone.utc).date().isoformat()
+    document = export_document(load(), today)
+    text = ("# atctl band observations, for contribution (docs/DATA.md, 'Contributing observations').\n"
+            + yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=120))
+    try:
+        write_atomic(target, text.encode("utf-8"), replace=force)
+    except FileExistsError:
+        raise InputError(f"{target} exists", hint="choose another name or pass --force to overwrite it") from None
+    return len(document["observations"])
+

@@ -55,31 +55,13 @@ def export_observations(
     json: JsonOpt = False,
 ) -> None:
     """Write your observations to a YAML file to contribute to atctl's band data (no device identifiers)."""
-    import datetime as dt
     from pathlib import Path
 
-    import yaml
-
     from atctl import observations as obs
-    from atctl.bands import observed
-    from atctl.errors import InputError
 
     target = Path(output).expanduser()
-    if target.suffix.lower() not in (".yaml", ".yml"):
-        raise InputError(f"{output}: the export is YAML", hint="name the file *.yaml")
-    if target.exists() and not force:
-        raise InputError(f"{output} exists", hint="choose another name or pass --force to overwrite it")
-    if not target.parent.is_dir():
-        raise InputError(f"folder {target.parent} does not exist", hint="create it or write elsewhere")
-    records = obs.load()
-    today = dt.datetime.now(dt.timezone.utc).date().isoformat()
-    document = observed.export_document(records, today)
-    text = ("# atctl band observations, for contribution (docs/DATA.md, 'Contributing observations').\n"
-            + yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=120))
-    tmp = target.with_name(f".{target.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(target)
-    doc = {"output": str(target), "observations": len(document["observations"])}
+    count = obs.export_to(target, force=force)
+    doc = {"output": str(target), "observations": count}
 
     def render() -> None:
         from rich.text import Text
