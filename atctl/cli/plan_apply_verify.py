@@ -11,10 +11,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from atctl.cli._common import (BaudOpt, ForceOpt, JsonOpt, PortsFileOpt, PortsOpt, ProfilesOpt, TranscriptOpt, emit,
+from atctl.cli._common import (BaudOpt, ConfigArg, ForceOpt, JsonOpt, PortsFileOpt, PortsOpt, ProfilesOpt, TranscriptOpt, emit,
                                 single_port)
 
-ConfigArg = Annotated[str, typer.Argument(help="Device config YAML (see examples/).")]
 ModuleOpt = Annotated[Optional[str], typer.Option("--module", help="Module profile id (overrides the config; detected when absent).")]
 NoObservationsOpt = Annotated[bool, typer.Option(
     "--no-observations", help="Do not record the serving network's band in your local observations.")]

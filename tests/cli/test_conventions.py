@@ -201,3 +201,18 @@ def test_only_a_required_port_defaults_to_auto():
         _port_defaults_to_auto(command)
         param = next(p for p in command.params if p.name == "port")
         assert param.default == default and param.required is required
+
+
+def test_plan_apply_verify_complete_config_files(tmp_path):
+    # plan/apply/verify declared their own config argument without completion, so Tab offered nothing
+    import os
+    import shutil
+    import subprocess
+
+    (tmp_path / "tracker.yaml").write_text("countries: [DE]\n")
+    (tmp_path / "notes.txt").write_text("")
+    for command in ("plan", "apply", "verify"):
+        env = {**os.environ, "_ATCTL_COMPLETE": "complete_bash", "COMP_WORDS": f"atctl {command} tr", "COMP_CWORD": "2"}
+        offered = subprocess.run([shutil.which("atctl")], env=env, cwd=tmp_path, capture_output=True, text=True,
+                                 timeout=30).stdout.split()
+        assert offered == ["tracker.yaml"], (command, offered)
