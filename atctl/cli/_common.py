@@ -167,13 +167,6 @@ def non_negative(value: float | None) -> float | None:
     return value
 
 
-def positive(value: float | None) -> float | None:
-    """Callback for a deadline in seconds: more than 0."""
-    if value is not None and not value > 0:
-        raise typer.BadParameter(f"{value:g} is not a deadline; give more than 0 seconds")
-    return value
-
-
 def _resolve_port(value: str | None) -> str | None:
     """`--port auto` (the default without ATCTL_PORT): the one likely AT port, else exit 2."""
     if value is None or value.strip().lower() != "auto":
@@ -202,8 +195,8 @@ PortOpt = Annotated[
 BaudOpt = Annotated[int, typer.Option("--baud", help="Baud rate, a standard rate such as 115200 (ignored by sim://, socket://).",
                                       callback=_check_baud)]
 TimeoutOpt = Annotated[
-    float | None,
-    typer.Option("--timeout", help="Deadline in seconds (more than 0).", callback=positive),
+    str | None,
+    typer.Option("--timeout", help="Deadline of each command, a duration above 0 such as 10, 30s or 2m."),
 ]
 TranscriptOpt = Annotated[
     str | None,

@@ -37,13 +37,16 @@ def send(
     def shown(text: str) -> str:
         return text if show_ids else redact_text(text)
 
+    from atctl.cli._wait_feedback import parse_timeout
+
+    deadline = parse_timeout(timeout)
     for command in commands:  # a CR/LF inside one argument would send a second command
         check_single_command(command)
     responses = []
     with open_session(port, baud=baud, transcript=transcript, show_ids=show_ids, start=not no_init,
                       **session_options(force)) as session:
         for command in commands:
-            responses.append(session.command(command, timeout))
+            responses.append(session.command(command, deadline))
         before_wait = len(session.urcs)
         if wait_urcs > 0:
             deadline = time.monotonic() + wait_urcs

@@ -40,3 +40,11 @@ def test_band_mask_reply_is_not_redacted_nor_cut(cli, monkeypatch):
     joined = "".join(line.strip() for line in out.splitlines())
     assert '"band",0xf,0x100002000000000f0e189f,0x10004200000000090e189f' in joined
     assert "…" not in out and "*" not in out
+
+
+def test_send_timeout_takes_a_duration_like_every_other_timeout(cli):
+    # send's --timeout was a bare number of seconds; `--timeout 2m` (as apply, verify and status take it) failed
+    code, out, err = cli("send", "--port", "sim://quectel-bg95-m3", "--timeout", "2m", "AT")
+    assert code == 0, err
+    code, out, err = cli("send", "--port", "sim://quectel-bg95-m3", "--timeout", "0", "AT")
+    assert code == 2 and "above 0" in err
