@@ -13,9 +13,9 @@ from atctl.codecs.ublox.cedrxs import build_cedrxs_ptw
 from atctl.errors import InputError
 from atctl.timers.edrx import RAT_ACT, check_bits4, check_rat
 
-VENDORS = ("standard", "quectel", "ublox-r5", "ublox-r4")
 # --vendor name -> `ptw_command` form (modem_profiles/README: qptwedrxs, cedrxs4, none)
 VENDOR_PTW_FORM = {"standard": "none", "quectel": "qptwedrxs", "ublox-r5": "cedrxs4", "ublox-r4": "none"}
+VENDORS = tuple(VENDOR_PTW_FORM)
 PTW_FORMS = ("none", "qptwedrxs", "cedrxs4")
 
 

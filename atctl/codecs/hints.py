@@ -42,9 +42,10 @@ def _get(obj: Any, name: str) -> Any:
     return obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
 
 
-def quirk(profile: Any, name: str) -> Any:
-    """A profile quirk by name (quirks as a dict or as a typed model)."""
-    return _get(_get(profile, "quirks"), name)
+def quirk(profile: Any, name: str, default: Any = None) -> Any:
+    """A profile quirk by name (quirks as a dict or as a typed model), `default` when it has none."""
+    value = _get(_get(profile, "quirks"), name)
+    return default if value is None else value
 
 
 def band_layout_for(rats: tuple[str, ...] | list[str]) -> str | None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from atctl.errors import AtctlError
+from atctl.network_values import DENIED
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ def wait_for_registration(session, timeout: float, want_timers: bool, progress=N
             reg = read_cereg()
             stat = reg.stat if reg is not None else None
             state = (reg.stat_text if reg is not None else None) or state
-            if stat == 3:
+            if stat == DENIED:
                 return result(False, denied=True)  # verify explains it with the cause
             if reg is not None and reg.registered:
                 registered_at = registered_at or time.monotonic()

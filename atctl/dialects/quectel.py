@@ -12,7 +12,6 @@ from atctl.codecs.quectel.qcfg import IOTOPMODE_CODE, NWSCANMODE_ONLY, NWSCANSEQ
 from atctl.dialects.base import Dialect
 from atctl.dialects.settings import Settings, Step
 
-NWSCAN_CODE = NWSCANSEQ_CODE  # the one copy: atctl.codecs.quectel.qcfg
 
 # what the console offers on Tab (Quectel BG95/BG96 and EC2x AT manuals)
 QUECTEL_COMMANDS: dict[str, str] = {
@@ -57,10 +56,10 @@ class QuectelLpwa(_Quectel):
     def rat_settings(self, rats: list[str]) -> dict[str, object]:
         lpwa = [r for r in rats if r in ("lte-m", "nb-iot")]
         iotopmode = IOTOPMODE_CODE.get(tuple(sorted(lpwa)), IOTOPMODE_CODE[("lte-m", "nb-iot")])
-        seq = "".join(NWSCAN_CODE[r] for r in rats if r in NWSCAN_CODE)
+        seq = "".join(NWSCANSEQ_CODE[r] for r in rats if r in NWSCANSEQ_CODE)
         for rat in ("lte-m", "nb-iot", "gsm"):  # the module wants every code once
-            if NWSCAN_CODE[rat] not in seq:
-                seq += NWSCAN_CODE[rat]
+            if NWSCANSEQ_CODE[rat] not in seq:
+                seq += NWSCANSEQ_CODE[rat]
         only = NWSCANMODE_ONLY["lpwa"]
         scanmode = only["gsm"] if rats == ["gsm"] else (0 if "gsm" in rats else only["lte"])
         return {"iotopmode": iotopmode, "nwscanseq": seq, "nwscanmode": scanmode}

@@ -13,14 +13,14 @@ import random
 import re
 
 from atctl.codecs.cme import CME
-from atctl.codecs.hints import hints_from_profile
+from atctl.codecs.hints import hints_from_profile, quirk
 from atctl.codecs.standard.act import RAT_ACT_27007
 from atctl.codecs.standard.edrx import format_cedrxp
 from atctl.codecs.standard.registration import format_registration
 from atctl.sim import handlers, network
 from atctl.sim.handlers import standard
 from atctl.sim.module_memory import Nvm, Volatile
-from atctl.sim.reply import CmeError, Reply, quirk, split_args
+from atctl.sim.reply import CmeError, Reply, split_args
 from atctl.sim.scenarios import Scenario
 from atctl.timers import edrx as edrx_codec
 

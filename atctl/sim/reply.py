@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 _ARG = re.compile(r'\s*("(?:[^"]*)"|[^,]*)\s*(?:,|$)')
 
@@ -31,10 +30,3 @@ class CmeError(Exception):
 
     def __init__(self, code: int):
         self.code = code
-
-
-def quirk(profile: Any, name: str, default: Any = None) -> Any:
-    """A named behaviour of the profile (modem_profiles/README.md), or `default` when it has none."""
-    quirks = profile.quirks
-    value = quirks.get(name) if isinstance(quirks, dict) else getattr(quirks, name, None)
-    return default if value is None else value

@@ -31,7 +31,9 @@ def test_nwscan_and_iotopmode_codes_are_the_read_tables_reversed():
     assert all(IOTOPMODE[code] == list(rats) for rats, code in IOTOPMODE_CODE.items())
     assert NWSCANMODE_ONLY["lpwa"] == {"gsm": 1, "lte": 3}
     # the dialect plans from the same table the parser reads (BG95 AT manual AT+QCFG="nwscanseq")
-    from atctl.dialects.quectel import NWSCAN_CODE
+    from atctl.dialects import get_dialect
+    from atctl.profiles import load_profile
 
-    assert NWSCAN_CODE is NWSCANSEQ_CODE
+    planned = get_dialect(load_profile("quectel-bg95-m3")).rat_settings(["nb-iot", "lte-m"])
+    assert planned["nwscanseq"] == NWSCANSEQ_CODE["nb-iot"] + NWSCANSEQ_CODE["lte-m"] + NWSCANSEQ_CODE["gsm"]
     assert parse_line('+QCFG: "nwscanseq",020301').fields["text"] == ["lte-m", "nb-iot", "gsm"]

@@ -34,7 +34,6 @@ NWSCANMODE = {
 }
 
 
-BAND_KEYS = ("gsm", "lte_m", "nb_iot", "lte")
 # write side of the same tables: RAT -> code
 NWSCANSEQ_CODE: dict[str, str] = {rat: code for code, rat in NWSCANSEQ["lpwa"].items() if code != "00"}
 IOTOPMODE_CODE: dict[tuple[str, ...], int] = {tuple(rats): code for code, rats in IOTOPMODE.items()}

@@ -27,7 +27,8 @@ from atctl.codecs.quectel.qptwedrxs import format_qptwedrxs
 from atctl.codecs.standard.cfun import format_cfun
 from atctl.codecs.standard.cpin import format_cpin
 from atctl.sim.handlers import standard
-from atctl.sim.reply import CmeError, Reply, quirk
+from atctl.codecs.hints import quirk
+from atctl.sim.reply import CmeError, Reply
 from atctl.timers import psm as psm_codec
 
 if TYPE_CHECKING:

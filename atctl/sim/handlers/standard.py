@@ -18,7 +18,8 @@ from atctl.codecs.standard.cpin import format_cpin
 from atctl.codecs.standard.cpsms import format_cpsms
 from atctl.codecs.standard.edrx import format_cedrxrdp, format_cedrxs
 from atctl.codecs.standard.signal import cesq_rsrp, cesq_rsrq, csq_rssi, format_cesq, format_csq
-from atctl.sim.reply import CmeError, Reply, quirk
+from atctl.codecs.hints import quirk
+from atctl.sim.reply import CmeError, Reply
 from atctl.timers import edrx as edrx_codec
 
 if TYPE_CHECKING:
