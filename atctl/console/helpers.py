@@ -16,12 +16,6 @@ class HelperResult:
     action: str | None = None                         # "status": needs the modem
 
 
-def helper_names() -> list[str]:
-    from atctl.console.catalog import HELPERS
-
-    return list(HELPERS)
-
-
 def run_helper(text: str, profile=None, explainer=None) -> HelperResult:
     """`text` starts with ':'. InputError (printed as one line by the console) on bad input."""
     from atctl.console.catalog import HELPERS

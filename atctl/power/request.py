@@ -147,6 +147,12 @@ def estimate_from_params(params: dict, profiles: str | None = None):
     tau, active = dur("tau"), dur("active")
     if psm and tau is None and active is None:
         raise InputError("no PSM timers given", hint="give --tau and --active (e.g. --tau 24h --active 30s), or --no-psm")
+    if psm and tau is not None and active is not None and active >= tau:
+        from atctl.timers.duration import format_duration
+
+        raise InputError(f"the active time {format_duration(active)} is not shorter than the periodic TAU "
+                         f"{format_duration(tau)}: the module would never reach PSM",
+                         hint="give an --active shorter than --tau (e.g. --tau 24h --active 30s), or --no-psm")
     ul_n = per_day(dur("every"), _float(params.get("per-day"), "--per-day"), "uplinks")
     dl_n = per_day(dur("downlink-every"), _float(params.get("downlink-per-day"), "--downlink-per-day"), "downlinks")
     ul_b = parse_size(params.get("uplink") or 0, "--uplink")

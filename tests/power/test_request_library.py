@@ -35,3 +35,9 @@ def test_estimate_and_compare_from_parameters():
         compare_cases(params, [parse_case("tau=1h")])
     with pytest.raises(InputError, match="known key"):
         parse_case("colour=blue")
+
+
+def test_an_active_time_not_shorter_than_tau_is_named_as_such():
+    # before: "this traffic keeps the module connected 26.4 h a day", with no traffic given at all
+    with pytest.raises(InputError, match="not shorter than the periodic TAU"):
+        estimate_from_params({"module": "quectel-bg95-m3", "tau": "10s", "active": "30s"})
