@@ -98,7 +98,9 @@ def release_port(ser) -> None:
     ser = getattr(ser, "inner", ser)
     if type(ser).__module__.startswith("serial.serialposix") and getattr(ser, "is_open", False):
         _exclusive_tty(ser, on=False)
-    if isinstance(ser, serial.rfc2217.Serial):  # labgrid:// is a subclass
+    # pyserial's own RFC 2217 port only: labgrid://'s subclass releases its place in close(), which
+    # must finish before the process exits, so it closes the ordinary way
+    if type(ser) is serial.rfc2217.Serial:
         _close_rfc2217(ser)
         return
     ser.close()
