@@ -9,8 +9,8 @@ month-level dates and residual services, and country-wide switch-off events).
 It merges the human-maintained inputs in scripts/band_atlas_overlay/ (plmn.yaml:
 MCC-MNC and 2G/3G bands from Wikipedia's Mobile Network Codes tables;
 iot_operators.yaml: operator names of iot_networks.csv/sunset.csv that differ from
-networks.csv; curated.yaml: corrections with their own sources, applied last so a
-re-import keeps them) and writes one JSON file that atctl.data loads. The upstream
+networks.csv; curated.yaml and curated/*.yaml: corrections with their own sources,
+applied last so a re-import keeps them) and writes one JSON file that atctl.data loads. The upstream
 commit and its date go into the dataset header. The mapping rules are in docs/DATA.md.
 
 With --base (a previously converted countries.json) the operators, LTE bands and
@@ -127,6 +127,49 @@ def git_provenance(atlas: Path) -> tuple[str | None, str | None]:
     return (out[0], out[1]) if len(out) == 2 else (None, None)
 
 
+CURATED_SECTIONS = ("sources", "facts", "no_gsm_countries", "corroborate")
+
+
+def load_curated(overlay: Path) -> dict:
+    """curated.yaml plus every curated/*.yaml, merged into one document.
+
+    The corrections are split by region or topic so that people (and parallel helpers) editing
+    different parts never touch one file. A source id, a fact (operator + RAT) or a no-GSM
+    country defined in two files is an error naming both; second sources ('corroborate') of one
+    fact add up across files.
+    """
+    merged: dict = {name: {} for name in CURATED_SECTIONS}
+    origin: dict[tuple, str] = {}
+
+    def claim(key: tuple, label: str, where: str) -> None:
+        if key in origin:
+            raise SystemExit(f"import_band_atlas: {label} is defined in both {origin[key]} and {where}")
+        origin[key] = where
+
+    paths = [overlay / "curated.yaml"] + sorted((overlay / "curated").glob("*.yaml"))
+    for path in paths:
+        where = path.relative_to(overlay).as_posix()
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        unknown = sorted(set(doc) - set(CURATED_SECTIONS))
+        if unknown:
+            raise SystemExit(f"import_band_atlas: {where} has unknown sections {', '.join(unknown)}"
+                             f" (known: {', '.join(CURATED_SECTIONS)})")
+        for sid, src in (doc.get("sources") or {}).items():
+            claim(("source", sid), f"source {sid!r}", where)
+            merged["sources"][sid] = src
+        for cc, refs in (doc.get("no_gsm_countries") or {}).items():
+            claim(("no_gsm", cc), f"no_gsm_countries {cc}", where)
+            merged["no_gsm_countries"][cc] = refs
+        for op_id, rats in (doc.get("facts") or {}).items():
+            for rat, spec in rats.items():
+                claim(("fact", op_id, rat), f"the fact {op_id} {rat}", where)
+                merged["facts"].setdefault(op_id, {})[rat] = spec
+        for op_id, rats in (doc.get("corroborate") or {}).items():
+            for rat, items in rats.items():
+                merged["corroborate"].setdefault(op_id, {}).setdefault(rat, []).extend(items)
+    return merged
+
+
 class Importer:
     def __init__(self, atlas: Path, as_of: str, overlay: Path = OVERLAY, base: Path | None = None,
                  provenance: dict | None = None, observations: list[Path] | None = None):
@@ -142,7 +185,7 @@ class Importer:
         rows = read_csv(sources_csv) if (base is None or sources_csv.exists()) else []
         self.atlas_sources = {r["id"]: r for r in rows}
         self.plmn = yaml.safe_load((overlay / "plmn.yaml").read_text(encoding="utf-8"))
-        self.curated = yaml.safe_load((overlay / "curated.yaml").read_text(encoding="utf-8"))
+        self.curated = load_curated(overlay)
         pins = overlay / "iot_operators.yaml"
         self.name_pins = (yaml.safe_load(pins.read_text(encoding="utf-8")) or {}) if pins.exists() else {}
         self.iso = json.loads((ROOT / "atctl" / "data" / "iso3166.json").read_text(encoding="utf-8"))

@@ -120,13 +120,17 @@ def test_fresh_load_builds_every_country():
     assert len(countries) >= 150 and data.load_countries() is countries
 
 
-# --- curated corrections (scripts/band_atlas_overlay/curated.yaml) -----------------------------------
+# --- curated corrections (scripts/band_atlas_overlay/curated.yaml and curated/*.yaml) -------------------
 
 def _curated():
-    import yaml
+    """The overlay's corrections as the importer merges them (curated.yaml plus curated/*.yaml)."""
+    import importlib.util
     from pathlib import Path
-    path = Path(__file__).resolve().parents[2] / "scripts" / "band_atlas_overlay" / "curated.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    scripts = Path(__file__).resolve().parents[2] / "scripts"
+    spec = importlib.util.spec_from_file_location("import_band_atlas_lint", scripts / "import_band_atlas.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod.load_curated(scripts / "band_atlas_overlay")
 
 
 def _refs(spec):
@@ -230,5 +234,7 @@ def test_overlay_yaml_has_no_duplicate_keys():
 
     Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
     overlay = Path(__file__).resolve().parents[2] / "scripts" / "band_atlas_overlay"
-    for name in ("curated.yaml", "iot_operators.yaml", "plmn_manual.yaml"):
+    names = ["curated.yaml", "iot_operators.yaml", "plmn_manual.yaml"]
+    names += [p.relative_to(overlay).as_posix() for p in sorted((overlay / "curated").glob("*.yaml"))]
+    for name in names:
         yaml.load((overlay / name).read_text(encoding="utf-8"), Loader=Strict)

@@ -168,3 +168,54 @@ def test_unknown_source_id_is_an_error(importer, atlas, overlay, tmp_path):
     (atlas / "data" / "network_bands.csv").write_text(rows)
     with pytest.raises(SystemExit, match="nope"):
         run(importer, atlas, overlay, tmp_path)
+
+
+# --- curated/*.yaml: the overlay's corrections split into one file per region or topic ------------
+
+def write_fragment(overlay: Path, name: str, doc: dict) -> None:
+    (overlay / "curated").mkdir(exist_ok=True)
+    (overlay / "curated" / name).write_text(yaml.safe_dump(doc), encoding="utf-8")
+
+
+def test_fragment_files_add_sources_facts_and_second_sources(importer, atlas, overlay, tmp_path):
+    write_fragment(overlay, "europe.yaml", {
+        "sources": {"reg-de": {"name": "Regulator DE: 3G off", "url": "https://example.org/de", "grade": "A"},
+                    "paper": {"name": "Paper: Alpha ends 2G", "url": "https://example.org/p", "grade": "B"}},
+        "facts": {"op-b": {"umts": {"bands": [], "status": "shut-down", "shutdown": "2022", "verified": True,
+                                    "source": "reg-de", "as_of": "2026-11-01"}}},
+        "corroborate": {"op-a": {"gsm": [{"source": "paper"}]},
+                        "op-c": {"lte-m": [{"source": "paper", "agrees": False, "says": "no LTE-M yet"}]}},
+    })
+    doc = run(importer, atlas, overlay, tmp_path)
+    de = {o["id"]: o["rats"] for o in doc["countries"]["DE"]["operators"]}
+    assert de["op-b"]["umts"]["sources"] == ["cur:reg-de"] and de["op-b"]["umts"]["shutdown"] == "2022"
+    assert "cur:paper" in de["op-a"]["gsm"]["sources"] and de["op-a"]["gsm"]["verified"]
+    us = doc["countries"]["US"]["operators"][0]["rats"]
+    assert us["lte-m"]["sources"] == ["cur:cap"] and "no LTE-M yet" in us["lte-m"]["note"]  # main file's fact kept
+
+
+def test_corroborations_of_one_fact_from_two_files_add_up(importer, atlas, overlay, tmp_path):
+    src = {"name": "{}: 2G news", "url": "https://example.org/n", "grade": "C"}
+    write_fragment(overlay, "a.yaml", {"sources": {"n1": dict(src, name="News One: 2G")},
+                                       "corroborate": {"op-a": {"gsm": [{"source": "n1"}]}}})
+    write_fragment(overlay, "b.yaml", {"sources": {"n2": dict(src, name="News Two: 2G")},
+                                       "corroborate": {"op-a": {"gsm": [{"source": "n2"}]}}})
+    gsm = {o["id"]: o for o in run(importer, atlas, overlay, tmp_path)["countries"]["DE"]["operators"]}["op-a"]["rats"]["gsm"]
+    assert {"cur:n1", "cur:n2"} <= set(gsm["sources"])
+
+
+@pytest.mark.parametrize("doc,names", [
+    ({"sources": {"cap": {"name": "Other capture", "url": "https://example.org/o", "grade": "C"}}}, "source 'cap'"),
+    ({"sources": {}, "facts": {"op-c": {"lte-m": {"bands": [12], "status": "live", "source": "cap",
+                                                  "as_of": "2026-01-01"}}}}, "op-c lte-m"),
+])
+def test_a_key_in_two_files_is_an_error_naming_both(importer, atlas, overlay, tmp_path, doc, names):
+    write_fragment(overlay, "asia.yaml", doc)
+    with pytest.raises(SystemExit, match=rf"{names}.*curated.yaml.*asia.yaml"):
+        run(importer, atlas, overlay, tmp_path)
+
+
+def test_a_fragment_with_an_unknown_section_is_an_error(importer, atlas, overlay, tmp_path):
+    write_fragment(overlay, "typo.yaml", {"corroborates": {}})
+    with pytest.raises(SystemExit, match=r"typo.yaml.*corroborates"):
+        run(importer, atlas, overlay, tmp_path)

@@ -26,13 +26,13 @@ def importer():
 
 
 @pytest.fixture(scope="module")
-def overlay(tmp_path_factory) -> Path:
-    """The real plmn.yaml and iot_operators.yaml; curated facts only for operators in the excerpt."""
+def overlay(importer, tmp_path_factory) -> Path:
+    """The real plmn.yaml and iot_operators.yaml; curated facts (all files merged) only for operators in the excerpt."""
     d = tmp_path_factory.mktemp("overlay")
     real = ROOT / "scripts" / "band_atlas_overlay"
     for name in ("plmn.yaml", "iot_operators.yaml"):
         (d / name).write_text((real / name).read_text(encoding="utf-8"), encoding="utf-8")
-    curated = yaml.safe_load((real / "curated.yaml").read_text(encoding="utf-8"))
+    curated = importer.load_curated(real)
     keep = {"att", "verizon", "vodafone-de", "telekom-de"}
     curated["facts"] = {k: v for k, v in curated["facts"].items() if k in keep}
     curated["corroborate"] = {k: v for k, v in curated["corroborate"].items() if k in keep}
