@@ -13,10 +13,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from atctl.registration_stat import DENIED, HOME, REGISTERED, ROAMING
 from atctl.sim_card import SimCard
-
-REGISTERED = (1, 5)   # 27.007 <stat>: 1 home, 5 roaming
-DENIED = 3
 
 
 def _known(cls, doc: dict | None) -> dict[str, Any]:
@@ -52,6 +50,15 @@ class RegistrationStatus:
     @property
     def registered(self) -> bool:
         return self.stat in REGISTERED
+
+    @property
+    def roaming(self) -> bool:
+        return self.stat in ROAMING
+
+    @property
+    def network_kind(self) -> str | None:
+        """'home' or 'roaming' (what a config's expect.registration names), None when not registered."""
+        return "home" if self.stat in HOME else "roaming" if self.stat in ROAMING else None
 
     @property
     def denied(self) -> bool:

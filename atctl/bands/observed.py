@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from typing import Any, Iterable
 
+from atctl.registration_stat import REGISTERED
+
 FORMAT = 1
 KIND = "atctl-observations"
 RATS = ("gsm", "umts", "lte", "lte-m", "nb-iot")
@@ -32,7 +34,7 @@ def sighting_of(state: Any) -> tuple[str, str, int] | None:
 
     Only the serving network's code (+COPS numeric) is taken, never the SIM's IMSI."""
     doc = state if isinstance(state, dict) else state.as_dict()
-    if (doc.get("registration") or {}).get("stat") not in (1, 5):
+    if (doc.get("registration") or {}).get("stat") not in REGISTERED:
         return None
     found = ((doc.get("operator") or {}).get("mcc_mnc"), doc.get("rat"), doc.get("band"))
     return found if valid_sighting(*found) else None  # type: ignore[return-value]

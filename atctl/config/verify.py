@@ -63,9 +63,10 @@ def verify_state(config, desired, state) -> list[Check]:
             else "the network denied registration"
         checks.append(Check("registered", allowed, stat, False, reason))
     else:
-        ok = stat in allowed
+        kind = reg.network_kind   # home / roaming, also for the SMS-only and CSFB-not-preferred stats
+        ok = kind in allowed
         reason = f"registered ({stat})" if ok else (
-            f"registered as {stat}, but the config allows only {', '.join(allowed)}" if stat in ("home", "roaming")
+            f"registered as {stat}, but the config allows only {', '.join(allowed)}" if kind
             else f"not registered ({stat})")
         checks.append(Check("registered", allowed, stat, ok, reason))
     registered = state.registered

@@ -158,7 +158,7 @@ def _registration(f: Facts, found: list[Finding]) -> list[Finding]:
 
 
 def _roaming(f: Facts, found: list[Finding]) -> list[Finding]:
-    if _registration_of(f).stat != 5:
+    if not _registration_of(f).roaming:
         return []
     op = _network(f).operator
     return [Finding("major", "roaming", "Registered while roaming",

@@ -18,6 +18,7 @@ from atctl.diagnose.facts import ConfigFacts, Facts, IdentityFacts
 from atctl.diagnose.findings import SEVERITIES, Finding, classify
 from atctl.dialects.settings import Settings
 from atctl.logs.reader import LogResult
+from atctl.registration_stat import REGISTERED
 from atctl.network_values import (SIGNAL_KEYS, EdrxGrant, EdrxState, NetworkState, Operator, PsmGrant, PsmState,
                                   PsmTimers, RegistrationRead, RegistrationStatus, Signal)
 
@@ -193,7 +194,7 @@ def _network(result: LogResult, facts: Facts) -> dict[str, bool]:
             if asked is not None:
                 edrx_requested = {**(edrx_requested or {}), **asked}
             seen["edrx_requested"] = bool(edrx_requested)
-    chosen = next((k for k in _REG_ORDER if k in latest and latest[k].get("stat") in (1, 5)), None)
+    chosen = next((k for k in _REG_ORDER if k in latest and latest[k].get("stat") in REGISTERED), None)
     if chosen is None:
         chosen = next((k for k in _REG_ORDER if k in latest), None)
     if chosen is not None:

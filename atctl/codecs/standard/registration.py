@@ -50,6 +50,7 @@ from atctl.codecs.fields import (
     unquote,
 )
 from atctl.codecs.model import Model
+from atctl.registration_stat import REGISTERED
 
 STAT_TEXT: dict[int, str] = {
     0: "not-registered", 1: "home", 2: "searching", 3: "denied", 4: "unknown", 5: "roaming",
@@ -57,7 +58,6 @@ STAT_TEXT: dict[int, str] = {
     10: "roaming-csfb-not-preferred", 11: "emergency-bearer-only",
     90: "sim-failure",  # nRF91 extension: UICC failure
 }
-REGISTERED = frozenset({1, 5, 6, 7, 9, 10})
 
 # Layout after <n>: field names by position (TS 27.007)
 LAYOUT: dict[str, tuple[str, ...]] = {
