@@ -61,6 +61,7 @@ def _render(doc: dict) -> None:
     from rich.text import Text
 
     from atctl.cli._common import console
+    from atctl.network_values import RegistrationStatus
     from atctl.status_view import edrx_text, psm_text, radio_text, signal_text, sim_text, status_warnings
 
     # every cell is a Text: operator names, APNs and modem replies are never read as markup
@@ -72,7 +73,8 @@ def _render(doc: dict) -> None:
     radio_on = (doc["radio"] or {}).get("state") == "on"
     table.add_row("SIM", Text(sim_text(doc["sim"]), style="green" if sim_ok else "red"))
     table.add_row("radio", Text(radio_text(doc["radio"]), style=None if radio_on else "red"))
-    table.add_row("registration", Text.assemble((stat, {"home": "green", "roaming": "yellow"}.get(stat, "red")), cause))
+    kind = RegistrationStatus(stat=reg.get("stat")).network_kind   # home-sms-only is home too
+    table.add_row("registration", Text.assemble((stat, {"home": "green", "roaming": "yellow"}.get(kind, "red")), cause))
     op = doc["operator"]
     table.add_row("operator", Text(" ".join(str(x) for x in (op.get("name"), op.get("mcc_mnc"), op.get("country")) if x) or "-"))
     table.add_row("RAT / band", Text(f"{doc['rat'] or '-'} / {('B' + str(doc['band'])) if doc['band'] else '-'}"))
