@@ -61,19 +61,13 @@ class Step:
 
 def psm_seconds(psm: PsmSetting | None) -> tuple[int, float | None, float | None]:
     """Compare PSM requests in seconds, never as bits (several encodings, same duration)."""
-    from atctl.timers.psm import decode_t3324, decode_t3412_ext
-
     if psm is None or psm.mode != 1:
         return (0, None, None)
-    tau = decode_t3412_ext(psm.tau_bits).seconds if psm.tau_bits else None
-    active = decode_t3324(psm.active_bits).seconds if psm.active_bits else None
-    return (1, tau, active)
+    return (1, *timer_seconds(psm))
 
 
 def timer_seconds(psm: PsmSetting) -> tuple[float | None, float | None]:
     """The requested timers in seconds whatever the mode (a module keeps them with PSM off)."""
-    from atctl.timers.psm import decode_t3324, decode_t3412_ext
+    from atctl.timers.psm import seconds_of
 
-    tau = decode_t3412_ext(psm.tau_bits).seconds if psm.tau_bits else None
-    active = decode_t3324(psm.active_bits).seconds if psm.active_bits else None
-    return (tau, active)
+    return (seconds_of(psm.tau_bits or None, "tau"), seconds_of(psm.active_bits or None, "active"))

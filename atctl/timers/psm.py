@@ -110,6 +110,15 @@ def decode_t3412(bits: str) -> TimerValue:
     return _decode_timer2(bits, "legacy T3412")
 
 
+_DECODERS = {"tau": decode_t3412_ext, "legacy-tau": decode_t3412, "active": decode_t3324}
+
+
+def seconds_of(bits: str | None, timer: str) -> int | None:
+    """A timer's duration in seconds ('tau' T3412 ext, 'legacy-tau' T3412, 'active' T3324);
+    None when no bits were given or the timer is deactivated."""
+    return None if bits is None else _DECODERS[timer](bits).seconds
+
+
 def _candidates(units: dict[str, int]) -> list[Candidate]:
     return [Candidate(f"{unit}{value:05b}", value * step) for unit, step in units.items() for value in range(32)]
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import math
 
 from atctl.codecs.fields import clip, field, report, split_fields, unquote
-from atctl.codecs.standard.cpsms import Psm, _decode_timer, _mode
+from atctl.codecs.standard.cpsms import Psm, _mode
+from atctl.timers.psm import seconds_of
 
 
 def _qpsms_value(values: list[str], index: int, kind: str, name: str) -> tuple[str | None, float | None]:
@@ -19,7 +20,7 @@ def _qpsms_value(values: list[str], index: int, kind: str, name: str) -> tuple[s
         return None, None
     text = unquote(raw)
     if len(text) == 8 and set(text) <= {"0", "1"}:
-        return text, _decode_timer(text, kind)
+        return text, seconds_of(text, kind)
     try:
         seconds = float(text) if len(text) <= 30 else float("nan")
     except ValueError:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from atctl.codecs.fields import opt_bits, quoted, req_int, split_fields
 from atctl.codecs.model import Model
 from atctl.errors import InputError
-from atctl.timers.psm import Encoded, encode_psm
+from atctl.timers.psm import Encoded, encode_psm, seconds_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,16 +29,6 @@ class Psm(Model):
     tau_format: str | None = None  # UCPSMS: "t3412-ext" or "t3412" (legacy coding)
 
 
-def _decode_timer(bits: str | None, kind: str) -> float | None:
-    if bits is None:
-        return None
-    from atctl.timers import psm
-
-    decoder = {"tau": psm.decode_t3412_ext, "legacy-tau": psm.decode_t3412, "active": psm.decode_t3324}[kind]
-    value = decoder(bits)
-    return None if value.deactivated else value.seconds
-
-
 def _mode(values: list[str], p: str) -> int:
     mode = req_int(values, 0, p, "mode")
     if mode not in (0, 1, 2):
@@ -51,8 +41,8 @@ def parse_cpsms(body: str) -> Psm:
     p = "+CPSMS"
     tau = opt_bits(values, 3, 8, p, "periodic_tau")
     active = opt_bits(values, 4, 8, p, "active_time")
-    return Psm(type="CPSMS", mode=_mode(values, p), periodic_tau_bits=tau, periodic_tau_s=_decode_timer(tau, "tau"),
-               active_time_bits=active, active_time_s=_decode_timer(active, "active"),
+    return Psm(type="CPSMS", mode=_mode(values, p), periodic_tau_bits=tau, periodic_tau_s=seconds_of(tau, "tau"),
+               active_time_bits=active, active_time_s=seconds_of(active, "active"),
                periodic_rau_bits=opt_bits(values, 1, 8, p, "periodic_rau"),
                gprs_ready_bits=opt_bits(values, 2, 8, p, "gprs_ready"))
 

@@ -51,6 +51,7 @@ from atctl.codecs.fields import (
 )
 from atctl.codecs.model import Model
 from atctl.registration_stat import REGISTERED
+from atctl.timers.psm import seconds_of
 
 STAT_TEXT: dict[int, str] = {
     0: "not-registered", 1: "home", 2: "searching", 3: "denied", 4: "unknown", 5: "roaming",
@@ -108,15 +109,6 @@ def looks_like_read(values: list[str]) -> bool:
     if not _is_small_decimal(first) or int(first) > 5:
         return False
     return _is_small_decimal(second) and int(second) in STAT_TEXT
-
-
-def _timer(bits: str | None, kind: str) -> int | None:
-    if bits is None:
-        return None
-    from atctl.timers.psm import decode_t3324, decode_t3412_ext
-
-    value = decode_t3324(bits) if kind == "active" else decode_t3412_ext(bits)
-    return None if value.deactivated else value.seconds
 
 
 def _pending_is_read(prefix: str, pending: Any) -> bool | None:
@@ -223,9 +215,9 @@ def _read_layout(prefix: str, values: list[str], layout: _Layout, hints: ModuleH
         cause_type=opt_int(values, pos["cause_type"], p, "cause_type"),
         reject_cause=opt_int(values, pos["reject_cause"], p, "reject_cause"),
         active_time_bits=active_bits,
-        active_time_s=_timer(active_bits, "active"),
+        active_time_s=seconds_of(active_bits, "active"),
         periodic_tau_bits=tau_bits,
-        periodic_tau_s=_timer(tau_bits, "tau"),
+        periodic_tau_s=seconds_of(tau_bits, "tau"),
         extra=extra,
     )
 

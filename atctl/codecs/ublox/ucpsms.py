@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from atctl.codecs.fields import opt_bits, opt_int, quoted, split_fields
-from atctl.codecs.standard.cpsms import Psm, _decode_timer, _mode
+from atctl.codecs.standard.cpsms import Psm, _mode
+from atctl.timers.psm import seconds_of
 
 
 # <Assigned_Periodic_TAU_Format_Type> (SARA-R4 AT manual R16, 15.3): which coding the TAU uses.
@@ -18,9 +19,9 @@ def parse_ucpsms(body: str) -> Psm:
     fmt = UCPSMS_TAU_FORMAT.get(fmt_code, "t3412-ext") if fmt_code is not None else None
     tau = opt_bits(values, 3, 8, p, "periodic_tau")
     active = opt_bits(values, 4, 8, p, "active_time")
-    tau_s = _decode_timer(tau, "legacy-tau" if fmt == "t3412" else "tau")
+    tau_s = seconds_of(tau, "legacy-tau" if fmt == "t3412" else "tau")
     return Psm(type="UCPSMS", mode=_mode(values, p), periodic_tau_bits=tau, periodic_tau_s=tau_s,
-               active_time_bits=active, active_time_s=_decode_timer(active, "active"),
+               active_time_bits=active, active_time_s=seconds_of(active, "active"),
                periodic_rau_bits=opt_bits(values, 1, 8, p, "periodic_rau"),
                gprs_ready_bits=opt_bits(values, 2, 8, p, "gprs_ready"), tau_format=fmt)
 
