@@ -33,9 +33,6 @@ _CSCON = re.compile(r"^\+CSCON:\s*(?:(\d+)\s*,\s*)?(\d+)")
 _CSCON_MODE = {0: "radio idle (RRC released): the module may sleep", 1: "radio connected (RRC connected)"}
 _QPSMTIMER = re.compile(r'^\+QPSMTIMER:\s*(\d+)\s*,\s*(\d+)')
 
-_CPSMS_SET = re.compile(r'(?i)^AT\+CPSMS\s*=\s*(\d)(?:\s*,[^,]*,[^,]*,\s*"?([01]{8})?"?\s*,\s*"?([01]{8})?"?)?')
-_CEDRXS_SET = re.compile(r'(?i)^AT\+CEDRXS\s*=\s*(\d)\s*,\s*(\d)\s*(?:,\s*"([01]{4})")?')
-_QPTW_SET = re.compile(r'(?i)^AT\+QPTWEDRXS\s*=\s*(\d)\s*,\s*(\d)\s*,\s*"([01]{4})"\s*,\s*"([01]{4})"')
 
 
 @dataclass
@@ -55,36 +52,22 @@ class Explainer:
     # ---- what was asked -----------------------------------------------------------
     def sent(self, command: str) -> None:
         """Note a request carried by a command the user sent (the grant comes later)."""
-        from atctl.timers import edrx, psm
+        from atctl.codecs.set_commands import parse_set_command
 
-        text = command.strip()
-        m = _CPSMS_SET.match(text)
-        if m:
-            mode, tau, active = m.groups()
-            if mode != "1":
-                self.requested.psm, self.requested.psm_off = None, True
-            elif tau or active:
-                try:
-                    self.requested.psm = (psm.decode_t3412_ext(tau).seconds if tau else None,
-                                          psm.decode_t3324(active).seconds if active else None)
-                    self.requested.psm_off = False
-                except InputError:
-                    pass
+        asked = parse_set_command(command)
+        if asked is None:
             return
-        m = _CEDRXS_SET.match(text) or _QPTW_SET.match(text)
-        if m:
-            mode, act = m.group(1), int(m.group(2))
-            bits = m.group(4) if m.re is _QPTW_SET else m.group(3)
-            rat = edrx.ACT_RAT.get(act)
-            if rat is None:
-                return
-            if mode in ("0", "3"):
-                self.requested.edrx.pop(rat, None)
-            elif bits:
-                try:
-                    self.requested.edrx[rat] = edrx.decode_edrx(rat, bits).seconds
-                except InputError:
-                    pass
+        r = asked.reply
+        if asked.command == "CPSMS":
+            if asked.mode != 1:
+                self.requested.psm, self.requested.psm_off = None, True
+            elif r.periodic_tau_s is not None or r.active_time_s is not None:
+                self.requested.psm, self.requested.psm_off = (r.periodic_tau_s, r.active_time_s), False
+        elif r.rat in ("lte-m", "nb-iot"):
+            if asked.mode in (0, 3):
+                self.requested.edrx.pop(r.rat, None)
+            elif r.requested_s is not None:
+                self.requested.edrx[r.rat] = r.requested_s
 
     def _absorb(self, kind: str, f: dict) -> None:
         if kind == "CPSMS" or kind == "QPSMS":

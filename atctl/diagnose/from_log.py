@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from atctl.at.classify import command_name
+from atctl.codecs.set_commands import parse_set_command
 from atctl.diagnose.facts import ConfigFacts, Facts, IdentityFacts
 from atctl.diagnose.findings import SEVERITIES, Finding, classify
 from atctl.dialects.settings import Settings
@@ -185,14 +186,17 @@ def _network(result: LogResult, facts: Facts) -> dict[str, bool]:
             net.apn[int(f["cid"])] = f.get("apn") or ""
     # requested PSM/eDRX also from the set commands the host sent and the module accepted
     for ex in result.exchanges:
-        cmd = (ex.command or "").upper()
-        if ex.result == "OK" and cmd.startswith("AT+CPSMS=") and not seen["psm_requested"]:
-            psm_requested = _psm_from_command(ex.command) or psm_requested
-            seen["psm_requested"] = psm_requested is not None
-        if ex.result == "OK" and cmd.startswith("AT+CEDRXS=") and not seen["edrx_requested"]:
-            asked = _edrx_from_command(ex.command)
-            if asked is not None:
-                edrx_requested = {**(edrx_requested or {}), **asked}
+        asked = parse_set_command(ex.command or "") if ex.result == "OK" else None
+        if asked is None:
+            continue
+        if asked.command == "CPSMS" and not seen["psm_requested"]:
+            r = asked.reply
+            psm_requested = PsmTimers(1, r.periodic_tau_s, r.active_time_s) if asked.mode == 1 else PsmTimers(asked.mode)
+            seen["psm_requested"] = True
+        elif asked.command in ("CEDRXS", "QPTWEDRXS") and not seen["edrx_requested"]:
+            r = asked.reply
+            if asked.mode in (1, 2) and r.rat in ("lte-m", "nb-iot") and r.requested_s is not None:
+                edrx_requested = {**(edrx_requested or {}), r.rat: r.requested_s}
             seen["edrx_requested"] = bool(edrx_requested)
     chosen = next((k for k in _REG_ORDER if k in latest and latest[k].get("stat") in REGISTERED), None)
     if chosen is None:
@@ -220,35 +224,6 @@ def _network(result: LogResult, facts: Facts) -> dict[str, bool]:
                 pass
     facts.network = net
     return seen
-
-
-def _psm_from_command(command: str) -> PsmTimers | None:
-    """AT+CPSMS=1,,,"00100110","00001010" accepted by the module: the timers it requests (None: unreadable)."""
-    from atctl.timers.psm import decode_t3324, decode_t3412_ext
-
-    values = [v.strip().strip('"') for v in command.split("=", 1)[1].split(",")]
-    if not values or values[0] != "1":
-        return PsmTimers(int(values[0]) if values and values[0].isdigit() else None)
-    try:
-        tau = decode_t3412_ext(values[3]) if len(values) > 3 and values[3] else None
-        active = decode_t3324(values[4]) if len(values) > 4 and values[4] else None
-    except Exception:  # noqa: BLE001 - a malformed command in the log: requested timers unknown
-        return None
-    return PsmTimers(1, tau.seconds if tau else None, active.seconds if active else None)
-
-
-def _edrx_from_command(command: str) -> dict[str, float] | None:
-    """AT+CEDRXS=2,4,"0101" accepted by the module: eDRX requested on that RAT."""
-    from atctl.timers.edrx import decode_edrx
-
-    values = [v.strip().strip('"') for v in command.split("=", 1)[1].split(",")]
-    if len(values) < 3 or values[0] not in ("1", "2") or values[1] not in ("4", "5"):
-        return None
-    rat = "lte-m" if values[1] == "4" else "nb-iot"
-    try:
-        return {rat: decode_edrx(rat, values[2]).seconds}
-    except Exception:  # noqa: BLE001 - a malformed command in the log: requested cycle unknown
-        return None
 
 
 def facts_from_log(result: LogResult, name: str) -> tuple[Facts, list[str], list[Finding]]:

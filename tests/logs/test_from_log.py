@@ -49,3 +49,11 @@ def test_an_unrequested_restart_is_major_and_a_requested_one_info():
     assert codes(diagnose_log(read_log(unasked), "t.log")[0])["reboot-seen"]["severity"] == "major"
     found = codes(diagnose_log(read_log(asked), "t.log")[0])
     assert "reboot-seen" not in found and found["reset-requested"]["severity"] == "info"
+
+
+def test_edrx_asked_with_quectels_ptw_command_is_a_request_too():
+    # BG95/BG96 hosts set eDRX with AT+QPTWEDRXS (PTW first); before, only AT+CEDRXS= was read
+    log = ['AT+QPTWEDRXS=2,4,"0011","0101"', "OK", '+CEREG: 1,"1A2B","01A2B3C",8', "AT+CEDRXRDP", "+CEDRXRDP: 0", "OK"]
+    report, _ = diagnose_log(read_log(log), "t.log")
+    assert "edrx-not-granted" in codes(report)
+    assert report["facts"]["network"]["edrx"]["requested"] == {"lte-m": 81.92}
