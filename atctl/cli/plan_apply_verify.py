@@ -101,10 +101,6 @@ def _step_line(index: int, step) -> object:
     return Text.assemble(f"{index:>2}. ", (step.command, "bold"), (tag, "magenta"), "  ", (step.purpose, "dim"))
 
 
-def _failing(checks: list[dict]) -> str:
-    return "; ".join(f"{c['name']}: {c['reason']}" for c in checks if not c["ok"])
-
-
 @plan_app.command("plan")
 def plan(config: ConfigArg, port: PortsOpt = None, module: ModuleOpt = None, baud: BaudOpt = 115200,
          profiles: ProfilesOpt = None, transcript: TranscriptOpt = None, force: ForceOpt = False,
@@ -150,11 +146,6 @@ def _sigterm_as_interrupt():
         return None
 
 
-def _failure_doc(profile, exc, restore) -> dict:
-    return {"module": profile.id, "steps": [r.as_dict() for r in exc.results], "changed": bool(exc.results),
-            "ok": False, "error": exc.one_line(), "restore": restore}
-
-
 @apply_app.command("apply")
 def apply(config: ConfigArg, port: PortsOpt = None, module: ModuleOpt = None, baud: BaudOpt = 115200,
           profiles: ProfilesOpt = None, transcript: TranscriptOpt = None,
@@ -166,7 +157,7 @@ def apply(config: ConfigArg, port: PortsOpt = None, module: ModuleOpt = None, ba
     import signal
 
     from atctl.cli._wait_feedback import WaitFeedback
-    from atctl.config.apply import ApplyFailed, ApplyInterrupted, LinkLost, apply_config, resolve_profile
+    from atctl.config.apply import ApplyFailed, ApplyInterrupted, LinkLost, apply_config, failure_document, resolve_profile
     from atctl.observations import suppressed
 
     cfg = _load(config, timeout)
@@ -187,7 +178,7 @@ def apply(config: ConfigArg, port: PortsOpt = None, module: ModuleOpt = None, ba
                 if json:
                     from atctl.cli._common import print_json
 
-                    print_json(_failure_doc(profile, exc, getattr(exc, "restore", None)))
+                    print_json(failure_document(profile.id, exc))
                     typer.echo(f"atctl: error: {exc.one_line()}", err=True)
                     raise typer.Exit(exc.exit_code) from None
                 raise
@@ -195,15 +186,8 @@ def apply(config: ConfigArg, port: PortsOpt = None, module: ModuleOpt = None, ba
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
-    checks = [c.as_dict() for c in outcome.checks]
-    written = sorted({r.step.setting for r in outcome.results if r.ok and r.step.setting})
-    summary = _apply_summary(outcome, written, checks)
-    doc = {"module": outcome.module, "steps": [r.as_dict() for r in outcome.results], "changed": outcome.changed,
-           "verify": {"ok": outcome.ok, "checks": checks}, "ok": outcome.ok, "warnings": outcome.warnings,
-           "written": written, "reboots": outcome.reboots, "summary": summary,
-           "wait": None if outcome.wait is None else {"registered": outcome.wait.registered,
-                                                      "waited_s": round(outcome.wait.waited_s, 1),
-                                                      "state": outcome.wait.state, "last_urc": outcome.wait.last_urc}}
+    doc = outcome.as_dict()
+    checks, summary = doc["verify"]["checks"], outcome.summary
     if battery is not None:
         doc["battery"] = battery
 
@@ -233,19 +217,6 @@ def _header(module: str, port: str, changes: int) -> None:
 
     what = f"{changes} change(s) to send" if changes else "nothing to change"
     console().print(Text(f"apply: {module} on {port}: {what}", style="bold"), soft_wrap=True)
-
-
-def _apply_summary(outcome, written: list[str], checks: list[dict]) -> str:
-    sent = len(outcome.results)
-    rebooted = f" (the module rebooted {outcome.reboots} time(s) mid-apply; apply re-read and continued)" \
-        if outcome.reboots else ""
-    if not outcome.results:
-        head = "nothing to change"
-    else:
-        head = f"all {sent} step(s) sent and answered OK ({', '.join(written) or 'no setting'} written){rebooted}"
-    if outcome.ok:
-        return f"{head}; verified"
-    return f"{head}; verify failed: {_failing(checks)}"
 
 
 @verify_app.command("verify")

@@ -85,6 +85,40 @@ class Outcome:
     def ok(self) -> bool:
         return all(check.ok for check in self.checks)
 
+    @property
+    def written(self) -> list[str]:
+        """The settings written (sorted names), whatever the steps' order."""
+        return sorted({r.step.setting for r in self.results if r.ok and r.step.setting})
+
+    @property
+    def summary(self) -> str:
+        """One line: what was sent and written, and whether verify passed (and if not, why)."""
+        rebooted = f" (the module rebooted {self.reboots} time(s) mid-apply; apply re-read and continued)" \
+            if self.reboots else ""
+        if not self.results:
+            head = "nothing to change"
+        else:
+            head = (f"all {len(self.results)} step(s) sent and answered OK "
+                    f"({', '.join(self.written) or 'no setting'} written){rebooted}")
+        if self.ok:
+            return f"{head}; verified"
+        failing = "; ".join(f"{c.name}: {c.reason}" for c in self.checks if not c.ok)
+        return f"{head}; verify failed: {failing}"
+
+    def as_dict(self) -> dict:
+        """The `apply --json` document (the CLI adds "battery" when it can estimate one)."""
+        checks = [c.as_dict() for c in self.checks]
+        return {"module": self.module, "steps": [r.as_dict() for r in self.results], "changed": self.changed,
+                "verify": {"ok": self.ok, "checks": checks}, "ok": self.ok, "warnings": self.warnings,
+                "written": self.written, "reboots": self.reboots, "summary": self.summary,
+                "wait": None if self.wait is None else self.wait.as_dict()}
+
+
+def failure_document(module: str, exc: ApplyFailed | ApplyInterrupted | LinkLost) -> dict:
+    """The `apply --json` document of an apply that stopped: the steps sent, what was restored."""
+    return {"module": module, "steps": [r.as_dict() for r in exc.results], "changed": bool(exc.results),
+            "ok": False, "error": exc.one_line(), "restore": getattr(exc, "restore", None)}
+
 
 def resolve_profile(session, config, module: str | None, profiles: str | None):
     """--module, then the config's module, then what the module says it is. A named module is

@@ -41,6 +41,10 @@ class WaitResult:
     def gave_up(self) -> bool:
         return not self.registered and not self.denied and self.waited_s >= self.limit_s
 
+    def as_dict(self) -> dict:
+        return {"registered": self.registered, "waited_s": round(self.waited_s, 1), "state": self.state,
+                "last_urc": self.last_urc}
+
     def summary(self) -> str:
         if self.registered:
             return f"registered ({self.state}) after {self.waited_s:.0f} s"
