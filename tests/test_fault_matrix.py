@@ -135,10 +135,10 @@ def _all_writes():
 
 @pytest.mark.parametrize("module,index", _all_writes())
 def test_link_lost_at_each_write_is_exit_3_naming_what_was_written(module, index):
-    from atctl.config.apply import LinkLost
+    from atctl.config.apply import ApplyLinkLost
 
     before_writes, steps = _commands_before_writes(module)
-    with pytest.raises(LinkLost) as info:
+    with pytest.raises(ApplyLinkLost) as info:
         run_case(module, f"die_after={before_writes + index - 1}", timeouts={"AT": 0.3})
     exc = info.value
     written = sorted({s.setting for s in steps[:index - 1] if s.setting})

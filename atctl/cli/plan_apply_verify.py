@@ -157,7 +157,7 @@ def apply(config: ConfigArg, port: PortsOpt = None, module: ModuleOpt = None, ba
     import signal
 
     from atctl.cli._wait_feedback import WaitFeedback
-    from atctl.config.apply import ApplyFailed, ApplyInterrupted, LinkLost, apply_config, failure_document, resolve_profile
+    from atctl.config.apply import ApplyFailed, ApplyInterrupted, ApplyLinkLost, apply_config, failure_document, resolve_profile
     from atctl.observations import suppressed
 
     cfg = _load(config, timeout)
@@ -173,7 +173,7 @@ def apply(config: ConfigArg, port: PortsOpt = None, module: ModuleOpt = None, ba
                 from atctl.cli import _battery  # power (#17): requested vs granted battery life
 
                 battery = _battery.from_session(cfg, profile, session, profiles)
-            except (ApplyFailed, ApplyInterrupted, LinkLost) as exc:
+            except (ApplyFailed, ApplyInterrupted, ApplyLinkLost) as exc:
                 feedback.done(None)
                 if json:
                     from atctl.cli._common import print_json

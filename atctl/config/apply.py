@@ -19,6 +19,7 @@ from atctl.dialects.settings import EdrxSetting, Settings, Step
 from atctl.device.radio import radio_state
 from atctl.device.registration import WaitCallback, WaitResult, wait_for_registration
 from atctl.device.settings import read_settings
+from atctl.at.session import LinkLost
 from atctl.errors import AtctlError, Interrupted, ModemTimeout, ModemUnreachable, OperationFailed
 
 Progress = Callable[[str], None]
@@ -29,8 +30,9 @@ EDRX_ANSWER_S = 5.0    # how long the network gets to answer an eDRX request (+C
 REBOOT_ANSWER_S = 10.0  # how long a reboot command (AT+CFUN=15/16, AT+CFUN=1,1) gets to answer before it resets
 
 
-class LinkLost(ModemUnreachable):
-    """The link to the module went mid-apply (exit 3); `written` names what was written before."""
+class ApplyLinkLost(LinkLost):
+    """The link to the module went mid-apply (exit 3): the session's LinkLost, plus the steps sent
+    (`results`) and what was written before (`written`)."""
 
     def __init__(self, message: str, *, results: list, written: list[str], hint: str | None = None):
         super().__init__(message, hint=hint)
@@ -114,7 +116,7 @@ class Outcome:
                 "wait": None if self.wait is None else self.wait.as_dict()}
 
 
-def failure_document(module: str, exc: ApplyFailed | ApplyInterrupted | LinkLost) -> dict:
+def failure_document(module: str, exc: ApplyFailed | ApplyInterrupted | ApplyLinkLost) -> dict:
     """The `apply --json` document of an apply that stopped: the steps sent, what was restored."""
     return {"module": module, "steps": [r.as_dict() for r in exc.results], "changed": bool(exc.results),
             "ok": False, "error": exc.one_line(), "restore": getattr(exc, "restore", None)}
@@ -485,7 +487,7 @@ def apply_config(session, config, profile, *, wait: bool = True, progress: Progr
     """prepare, run the plan, wait for registration, verify. A module that reboots mid-way (during
     a step or the wait) is waited for, re-read and re-planned (apply is idempotent), up to
     MAX_REBOOTS times; a failed step restores the saved settings (ApplyFailed); a lost link is
-    LinkLost (exit 3); Ctrl-C / SIGTERM restores too (ApplyInterrupted). `on_plan(steps)` is
+    ApplyLinkLost (exit 3); Ctrl-C / SIGTERM restores too (ApplyInterrupted). `on_plan(steps)` is
     called once the plan is known."""
     try:
         dialect, desired, saved, steps = prepare(session, config, profile, need_sim=wait)
@@ -540,7 +542,7 @@ def apply_config(session, config, profile, *, wait: bool = True, progress: Progr
                     continue
                 if isinstance(exc, ModemUnreachable):
                     written = sorted(_written(results))
-                    raise LinkLost(f"all {len(results)} step(s) were sent and answered OK ({', '.join(written) or 'nothing'} "
+                    raise ApplyLinkLost(f"all {len(results)} step(s) were sent and answered OK ({', '.join(written) or 'nothing'} "
                                    f"written), then the module was lost while checking the result: {exc.one_line()}",
                                    results=list(results), written=written,
                                    hint="when it answers again, run `atctl verify` with this config") from None
@@ -550,7 +552,7 @@ def apply_config(session, config, profile, *, wait: bool = True, progress: Progr
         where = f"step {err.index}/{len(steps)} `{err.step.command}` ({err.step.purpose})"
         if isinstance(err.cause, ModemUnreachable) and not err.answering:
             names = ", ".join(sorted(written)) or "none"
-            raise LinkLost(f"lost the module at {where}: {err.reason.rstrip('.')}; settings written before the link "
+            raise ApplyLinkLost(f"lost the module at {where}: {err.reason.rstrip('.')}; settings written before the link "
                            f"went: {names} (not restored: the module cannot be reached)",
                            results=list(results), written=sorted(written),
                            hint="when it answers again, run `atctl plan` to see what differs, then `atctl apply` "

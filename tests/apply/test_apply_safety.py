@@ -8,7 +8,7 @@ import pytest
 from serial import SerialException
 
 from atctl.at import open_session
-from atctl.config.apply import ApplyFailed, LinkLost, apply_config, prepare, setting_states
+from atctl.config.apply import ApplyFailed, ApplyLinkLost, apply_config, prepare, setting_states
 from atctl.config.loader import load_config
 from atctl.device.settings import read_settings
 from atctl.dialects import get_dialect
@@ -72,7 +72,7 @@ def _before_writes(module, config=EX + "lte-m-tracker-eu-us.yaml"):
 
 def test_module_gone_silent_mid_apply_is_exit_3_naming_what_was_written():
     before, steps = _before_writes("quectel-bg95-m3")
-    with pytest.raises(LinkLost) as info:
+    with pytest.raises(ApplyLinkLost) as info:
         _case("quectel-bg95-m3", f"die_after={before + 3}")  # the 4th write is never answered
     exc = info.value
     assert exc.exit_code == 3
@@ -94,7 +94,7 @@ def test_port_that_fails_on_write_is_exit_3_naming_what_was_written():
             return real_write(data)
 
         session.port.write = write
-        with pytest.raises(LinkLost) as info:
+        with pytest.raises(ApplyLinkLost) as info:
             apply_config(session, config, session.profile)
     assert info.value.exit_code == 3 and "went: bands, rat (not restored" in info.value.message
 
@@ -395,7 +395,7 @@ def test_sim_nvm_file_is_written_atomically(tmp_path, monkeypatch):
 
 def test_link_lost_after_every_write_says_the_config_was_written():
     before, steps = _before_writes("quectel-bg95-m3")
-    with pytest.raises(LinkLost) as info:
+    with pytest.raises(ApplyLinkLost) as info:
         _case("quectel-bg95-m3", f"die_after={before + len(steps) + 1}")  # silent from the wait on
     exc = info.value
     assert exc.exit_code == 3
