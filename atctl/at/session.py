@@ -200,11 +200,12 @@ class AtSession:
                     return value
 
     # ---- commands --------------------------------------------------------------
-    def answers(self, timeout: float = 1.0) -> bool:
+    def answers(self, timeout: float | None = None) -> bool:
         """Does the module still answer? Tells a stalled command from a module that went silent,
         so callers stop at once instead of each later command waiting out its deadline. The probe
-        also resynchronises: a late reply to the stalled command is drained, not taken as the answer."""
-        answered, _ = self._resync(timeout)
+        also resynchronises: a late reply to the stalled command is drained, not taken as the answer.
+        The deadline is the session's for a bare AT unless given."""
+        answered, _ = self._resync(timeout_for("AT", self.profile, self.timeouts) if timeout is None else timeout)
         return answered
 
     def _stray(self, line: str) -> None:
@@ -255,7 +256,7 @@ class AtSession:
         After a timeout the next command first resynchronises (resync=False skips that)."""
         command = command.strip()
         if self._desynced and resync:
-            self._resync(timeout_for("AT"))
+            self._resync(timeout_for("AT", self.profile, self.timeouts))
         self._pump_waiting()
         if timeout is None:
             timeout = timeout_for(command, self.profile, self.timeouts)

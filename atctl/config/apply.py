@@ -454,10 +454,8 @@ def _rebooted(session, exc) -> bool:
 
 
 def _answers(session) -> bool:
-    """The engine's "does it still answer" probe, with the session's own deadline for a bare AT."""
-    from atctl.at.timeouts import timeout_for
-
-    return session.answers(timeout_for("AT", session.profile, session.timeouts))
+    """The engine's "does it still answer" probe (its deadline: the session's for a bare AT)."""
+    return session.answers()
 
 
 def _echo_back_on(session) -> bool:

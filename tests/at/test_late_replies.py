@@ -105,3 +105,13 @@ def test_set_command_after_a_bare_notice_is_not_held():
     r = s.command("AT+CFUN=1", timeout=30)
     assert r.ok and r.lines == [] and r.elapsed_s < 30  # answered, not the deadline waited out
     assert s.urcs == ["SMS DONE"] and s.strays == ["BG95-M3"]
+
+
+def test_answers_probe_honours_the_sessions_deadline_for_at(monkeypatch):
+    # a slow link (RFC 2217 over a VPN) gets a longer AT deadline per session; the probe used a fixed 1 s
+    s = AtSession(ScriptedPort(SCRIPT))
+    asked = []
+    monkeypatch.setattr(s, "_resync", lambda timeout: asked.append(timeout) or (True, True))
+    s.timeouts["AT"] = 4.0
+    assert s.answers() and asked == [4.0]
+    assert s.answers(0.5) and asked[-1] == 0.5
