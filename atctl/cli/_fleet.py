@@ -25,6 +25,13 @@ def fleet_progress() -> Callable[[str], None] | None:
     return getattr(_local, "report", None)
 
 
+def fleet_registration(state: str) -> None:
+    """Tell the live table this thread's port's registration state (nothing outside a fleet)."""
+    report = getattr(_local, "report", None)
+    if report is not None and hasattr(report, "registration"):
+        report.registration(state)
+
+
 class _Router(io.TextIOBase):
     """sys.stdout / sys.stderr while a fleet runs: each worker thread writes to its own buffer."""
 

@@ -26,6 +26,9 @@ class WaitFeedback:
         self.shown = False
 
     def __call__(self, status) -> None:
+        from atctl.cli._fleet import fleet_registration
+
+        fleet_registration(status.state)  # one port of several: the table's column, as a value
         line = status.line()
         if self.live:
             # modem text is written as is: nothing here goes through rich markup
@@ -51,6 +54,9 @@ class WaitFeedback:
             self._width = 0
         if result is None:
             return
+        from atctl.cli._fleet import fleet_registration
+
+        fleet_registration(result.state if result.registered else "denied" if result.denied else "not registered")
         if result.gave_up or (self.shown and not self.live):
             self.stream.write(f"atctl: {result.summary()}\n")
             self.stream.flush()

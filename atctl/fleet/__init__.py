@@ -6,8 +6,8 @@
 
 `job(port, report)` does one port's work and returns `(document, exit_code)`; it may raise an
 AtctlError (its exit code and one-line message become that port's result) or anything else
-(exit 1, "internal error"). `report(text)` tells the fleet what the port is doing (shown in the
-live table). A failure, reboot or dead module on one port never touches the others: nothing is
+(exit 1, "internal error"). `report(text)` tells the fleet what the port is doing and
+`report.registration(state)` its registration state (both shown in the live table). A failure, reboot or dead module on one port never touches the others: nothing is
 shared between the jobs but this module's bookkeeping, which is guarded by one lock.
 
 Ctrl-C: the main thread delivers KeyboardInterrupt into every job still running (the same
@@ -85,23 +85,21 @@ class _Worker:
     finished: threading.Event = field(default_factory=threading.Event)
 
 
-def registration_from(text: str) -> str | None:
-    """The registration state named by a progress line: `waiting for the network (searching)`,
-    `waiting for the network: searching (3/120 s)`, `registered (home) after 2 s`."""
-    import re
+class Reporter:
+    """What a job tells the live table: `report(text)` the step it is on, `report.registration(state)`
+    the registration state in words (from the wait itself, never parsed back out of the text)."""
 
-    text = text.removeprefix("atctl: ").strip()
-    match = re.search(r"waiting for (?:the network|registration)\s*(?:\(([^)]*)\)|:\s*([^(;]+?)\s*(?:\(|;|$))", text)
-    if match:
-        return (match.group(1) or match.group(2)).strip()
-    match = re.match(r"registered\s*\(([^)]*)\)", text)
-    if match:
-        return match.group(1).strip()
-    if text.startswith("registered"):
-        return "registered"
-    if text.startswith("gave up"):
-        return "not registered"
-    return None
+    def __init__(self, run: PortRun):
+        self.run = run
+
+    def __call__(self, text: str) -> None:
+        text = " ".join(str(text).split())
+        if text:
+            self.run.step = text
+
+    def registration(self, state: str) -> None:
+        if state:
+            self.run.registration = state
 
 
 def run_fleet(ports: list[str], job: Job, *, on_change: Callable[[list[PortRun]], None] | None = None,
@@ -170,15 +168,7 @@ def _work(worker: _Worker, job: Job) -> None:
     run.started = time.monotonic()
     run.step = "starting"
 
-    def report(text: str) -> None:
-        text = " ".join(str(text).split())
-        if not text:
-            return
-        registration = registration_from(text)
-        if registration:
-            run.registration = registration
-        run.step = text
-
+    report = Reporter(run)
     document: Any = None
     code = 1
     error = None

@@ -8,14 +8,15 @@ import time
 import pytest
 
 from atctl.errors import InputError, ModemUnreachable
-from atctl.fleet import INTERRUPTED, registration_from, run_fleet
+from atctl.fleet import INTERRUPTED, run_fleet
 
 
 def test_every_port_runs_at_once_and_keeps_its_own_document():
     barrier = threading.Barrier(4, timeout=5)  # fails unless all four jobs are running together
 
     def job(port, report):
-        report("step 1/1: waiting for the network (searching)")
+        report("step 1/1: waiting for the network")
+        report.registration("searching")
         barrier.wait()
         return {"port": "ignored", "value": port.upper()}, 0
 
@@ -83,9 +84,28 @@ def test_ctrl_c_reaches_every_running_port_which_cleans_up_and_reports():
     assert all(d["restored"] for d in result.documents())
 
 
-def test_registration_words_come_from_the_progress_lines():
-    assert registration_from("waiting for the network (searching)") == "searching"
-    assert registration_from("registered (home) after 3 s") == "home"
-    assert registration_from("atctl: waiting for the network: searching (0/120 s)") == "searching"  # apply's wait line
-    assert registration_from("registered after 3 s") == "registered"
-    assert registration_from("step 2/5: set the bands") is None
+def test_the_registration_column_is_told_by_the_wait_not_parsed_from_its_words():
+    import io
+
+    from atctl.cli import _fleet
+    from atctl.cli._wait_feedback import WaitFeedback
+    from atctl.device.registration import WaitResult, WaitStatus
+
+    seen = {}
+
+    def job(port, report):
+        _fleet._local.report = report
+        try:
+            report("waiting for the network: roaming (1/10 s)")  # words alone set nothing
+            words = report.run.registration
+            feedback = WaitFeedback(stream=io.StringIO(), live=False)
+            feedback(WaitStatus(1, 10, "searching", None))
+            seen[port] = (words, report.run.registration)
+            feedback.done(WaitResult(port == "a", False, 10, 10, "home" if port == "a" else "searching", None))
+        finally:
+            _fleet._local.report = None
+        return {}, 0
+
+    result = run_fleet(["a", "b"], job)
+    assert seen == {"a": ("", "searching"), "b": ("", "searching")}
+    assert {r.port: r.registration for r in result.runs} == {"a": "home", "b": "not registered"}
