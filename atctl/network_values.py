@@ -121,6 +121,17 @@ class Signal:
 
 
 @dataclass(frozen=True)
+class CellInUse:
+    """The cell a serving-cell read (+QNWINFO, +QENG ...) says the module is on; `signal` holds the
+    Signal fields the read carries (empty when it carries none)."""
+
+    band: int | None = None
+    channel: int | None = None
+    rat: str | None = None
+    signal: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class PsmTimers:
     """PSM timers as a module reports them (+CPSMS requested, +UCPSMS granted)."""
 

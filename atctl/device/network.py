@@ -115,17 +115,13 @@ def read_serving_cell(session, state: NetworkState) -> None:
         return  # the module has no serving-cell read: band and channel stay unknown
     command, prefix = read
     for parsed in _read(session, command, state, prefix):
-        model = parsed.model
-        if parsed.type == "QNWINFO":
-            if model.service:
-                state.band, state.channel = model.band_number, model.channel
-                state.rat = model.rat or state.rat
-        elif parsed.type == "QENG" and model.state == "CAMPED":
-            # AT+QENG=0 (NB-IoT modules) gives band, EARFCN and signal
-            cell = model.cell or {}
-            state.band, state.channel = cell.get("band"), cell.get("earfcn")
-            state.rat = state.rat or "nb-iot"
-            state.signal = state.signal.filled_from(cell)
+        cell = parsed.model.cell_in_use()   # every serving-cell read's codec model answers it
+        if cell is None:
+            continue
+        state.band, state.channel = cell.band, cell.channel
+        state.rat = cell.rat or state.rat
+        if cell.signal:
+            state.signal = state.signal.filled_from(cell.signal)
 
 
 def read_signal(session, state: NetworkState) -> None:

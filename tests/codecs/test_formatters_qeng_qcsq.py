@@ -95,3 +95,23 @@ def test_qcsq_sinr_is_the_inverse_of_the_parser():
         assert qcsq_sinr(parse_line(f'+QCSQ: "eMTC",-62,-87,{raw},-12').model.sinr_db) == raw
     with pytest.raises(InputError, match="no value"):
         format_qcsq("gsm", rsrp_dbm=-90)
+
+
+# cell_in_use: what device.network takes from a serving-cell read (band, channel, RAT, signal)
+def test_cell_in_use_from_the_nb_iot_form():
+    from atctl.codecs import parse_line
+
+    cell = parse_line('+QENG: 0,1769,9,400,"00288516",-103,-9,-94,5,3,"A924",0,14,2').model.cell_in_use()  # BC660-DRIVER
+    assert (cell.band, cell.channel, cell.rat) == (3, 1769, "nb-iot")
+    assert cell.signal == {"rsrp_dbm": -103, "rsrq_db": -9, "rssi_dbm": -94, "sinr_db": 5}
+    assert parse_line('+QENG: 0,0,0,0,"00000000",-157,,,,0,"0000",,,0').model.cell_in_use() is None  # searching
+
+
+def test_cell_in_use_from_the_servingcell_form():
+    from atctl.codecs import parse_line
+
+    # ICELAND: the BG95 eMTC servingcell line in test_radio_network_signal.py (Síminn 274-02, B8)
+    line = '+QENG: "servingcell","NOCONN","eMTC","FDD",274,02,44F5C,267,3600,8,3,3,8,-80,-12,-53,11,47'
+    cell = parse_line(line).model.cell_in_use()
+    assert (cell.band, cell.channel, cell.rat) == (8, 3600, "lte-m") and cell.signal["rsrp_dbm"] == -80
+    assert parse_line('+QENG: "servingcell","SEARCH"').model.cell_in_use() is None

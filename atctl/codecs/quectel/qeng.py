@@ -10,6 +10,7 @@ from typing import Any
 from atctl.codecs.fields import (MAX_DIGITS, clip, extra_fields, is_empty, opt_hex, opt_str, plain, quoted, reply_line,
                                  report, split_fields, unquote)
 from atctl.codecs.model import Model
+from atctl.network_values import SIGNAL_KEYS, CellInUse
 from atctl.codecs.quectel.act_names import QENG_ACT, act_rat
 from atctl.errors import InputError
 
@@ -69,6 +70,18 @@ class ServingCell(Model):
     rat: str | None
     plmn: str | None
     cell: dict[str, Any]
+
+    def cell_in_use(self) -> CellInUse | None:
+        """Band, channel and signal of the serving cell, when the module is on one: AT+QENG=0 CAMPED,
+        or "servingcell" LIMSRV / NOCONN / CONNECT (camped; idle or connected). SEARCH and neighbour
+        lines name no serving cell."""
+        if self.state not in ("CAMPED", "LIMSRV", "NOCONN", "CONNECT"):
+            return None
+        c = self.cell
+        band = c.get("band") if isinstance(c.get("band"), int) else None
+        channel = next((c[k] for k in ("earfcn", "uarfcn", "arfcn") if isinstance(c.get(k), int)), None)
+        signal = {k: c[k] for k in SIGNAL_KEYS if c.get(k) is not None}
+        return CellInUse(band, channel, self.rat, signal)
 
 
 def _qeng_value(name: str, raw: str | None) -> Any:

@@ -8,6 +8,7 @@ from typing import Callable
 
 from atctl.codecs.fields import opt_int, opt_str, operator_name, split_fields, unquote
 from atctl.codecs.model import Model
+from atctl.network_values import CellInUse
 from atctl.codecs.quectel.act_names import QNWINFO_ACT, act_rat
 from atctl.errors import InputError
 
@@ -25,6 +26,9 @@ class Qnwinfo(Model):
     band: str | None
     band_number: int | None
     channel: int | None
+
+    def cell_in_use(self) -> CellInUse | None:
+        return CellInUse(self.band_number, self.channel, self.rat) if self.service else None
 
 
 def parse_qnwinfo(body: str, names: Callable[[str], str | None] | None = None) -> Qnwinfo:
