@@ -532,7 +532,13 @@ class Importer:
         for c in countries.values():
             for op in c["operators"]:
                 for rat, spec in (facts.get(op["id"]) or {}).items():
-                    op["rats"][rat] = self.curated_fact(spec)
+                    fact = self.curated_fact(spec)
+                    table = op["rats"].get(rat)
+                    if spec.get("keep_sources") and table:
+                        # a band correction: the table's sources still state the status
+                        kept = [k for k in table["sources"] if not k.startswith("wiki:") and k != "ba:networks"]
+                        fact["sources"] = self.sorted_sources(fact["sources"] + kept)
+                    op["rats"][rat] = fact
                     seen.add(op["id"])
         missing = sorted(set(facts) - seen)
         if missing:

@@ -219,3 +219,11 @@ def test_a_fragment_with_an_unknown_section_is_an_error(importer, atlas, overlay
     write_fragment(overlay, "typo.yaml", {"corroborates": {}})
     with pytest.raises(SystemExit, match=r"typo.yaml.*corroborates"):
         run(importer, atlas, overlay, tmp_path)
+
+
+def test_a_band_correction_may_keep_the_tables_status_sources(importer, atlas, overlay, tmp_path):
+    # a capture adds a band to a service the GSMA list states: the list stays a source of "live"
+    write_fragment(overlay, "iot.yaml", {"facts": {"op-a": {"lte-m": {
+        "bands": [3, 20], "status": "live", "keep_sources": True, "source": "cap", "as_of": "2026-11-01"}}}})
+    a = {o["id"]: o for o in run(importer, atlas, overlay, tmp_path)["countries"]["DE"]["operators"]}["op-a"]["rats"]
+    assert set(a["lte-m"]["sources"]) == {"cur:cap", "ba:src-gsma"} and a["lte-m"]["bands"] == [3, 20]
