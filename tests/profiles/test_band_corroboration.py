@@ -1,0 +1,111 @@
+"""A band list verified without a readable vendor table rests on two independent, non-reseller sources
+that state the same list. The lines those sources publish are kept here, word for word as the search
+returned them; each must still decode to the shipped list, and the profile must name both sources.
+A changed list, a lost source or a source that no longer agrees fails here."""
+
+import re
+
+import pytest
+
+from atctl.profiles import load_profile
+
+# GSM bands written as 3GPP GERAN band numbers (Teltonika: "GSM: B3/B8") or as names.
+GSM_BAND_NUMBERS = {2: 1900, 3: 1800, 5: 850, 8: 900}
+GSM_NAMES = {"G850": 850, "GSM850": 850, "GSM 850": 850, "EGSM": 900, "EGSM900": 900, "E-GSM 900": 900,
+             "DCS": 1800, "DCS1800": 1800, "DCS 1800": 1800, "PCS": 1900, "PCS1900": 1900, "PCS 1900": 1900}
+
+
+def decode(text: str, rat: str, form: str) -> list[int]:
+    """Band list stated by one published line: 'B1/B3', 'Band 28A (700 MHz)', 'EGSM900 (900 MHz)'."""
+    if form == "gsm-names":
+        names = sorted(GSM_NAMES, key=len, reverse=True)
+        found = re.findall(r"(?<![A-Z-])(" + "|".join(map(re.escape, names)) + r")(?![0-9])", text)
+        return sorted({GSM_NAMES[name] for name in found})
+    numbers = {int(n) for n in re.findall(r"\b(?:B|Band |MM_MODEM_BAND_UTRAN_)(\d+)", text)}
+    if rat == "gsm":
+        return sorted(GSM_BAND_NUMBERS[n] for n in numbers)
+    return sorted(numbers)
+
+
+TELTONIKA_FMC640 = "wiki.teltonika-gps.com/view/Template:FMC640_Basic_characteristics"
+PARTICLE_MSOM = "particle-iot/docs, src/content/reference/datasheets/m-series/msom-datasheet.md"
+PARTICLE_BORON = "particle-iot/docs, src/content/reference/datasheets/b-series/boron-datasheet.md"
+MODEMMANAGER_UBLOX = "linux-mobile-broadband/ModemManager, src/plugins/ublox/mm-modem-helpers-ublox.c"
+
+# (module, rat, [(where the line was published, form, the published lines)])
+CORROBORATED = [
+    ("quectel-eg91-ex", "lte", [
+        (TELTONIKA_FMC640, "numbers", "EG91-EX: LTE FDD: B1/B3/B7/B8/B20/B28"),
+        (PARTICLE_MSOM, "numbers", "| LTE FDD Bands | Band 28A (700 MHz) |\n"
+                                   "| | Band 20 (800 MHz)  |\n"
+                                   "| | Band 8 (900 MHz)  |\n"
+                                   "| | Band 3 (1800 MHz)  |\n"
+                                   "| | Band 1 (2100 MHz)  |\n"
+                                   "| | Band 7 (2600 MHz)  |"),
+    ]),
+    ("quectel-eg91-ex", "umts", [
+        (TELTONIKA_FMC640, "numbers", "EG91-EX: WCDMA: B1/B8"),
+        (PARTICLE_MSOM, "numbers", "| WCDMA Bands | Band 8 (900 MHz) | \n"
+                                   "| | Band 1 (2100) |"),
+    ]),
+    ("quectel-eg91-ex", "gsm", [
+        (TELTONIKA_FMC640, "numbers", "EG91-EX: GSM: B3/B8"),
+        (PARTICLE_MSOM, "gsm-names", "| GSM Bands | EGSM900 (900 MHz) |\n"
+                                     "| | DCS1800 (1800 MHz) |"),
+    ]),
+    ("ublox-sara-u201", "gsm", [
+        (MODEMMANAGER_UBLOX, "gsm-names", ".bands_2g = { MM_MODEM_BAND_G850, MM_MODEM_BAND_EGSM, MM_MODEM_BAND_DCS,"
+                                          " MM_MODEM_BAND_PCS },"),
+        (PARTICLE_BORON, "gsm-names", "|Bands | GSM 850 MHz |\n"
+                                      "| | E-GSM 900 MHz|\n"
+                                      "| | DCS 1800 MHz |\n"
+                                      "| | PCS 1900 MHz | "),
+    ]),
+]
+
+
+def test_decode_reads_each_published_form():
+    assert decode("EG91-AUX: LTE-FDD: B1/B2/B3/B4/B5/B7/B8/B28/B66", "lte", "numbers") == [1, 2, 3, 4, 5, 7, 8, 28, 66]
+    assert decode("Band 28A (700 MHz) | Band 20 (800 MHz)", "lte", "numbers") == [20, 28]  # 28A is band 28
+    assert decode("EG91-AUX: GSM: B2/B3/B5/B8", "gsm", "numbers") == [850, 900, 1800, 1900]
+    assert decode("GSM850 (850 MHz) | EGSM900 (900 MHz)", "gsm", "gsm-names") == [850, 900]
+    # a name is read once: "E-GSM 900" is 900 only, "DCS1800" is not also "DCS"
+    assert decode("E-GSM 900 MHz | DCS1800 (1800 MHz)", "gsm", "gsm-names") == [900, 1800]
+    assert decode("MM_MODEM_BAND_G850, MM_MODEM_BAND_PCS", "gsm", "gsm-names") == [850, 1900]
+
+
+@pytest.mark.parametrize("module_id, rat, sources", CORROBORATED, ids=[f"{c[0]}-{c[1]}" for c in CORROBORATED])
+def test_two_sources_state_the_shipped_list(module_id, rat, sources):
+    fact = load_profile(module_id).bands[rat]
+    assert len({where for where, _, _ in sources}) >= 2, "two independent sources"
+    for where, form, line in sources:
+        assert decode(line, rat, form) == sorted(fact.bands), (where, line)
+        assert where in fact.source, f"{module_id} {rat}: source does not name {where}"
+    assert fact.verified is True
+
+
+def test_every_two_source_verification_is_listed_here():
+    """A fact verified under the two-source rule says so in its source; it must then be checked above."""
+    from atctl.profiles import all_profiles
+
+    listed = {(module_id, rat) for module_id, rat, _ in CORROBORATED}
+    for profile in all_profiles().values():
+        for rat, fact in profile.bands.items():
+            if fact.verified and "two-source rule" in fact.source + (fact.note or ""):
+                assert (profile.id, rat) in listed, f"{profile.id} {rat}"
+
+
+@pytest.mark.parametrize("module_id, rat, country, network", [
+    ("quectel-eg91-ex", "lte", "DE", "de-telekom"),
+    ("ublox-sara-u201", "gsm", "DE", "de-telekom"),
+])
+def test_verified_module_applies_and_verifies_on_the_simulator(cli_json, tmp_path, module_id, rat, country, network):
+    config = tmp_path / "small.yaml"
+    config.write_text(f"module: {module_id}\ncountries: [{country}]\nrat: [{rat}]\nbands: auto\napn: iot.example\n")
+    port = f"sim://{module_id}?network={network}&reg_delay=0.05&nvm={tmp_path}/nvm.json"
+    code, doc = cli_json("apply", str(config), "--port", port)
+    assert code == 0 and doc["verify"]["ok"] is True, doc
+    code, verified = cli_json("verify", str(config), "--port", port)
+    assert code == 0 and verified["ok"] is True, verified
+    code, shown = cli_json("modules", module_id)
+    assert code == 0 and shown["module"]["bands"][rat]["verified"] is True
