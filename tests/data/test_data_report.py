@@ -1,0 +1,32 @@
+"""docs/DATA_FACTS.md (every curated fact and disagreement, with counts) is generated from the overlay
+and the shipped data by scripts/data_report.py: it must be current, and it must list them all."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _report():
+    spec = importlib.util.spec_from_file_location("data_report", ROOT / "scripts" / "data_report.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_the_generated_file_is_current():
+    report = _report()
+    assert report.main(["--check"]) == 0, "run python scripts/data_report.py"
+
+
+def test_every_curated_fact_and_disagreement_has_a_row():
+    report = _report()
+    text = report.build()
+    curated = report._importer().load_curated(ROOT / "scripts" / "band_atlas_overlay")
+    facts_section, disagreements = text.split("## Disagreements")
+    assert facts_section.count("\n| ") - 1 == sum(len(r) for r in curated["facts"].values())
+    says = [i for rats in curated["corroborate"].values() for items in rats.values() for i in items
+            if not i.get("agrees", True)]
+    assert disagreements.count("\n| ") - 1 == len(says)
