@@ -21,17 +21,12 @@ def _group() -> None:
 Opt = typer.Option
 
 
-def _life_text(days: float) -> str:
-    if days == float("inf"):
-        return "unlimited"
-    return f"{days / 365.25:.2f} years ({days:,.0f} days)" if days >= 365.25 else f"{days:,.0f} days"
-
-
 def _render_one(est, name: str | None = None) -> None:
     from rich.markup import escape
     from rich.table import Table
 
     from atctl.cli._common import console
+    from atctl.power.battery import life_text
     from atctl.power.timeline import render
 
     con = console()
@@ -50,7 +45,7 @@ def _render_one(est, name: str | None = None) -> None:
     con.print(table)
     b = est.battery
     con.print(f"average current [bold]{est.average_current_ua:,.1f} uA[/bold] at {escape(str(b.name))}: "
-              f"battery life [bold]{_life_text(est.battery_life_days)}[/bold]")
+              f"battery life [bold]{life_text(est.battery_life_days, with_days=True)}[/bold]")
     con.print(f"derating: {b.usable:.0%} of {b.capacity_mah:g} mAh usable, {b.efficiency:.0%} converter "
               f"efficiency, self-discharge {b.self_discharge_per_year:.0%}/year")
     con.print(f"one cycle ({est.cycle_s / 3600:.3g} h), current over time (log scales):")
@@ -66,6 +61,7 @@ def _render_compare(results: list[tuple[str, object]]) -> None:
     from rich.table import Table
 
     from atctl.cli._common import console
+    from atctl.power.battery import life_text
 
     con = console()
     table = Table(title="power estimate: cases side by side")
@@ -84,7 +80,7 @@ def _render_compare(results: list[tuple[str, object]]) -> None:
         ("data uAh/day", lambda e: f"{e.breakdown_uah_per_day['data']:,.1f}"),
         ("average current", lambda e: f"{e.average_current_ua:,.1f} uA"),
         ("battery", lambda e: e.battery.name),
-        ("battery life", lambda e: _life_text(e.battery_life_days)),
+        ("battery life", lambda e: life_text(e.battery_life_days, with_days=True)),
     ]
     for label, get in rows:
         table.add_row(label, *(escape(str(get(e))) for _, e in results))

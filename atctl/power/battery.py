@@ -85,3 +85,12 @@ def life_days(battery: Battery, module_power_w: float) -> float:
     self_w = battery.energy_wh * battery.self_discharge_per_year / (365.25 * 24)
     total_w = load_w + self_w
     return float("inf") if total_w <= 0 else usable_wh / total_w / 24.0
+
+
+def life_text(days: float, *, with_days: bool = False) -> str:
+    """A battery life in words: '2.4 years', with_days '2.35 years (859 days)', '12 days', 'unlimited'."""
+    if days == float("inf"):
+        return "unlimited"
+    if days < 365.25:
+        return f"{days:,.0f} days"
+    return f"{days / 365.25:.2f} years ({days:,.0f} days)" if with_days else f"{days / 365.25:.1f} years"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from atctl.errors import InputError
 from atctl.network_values import EdrxState, PsmState
+from atctl.power.battery import life_text
 
 DAY_S = 86400.0
 
@@ -85,10 +86,6 @@ def _timing(config, rat: str):
     return TIMING[rat] if tail is None else replace(TIMING[rat], inactivity_s=tail)
 
 
-def _years(days: float) -> str:
-    return f"{days / 365.25:.1f} years" if days >= 365.25 else f"{days:.0f} days"
-
-
 def battery_section(config, profile, lookup, psm_state: PsmState | None = None, edrx_state: EdrxState | None = None,
                     rat: str | None = None, registered: bool = True) -> dict:
     """The `battery` JSON block: requested_life_days, granted_life_days (None when nothing is known yet)."""
@@ -106,24 +103,24 @@ def battery_section(config, profile, lookup, psm_state: PsmState | None = None, 
                "family_default": cur.family_default, "battery": battery.name,
                "uplinks_per_day": req_sc.uplinks_per_day, "warnings": notes + req.warnings[:1]}
         if psm_state is None:
-            doc["text"] = f"estimated battery life {_years(req.battery_life_days)} for what the config requests"
+            doc["text"] = f"estimated battery life {life_text(req.battery_life_days)} for what the config requests"
             return _family(doc)
         if not registered:
             doc["text"] = (f"not registered: nothing granted yet; estimated battery life "
-                           f"{_years(req.battery_life_days)} for what the config requests")
+                           f"{life_text(req.battery_life_days)} for what the config requests")
             return _family(doc)
         got_sc, _ = granted_scenario(config, psm_state, edrx_state, rat)
         asked = psm_state.requested
         not_asked = bool(config.psm) and asked is not None and asked.mode != 1
         got = estimate(cur, got_sc, battery, timing)
         doc.update({"granted_life_days": round(got.battery_life_days, 1), "granted": _timers(got_sc)})
-        same = _years(got.battery_life_days) == _years(req.battery_life_days)
+        same = life_text(got.battery_life_days) == life_text(req.battery_life_days)
         why = ("the module does not request PSM (run `atctl apply` with this config)" if not_asked
                else _differences(req_sc, got_sc))
-        doc["text"] = (f"{why}: estimated battery life {_years(got.battery_life_days)}"
+        doc["text"] = (f"{why}: estimated battery life {life_text(got.battery_life_days)}"
                        + ("" if got_sc == req_sc else
                           " as requested (with this traffic the difference costs nothing)" if same else
-                          f" instead of {_years(req.battery_life_days)}"))
+                          f" instead of {life_text(req.battery_life_days)}"))
         return _family(doc)
     except InputError as exc:
         return {"requested_life_days": None, "granted_life_days": None, "error": exc.one_line(),
