@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import functools
 import importlib.util
 import json
 import sys
@@ -25,6 +26,7 @@ OUT = ROOT / "docs" / "DATA_FACTS.md"
 RATS = ("gsm", "umts", "lte-m", "nb-iot")
 
 
+@functools.lru_cache(maxsize=1)
 def _importer():
     spec = importlib.util.spec_from_file_location("import_band_atlas_report", ROOT / "scripts" / "import_band_atlas.py")
     mod = importlib.util.module_from_spec(spec)
@@ -38,8 +40,8 @@ def _cell(text) -> str:
 
 
 def _publishers(doc: dict, fact: dict) -> set[str]:
-    return {doc["sources"][k]["name"].split(":")[0].strip().casefold()
-            for k in fact["sources"] if not k.startswith("wiki:") and k != "ba:networks"}
+    key = _importer().publisher_key
+    return {key(doc["sources"][k]["name"]) for k in fact["sources"] if not k.startswith("wiki:") and k != "ba:networks"}
 
 
 def _status(fact: dict) -> str:

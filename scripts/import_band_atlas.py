@@ -127,6 +127,26 @@ def git_provenance(atlas: Path) -> tuple[str | None, str | None]:
     return (out[0], out[1]) if len(out) == 2 else (None, None)
 
 
+# Publishers that are one source under two names: a news service of the body whose list it
+# reports (Mobile World Live is published by GSMA Ltd), a short name of a publication.
+PUBLISHER_FAMILIES = {
+    "mobile world live": "gsma",
+    "commsupdate": "telegeography commsupdate",
+}
+
+
+def publisher_key(name: str) -> str:
+    """Who published a source, as "two independent sources" compares it: the part of its name
+    before the first colon, without dated or descriptive qualifiers in parentheses, a relay
+    ("SAMENA Daily News (relaying CommsUpdate, ...)") counted as its origin, families merged."""
+    head = name.split(":")[0].strip()
+    relay = re.search(r"\(relaying ([^,)]+)", head)
+    if relay:
+        head = relay.group(1)
+    head = " ".join(re.sub(r"\([^)]*\)", " ", head).split()).casefold()
+    return PUBLISHER_FAMILIES.get(head, head)
+
+
 CURATED_SECTIONS = ("sources", "facts", "no_gsm_countries", "corroborate")
 
 
@@ -610,7 +630,7 @@ class Importer:
 
     def publishers(self, fact: dict) -> set[str]:
         """Independent sources of a fact's status: publishers, not counting the band-only Wikipedia rows."""
-        return {self.sources[k]["name"].split(":")[0].strip().casefold()
+        return {publisher_key(self.sources[k]["name"])
                 for k in fact["sources"] if not k.startswith("wiki:") and k != "ba:networks"}
 
     # -- whole dataset --------------------------------------------------------------

@@ -227,3 +227,31 @@ def test_a_band_correction_may_keep_the_tables_status_sources(importer, atlas, o
         "bands": [3, 20], "status": "live", "keep_sources": True, "source": "cap", "as_of": "2026-11-01"}}}})
     a = {o["id"]: o for o in run(importer, atlas, overlay, tmp_path)["countries"]["DE"]["operators"]}["op-a"]["rats"]
     assert set(a["lte-m"]["sources"]) == {"cur:cap", "ba:src-gsma"} and a["lte-m"]["bands"] == [3, 20]
+
+
+# --- who published a source: what "two independent sources" compares --------------------------
+
+@pytest.mark.parametrize("name,key", [
+    ("Mobile World Live: Tigo switches off 2G", "gsma"),                        # GSMA's own news service
+    ("Mobile World Live (2018-01): NCC ends 3G licences", "gsma"),
+    ("GSMA (Huawei, 2018): NB-IoT deployment guide", "gsma"),
+    ("TeleGeography CommsUpdate (2021-05-28): Telstra ...", "telegeography commsupdate"),
+    ("SAMENA Daily News (relaying CommsUpdate, 2023-10): Slovak Telekom", "telegeography commsupdate"),
+    ("SAMENA Daily News (relaying Hrvatski Telekom, 2025): 3G off", "hrvatski telekom"),
+    ("The Irish Times (2022-06-30): Vodafone 3G", "the irish times"),
+    ("RTR (Austrian regulator) newsletter 03/2023: no 3G by end-2024", "rtr newsletter 03/2023"),
+    ("Prepaid Data SIM Card wiki: Poland", "prepaid data sim card wiki"),
+])
+def test_publisher_key_ignores_dates_and_follows_relays_and_families(importer, name, key):
+    assert importer.publisher_key(name) == key
+
+
+def test_two_articles_of_one_publisher_are_one_source(importer, atlas, overlay, tmp_path):
+    write_fragment(overlay, "p.yaml", {
+        "sources": {"p1": {"name": "Light Reading (2018-09-28): A", "url": "https://example.org/1", "grade": "B"},
+                    "p2": {"name": "Light Reading (2022-02-22): B", "url": "https://example.org/2", "grade": "B"}},
+        "facts": {"op-b": {"umts": {"bands": [], "status": "shut-down", "source": ["p1"], "as_of": "2026-01-01"}}},
+        "corroborate": {"op-b": {"umts": [{"source": "p2"}]}}})
+    doc = run(importer, atlas, overlay, tmp_path)
+    umts = {o["id"]: o for o in doc["countries"]["DE"]["operators"]}["op-b"]["rats"]["umts"]
+    assert umts["sources"] == ["cur:p1", "cur:p2"] and umts["verified"] is False
