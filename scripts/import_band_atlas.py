@@ -147,6 +147,33 @@ def publisher_key(name: str) -> str:
     return PUBLISHER_FAMILIES.get(head, head)
 
 
+class _StrictLoader(yaml.SafeLoader):
+    """YAML keeps the last of two equal mapping keys; an overlay would silently lose the first block."""
+
+
+def _strict_mapping(loader, node, deep=False):
+    seen: dict = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{key!r} is written twice (first on line {seen[key]})", key_node.start_mark)
+        seen[key] = key_node.start_mark.line + 1
+    return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _strict_mapping)
+
+
+def load_overlay_yaml(path: Path, where: str) -> dict:
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader) or {}
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        line = f" line {mark.line + 1}" if mark is not None else ""
+        raise SystemExit(f"import_band_atlas: {where}{line}: {exc.problem}") from None
+
+
 CURATED_SECTIONS = ("sources", "facts", "no_gsm_countries", "corroborate")
 
 
@@ -169,7 +196,7 @@ def load_curated(overlay: Path) -> dict:
     paths = [overlay / "curated.yaml"] + sorted((overlay / "curated").glob("*.yaml"))
     for path in paths:
         where = path.relative_to(overlay).as_posix()
-        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        doc = load_overlay_yaml(path, where)
         unknown = sorted(set(doc) - set(CURATED_SECTIONS))
         if unknown:
             raise SystemExit(f"import_band_atlas: {where} has unknown sections {', '.join(unknown)}"
@@ -586,7 +613,8 @@ class Importer:
                     key = self.own_source("cur", item["source"], self.curated["sources"])
                     if item.get("agrees", True):
                         fact["sources"] = self.sorted_sources(fact["sources"] + [key])
-                        if len(self.publishers(fact)) >= 2 and not fact["derived"]:
+                        # verifies: false = agrees on the status, not on the date (e.g. gives no year)
+                        if item.get("verifies", True) and len(self.publishers(fact)) >= 2 and not fact["derived"]:
                             fact["verified"] = True
                         if item.get("note"):
                             self.add_note(fact, item["note"])

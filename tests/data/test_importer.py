@@ -255,3 +255,23 @@ def test_two_articles_of_one_publisher_are_one_source(importer, atlas, overlay, 
     doc = run(importer, atlas, overlay, tmp_path)
     umts = {o["id"]: o for o in doc["countries"]["DE"]["operators"]}["op-b"]["rats"]["umts"]
     assert umts["sources"] == ["cur:p1", "cur:p2"] and umts["verified"] is False
+
+
+def test_a_key_written_twice_in_one_file_is_an_error_with_its_line(importer, atlas, overlay, tmp_path):
+    # YAML keeps the last of two equal keys: the first block's facts would vanish without a word
+    (overlay / "curated").mkdir(exist_ok=True)
+    (overlay / "curated" / "dup.yaml").write_text(
+        "corroborate:\n  op-a:\n    gsm: []\n  op-a:\n    umts: []\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"dup.yaml line 4.*op-a"):
+        run(importer, atlas, overlay, tmp_path)
+
+
+def test_a_second_source_that_does_not_confirm_the_date_adds_no_verification(importer, atlas, overlay, tmp_path):
+    write_fragment(overlay, "v.yaml", {
+        "sources": {"n1": {"name": "News One: 3G off", "url": "https://example.org/1", "grade": "B"},
+                    "n2": {"name": "News Two: 3G off, no year", "url": "https://example.org/2", "grade": "B"}},
+        "facts": {"op-b": {"umts": {"bands": [], "status": "shut-down", "shutdown": "2024", "source": "n1",
+                                    "as_of": "2026-01-01", "note": "year read from context"}}},
+        "corroborate": {"op-b": {"umts": [{"source": "n2", "verifies": False}]}}})
+    umts = {o["id"]: o for o in run(importer, atlas, overlay, tmp_path)["countries"]["DE"]["operators"]}["op-b"]["rats"]["umts"]
+    assert umts["sources"] == ["cur:n1", "cur:n2"] and umts["verified"] is False
