@@ -35,6 +35,9 @@ def test_bands_mask_prints_the_band_commands_plan_sends(cli_json, tmp_path, modu
     code, mask = cli_json("bands", "mask", "--module", module, *args)
     assert code == 0, mask
     assert mask["commands"] == _band_part(planned["steps"])
+    if not mask["commands"]:  # nothing to send (11 of the 96 cases): both must say why, not stay silent
+        assert any("uses a band" in note for note in mask["notes"]), mask
+        assert any("uses a band" in w for w in planned["warnings"]), planned
 
 
 def test_the_ublox_reboot_is_the_dialects(cli_json):
