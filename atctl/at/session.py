@@ -177,7 +177,8 @@ class AtSession:
         self.urc_queue = deque((u for u in self.urc_queue if not u.startswith(prefix)), maxlen=MAX_URCS)
         return taken
 
-    def wait_urc(self, prefix: str, timeout: float, predicate: Callable[[str], bool] | None = None) -> str | None:
+    def wait_urc(self, prefix: str | tuple[str, ...], timeout: float,
+                 predicate: Callable[[str], bool] | None = None) -> str | None:
         """The first queued or arriving URC starting with `prefix` (and passing predicate), or None."""
         deadline = time.monotonic() + timeout
 

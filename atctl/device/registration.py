@@ -55,28 +55,52 @@ class WaitResult:
 
 
 WaitCallback = Callable[[WaitStatus], None]
+READS = ("CEREG", "CGREG", "CREG")
 
 
 def wait_for_registration(session, timeout: float, want_timers: bool, progress=None,
                           grant_wait: float = 20.0, on_wait: WaitCallback | None = None) -> WaitResult:
-    """Wait on +CEREG URCs (n=5 while waiting, restored after) until registered. When PSM was
+    """Wait on +CEREG URCs (n=5 while waiting, restored after) until registered; modules with 2G/3G
+    (or that refuse +CEREG) are registered by +CGREG/+CREG too, as the status read counts them. When PSM was
     requested, also wait for the network's answer: a registration URC after our writes (attach or
     TAU accept) carries the granted timers, or their absence (PSM refused). `progress` (text) is
     called when the state changes, `on_wait` (WaitStatus) on every poll."""
     from atctl.codecs import parse_line
 
-    def cereg(line: str, pending):
-        """The +CEREG model of a reply or URC line; None for any other line or one atctl cannot read."""
+    def registration(line: str, pending):
+        """The +CEREG/+CGREG/+CREG model of a reply or URC line; None for any other line or one
+        atctl cannot read."""
         try:
             parsed = parse_line(line, pending=pending, profile=session.profile)
         except AtctlError:
             return None
-        return parsed.model if parsed.type == "CEREG" else None
+        return parsed.model if parsed.type in READS else None
+
+    def read(name: str):
+        response = session.command(f"AT+{name}?")
+        return registration(response.lines[0], f"AT+{name}?") if response.ok and response.lines else None
+
+    # 2G/3G modules (and firmware that refuses +CEREG) register on +CGREG / +CREG: the wait reads
+    # them as the status read does, or it would wait out its timeout on a registered module
+    rats = set(getattr(session.profile, "rats", None) or ())
+    fallback = not rats or bool(rats & {"gsm", "umts"})
 
     def read_cereg():
-        response = session.command("AT+CEREG?")
-        return cereg(response.lines[0], "AT+CEREG?") if response.ok and response.lines else None
+        return read("CEREG")
 
+    def read_registration(cereg_first):
+        """(the read that counts, its command): the first registered one, else the first that answered."""
+        answered = (cereg_first, "CEREG") if cereg_first is not None else None
+        if cereg_first is not None and (cereg_first.registered or not fallback):
+            return answered
+        for name in ("CGREG", "CREG") if (fallback or cereg_first is None) else ():
+            reg = read(name)
+            if reg is not None and reg.registered:
+                return reg, name
+            answered = answered or ((reg, name) if reg is not None else None)
+        return answered or (None, None)
+
+    urc_prefixes = ("+CEREG:", "+CGREG:", "+CREG:") if fallback else ("+CEREG:",)
     start = time.monotonic()
     first = read_cereg()
     old_n = first.n if first is not None else None
@@ -91,14 +115,15 @@ def wait_for_registration(session, timeout: float, want_timers: bool, progress=N
 
     try:
         while True:
-            reg = read_cereg()
+            reg, via = read_registration(read_cereg())
             stat = reg.stat if reg is not None else None
             state = (reg.stat_text if reg is not None else None) or state
             if stat == DENIED:
                 return result(False, denied=True)  # verify explains it with the cause
             if reg is not None and reg.registered:
                 registered_at = registered_at or time.monotonic()
-                if not want_timers or reg.periodic_tau_bits or answer_seen or \
+                # the granted PSM timers come with an EPS (+CEREG) registration only
+                if not want_timers or via != "CEREG" or reg.periodic_tau_bits or answer_seen or \
                         time.monotonic() - registered_at > grant_wait:
                     return result(True)
             if time.monotonic() >= deadline:
@@ -111,12 +136,12 @@ def wait_for_registration(session, timeout: float, want_timers: bool, progress=N
             until = time.monotonic() + min(5.0, max(0.0, deadline - time.monotonic()))
             seen = len(session.urcs)
             while True:  # every URC updates the status line; +CEREG ends this poll
-                urc = session.wait_urc("+CEREG:", max(0.0, min(1.0, until - time.monotonic())))
+                urc = session.wait_urc(urc_prefixes, max(0.0, min(1.0, until - time.monotonic())))
                 now = time.monotonic()
                 if len(session.urcs) > seen:
                     last_urc, seen = session.urcs[-1], len(session.urcs)
                 if urc is not None:
-                    heard = cereg(urc, False)
+                    heard = registration(urc, False)
                     if heard is not None and heard.registered:
                         answer_seen = True
                     break
