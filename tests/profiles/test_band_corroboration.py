@@ -3,6 +3,8 @@ that state the same list. The lines those sources publish are kept here, word fo
 returned them; each must still decode to the shipped list, and the profile must name both sources.
 A changed list, a lost source or a source that no longer agrees fails here."""
 
+import csv
+import io
 import re
 
 import pytest
@@ -15,8 +17,22 @@ GSM_NAMES = {"G850": 850, "GSM850": 850, "GSM 850": 850, "EGSM": 900, "EGSM900":
              "DCS": 1800, "DCS1800": 1800, "DCS 1800": 1800, "PCS": 1900, "PCS1900": 1900, "PCS 1900": 1900}
 
 
+# Band Atlas data/models.csv header (365724-ctrl/band-atlas-data at 027adc45): a row is read by its column.
+BAND_ATLAS_HEADER = "id,name,vendor,kind,category,region,lte_bands,nr_bands,umts_bands,gsm_mhz,sources"
+BAND_ATLAS_COLUMN = {"lte": "lte_bands", "umts": "umts_bands", "gsm": "gsm_mhz"}
+
+
 def decode(text: str, rat: str, form: str) -> list[int]:
-    """Band list stated by one published line: 'B1/B3', 'Band 28A (700 MHz)', 'EGSM900 (900 MHz)'."""
+    """Band list stated by one published line: 'B1/B3', 'Band 28A (700 MHz)', 'EGSM900 (900 MHz)',
+    a Band Atlas models.csv row (the RAT's own column), or a Markdown table whose first column is the band."""
+    if form == "band-atlas-csv":
+        row = next(csv.DictReader(io.StringIO(BAND_ATLAS_HEADER + "\n" + text)))
+        cell = row[BAND_ATLAS_COLUMN[rat]] or ""
+        if rat == "gsm":
+            return sorted({int(n) for n in re.findall(r"\d+", cell)})
+        return sorted({int(n) for n in re.findall(r"B(\d+)", cell)})
+    if form == "table-rows":
+        return sorted({int(n) for n in re.findall(r"^\|\s*(\d+)\s*\|", text, flags=re.MULTILINE)})
     if form == "gsm-names":
         names = sorted(GSM_NAMES, key=len, reverse=True)
         found = re.findall(r"(?<![A-Z-])(" + "|".join(map(re.escape, names)) + r")(?![0-9])", text)
@@ -31,6 +47,19 @@ TELTONIKA_FMC640 = "wiki.teltonika-gps.com/view/Template:FMC640_Basic_characteri
 PARTICLE_MSOM = "particle-iot/docs, src/content/reference/datasheets/m-series/msom-datasheet.md"
 PARTICLE_BORON = "particle-iot/docs, src/content/reference/datasheets/b-series/boron-datasheet.md"
 MODEMMANAGER_UBLOX = "linux-mobile-broadband/ModemManager, src/plugins/ublox/mm-modem-helpers-ublox.c"
+BAND_ATLAS_MODELS = "365724-ctrl/band-atlas-data, data/models.csv"
+PINE64_SPECS = "pine64/website, content/documentation/PinePhone/Further_information/Specifications.adoc"
+RAYHUNTER_PINEPHONE = "EFForg/rayhunter, doc/pinephone.md"
+ROOTER_MASK = "ofmodemsandmen/RooterSource, package/rooter/ext-rooter-basic/files/usr/lib/rooter/luci/mask.sh"
+
+# Band Atlas models.csv rows at commit 027adc45, word for word
+ATLAS_EG25G = ("eg25-g,Quectel EG25-G,Quectel,module,Cat 4,global,B1 B2 B3 B4 B5 B7 B8 B12 B13 B18 B19 B20 B25 B26 B28 "
+               "B38 B39 B40 B41,,B1/B2/B4/B5/B6/B8/B19,850/900/1800/1900,q-eg25g erf-eg25g")
+ATLAS_EC25E = "ec25-e,Quectel EC25-E,Quectel,module,Cat 4,EMEA,B1 B3 B5 B7 B8 B20 B38 B40 B41,,B1/B5/B8,900/1800,q-ec25 erf-ec25e"
+ATLAS_EC25EUX = ("ec25-eux,Quectel EC25-EUX,Quectel,module,Cat 4,Europe (with B28),B1 B3 B7 B8 B20 B28 B38 B40 B41,,"
+                 "B1/B8,,q-ec25 mouser-ec25")
+ATLAS_EC25AF = ("ec25-af,Quectel EC25-AF,Quectel,module,Cat 4,North America,B2 B4 B5 B12 B13 B14 B66 B71,,B2/B4/B5,,"
+                "q-ec25 mouser-ec25 erf-ec25af")
 
 # (module, rat, [(where the line was published, form, the published lines)])
 CORROBORATED = [
@@ -53,6 +82,42 @@ CORROBORATED = [
         (PARTICLE_MSOM, "gsm-names", "| GSM Bands | EGSM900 (900 MHz) |\n"
                                      "| | DCS1800 (1800 MHz) |"),
     ]),
+    ("quectel-eg25-g", "lte", [
+        (PINE64_SPECS, "numbers", "** *LTE-FDD*: B1, B2, B3, B4, B5, B7, B8, B12, B13, B18, B19, B20, B25, B26, B28\n"
+                                  "** *LTE-TDD*: B38, B39, B40, B41"),
+        (BAND_ATLAS_MODELS, "band-atlas-csv", ATLAS_EG25G),
+        # the frequency labels of rows 19 and 39 are wrong in the original; the band numbers are what is read
+        (RAYHUNTER_PINEPHONE, "table-rows", "|    1 | 2100 MHz (IMT)    |\n|    2 | 1900 MHz (PCS)    |\n"
+                                            "|    3 | 1800 MHz (DCS)    |\n|    4 | 1700 MHz (AWS-1)  |\n"
+                                            "|    5 | 850 MHz (CLR)     |\n|    7 | 2600 MHz (IMT-E)  |\n"
+                                            "|    8 | 900 MHz (E-GSM)   |\n|   12 | 700 MHz (LSMH)    |\n"
+                                            "|   13 | 700 MHz (USMH)    |\n|   18 | 850 MHz (LSMH)    |\n"
+                                            "|   19 | 850 MHz (L800)    |\n|   20 | 800 MHz (DD)      |\n"
+                                            "|   25 | 1900 MHz (E-PCS)  |\n|   26 | 850 MHz (E-CLR)   |\n"
+                                            "|   28 | 700 MHz (APT)     |\n|   38 | 2600 MHz (IMT-E)  |\n"
+                                            "|   39 | 850 MHz (E-CLR)   |\n|   40 | 2300 MHz (S-Band) |\n"
+                                            "|   41 | 2500 MHz (BRS)    |"),
+    ]),
+    ("quectel-eg25-g", "umts", [
+        (PINE64_SPECS, "numbers", "** *WCDMA*: B1, B2, B4, B5, B6, B8, B19"),
+        (BAND_ATLAS_MODELS, "band-atlas-csv", ATLAS_EG25G),
+    ]),
+    ("quectel-eg25-g", "gsm", [
+        (PINE64_SPECS, "numbers", "** *GSM*: B2, B3, B5, B8 (850, 900, 1800, 1900 MHz)"),
+        (BAND_ATLAS_MODELS, "band-atlas-csv", ATLAS_EG25G),
+    ]),
+    ("quectel-ec25-e", "lte", [
+        (ROOTER_MASK, "numbers", "#E EC25EFAR\t\tB1/B3/B5/B7/B8/B20/B38/B40/B41"),
+        (BAND_ATLAS_MODELS, "band-atlas-csv", ATLAS_EC25E),
+    ]),
+    ("quectel-ec25-eux", "lte", [
+        (ROOTER_MASK, "numbers", "#EUX EC25EUXGAR\tB1/B3/B7/B8/B20/B28A/B38/B40/B41"),
+        (BAND_ATLAS_MODELS, "band-atlas-csv", ATLAS_EC25EUX),
+    ]),
+    ("quectel-ec25-af", "lte", [
+        (ROOTER_MASK, "numbers", "#AF EC25AFFAR\t\tB2/B4/B5/B12/B13/B14/B66/B71 "),
+        (BAND_ATLAS_MODELS, "band-atlas-csv", ATLAS_EC25AF),
+    ]),
     ("ublox-sara-u201", "gsm", [
         (MODEMMANAGER_UBLOX, "gsm-names", ".bands_2g = { MM_MODEM_BAND_G850, MM_MODEM_BAND_EGSM, MM_MODEM_BAND_DCS,"
                                           " MM_MODEM_BAND_PCS },"),
@@ -72,6 +137,23 @@ def test_decode_reads_each_published_form():
     # a name is read once: "E-GSM 900" is 900 only, "DCS1800" is not also "DCS"
     assert decode("E-GSM 900 MHz | DCS1800 (1800 MHz)", "gsm", "gsm-names") == [900, 1800]
     assert decode("MM_MODEM_BAND_G850, MM_MODEM_BAND_PCS", "gsm", "gsm-names") == [850, 1900]
+    # a Band Atlas row is read by the RAT's column: "Europe (with B28)" in the region column is not a band
+    row = "x,X,Q,module,Cat 4,Europe (with B28),B1 B3,,B1/B8,900/1800,src"
+    assert decode(row, "lte", "band-atlas-csv") == [1, 3]
+    assert decode(row, "umts", "band-atlas-csv") == [1, 8]
+    assert decode(row, "gsm", "band-atlas-csv") == [900, 1800]
+    assert decode("x,X,Q,module,Cat 4,EU,B1,,B1/B8,,src", "gsm", "band-atlas-csv") == []  # an empty cell states nothing
+    assert decode("| Band | Frequency |\n| ---- | --- |\n|    1 | 2100 MHz |\n|   41 | 2500 MHz |", "lte",
+                  "table-rows") == [1, 41]
+
+
+def test_unverified_lists_name_the_single_source_found():
+    """Where only one non-vendor source states a list, the fact stays unverified and its note says which one agreed."""
+    for module_id, rat in [("quectel-ec25-e", "umts"), ("quectel-ec25-e", "gsm"), ("quectel-ec25-eux", "umts"),
+                           ("quectel-ec25-af", "umts"), ("quectel-eg21-g", "lte"), ("quectel-eg21-g", "umts"),
+                           ("quectel-eg21-g", "gsm")]:
+        fact = load_profile(module_id).bands[rat]
+        assert fact.verified is False and "Band Atlas" in (fact.note or ""), (module_id, rat)
 
 
 @pytest.mark.parametrize("module_id, rat, sources", CORROBORATED, ids=[f"{c[0]}-{c[1]}" for c in CORROBORATED])
@@ -98,6 +180,10 @@ def test_every_two_source_verification_is_listed_here():
 @pytest.mark.parametrize("module_id, rat, country, network", [
     ("quectel-eg91-ex", "lte", "DE", "de-telekom"),
     ("ublox-sara-u201", "gsm", "DE", "de-telekom"),
+    ("quectel-eg25-g", "lte", "DE", "de-telekom"),
+    ("quectel-ec25-e", "lte", "DE", "de-telekom"),
+    ("quectel-ec25-eux", "lte", "NL", "nl-kpn"),
+    ("quectel-ec25-af", "lte", "US", "us-att"),
 ])
 def test_verified_module_applies_and_verifies_on_the_simulator(cli_json, tmp_path, module_id, rat, country, network):
     config = tmp_path / "small.yaml"

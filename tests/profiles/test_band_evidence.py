@@ -1,4 +1,4 @@
-"""Unverified band lists cite public device reads as corroboration in their notes; those reads,
+"""Band lists cite public device reads as corroboration in their notes; those reads,
 decoded with atctl's own +QCFG="band" codec, must still give the lists the profiles ship.
 A changed band list without a changed note fails here."""
 
@@ -24,6 +24,7 @@ def test_cited_device_read_decodes_to_the_shipped_lists(module_id, values, rats)
     for rat in rats:
         assert sorted(profile.bands[rat].bands) == decoded[rat], rat
     assert not decoded["gsm"] or "gsm" in profile.bands
-    for rat in rats:  # a device read corroborates; it does not verify
-        assert profile.bands[rat].verified is False
-        assert "not a statement of supported bands" in profile.bands[rat].note
+    for rat in rats:  # a device read corroborates; it does not verify: a verified list rests on two other sources
+        fact = profile.bands[rat]
+        assert fact.verified is False or "two-source rule" in fact.source, rat
+        assert "not a statement of supported bands" in fact.note
