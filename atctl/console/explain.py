@@ -34,7 +34,6 @@ _CSCON_MODE = {0: "radio idle (RRC released): the module may sleep", 1: "radio c
 _QPSMTIMER = re.compile(r'^\+QPSMTIMER:\s*(\d+)\s*,\s*(\d+)')
 
 
-
 @dataclass
 class Requested:
     """What this session knows the module asked the network for (seconds)."""
@@ -52,22 +51,20 @@ class Explainer:
     # ---- what was asked -----------------------------------------------------------
     def sent(self, command: str) -> None:
         """Note a request carried by a command the user sent (the grant comes later)."""
-        from atctl.codecs.set_commands import parse_set_command
+        from atctl.codecs.set_commands import parse_set_commands
 
-        asked = parse_set_command(command)
-        if asked is None:
-            return
-        r = asked.reply
-        if asked.command == "CPSMS":
-            if asked.mode != 1:
-                self.requested.psm, self.requested.psm_off = None, True
-            elif r.periodic_tau_s is not None or r.active_time_s is not None:
-                self.requested.psm, self.requested.psm_off = (r.periodic_tau_s, r.active_time_s), False
-        elif r.rat in ("lte-m", "nb-iot"):
-            if asked.mode in (0, 3):
-                self.requested.edrx.pop(r.rat, None)
-            elif r.requested_s is not None:
-                self.requested.edrx[r.rat] = r.requested_s
+        for asked in parse_set_commands(command):  # AT+CPSMS=...;+CEDRXS=... sends both
+            r = asked.reply
+            if asked.command == "CPSMS":
+                if asked.mode != 1:
+                    self.requested.psm, self.requested.psm_off = None, True
+                elif r.periodic_tau_bits or r.active_time_bits:  # deactivated timers are asked for too
+                    self.requested.psm, self.requested.psm_off = (r.periodic_tau_s, r.active_time_s), False
+            elif r.rat in ("lte-m", "nb-iot"):
+                if asked.mode in (0, 3):
+                    self.requested.edrx.pop(r.rat, None)
+                elif r.requested_s is not None:
+                    self.requested.edrx[r.rat] = r.requested_s
 
     def _absorb(self, kind: str, f: dict) -> None:
         if kind == "CPSMS" or kind == "QPSMS":

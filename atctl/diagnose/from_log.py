@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from atctl.at.classify import command_name
-from atctl.codecs.set_commands import parse_set_command
+from atctl.codecs.set_commands import parse_set_commands
 from atctl.diagnose.facts import ConfigFacts, Facts, IdentityFacts
 from atctl.diagnose.findings import SEVERITIES, Finding, classify
 from atctl.dialects.settings import Settings
@@ -127,6 +127,16 @@ def _granted_by(f: dict) -> PsmGrant:
                     f.get("active_time_bits"), "+CEREG in the log")
 
 
+def _qeng_cell(f: dict):
+    """The cell in use of a decoded +QENG line (the codec model's own answer), None off a cell."""
+    from atctl.codecs.quectel.qeng import ServingCell
+
+    try:
+        return ServingCell(f.get("state"), f.get("act"), f.get("rat"), f.get("plmn"), f.get("cell") or {}).cell_in_use()
+    except (TypeError, AttributeError):  # a line decoded by another layout: nothing to take
+        return None
+
+
 def _timers(f: dict) -> PsmTimers:
     return PsmTimers(f.get("mode"), f.get("periodic_tau_s"), f.get("active_time_s"))
 
@@ -177,6 +187,11 @@ def _network(result: LogResult, facts: Facts) -> dict[str, bool]:
             net.rat = f.get("rat") or net.rat
             if f.get("operator") and not net.operator.mcc_mnc:
                 net.operator = replace(net.operator, mcc_mnc=f["operator"], name=f.get("operator_name"))
+        elif kind == "QENG" and (cell := _qeng_cell(f)) is not None:
+            seen["band"] = True   # the NB-IoT modules' serving-cell read (AT+QENG=0), as device.network reads it
+            net.band, net.channel = cell.band, cell.channel
+            net.rat = cell.rat or net.rat
+            net.signal = net.signal.filled_from(cell.signal)
         elif (kind == "QCFG" and f.get("key") == "band") or kind == "UBANDMASK":
             bands = {rat.replace("_", "-"): frozenset(v) for rat, v in f.items()
                      if rat in ("gsm", "umts", "lte", "lte_m", "nb_iot") and isinstance(v, list) and v}
@@ -185,10 +200,8 @@ def _network(result: LogResult, facts: Facts) -> dict[str, bool]:
         elif kind == "CGDCONT" and f.get("cid") is not None:
             net.apn[int(f["cid"])] = f.get("apn") or ""
     # requested PSM/eDRX also from the set commands the host sent and the module accepted
-    for ex in result.exchanges:
-        asked = parse_set_command(ex.command or "") if ex.result == "OK" else None
-        if asked is None:
-            continue
+    asked_all = (asked for ex in result.exchanges if ex.result == "OK" for asked in parse_set_commands(ex.command or ""))
+    for asked in asked_all:
         if asked.command == "CPSMS" and not seen["psm_requested"]:
             r = asked.reply
             psm_requested = PsmTimers(1, r.periodic_tau_s, r.active_time_s) if asked.mode == 1 else PsmTimers(asked.mode)

@@ -52,3 +52,33 @@ def test_quectel_ptw_first():
                                   "AT+CPSMS?", "AT+CSQ", "AT+CEDRXS=", ""])
 def test_unreadable_or_other_commands_are_none(line):
     assert parse_set_command(line) is None
+
+
+# review findings (each failed before)
+def test_quectel_ptw_alone_is_not_an_edrx_request():
+    asked = parse_set_command('AT+QPTWEDRXS=2,4,"0011"')
+    assert asked.reply.ptw_bits == "0011" and asked.reply.requested_bits is None and asked.reply.requested_s is None
+
+
+def test_chained_commands_are_each_read():
+    from atctl.codecs.set_commands import parse_set_commands
+
+    asked = parse_set_commands('AT+CPSMS=1,,,"00000111","00000101";+CEDRXS=0,4')
+    assert [(a.command, a.mode) for a in asked] == [("CPSMS", 1), ("CEDRXS", 0)]
+    assert parse_set_commands('AT+CSQ;+CPSMS=0')[0].command == "CPSMS"
+
+
+def test_a_malformed_field_lte_never_uses_does_not_hide_the_request():
+    # <Requested_Periodic-RAU> with 7 bits: GERAN/UTRAN only, the LTE timers are still readable
+    asked = parse_set_command('AT+CPSMS=1,"0000001","00000001","00000111","00000101"')
+    assert (asked.reply.periodic_tau_s, asked.reply.active_time_s) == (4200, 10)
+
+
+@pytest.mark.parametrize("line", ['AT+CEDRXS=7,4,"0101"', 'AT+QPTWEDRXS=9,4,"0011","0101"', "AT+CPSMS=\u0661"])
+def test_modes_outside_the_manuals_and_non_ascii_digits_are_refused(line):
+    assert parse_set_command(line) is None
+
+
+def test_deactivated_timers_are_a_request_too():
+    asked = parse_set_command('AT+CPSMS=1,,,"11100000","11100000"')
+    assert asked.mode == 1 and asked.reply.periodic_tau_bits == "11100000" and asked.reply.periodic_tau_s is None

@@ -57,3 +57,18 @@ def test_edrx_asked_with_quectels_ptw_command_is_a_request_too():
     report, _ = diagnose_log(read_log(log), "t.log")
     assert "edrx-not-granted" in codes(report)
     assert report["facts"]["network"]["edrx"]["requested"] == {"lte-m": 81.92}
+
+
+def test_the_serving_cell_of_an_nb_iot_module_is_read_from_its_qeng_line():
+    # BC660K-GL: AT+QENG=0 is its serving-cell read (BC660-DRIVER line, tests/codecs/test_formatters_qeng_qcsq.py)
+    log = ["AT+QENG=0", '+QENG: 0,1769,9,400,"00288516",-103,-9,-94,5,3,"A924",0,14,2', "OK"]
+    net = diagnose_log(read_log(log), "t.log")[0]["facts"]["network"]
+    assert (net["band"], net["channel"], net["rat"]) == (3, 1769, "nb-iot") and net["signal"]["rsrp_dbm"] == -103
+
+
+def test_a_ptw_alone_and_chained_requests_in_a_log():
+    log = ['AT+QPTWEDRXS=2,4,"0011"', "OK", 'AT+CPSMS=1,,,"00000111","00000101";+CEDRXS=2,4,"0101"', "OK",
+           '+CEREG: 1,"1A2B","01A2B3C",8']
+    report, _ = diagnose_log(read_log(log), "t.log")
+    assert report["facts"]["network"]["edrx"]["requested"] == {"lte-m": 81.92}       # not the PTW's 40.96
+    assert report["facts"]["network"]["psm"]["requested"]["tau_s"] == 4200
