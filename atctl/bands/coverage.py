@@ -16,9 +16,8 @@ counted as derived.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 
-from atctl.bands.model import ANNOUNCED_SHUTDOWN, NOT_DEPLOYED, SHUT_DOWN, Country
+from atctl.bands.model import ANNOUNCED_SHUTDOWN, NOT_DEPLOYED, SHUT_DOWN, Country, Operator, RatFact
 from atctl.bands.relations import carries_connection, reachable_bands
 
 FULL, PARTIAL, NONE_, NOT_DEPLOYED_VERDICT = "full", "partial", "none", "not-deployed"
@@ -81,43 +80,31 @@ class CoverageReport:
                                "rats": {rat: asdict(cov) for rat, cov in c.rats.items()}} for c in self.countries]}
 
 
-@lru_cache(maxsize=4096)
-def _connection_bands(bands: tuple[int, ...], rat: str) -> tuple[int, ...]:
-    # every module of a `bands check` meets the same facts: filter each band list once
-    return tuple(b for b in bands if carries_connection(b, rat))
+LABELS = {"gsm": "GSM", "umts": "UMTS (3G)", "lte": "LTE"}
 
 
-@lru_cache(maxsize=4096)
-def _source_names(sources: tuple) -> tuple[str, ...]:
-    return tuple(s.name for s in sources)
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """One operator on one RAT: what the check needs of it that does not depend on the module."""
+
+    operator: Operator
+    fact: RatFact
+    connection: tuple[int, ...]   # the bands that carry a connection (no downlink-only ones)
+    sources: tuple[str, ...]
+    counted: bool                 # runs the RAT: not shut down / not deployed, some connection band
+    note: str | None              # the shutdown warning, if any
 
 
-def _operator(rat: str, operator, fact, module_bands: list[int], reach: frozenset[int],
-              observed: list[dict] | None = None) -> OperatorCoverage:
-    network = list(fact.bands)  # sorted by the data loader
-    bands = _connection_bands(fact.bands, rat)
-    ok = [b for b in bands if b in reach]
-    missing = [b for b in bands if b not in reach]
-    if fact.status in (SHUT_DOWN, NOT_DEPLOYED) or not bands:
-        verdict = NOT_DEPLOYED_VERDICT
-    elif not module_bands or not ok:
-        verdict = NONE_
-    else:
-        verdict = FULL if not missing else PARTIAL
-    cov = OperatorCoverage(operator.name, list(operator.mcc_mnc), fact.status, fact.shutdown, network,
-                           ok, missing, verdict, fact.verified, fact.derived,
-                           list(_source_names(fact.sources)))
-    if observed:
-        from atctl.bands.observed import band_evidence
+@dataclass(frozen=True, slots=True)
+class _RatView:
+    """A country's operators on one RAT, built once per Country (every module of a check meets them)."""
 
-        cov.observed = list(observed)
-        cov.evidence = band_evidence(network, fact.derived, observed)
-    return cov
-
-
-def _still_derived(op: OperatorCoverage) -> bool:
-    """A derived fact counts as derived unless every band of it was seen on the user's devices."""
-    return op.derived and any(op.evidence.get(b, "derived") == "derived" for b in op.network_bands)
+    entries: tuple[_Entry, ...]
+    network: tuple[int, ...]      # sorted bands of the counted operators
+    connection: tuple[int, ...]   # sorted connection bands of the counted operators
+    counted: int
+    derived: tuple[str, ...]      # counted operators whose bands are derived
+    notes: tuple[str, ...]        # the shutdown warnings, in operator order
 
 
 def _when(date: str | None) -> str:
@@ -126,57 +113,101 @@ def _when(date: str | None) -> str:
     return f" on {date}" if len(date) == 10 else f" in {date}"
 
 
+def _entry(operator: Operator, fact: RatFact, rat: str) -> _Entry:
+    label = LABELS.get(rat, rat)
+    connection = tuple(b for b in fact.bands if carries_connection(b, rat))  # fact.bands sorted by the loader
+    note = None
+    if fact.status == SHUT_DOWN and fact.bands is not None:
+        note = f"{operator.name} shut down its {label} network{_when(fact.shutdown)}."
+    elif fact.status == ANNOUNCED_SHUTDOWN:
+        note = f"{operator.name} will shut down its {label} network{_when(fact.shutdown)}."
+    return _Entry(operator, fact, connection, tuple(s.name for s in fact.sources),
+                  fact.status not in (SHUT_DOWN, NOT_DEPLOYED) and bool(connection), note)
+
+
+def _rat_view(country: Country, rat: str) -> _RatView:
+    key = ("coverage", rat)
+    view = country.views.get(key)
+    if view is None:
+        entries = tuple(_entry(op, op.rats[rat], rat) for op in country.operators if rat in op.rats)
+        counted = [e for e in entries if e.counted]
+        view = country.views[key] = _RatView(
+            entries, tuple(sorted({b for e in counted for b in e.fact.bands})),
+            tuple(sorted({b for e in counted for b in e.connection})), len(counted),
+            tuple(e.operator.name for e in counted if e.fact.derived),
+            tuple(e.note for e in entries if e.note))
+    return view
+
+
+def _operator(entry: _Entry, module_bands: list[int], reach: frozenset[int],
+              observed: list[dict] | None = None) -> OperatorCoverage:
+    bands = entry.connection
+    ok = [b for b in bands if b in reach]
+    missing = [b for b in bands if b not in reach] if len(ok) < len(bands) else []
+    if not entry.counted:
+        verdict = NOT_DEPLOYED_VERDICT
+    elif not module_bands or not ok:
+        verdict = NONE_
+    else:
+        verdict = FULL if not missing else PARTIAL
+    fact = entry.fact
+    cov = OperatorCoverage(entry.operator.name, list(entry.operator.mcc_mnc), fact.status, fact.shutdown,
+                           list(fact.bands), ok, missing, verdict, fact.verified, fact.derived, list(entry.sources))
+    if observed:
+        from atctl.bands.observed import band_evidence
+
+        cov.observed = list(observed)
+        cov.evidence = band_evidence(cov.network_bands, fact.derived, observed)
+    return cov
+
+
+def _still_derived(op: OperatorCoverage) -> bool:
+    """A derived fact counts as derived unless every band of it was seen on the user's devices."""
+    return op.derived and any(op.evidence.get(b, "derived") == "derived" for b in op.network_bands)
+
+
 def check_country(profile, country: Country, rat: str, module_bands: list[int] | None = None,
                   reach: frozenset[int] | None = None, observed: dict | None = None) -> RatCoverage:
     """observed: atctl.bands.observed.index_by_operator() of the user's store, or None."""
-    if observed:
-        from atctl.bands.observed import observed_for
     module_bands = profile.bands_for(rat) if module_bands is None else module_bands
     reach = reachable_bands(module_bands) if reach is None else reach
+    view = _rat_view(country, rat)
+    label = LABELS.get(rat, rat)
     cov = RatCoverage(rat)
-    label = {"gsm": "GSM", "umts": "UMTS (3G)", "lte": "LTE"}.get(rat, rat)
-    for operator in country.operators:
-        fact = operator.rats.get(rat)
-        if fact is None:
-            continue
-        seen = observed_for(observed, operator.mcc_mnc, rat) if observed else None
-        op = _operator(rat, operator, fact, module_bands, reach, seen)
-        cov.operators.append(op)
-        if seen and fact.status != SHUT_DOWN:  # this is the inner loop of `bands check`: only with sightings
-            new = [b for b, how in op.evidence.items() if how == "observed" and b not in op.network_bands]
-            if new:
-                cov.warnings.append(f"{operator.name}: {label} band{'s' if len(new) > 1 else ''} "
-                                    f"{', '.join(map(str, new))} seen on your devices, not in the shipped data.")
-        if fact.status == SHUT_DOWN and fact.bands is not None:
-            cov.warnings.append(f"{operator.name} shut down its {label} network{_when(fact.shutdown)}.")
-        elif fact.status == ANNOUNCED_SHUTDOWN:
-            cov.warnings.append(f"{operator.name} will shut down its {label} network{_when(fact.shutdown)}.")
-    # one pass over the operators that run the RAT (this is the inner loop of `bands check`)
-    network, usable_, missing = set(), set(), set()
-    derived_names: list[str] = []
-    counted, all_full, any_usable = 0, True, False
-    for op in cov.operators:
-        if op.verdict == NOT_DEPLOYED_VERDICT:
-            continue
-        counted += 1
-        network.update(op.network_bands)
-        usable_.update(op.usable_bands)
-        missing.update(op.missing_bands)
-        all_full = all_full and op.verdict == FULL
-        any_usable = any_usable or bool(op.usable_bands)
-        if op.derived and _still_derived(op):
-            derived_names.append(op.name)
-    cov.network_bands, cov.usable_bands = sorted(network), sorted(usable_)
-    cov.missing_bands = sorted(missing - usable_)
+    if observed:  # sightings change the evidence and add warnings: per operator
+        from atctl.bands.observed import observed_for
+
+        derived_names = []
+        for entry in view.entries:
+            seen = observed_for(observed, entry.operator.mcc_mnc, rat)
+            op = _operator(entry, module_bands, reach, seen)
+            cov.operators.append(op)
+            if seen and entry.fact.status != SHUT_DOWN:
+                new = [b for b, how in op.evidence.items() if how == "observed" and b not in op.network_bands]
+                if new:
+                    cov.warnings.append(f"{op.name}: {label} band{'s' if len(new) > 1 else ''} "
+                                        f"{', '.join(map(str, new))} seen on your devices, not in the shipped data.")
+            if entry.note:
+                cov.warnings.append(entry.note)
+            if entry.counted and _still_derived(op):
+                derived_names.append(op.name)
+    else:  # the inner loop of `bands check`: the rest was computed once per country
+        cov.operators = [_operator(entry, module_bands, reach) for entry in view.entries]
+        cov.warnings = list(view.notes)
+        derived_names = view.derived
+    # over the operators that run the RAT: usable = their connection bands the module reaches
+    cov.network_bands = list(view.network)
+    cov.usable_bands = [b for b in view.connection if b in reach]
+    cov.missing_bands = [b for b in view.connection if b not in reach]
     cov.derived = bool(derived_names)
-    if not counted:
+    if not view.counted:
         cov.verdict = NOT_DEPLOYED_VERDICT
     elif not module_bands:
         cov.verdict = NONE_
         cov.warnings.append(f"{profile.id} does not support {label}.")
-    elif all_full:
+    elif not cov.missing_bands:  # every operator: all its connection bands usable
         cov.verdict = FULL
-    elif any_usable:
+    elif cov.usable_bands:
         cov.verdict = PARTIAL
     else:
         cov.verdict = NONE_
