@@ -83,7 +83,7 @@ class CoverageReport:
 LABELS = {"gsm": "GSM", "umts": "UMTS (3G)", "lte": "LTE"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Entry:
     """One operator on one RAT: what the check needs of it that does not depend on the module."""
 
@@ -95,7 +95,7 @@ class _Entry:
     note: str | None              # the shutdown warning, if any
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _RatView:
     """A country's operators on one RAT, built once per Country (every module of a check meets them)."""
 
@@ -139,20 +139,27 @@ def _rat_view(country: Country, rat: str) -> _RatView:
     return view
 
 
+def _split(bands: tuple[int, ...], reach: frozenset[int]) -> tuple[list[int], list[int]]:
+    """(bands the module reaches, bands it does not), in the order of `bands`."""
+    if reach.issuperset(bands):  # the common cases without a loop in Python
+        return list(bands), []
+    if reach.isdisjoint(bands):
+        return [], list(bands)
+    return [b for b in bands if b in reach], [b for b in bands if b not in reach]
+
+
 def _operator(entry: _Entry, module_bands: list[int], reach: frozenset[int],
               observed: list[dict] | None = None) -> OperatorCoverage:
-    bands = entry.connection
-    ok = [b for b in bands if b in reach]
-    missing = [b for b in bands if b not in reach] if len(ok) < len(bands) else []
+    ok, missing = _split(entry.connection, reach)
     if not entry.counted:
         verdict = NOT_DEPLOYED_VERDICT
     elif not module_bands or not ok:
         verdict = NONE_
     else:
         verdict = FULL if not missing else PARTIAL
-    fact = entry.fact
-    cov = OperatorCoverage(entry.operator.name, list(entry.operator.mcc_mnc), fact.status, fact.shutdown,
-                           list(fact.bands), ok, missing, verdict, fact.verified, fact.derived, list(entry.sources))
+    fact, operator = entry.fact, entry.operator
+    cov = OperatorCoverage(operator.name, list(operator.mcc_mnc), fact.status, fact.shutdown, list(fact.bands),
+                           ok, missing, verdict, fact.verified, fact.derived, list(entry.sources))
     if observed:
         from atctl.bands.observed import band_evidence
 
@@ -173,48 +180,42 @@ def check_country(profile, country: Country, rat: str, module_bands: list[int] |
     reach = reachable_bands(module_bands) if reach is None else reach
     view = _rat_view(country, rat)
     label = LABELS.get(rat, rat)
-    cov = RatCoverage(rat)
     if observed:  # sightings change the evidence and add warnings: per operator
         from atctl.bands.observed import observed_for
 
-        derived_names = []
+        operators, warnings, derived_names = [], [], []
         for entry in view.entries:
             seen = observed_for(observed, entry.operator.mcc_mnc, rat)
             op = _operator(entry, module_bands, reach, seen)
-            cov.operators.append(op)
+            operators.append(op)
             if seen and entry.fact.status != SHUT_DOWN:
                 new = [b for b, how in op.evidence.items() if how == "observed" and b not in op.network_bands]
                 if new:
-                    cov.warnings.append(f"{op.name}: {label} band{'s' if len(new) > 1 else ''} "
-                                        f"{', '.join(map(str, new))} seen on your devices, not in the shipped data.")
+                    warnings.append(f"{op.name}: {label} band{'s' if len(new) > 1 else ''} "
+                                    f"{', '.join(map(str, new))} seen on your devices, not in the shipped data.")
             if entry.note:
-                cov.warnings.append(entry.note)
+                warnings.append(entry.note)
             if entry.counted and _still_derived(op):
                 derived_names.append(op.name)
     else:  # the inner loop of `bands check`: the rest was computed once per country
-        cov.operators = [_operator(entry, module_bands, reach) for entry in view.entries]
-        cov.warnings = list(view.notes)
-        derived_names = view.derived
+        operators = [_operator(entry, module_bands, reach) for entry in view.entries]
+        warnings, derived_names = list(view.notes), view.derived
     # over the operators that run the RAT: usable = their connection bands the module reaches
-    cov.network_bands = list(view.network)
-    cov.usable_bands = [b for b in view.connection if b in reach]
-    cov.missing_bands = [b for b in view.connection if b not in reach]
-    cov.derived = bool(derived_names)
+    usable_bands, missing_bands = _split(view.connection, reach)
     if not view.counted:
-        cov.verdict = NOT_DEPLOYED_VERDICT
+        verdict = NOT_DEPLOYED_VERDICT
     elif not module_bands:
-        cov.verdict = NONE_
-        cov.warnings.append(f"{profile.id} does not support {label}.")
-    elif not cov.missing_bands:  # every operator: all its connection bands usable
-        cov.verdict = FULL
-    elif cov.usable_bands:
-        cov.verdict = PARTIAL
+        verdict = NONE_
+        warnings.append(f"{profile.id} does not support {label}.")
+    elif not missing_bands:  # every operator: all its connection bands usable
+        verdict = FULL
     else:
-        cov.verdict = NONE_
-    if cov.derived and cov.verdict != NOT_DEPLOYED_VERDICT:
-        cov.warnings.append(f"{label} bands of {', '.join(derived_names)} are derived from their LTE bands, "
-                            "not stated by a source.")
-    return cov
+        verdict = PARTIAL if usable_bands else NONE_
+    if derived_names and verdict != NOT_DEPLOYED_VERDICT:
+        warnings.append(f"{label} bands of {', '.join(derived_names)} are derived from their LTE bands, "
+                        "not stated by a source.")
+    return RatCoverage(rat, list(view.network), usable_bands, missing_bands, verdict, bool(derived_names),
+                       operators, warnings)
 
 
 def check(profile, countries: list[Country], rats: list[str] | None = None,
