@@ -148,26 +148,6 @@ def _split(bands: tuple[int, ...], reach: frozenset[int]) -> tuple[list[int], li
     return [b for b in bands if b in reach], [b for b in bands if b not in reach]
 
 
-def _operator(entry: _Entry, module_bands: list[int], reach: frozenset[int],
-              observed: list[dict] | None = None) -> OperatorCoverage:
-    ok, missing = _split(entry.connection, reach)
-    if not entry.counted:
-        verdict = NOT_DEPLOYED_VERDICT
-    elif not module_bands or not ok:
-        verdict = NONE_
-    else:
-        verdict = FULL if not missing else PARTIAL
-    fact, operator = entry.fact, entry.operator
-    cov = OperatorCoverage(operator.name, list(operator.mcc_mnc), fact.status, fact.shutdown, list(fact.bands),
-                           ok, missing, verdict, fact.verified, fact.derived, list(entry.sources))
-    if observed:
-        from atctl.bands.observed import band_evidence
-
-        cov.observed = list(observed)
-        cov.evidence = band_evidence(cov.network_bands, fact.derived, observed)
-    return cov
-
-
 def _still_derived(op: OperatorCoverage) -> bool:
     """A derived fact counts as derived unless every band of it was seen on the user's devices."""
     return op.derived and any(op.evidence.get(b, "derived") == "derived" for b in op.network_bands)
@@ -180,25 +160,46 @@ def check_country(profile, country: Country, rat: str, module_bands: list[int] |
     reach = reachable_bands(module_bands) if reach is None else reach
     view = _rat_view(country, rat)
     label = LABELS.get(rat, rat)
-    if observed:  # sightings change the evidence and add warnings: per operator
-        from atctl.bands.observed import observed_for
-
-        operators, warnings, derived_names = [], [], []
-        for entry in view.entries:
-            seen = observed_for(observed, entry.operator.mcc_mnc, rat)
-            op = _operator(entry, module_bands, reach, seen)
-            operators.append(op)
-            if seen and entry.fact.status != SHUT_DOWN:
+    if observed:
+        from atctl.bands.observed import band_evidence, observed_for
+    operators: list[OperatorCoverage] = []
+    warnings: list[str] = []
+    derived_names: list[str] = []
+    for entry in view.entries:  # the inner loop of `bands check`: one pass, no calls but the result's
+        bands = entry.connection
+        if reach.issuperset(bands):
+            ok, missing = list(bands), []
+        elif reach.isdisjoint(bands):
+            ok, missing = [], list(bands)
+        else:
+            ok, missing = [b for b in bands if b in reach], [b for b in bands if b not in reach]
+        if not entry.counted:
+            verdict = NOT_DEPLOYED_VERDICT
+        elif not module_bands or not ok:
+            verdict = NONE_
+        else:
+            verdict = FULL if not missing else PARTIAL
+        fact, operator = entry.fact, entry.operator
+        op = OperatorCoverage(operator.name, list(operator.mcc_mnc), fact.status, fact.shutdown, list(fact.bands),
+                              ok, missing, verdict, fact.verified, fact.derived, list(entry.sources))
+        operators.append(op)
+        if not observed:
+            continue
+        # sightings change the evidence and add warnings (computed once per country without them)
+        seen = observed_for(observed, operator.mcc_mnc, rat)
+        if seen:
+            op.observed = list(seen)
+            op.evidence = band_evidence(op.network_bands, fact.derived, seen)
+            if fact.status != SHUT_DOWN:
                 new = [b for b, how in op.evidence.items() if how == "observed" and b not in op.network_bands]
                 if new:
                     warnings.append(f"{op.name}: {label} band{'s' if len(new) > 1 else ''} "
                                     f"{', '.join(map(str, new))} seen on your devices, not in the shipped data.")
-            if entry.note:
-                warnings.append(entry.note)
-            if entry.counted and _still_derived(op):
-                derived_names.append(op.name)
-    else:  # the inner loop of `bands check`: the rest was computed once per country
-        operators = [_operator(entry, module_bands, reach) for entry in view.entries]
+        if entry.note:
+            warnings.append(entry.note)
+        if entry.counted and _still_derived(op):
+            derived_names.append(op.name)
+    if not observed:
         warnings, derived_names = list(view.notes), view.derived
     # over the operators that run the RAT: usable = their connection bands the module reaches
     usable_bands, missing_bands = _split(view.connection, reach)
