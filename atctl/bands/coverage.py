@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 
 from atctl.bands.model import ANNOUNCED_SHUTDOWN, NOT_DEPLOYED, SHUT_DOWN, Country, Operator, RatFact
-from atctl.bands.relations import carries_connection, reachable_bands
+from atctl.bands.relations import connection_bands, reachable_bands
 
 FULL, PARTIAL, NONE_, NOT_DEPLOYED_VERDICT = "full", "partial", "none", "not-deployed"
 
@@ -117,13 +117,13 @@ def _when(date: str | None) -> str:
 
 def _entry(operator: Operator, fact: RatFact, rat: str) -> _Entry:
     label = LABELS.get(rat, rat)
-    connection = tuple(b for b in fact.bands if carries_connection(b, rat))  # fact.bands sorted by the loader
+    connection = connection_bands(fact.bands, rat)  # fact.bands sorted by the loader
     note = None
     if fact.status == SHUT_DOWN and fact.bands is not None:
         note = f"{operator.name} shut down its {label} network{_when(fact.shutdown)}."
     elif fact.status == ANNOUNCED_SHUTDOWN:
         note = f"{operator.name} will shut down its {label} network{_when(fact.shutdown)}."
-    return _Entry(operator, fact, connection, tuple(s.name for s in fact.sources),
+    return _Entry(operator, fact, connection, tuple([s.name for s in fact.sources]),
                   fact.status not in (SHUT_DOWN, NOT_DEPLOYED) and bool(connection), note)
 
 
@@ -131,7 +131,7 @@ def _rat_view(country: Country, rat: str) -> _RatView:
     key = ("coverage", rat)
     view = country.views.get(key)
     if view is None:
-        entries = tuple(_entry(op, op.rats[rat], rat) for op in country.operators if rat in op.rats)
+        entries = tuple([_entry(op, op.rats[rat], rat) for op in country.operators if rat in op.rats])
         counted = [e for e in entries if e.counted]
         view = country.views[key] = _RatView(
             entries, tuple(sorted({b for e in counted for b in e.fact.bands})),
