@@ -169,7 +169,7 @@ def check_country(profile, country: Country, rat: str, module_bands: list[int] |
     derived_names: list[str] = []
     for entry in view.entries:  # the inner loop of `bands check`: one pass, no calls but the result's
         bands = entry.connection
-        if reach.issuperset(bands):
+        if reach.issuperset(bands):  # _split, inline: a call per operator was a fifth of its work
             ok, missing = list(bands), []
         elif reach.isdisjoint(bands):
             ok, missing = [], list(bands)
