@@ -8,6 +8,7 @@ RAT keys: gsm (MHz), umts, lte, lte-m, nb-iot (3GPP band numbers).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 # Network status of an operator or of one RAT of an operator.
 LIVE = "live"
@@ -60,3 +61,10 @@ class Country:
     name: str
     operators: tuple[Operator, ...] = ()
     notes: tuple[str, ...] = ()
+
+    @cached_property
+    def views(self) -> dict:
+        """Memo for what pure code derives from this country alone (e.g. the coverage check's per-RAT
+        operator table), so a check of many modules builds it once. Keyed by its user; a Country is not
+        changed after it is built (atctl.data loads each once per process)."""
+        return {}

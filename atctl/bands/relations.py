@@ -82,3 +82,10 @@ def usable(network_band: int, module_bands: Iterable[int]) -> bool:
 
 def carries_connection(band: int, rat: str) -> bool:
     return rat == "gsm" or band not in RECEIVE_ONLY
+
+
+def connection_bands(bands: tuple[int, ...], rat: str) -> tuple[int, ...]:
+    """The bands of a list that carry a connection (carries_connection), in the list's order."""
+    if rat == "gsm" or RECEIVE_ONLY.isdisjoint(bands):
+        return tuple(bands)
+    return tuple([b for b in bands if b not in RECEIVE_ONLY])

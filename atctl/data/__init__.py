@@ -32,14 +32,18 @@ def _raw() -> dict:
     return doc
 
 
-def _fact(raw: dict, sources: dict[str, Source]) -> RatFact:
+def _fact(raw: dict, sources: dict[str, Source], shared: dict[tuple[str, ...], tuple[Source, ...]]) -> RatFact:
+    keys = tuple(raw["sources"])
+    fact_sources = shared.get(keys)
+    if fact_sources is None:  # facts citing the same sources share one tuple (2325 facts, ~330 combinations)
+        fact_sources = shared[keys] = tuple(sources[s] for s in keys)
     return RatFact(
         bands=tuple(sorted(raw["bands"])),  # sorted once here: coverage keeps this order
         status=raw["status"],
         shutdown=raw.get("shutdown"),
         verified=raw["verified"],
         derived=raw["derived"],
-        sources=tuple(sources[s] for s in raw["sources"]),
+        sources=fact_sources,
         as_of=raw["as_of"],
         note=raw.get("note"),
     )
@@ -49,19 +53,24 @@ def _fact(raw: dict, sources: dict[str, Source]) -> RatFact:
 def load_countries() -> dict[str, Country]:
     """All countries by ISO 3166-1 alpha-2 code (cached; build once per process)."""
     doc = _raw()
+    _dataset()  # kept: the small part dataset_info() needs
     sources = {key: Source(name=s["name"], url=s.get("url"), grade=s.get("grade")) for key, s in doc["sources"].items()}
+    shared: dict[tuple[str, ...], tuple[Source, ...]] = {}
     out: dict[str, Country] = {}
     for code, c in doc["countries"].items():
         operators = tuple(
             Operator(
                 name=o["name"],
                 mcc_mnc=tuple(o["mcc_mnc"]),
-                rats={rat: _fact(f, sources) for rat, f in o["rats"].items()},
+                rats={rat: _fact(f, sources, shared) for rat, f in o["rats"].items()},
                 status=o["status"],
             )
             for o in c["operators"]
         )
         out[code] = Country(code=code, name=c["name"], operators=operators, notes=tuple(c.get("notes", ())))
+    # Drop the parsed document: ~9k dicts and lists that every full garbage collection of the process
+    # would walk again (the band check of all modules runs several).
+    _raw.cache_clear()
     return out
 
 
@@ -107,6 +116,11 @@ def plmn_name(mcc_mnc: str | int) -> str | None:
     return hit[1].name if hit else None
 
 
+@lru_cache(maxsize=1)
+def _dataset() -> dict:
+    return _raw()["dataset"]
+
+
 def dataset_info() -> dict:
     """Name, licence, url, as_of and attribution of the shipped data (plus the other sources it uses)."""
-    return dict(_raw()["dataset"])
+    return dict(_dataset())
