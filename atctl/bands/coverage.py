@@ -15,8 +15,6 @@ counted as derived.
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 
 from atctl.bands.model import ANNOUNCED_SHUTDOWN, NOT_DEPLOYED, SHUT_DOWN, Country, Operator, RatFact
@@ -221,28 +219,8 @@ def check_country(profile, country: Country, rat: str, module_bands: list[int] |
                        operators, warnings)
 
 
-@contextmanager
-def _cycle_collector_paused():
-    """A report is a tree of fresh lists and dataclasses without a single cycle: the cycle collector
-    finds nothing in it, yet building one triggers collections that walk every live object of the
-    process (over half of the time of 32 modules x 172 countries). Reference counting still frees
-    everything; collection resumes afterwards, and is left off if the caller had switched it off."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def check(profile, countries: list[Country], rats: list[str] | None = None,
           observed: dict | None = None) -> CoverageReport:
-    with _cycle_collector_paused():
-        return _check(profile, countries, rats, observed)
-
-
-def _check(profile, countries: list[Country], rats: list[str] | None, observed: dict | None) -> CoverageReport:
     rats = list(rats or profile.rats)
     report = CoverageReport(profile.id, rats, [])
     module = {rat: profile.bands_for(rat) for rat in rats}

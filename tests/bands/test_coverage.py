@@ -2,8 +2,6 @@
 
 from itertools import combinations
 
-import pytest
-
 from atctl.bands.coverage import check
 from atctl.bands.minimal import minimal_cover, operator_options
 from atctl.bands.model import Country, Operator, RatFact
@@ -118,24 +116,3 @@ def test_plan_keeps_every_band_of_a_derived_operator():
     ))
     assert planned_bands(BG95, [country], "lte-m") == [5, 12]
     assert minimal_cover(operator_options(BG95, [country], "lte-m"), "lte-m") == [12]   # the bare cover
-
-
-def test_check_leaves_the_cycle_collector_as_it_found_it():
-    # check() pauses the collector while it builds a report (performance): it must switch it back on,
-    # also when the check fails, and must not switch it on for a caller who had it off.
-    import gc
-
-    country = Country("ZZ", "Testland", (op("A", **{"lte-m": [8, 20]}),))
-    was = gc.isenabled()
-    try:
-        gc.enable()
-        check(BG95, [country])
-        assert gc.isenabled()
-        with pytest.raises(ValueError):  # a malformed sightings index fails inside the check
-            check(BG95, [country], ["lte-m"], observed={("00101", "lte-m"): ["not a sighting"]})
-        assert gc.isenabled()
-        gc.disable()
-        check(BG95, [country])
-        assert not gc.isenabled()
-    finally:
-        (gc.enable if was else gc.disable)()
