@@ -14,7 +14,7 @@ def test_countries_json_is_the_importers_output(tmp_path):
     out = tmp_path / "countries.json"
     snapshot = ROOT / "scripts" / "band_atlas_snapshot"
     done = subprocess.run(["sh", str(snapshot / "regen.sh"), "--out", str(out)], cwd=ROOT,
-                          capture_output=True, text=True, env={"PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin"})
+                          capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "PYTHON": sys.executable})
     assert done.returncode == 0, done.stderr
     shipped = (ROOT / "atctl" / "data" / "countries.json").read_text(encoding="utf-8")
     assert out.read_text(encoding="utf-8") == shipped, (
