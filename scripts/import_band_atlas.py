@@ -128,23 +128,42 @@ def git_provenance(atlas: Path) -> tuple[str | None, str | None]:
 
 
 # Publishers that are one source under two names: a news service of the body whose list it
-# reports (Mobile World Live is published by GSMA Ltd), a short name of a publication.
+# reports (Mobile World Live is published by GSMA Ltd), short and long names of one publication,
+# a renamed site (Next INpact became Next in 2023). Keys as publisher_key normalises them.
 PUBLISHER_FAMILIES = {
-    "mobile world live": "gsma",
-    "commsupdate": "telegeography commsupdate",
+    "mobileworldlive": "gsma",
+    "commsupdate": "telegeographycommsupdate",
+    "rcrwirelessnews": "rcrwireless",
+    "cellmapperwiki": "cellmapper",
+    "itwebafrica": "itweb",
+    "attinnovationblog": "att",
+    "nextinpact": "next",
+    "sda": "awp",          # Keystone-SDA / AWP wire stories are credited jointly ("sda/awp")
+    "sttinfo": "stt",
 }
+# a news agency credited in parentheses is the story's origin ("finanzen.net (dpa)")
+_AGENCIES = re.compile(r"\b(dpa|anp|sda/awp|awp|the canadian press|ritzau|reuters|afp)\b", re.IGNORECASE)
+# "X (relaying Y)", "(citing Y)", "(repost of Y)": Y is the origin; "X (via Y)": X's story read on Y
+_ORIGIN = re.compile(r"\((?:relaying|citing|repost of)\s+([^,)]+)", re.IGNORECASE)
 
 
 def publisher_key(name: str) -> str:
     """Who published a source, as "two independent sources" compares it: the part of its name
-    before the first colon, without dated or descriptive qualifiers in parentheses, a relay
-    ("SAMENA Daily News (relaying CommsUpdate, ...)") counted as its origin, families merged."""
+    before the first colon; a relayed, cited or reposted story counts as its origin and a wire
+    story as its agency; dated or descriptive qualifiers in parentheses, case, spaces and
+    punctuation do not count; PUBLISHER_FAMILIES merges one publisher's several names."""
     head = name.split(":")[0].strip()
-    relay = re.search(r"\(relaying ([^,)]+)", head)
-    if relay:
-        head = relay.group(1)
-    head = " ".join(re.sub(r"\([^)]*\)", " ", head).split()).casefold()
-    return PUBLISHER_FAMILIES.get(head, head)
+    origin = _ORIGIN.search(head)
+    if origin:
+        head = re.split(r"\s+and\s+", origin.group(1))[0]  # the first origin named
+    else:
+        credits = " ".join(re.findall(r"\(([^)]*)\)", head))
+        agency = _AGENCIES.search(credits)
+        if agency:
+            head = agency.group(1).split("/")[-1]
+    head = re.sub(r"\([^)]*\)", " ", head)
+    key = re.sub(r"[^0-9a-z\u00c0-\uffff]+", "", head.casefold())
+    return PUBLISHER_FAMILIES.get(key, key)
 
 
 class _StrictLoader(yaml.SafeLoader):

@@ -242,3 +242,20 @@ def test_overlay_yaml_has_no_duplicate_keys():
     names += [p.relative_to(overlay).as_posix() for p in sorted((overlay / "curated").glob("*.yaml"))]
     for name in names:
         yaml.load((overlay / name).read_text(encoding="utf-8"), Loader=Strict)
+
+
+def test_no_publisher_goes_by_two_keys(doc):
+    """'Two independent sources' compares publisher keys: one publisher under two keys (a short
+    and a long name, 'RCR Wireless' / 'RCR Wireless News') would count twice. A key that starts
+    another key is such a pair unless it is listed here as checked."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "import_band_atlas.py"
+    spec = importlib.util.spec_from_file_location("import_band_atlas_keys", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    checked = set()  # (shorter key, longer key) pairs that are really two publishers
+    keys = sorted({mod.publisher_key(s["name"]) for s in doc["sources"].values()})
+    pairs = {(a, b) for a in keys for b in keys if a != b and len(a) >= 4 and b.startswith(a)}
+    assert pairs <= checked, sorted(pairs - checked)

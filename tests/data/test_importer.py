@@ -234,13 +234,22 @@ def test_a_band_correction_may_keep_the_tables_status_sources(importer, atlas, o
 @pytest.mark.parametrize("name,key", [
     ("Mobile World Live: Tigo switches off 2G", "gsma"),                        # GSMA's own news service
     ("Mobile World Live (2018-01): NCC ends 3G licences", "gsma"),
+    ("Mforum.ru (citing Mobile World Live): CMHK 3G", "gsma"),
     ("GSMA (Huawei, 2018): NB-IoT deployment guide", "gsma"),
-    ("TeleGeography CommsUpdate (2021-05-28): Telstra ...", "telegeography commsupdate"),
-    ("SAMENA Daily News (relaying CommsUpdate, 2023-10): Slovak Telekom", "telegeography commsupdate"),
-    ("SAMENA Daily News (relaying Hrvatski Telekom, 2025): 3G off", "hrvatski telekom"),
-    ("The Irish Times (2022-06-30): Vodafone 3G", "the irish times"),
-    ("RTR (Austrian regulator) newsletter 03/2023: no 3G by end-2024", "rtr newsletter 03/2023"),
-    ("Prepaid Data SIM Card wiki: Poland", "prepaid data sim card wiki"),
+    ("TeleGeography CommsUpdate (2021-05-28): Telstra ...", "telegeographycommsupdate"),
+    ("SAMENA Daily News (relaying CommsUpdate, 2023-10): Slovak Telekom", "telegeographycommsupdate"),
+    ("SAMENA Daily News (relaying Hrvatski Telekom, 2025): 3G off", "hrvatskitelekom"),
+    ("Baomoi (citing VietnamNet and the Ministry of Information and Communications): 2G", "vietnamnet"),
+    ("VisualPCs (repost of Telecoms.com, 2018): 3G", "telecomscom"),
+    ("The Irish Times (2022-06-30): Vodafone 3G", "theirishtimes"),
+    ("RTR (Austrian regulator): newsletter 03/2023", "rtr"),
+    ("Prepaid Data SIM Card wiki: Poland", "prepaiddatasimcardwiki"),
+    ("Operator Watch: x", "operatorwatch"), ("OperatorWatch: y", "operatorwatch"),
+    ("RCR Wireless News: x", "rcrwireless"), ("ITWeb Africa: y", "itweb"), ("Next INpact (2023-02): z", "next"),
+    ("finanzen.net (dpa): Vodafone ends 2G", "dpa"),                             # a wire story: its agency
+    ("persönlich.com (sda/awp, 2025-12-17): Swisscom", "awp"), ("AWP (via MarketScreener): Swisscom", "awp"),
+    ("CityNews (The Canadian Press): Rogers", "thecanadianpress"),
+    ("Finet (财华社): 中移香港", "finet"),
 ])
 def test_publisher_key_ignores_dates_and_follows_relays_and_families(importer, name, key):
     assert importer.publisher_key(name) == key
