@@ -250,10 +250,10 @@ class Importer:
         # A partial copy (--base) may carry only the source rows the base file lacks.
         rows = read_csv(sources_csv) if (base is None or sources_csv.exists()) else []
         self.atlas_sources = {r["id"]: r for r in rows}
-        self.plmn = yaml.safe_load((overlay / "plmn.yaml").read_text(encoding="utf-8"))
+        self.plmn = load_overlay_yaml(overlay / "plmn.yaml", "plmn.yaml")
         self.curated = load_curated(overlay)
         pins = overlay / "iot_operators.yaml"
-        self.name_pins = (yaml.safe_load(pins.read_text(encoding="utf-8")) or {}) if pins.exists() else {}
+        self.name_pins = load_overlay_yaml(pins, "iot_operators.yaml") if pins.exists() else {}
         self.iso = json.loads((ROOT / "atctl" / "data" / "iso3166.json").read_text(encoding="utf-8"))
         self.stats: dict[str, int] = {}
         self.unmatched: list[str] = []

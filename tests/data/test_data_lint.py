@@ -238,7 +238,7 @@ def test_overlay_yaml_has_no_duplicate_keys():
 
     Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
     overlay = Path(__file__).resolve().parents[2] / "scripts" / "band_atlas_overlay"
-    names = ["curated.yaml", "iot_operators.yaml", "plmn_manual.yaml"]
+    names = ["curated.yaml", "iot_operators.yaml", "plmn_manual.yaml", "plmn.yaml"]
     names += [p.relative_to(overlay).as_posix() for p in sorted((overlay / "curated").glob("*.yaml"))]
     for name in names:
         yaml.load((overlay / name).read_text(encoding="utf-8"), Loader=Strict)
