@@ -19,9 +19,9 @@ from atctl.diagnose.facts import ConfigFacts, Facts, IdentityFacts
 from atctl.diagnose.findings import SEVERITIES, Finding, classify
 from atctl.dialects.settings import Settings
 from atctl.logs.reader import LogResult
-from atctl.registration_stat import REGISTERED
 from atctl.network_values import (SIGNAL_KEYS, EdrxGrant, EdrxState, NetworkState, Operator, PsmGrant, PsmState,
                                   PsmTimers, RegistrationRead, RegistrationStatus, Signal)
+from atctl.registration_stat import REGISTERED
 
 _REG_ORDER = ("CEREG", "CGREG", "CREG")
 _DIGITS = re.compile(r"^\d{14,17}$")

@@ -7,8 +7,9 @@
 `job(port, report)` does one port's work and returns `(document, exit_code)`; it may raise an
 AtctlError (its exit code and one-line message become that port's result) or anything else
 (exit 1, "internal error"). `report(text)` tells the fleet what the port is doing and
-`report.registration(state)` its registration state (both shown in the live table). A failure, reboot or dead module on one port never touches the others: nothing is
-shared between the jobs but this module's bookkeeping, which is guarded by one lock.
+`report.registration(state)` its registration state (both shown in the live table). A
+failure, reboot or dead module on one port never touches the others: nothing is shared
+between the jobs but this module's bookkeeping, which is guarded by one lock.
 
 Ctrl-C: the main thread delivers KeyboardInterrupt into every job still running (the same
 exception a single-port run sees, so apply restores what it wrote), waits for each to finish

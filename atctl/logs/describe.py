@@ -9,6 +9,9 @@ _REG_WORDS = {
     "searching": "not registered, searching", "denied": "registration denied", "unknown": "registration unknown",
     "roaming": "registered, roaming", "home-sms-only": "registered for SMS only (home)",
     "roaming-sms-only": "registered for SMS only (roaming)", "emergency-only": "emergency bearer services only",
+    "home-csfb-not-preferred": "registered, home network (CSFB not preferred)",
+    "roaming-csfb-not-preferred": "registered, roaming (CSFB not preferred)",
+    "emergency-bearer-only": "attached for emergency bearer services only",
     "sim-failure": "SIM (UICC) failure",
 }
 

@@ -18,6 +18,10 @@ def test_the_outcome_document_is_the_cli_document(cli_json, tmp_path):
     with open_session(port) as session:
         outcome = apply_config(session, cfg, resolve_profile(session, cfg, None, None))
     doc = outcome.as_dict()
+    # the apply --json contract (DESIGN.md): a key dropped from the document fails here
+    assert set(doc) == {"module", "steps", "changed", "verify", "ok", "warnings", "written", "reboots", "summary",
+                        "wait"}
+    assert set(doc["wait"]) == {"registered", "waited_s", "state", "last_urc"}
     assert doc["ok"] and doc["changed"] and doc["summary"].endswith("; verified")
     assert doc["written"] == sorted(doc["written"]) and doc["wait"]["registered"]
 

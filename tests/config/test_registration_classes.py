@@ -58,3 +58,27 @@ def test_diagnose_sees_roaming_in_every_roaming_stat(stat):
 def test_an_sms_only_registration_is_recorded_as_a_sighting():
     doc = {"registration": {"stat": 6}, "operator": {"mcc_mnc": "26201"}, "rat": "lte-m", "band": 20}
     assert observed.sighting_of(doc) == ("26201", "lte-m", 20)
+
+
+@pytest.mark.parametrize("stat", HOME_LIKE + ROAMING_LIKE)
+def test_the_log_timeline_says_registered_for_every_registered_stat(stat):
+    from atctl.logs.describe import describe
+
+    assert "registered" in describe(parse_line(f"+CREG: 0,{stat}").to_dict()).replace("not registered", "")
+
+
+def test_status_colours_an_sms_only_registration_as_home(cli, monkeypatch):
+    # the table's registration cell: green for home (1, 6, 9), yellow for roaming, red otherwise
+    from rich.console import Console
+
+    from atctl.cli import status as status_cli
+
+    import json
+
+    code, out, _ = cli("status", "--port", "sim://quectel-bg95-m3?reg_delay=0", "--json")
+    doc = json.loads(out)
+    doc["registration"].update(stat=6, stat_text="home-sms-only")  # a status the simulator never gives
+    console = Console(record=True, force_terminal=True, color_system="truecolor", width=120)
+    monkeypatch.setattr("atctl.cli._common.console", lambda *a, **k: console)
+    status_cli._render(doc)
+    assert "\x1b[32mhome-sms-only" in console.export_text(styles=True)

@@ -80,6 +80,14 @@ def test_edrx_request_remembered_for_cedrxrdp():
     assert explainer.requested.edrx["nb-iot"] == 163.84
     explainer.sent("AT+CEDRXS=0,4")
     assert "lte-m" not in explainer.requested.edrx
+    explainer.sent('AT+QPTWEDRXS=2,4,"0011"')          # a PTW alone asks for no cycle (read 40.96 s before)
+    assert "lte-m" not in explainer.requested.edrx
+
+
+def test_chained_requests_are_each_remembered():
+    explainer = Explainer()
+    explainer.sent('AT+CPSMS=1,,,"00111000","00001111";+CEDRXS=2,4,"0101"')
+    assert explainer.requested.psm == (86400, 30) and explainer.requested.edrx == {"lte-m": 81.92}
 
 
 @pytest.mark.parametrize("line", ["", "OK", "AT+CSQ", "some app print", "+FOO: 1,2", "+CEREG: 12,1"])

@@ -1,6 +1,7 @@
+"""power.battery.life_text: a battery life in words (the estimate shows days too)."""
 
 
-# life_text: the one formatter the estimate (with days) and the status/apply battery line share
+# the one formatter the estimate (with days) and the status/apply battery line share
 def test_life_text():
     from atctl.power.battery import life_text
 

@@ -10,9 +10,9 @@ from typing import Any
 from atctl.codecs.fields import (MAX_DIGITS, clip, extra_fields, is_empty, opt_hex, opt_str, plain, quoted, reply_line,
                                  report, split_fields, unquote)
 from atctl.codecs.model import Model
-from atctl.network_values import SIGNAL_KEYS, CellInUse
 from atctl.codecs.quectel.act_names import QENG_ACT, act_rat
 from atctl.errors import InputError
+from atctl.network_values import SIGNAL_KEYS, CellInUse
 
 
 # Field order after "servingcell",<state>,<rat> (Quectel BG95/BG96, EC2x/EG25 AT manuals).

@@ -8,9 +8,9 @@ from typing import Callable
 
 from atctl.codecs.fields import opt_int, opt_str, operator_name, split_fields, unquote
 from atctl.codecs.model import Model
-from atctl.network_values import CellInUse
 from atctl.codecs.quectel.act_names import QNWINFO_ACT, act_rat
 from atctl.errors import InputError
+from atctl.network_values import CellInUse
 
 
 _BAND_NUMBER = re.compile(r"(\d+)\s*$")
