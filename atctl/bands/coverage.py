@@ -113,12 +113,21 @@ def _when(date: str | None) -> str:
     return f" on {date}" if len(date) == 10 else f" in {date}"
 
 
-def _entry(operator: Operator, fact: RatFact, rat: str) -> _Entry:
+def _passed(date: str | None, as_of: str | None) -> bool:
+    """Had an announced date passed when the fact was checked? Compared at the date's own precision
+    ("2022" vs "2026-10-02": yes; "2026-10" vs "2026-10-02": not yet)."""
+    return bool(date and as_of) and as_of[:len(date)] > date
+
+
+def _entry(operator: Operator, fact: RatFact, rat: str, data_checked: str = "") -> _Entry:
     label = LABELS.get(rat, rat)
     connection = connection_bands(fact.bands, rat)  # fact.bands sorted by the loader
     note = None
     if fact.status == SHUT_DOWN and fact.bands is not None:
         note = f"{operator.name} shut down its {label} network{_when(fact.shutdown)}."
+    elif fact.status == ANNOUNCED_SHUTDOWN and _passed(fact.shutdown, checked := max(fact.as_of, data_checked)):
+        note = (f"{operator.name} announced the end of its {label} network for {fact.shutdown}; the data "
+                f"(as of {checked}) does not say it happened: check before relying on it.")
     elif fact.status == ANNOUNCED_SHUTDOWN:
         note = f"{operator.name} will shut down its {label} network{_when(fact.shutdown)}."
     return _Entry(operator, fact, connection, tuple([s.name for s in fact.sources]),
@@ -129,7 +138,7 @@ def _rat_view(country: Country, rat: str) -> _RatView:
     key = ("coverage", rat)
     view = country.views.get(key)
     if view is None:
-        entries = tuple([_entry(op, op.rats[rat], rat) for op in country.operators if rat in op.rats])
+        entries = tuple([_entry(op, op.rats[rat], rat, country.checked) for op in country.operators if rat in op.rats])
         counted = [e for e in entries if e.counted]
         view = country.views[key] = _RatView(
             entries, tuple(sorted({b for e in counted for b in e.fact.bands})),
@@ -213,8 +222,9 @@ def check_country(profile, country: Country, rat: str, module_bands: list[int] |
     else:
         verdict = PARTIAL if usable_bands else NONE_
     if derived_names and verdict != NOT_DEPLOYED_VERDICT:
-        warnings.append(f"{label} bands of {', '.join(derived_names)} are derived from their LTE bands, "
-                        "not stated by a source.")
+        # docs/DATA.md: IoT bands are derived from the operator's LTE bands; 2G/3G ones are the region's defaults
+        how = "the region's usual ones" if rat in ("gsm", "umts") else "derived from their LTE bands"
+        warnings.append(f"{label} bands of {', '.join(derived_names)} are {how}, not stated by a source.")
     return RatCoverage(rat, list(view.network), usable_bands, missing_bands, verdict, bool(derived_names),
                        operators, warnings)
 

@@ -117,5 +117,6 @@ def derived_notes(profile, countries: list[Country], rats: list[str]) -> list[st
         if kept:
             notes.append(f"{rat}: every band of {', '.join(sorted(kept))} is kept "
                          f"({', '.join(map(str, sorted(frozenset().union(*kept.values()))))}): their {rat} bands "
-                         "are derived from their LTE bands, so which one carries the service is unknown")
+                         + ("are the region's usual ones" if rat in ("gsm", "umts") else "are derived from their LTE bands")
+                         + ", so which one carries the service is unknown")
     return notes

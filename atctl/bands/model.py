@@ -61,6 +61,7 @@ class Country:
     name: str
     operators: tuple[Operator, ...] = ()
     notes: tuple[str, ...] = ()
+    checked: str = ""   # when the dataset was last checked (ISO date): what "announced" dates are read against
 
     @cached_property
     def views(self) -> dict:

@@ -57,6 +57,7 @@ def load_countries() -> dict[str, Country]:
     sources = {key: Source(name=s["name"], url=s.get("url"), grade=s.get("grade")) for key, s in doc["sources"].items()}
     shared: dict[tuple[str, ...], tuple[Source, ...]] = {}
     out: dict[str, Country] = {}
+    checked = str(doc["dataset"].get("as_of") or "")
     for code, c in doc["countries"].items():
         operators = tuple(
             Operator(
@@ -67,7 +68,8 @@ def load_countries() -> dict[str, Country]:
             )
             for o in c["operators"]
         )
-        out[code] = Country(code=code, name=c["name"], operators=operators, notes=tuple(c.get("notes", ())))
+        out[code] = Country(code=code, name=c["name"], operators=operators, notes=tuple(c.get("notes", ())),
+                            checked=checked)
     # Drop the parsed document: ~9k dicts and lists that every full garbage collection of the process
     # would walk again (the band check of all modules runs several).
     _raw.cache_clear()

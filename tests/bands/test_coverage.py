@@ -116,3 +116,29 @@ def test_plan_keeps_every_band_of_a_derived_operator():
     ))
     assert planned_bands(BG95, [country], "lte-m") == [5, 12]
     assert minimal_cover(operator_options(BG95, [country], "lte-m"), "lte-m") == [12]   # the bare cover
+
+
+def test_an_announced_shutdown_whose_date_had_passed_is_not_told_in_the_future():
+    # Band Atlas had Telkomsel 3G "announced-shutdown 2022" long after 2022: "will shut down ... in
+    # 2022" misled; the fact's as_of date is the yardstick (pure: no clock is read)
+    country = Country("ZZ", "Testland", (
+        op("Past", gsm=RatFact((900,), status="announced-shutdown", shutdown="2022", as_of="2026-10-02")),
+        op("Future", gsm=RatFact((900,), status="announced-shutdown", shutdown="2028-06", as_of="2026-10-02")),
+        op("SameMonth", gsm=RatFact((900,), status="announced-shutdown", shutdown="2026-10", as_of="2026-10-02")),
+    ))
+    warnings = check(BG95, [country], ["gsm"]).countries[0].rats["gsm"].warnings
+    assert "Future will shut down its GSM network in 2028-06." in warnings
+    assert "SameMonth will shut down its GSM network in 2026-10." in warnings
+    past = next(w for w in warnings if w.startswith("Past"))
+    assert "will shut down" not in past and "2022" in past and "2026-10-02" in past, past
+
+
+def test_derived_2g_3g_bands_are_called_region_defaults_not_lte_derived():
+    # docs/DATA.md: without a source for its 2G/3G bands an operator gets the region's usual ones
+    country = Country("ZZ", "Testland", (op("A", umts=RatFact((1, 8), derived=True)),
+                                         op("B", **{"lte-m": RatFact((20,), derived=True)})))
+    eg25 = load_profile("quectel-eg25-g")
+    umts = check(eg25, [country], ["umts"]).countries[0].rats["umts"].warnings
+    assert any("region's usual" in w for w in umts) and not any("LTE bands" in w for w in umts), umts
+    lte_m = check(BG95, [country], ["lte-m"]).countries[0].rats["lte-m"].warnings
+    assert any("derived from their LTE bands" in w for w in lte_m), lte_m
