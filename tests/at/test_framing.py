@@ -8,7 +8,14 @@ from atctl.at.framing import LINE, PROMPT, RAW, Framer
 
 
 def raw_len(line):
-    return int(line.split(":")[1].split(",")[-1]) if line.startswith("+QIRD:") else None
+    """The raw byte count a +QIRD: line announces; None when it announces none (as the session's own reader).
+    (Hypothesis found `+QIRD:` alone, which made this helper, not the framer, raise.)"""
+    if not line.startswith("+QIRD:"):
+        return None
+    try:
+        return int(line.split(":")[1].split(",")[-1])
+    except ValueError:
+        return None
 
 
 def frame(data: bytes, cuts: list[int]) -> list:
