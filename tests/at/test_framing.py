@@ -1,6 +1,6 @@
 """Framing under arbitrary fragmentation, V0/V1, prompts, raw data and garbage."""
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from atctl.at.classify import RAW_DATA_PREFIXES
@@ -127,6 +127,7 @@ def test_valid_utf8_survives_fragmentation():
 @settings(max_examples=100, deadline=2000)
 @given(st.lists(st.one_of(st.binary(min_size=1, max_size=3000), st.just(b"A" * 9000), st.just(b"\r\n"),
                           st.just(b"\x00" * 5000)), max_size=12))
+@example(chunks=[b"+QIRD:", b"\r\n"])  # a raw-data prefix announcing no count
 def test_buffer_never_exceeds_the_line_cap(chunks):
     from atctl.at.framing import MAX_LINE
 
