@@ -1,4 +1,4 @@
-"""u-blox dialects: SARA-R4 (R410M/R412M), SARA-R5 (R510S, R422), LARA-R6, SARA-U2.
+"""u-blox dialects: SARA-R4 (R410M/R412M), SARA-R5 (R510S, R422), LARA-R6, SARA-U2 / TOBY-L2.
 
 Sources: u-blox SARA-R4 / SARA-R5 AT commands manuals and application notes:
 AT+UMNOPROF is set first with the radio off (AT+CFUN=0), then AT+URAT and
@@ -9,7 +9,7 @@ SARA-R4 applies +CPSMS only after deregistering and rebooting.
 from __future__ import annotations
 
 from atctl.bands import urat
-from atctl.bands.ubandsel import UBANDSEL_MHZ, bands_from_ubandsel, ubandsel_values
+from atctl.bands.ubandsel import ALL_MHZ, bands_from_ubandsel, ubandsel_values
 from atctl.codecs.standard.cfun import build_cfun
 from atctl.codecs.ublox.ubandmask import build_ubandmask
 from atctl.codecs.ublox.ubandsel import build_ubandsel
@@ -96,9 +96,11 @@ class UbloxR5(Dialect):
 
 
 class UbloxU2(Dialect):
-    """SARA-U2 (3G/2G): bands by frequency with +UBANDSEL, where one MHz value covers every
-    RAT on it; changed with the radio in airplane mode (AT+CFUN=4), as ModemManager's u-blox
-    plugin does, then AT+CFUN=1. RAT selection (URAT 0-6) is not configured here."""
+    """SARA-U2 (3G/2G) and TOBY-L2 (LTE Cat 4 with 3G/2G): bands by frequency with +UBANDSEL,
+    where one MHz value covers every RAT on it; changed with the radio in airplane mode
+    (AT+CFUN=4), as ModemManager's u-blox plugin does for both (SETTINGS_UPDATE_METHOD_CFUN),
+    then AT+CFUN=1. The RATs whose bands it sets are the profile's (gsm, umts, lte).
+    RAT selection (URAT 0-6) is not configured here."""
 
     name = "ublox-u2"
     vendor_commands = {"AT+UBANDSEL?": "enabled frequencies", "AT+UBANDSEL=": "set frequencies (MHz)",
@@ -107,29 +109,37 @@ class UbloxU2(Dialect):
     band_rats = ("gsm", "umts")
     couples_rats = True
 
-    def _supported(self) -> tuple[list[int], list[int]]:
-        return self.profile.bands_for("gsm"), self.profile.bands_for("umts")
+    def __init__(self, profile):
+        super().__init__(profile)
+        if profile is not None and "lte" in profile.rats:  # TOBY-L2: +UBANDSEL values cover LTE too
+            self.band_rats = tuple(rat for rat in ("gsm", "umts", "lte") if rat in profile.rats)
+
+    def _enabled(self, values) -> dict[str, frozenset[int]]:
+        """What these +UBANDSEL values enable on this module, per RAT."""
+        p = self.profile
+        lte = p.bands_for("lte") if "lte" in self.band_rats else None
+        return bands_from_ubandsel(values, p.bands_for("gsm"), p.bands_for("umts"), lte)
+
+    def _values(self, bands: dict) -> list[int]:
+        return ubandsel_values(bands.get("gsm", ()), bands.get("umts", ()), bands.get("lte", ()))
 
     def absorb(self, settings: Settings, kind: str, f: dict) -> None:
         if kind == "UBANDSEL":
-            gsm, umts = self._supported()
-            values = [mhz for mhz in UBANDSEL_MHZ] if f.get("default") else f.get("mhz") or []
-            settings.bands.update(bands_from_ubandsel(values, gsm, umts))
+            values = list(ALL_MHZ) if f.get("default") else f.get("mhz") or []
+            settings.bands.update(self._enabled(values))
         else:
             super().absorb(settings, kind, f)
 
     def normalize_bands(self, bands: dict[str, frozenset[int]]) -> dict[str, frozenset[int]]:
         # what the module will report after the write: a frequency enables every RAT on it
-        gsm, umts = self._supported()
-        wanted = ubandsel_values(bands.get("gsm", ()), bands.get("umts", ()))
-        return {**bands, **bands_from_ubandsel(wanted, gsm, umts)} if bands else bands
+        return {**bands, **self._enabled(self._values(bands))} if bands else bands
 
     def rat_and_band_steps(self, current: Settings, desired: Settings) -> list[Step]:
         if not desired.bands:
             return []
-        merged = {rat: desired.bands.get(rat, current.bands.get(rat, frozenset())) for rat in ("gsm", "umts")}
-        want = ubandsel_values(merged["gsm"], merged["umts"])
-        have = ubandsel_values(current.bands.get("gsm", ()), current.bands.get("umts", ()))
+        merged = {rat: desired.bands.get(rat, current.bands.get(rat, frozenset())) for rat in self.band_rats}
+        want = self._values(merged)
+        have = self._values(current.bands)
         if want == have and current.bands:
             return []
         return [Step(build_cfun(4), "radio off (airplane mode) to change bands", kind="deregister"),

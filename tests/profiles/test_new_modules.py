@@ -1,7 +1,8 @@
 """The modules added for issue #16 item 4: each one loads, identifies itself, and applies + verifies a small
 config on the simulator with its family's dialect; `atctl modules` and `bands check` work for it.
 
-Bands for the u-blox ones were read from the vendor data sheets (cited in each profile's `source`); the
+Bands for the u-blox ones were read from the vendor data sheets (cited in each profile's `source`; TOBY-L2:
+ModemManager's u-blox band table only, unverified); the
 tests below pin the data-sheet facts that distinguish a variant from its sibling."""
 
 import pytest
@@ -26,6 +27,8 @@ NEW_MODULES = {
     "ublox-lara-r6801": ("lte", "DE", "de-telekom"),
     "ublox-sara-r410m-52b": ("lte-m", "US", "us-att"),
     "ublox-sara-r410m-63b": ("lte-m", "JP", "jp-docomo"),
+    "ublox-toby-l210": ("lte", "DE", "de-telekom"),
+    "ublox-toby-l201": ("lte", "US", "us-att"),
 }
 
 

@@ -4,10 +4,13 @@ AT+UBANDSEL, AT+UMNOPROF, AT+UCPSMS, AT+CCID and the AT+CFUN=15/16 resets.
 Which of them a module has follows from its profile's facts (`commands`):
 - LTE modules (SARA-R4/R5, LARA-R6): bands with AT+UBANDMASK (the profile's `ubandmask_rats`
   numbers), MNO profiles (AT+UMNOPROF), the granted PSM read AT+UCPSMS.
-- 2G/3G modules (SARA-U2): bands by frequency with AT+UBANDSEL.
+- modules without +UBANDMASK RAT numbers and without LTE-M / NB-IoT (SARA-U2 3G/2G, TOBY-L2
+  LTE Cat 4 with 3G/2G): bands by frequency with AT+UBANDSEL, one MHz value for every RAT on it
+  (atctl.bands.ubandsel, LTE per ModemManager's num_bands_4g).
 - AT+URAT lists RATs by priority (7/8/9) on LTE-M / NB-IoT modules (SARA-R4/R5) and names a
-  set of RATs, then preferences, on the others (LARA-R6, SARA-U2) (atctl.bands.urat).
-Sources: u-blox SARA-R4, SARA-R5, LARA-R6 and SARA-U2 AT commands manuals.
+  set of RATs, then preferences, on the others (LARA-R6, SARA-U2, TOBY-L2) (atctl.bands.urat).
+Sources: u-blox SARA-R4, SARA-R5, LARA-R6 and SARA-U2 AT commands manuals; ModemManager's u-blox
+plugin (TOBY-L2: +UBANDSEL, no +UACT).
 """
 
 from __future__ import annotations
@@ -22,18 +25,23 @@ from atctl.errors import InputError
 from atctl.sim.handlers import standard
 from atctl.sim.reply import CmeError, Reply
 
-LTE_RATS = {"lte", "lte-m", "nb-iot"}
 LPWA_RATS = {"lte-m", "nb-iot"}
 
 
 def commands(profile) -> dict:
     """The u-blox commands a module with this profile answers (see the module docstring)."""
     table = {"CFUN": cfun, "URAT": urat, "CCID": ccid}
-    if set(profile.rats) & LTE_RATS:
+    if uses_ubandmask(profile):
         table.update(UBANDMASK=ubandmask, UMNOPROF=umnoprof, UCPSMS=ucpsms)
     else:
         table["UBANDSEL"] = ubandsel
     return table
+
+
+def uses_ubandmask(profile) -> bool:
+    """+UBANDMASK (SARA-R4/R5, LARA-R6: the profile names its RAT numbers, or LTE-M / NB-IoT),
+    else +UBANDSEL (SARA-U2, TOBY-L2)."""
+    return bool(profile.ubandmask_rats) or bool(set(profile.rats) & LPWA_RATS)
 
 
 def cfun(m, kind, args, now):
@@ -82,12 +90,15 @@ def ubandmask(m, kind, args, now):
 
 
 def ubandsel(m, kind, args, now):
-    # SARA-U2: bands by MHz, one value for every RAT on that frequency; 0 = module default
-    gsm_ok, umts_ok = m.profile.bands_for("gsm"), m.profile.bands_for("umts")
-    supported = ubandsel_codec.ubandsel_values(gsm_ok, umts_ok)
+    # SARA-U2 / TOBY-L2: bands by MHz, one value for every RAT on that frequency; 0 = module default
+    p = m.profile
+    gsm_ok, umts_ok = p.bands_for("gsm"), p.bands_for("umts")
+    lte_ok = p.bands_for("lte") if "lte" in p.rats else None
+    supported = ubandsel_codec.ubandsel_values(gsm_ok, umts_ok, lte_ok or ())
     if kind == "read":
-        return Reply([format_ubandsel(ubandsel_codec.ubandsel_values(m.nvm.bands.get("gsm", ()),
-                                                                      m.nvm.bands.get("umts", ())))])
+        nvm = m.nvm.bands
+        return Reply([format_ubandsel(ubandsel_codec.ubandsel_values(
+            nvm.get("gsm", ()), nvm.get("umts", ()), nvm.get("lte", ()) if lte_ok is not None else ()))])
     if kind == "test":
         return Reply([f"+UBANDSEL: (0,{','.join(map(str, supported))})"])
     if kind != "set" or not args or not all(a.strip().isdigit() for a in args):
@@ -97,7 +108,7 @@ def ubandsel(m, kind, args, now):
         values = supported
     elif not set(values) <= set(supported):
         raise CmeError(50)
-    enabled = ubandsel_codec.bands_from_ubandsel(values, gsm_ok, umts_ok)
+    enabled = ubandsel_codec.bands_from_ubandsel(values, gsm_ok, umts_ok, lte_ok)
     m.nvm.bands.update({rat: set(b) for rat, b in enabled.items()})
     m.reattach(now)
     return Reply()
