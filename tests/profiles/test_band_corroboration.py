@@ -185,13 +185,8 @@ def test_every_two_source_verification_is_listed_here():
     ("quectel-ec25-eux", "lte", "NL", "nl-kpn"),
     ("quectel-ec25-af", "lte", "US", "us-att"),
 ])
-def test_verified_module_applies_and_verifies_on_the_simulator(cli_json, tmp_path, module_id, rat, country, network):
-    config = tmp_path / "small.yaml"
-    config.write_text(f"module: {module_id}\ncountries: [{country}]\nrat: [{rat}]\nbands: auto\napn: iot.example\n")
-    port = f"sim://{module_id}?network={network}&reg_delay=0.05&nvm={tmp_path}/nvm.json"
-    code, doc = cli_json("apply", str(config), "--port", port)
-    assert code == 0 and doc["verify"]["ok"] is True, doc
-    code, verified = cli_json("verify", str(config), "--port", port)
-    assert code == 0 and verified["ok"] is True, verified
+def test_verified_module_applies_and_verifies_on_the_simulator(cli_json, applies_and_verifies, module_id, rat, country,
+                                                               network):
+    applies_and_verifies(module_id, rat, country, network)
     code, shown = cli_json("modules", module_id)
     assert code == 0 and shown["module"]["bands"][rat]["verified"] is True

@@ -106,12 +106,6 @@ def test_bg95_m6_is_not_described_as_power_class_2():
     ("quectel-bg600l-m3", "gsm", "DE", "de-telekom"),
     ("quectel-bg95-m1", "lte-m", "US", "us-att"),
 ])
-def test_vendor_verified_module_applies_and_verifies_on_the_simulator(cli_json, tmp_path, module_id, rat, country,
+def test_vendor_verified_module_applies_and_verifies_on_the_simulator(applies_and_verifies, module_id, rat, country,
                                                                       network):
-    config = tmp_path / "small.yaml"
-    config.write_text(f"module: {module_id}\ncountries: [{country}]\nrat: [{rat}]\nbands: auto\napn: iot.example\n")
-    port = f"sim://{module_id}?network={network}&reg_delay=0.05&nvm={tmp_path}/nvm.json"
-    code, doc = cli_json("apply", str(config), "--port", port)
-    assert code == 0 and doc["verify"]["ok"] is True, doc
-    code, verified = cli_json("verify", str(config), "--port", port)
-    assert code == 0 and verified["ok"] is True, verified
+    applies_and_verifies(module_id, rat, country, network)

@@ -74,16 +74,9 @@ def test_modules_without_a_rat_do_not_list_it():
 
 
 @pytest.mark.parametrize("module_id", sorted(NEW_MODULES))
-def test_new_module_applies_and_verifies_on_the_simulator(cli_json, cli, tmp_path, module_id):
+def test_new_module_applies_and_verifies_on_the_simulator(cli_json, applies_and_verifies, module_id):
     rat, country, network = NEW_MODULES[module_id]
-    config = tmp_path / "small.yaml"
-    config.write_text(f"module: {module_id}\ncountries: [{country}]\nrat: [{rat}]\nbands: auto\napn: iot.example\n")
-    port = f"sim://{module_id}?network={network}&reg_delay=0.05&nvm={tmp_path}/nvm.json"
-    code, doc = cli_json("apply", str(config), "--port", port)
-    assert code == 0, doc
-    assert doc["changed"] is True and doc["verify"]["ok"] is True, doc["verify"]
-    code, verified = cli_json("verify", str(config), "--port", port)
-    assert code == 0 and verified["ok"] is True, verified
+    assert applies_and_verifies(module_id, rat, country, network)["changed"] is True
     code, shown = cli_json("modules", module_id)
     assert code == 0 and shown["module"]["bands"][rat]["source"]
     code, checked = cli_json("bands", "check", "--module", module_id, "--country", country, "--rat", rat)
