@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -122,15 +124,23 @@ def test_fresh_load_builds_every_country():
 
 # --- curated corrections (scripts/band_atlas_overlay/curated.yaml and curated/*.yaml) -------------------
 
-def _curated():
-    """The overlay's corrections as the importer merges them (curated.yaml plus curated/*.yaml)."""
+_SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
+
+
+@functools.lru_cache(maxsize=1)
+def _importer():
+    """scripts/import_band_atlas.py as a module (it is a script, not part of the package)."""
     import importlib.util
-    from pathlib import Path
-    scripts = Path(__file__).resolve().parents[2] / "scripts"
-    spec = importlib.util.spec_from_file_location("import_band_atlas_lint", scripts / "import_band_atlas.py")
+
+    spec = importlib.util.spec_from_file_location("import_band_atlas_lint", _SCRIPTS / "import_band_atlas.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
-    return mod.load_curated(scripts / "band_atlas_overlay")
+    return mod
+
+
+def _curated():
+    """The overlay's corrections as the importer merges them (curated.yaml plus curated/*.yaml)."""
+    return _importer().load_curated(_SCRIPTS / "band_atlas_overlay")
 
 
 def _refs(spec):
@@ -248,13 +258,7 @@ def test_no_publisher_goes_by_two_keys(doc):
     """'Two independent sources' compares publisher keys: one publisher under two keys (a short
     and a long name, 'RCR Wireless' / 'RCR Wireless News') would count twice. A key that starts
     another key is such a pair unless it is listed here as checked."""
-    import importlib.util
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[2] / "scripts" / "import_band_atlas.py"
-    spec = importlib.util.spec_from_file_location("import_band_atlas_keys", path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    mod = _importer()
     checked = set()  # (shorter key, longer key) pairs that are really two publishers
     keys = sorted({mod.publisher_key(s["name"]) for s in doc["sources"].values()})
     pairs = {(a, b) for a in keys for b in keys if a != b and len(a) >= 4 and b.startswith(a)}
