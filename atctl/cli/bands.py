@@ -73,8 +73,8 @@ def _render_check(doc: dict) -> None:
         out.print(line(("note: ", "yellow"), note))
     for warning in doc["warnings"]:
         warn(warning)
-    out.print(plain("~ rests on derived bands (inferred from LTE bands); seen: bands your own modules registered on "
-                    "(atctl data observations); GSM in MHz. Sources: --json.", "dim"))
+    out.print(plain("~ rests on derived bands (IoT from LTE bands, 2G/3G the region's usual ones); seen: bands "
+                    "your own modules registered on (atctl data observations); GSM in MHz. Sources: --json.", "dim"))
 
 
 def _operator_cell(op: dict) -> str:
