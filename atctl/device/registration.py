@@ -104,6 +104,9 @@ def wait_for_registration(session, timeout: float, want_timers: bool, progress=N
     start = time.monotonic()
     first = read_cereg()
     old_n = first.n if first is not None else None
+    # URCs end a poll early; a module that refuses +CEREG sends none here (its +CREG n is left as
+    # it is), so it is read every second instead of every 5 s
+    poll_s = 1.0 if first is None and fallback else 5.0
     changed = old_n not in (4, 5) and (session.command("AT+CEREG=5").ok or session.command("AT+CEREG=4").ok)
     deadline = start + timeout
     registered_at = None
@@ -133,7 +136,7 @@ def wait_for_registration(session, timeout: float, want_timers: bool, progress=N
                 said = state
             if on_wait:
                 on_wait(WaitStatus(time.monotonic() - start, timeout, state, last_urc))
-            until = time.monotonic() + min(5.0, max(0.0, deadline - time.monotonic()))
+            until = time.monotonic() + min(poll_s, max(0.0, deadline - time.monotonic()))
             seen = len(session.urcs)
             while True:  # every URC updates the status line; +CEREG ends this poll
                 urc = session.wait_urc(urc_prefixes, max(0.0, min(1.0, until - time.monotonic())))
