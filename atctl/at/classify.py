@@ -49,7 +49,7 @@ PREFIXED_REPLIES = frozenset({
     "CEREG", "CREG", "CGREG", "C5GREG", "COPS", "CSQ", "CESQ", "CPSMS", "CEDRXS", "CEDRXRDP", "CGDCONT",
     "CFUN", "CPIN", "CMEE", "CGATT", "CGACT", "CGPADDR", "CSCON", "CTZR", "CCLK", "CGEREP", "CEMODE",
     "QCFG", "QNWINFO", "QENG", "QCSQ", "QPSMS", "QBAND", "QLTS", "QINDCFG", "QPSMCFG",
-    "UBANDMASK", "UBANDSEL", "URAT", "UMNOPROF", "UCPSMS", "UPSV", "UCEDRXS",  # not UCGED: bare lines in mode 2
+    "UBANDMASK", "UBANDSEL", "NBAND", "NCONFIG", "URAT", "UMNOPROF", "UCPSMS", "UPSV", "UCEDRXS",  # not UCGED: bare lines in mode 2
 })
 # identifier reads that may answer with a bare line: the shape that line must have.
 # IMEI 15 digits (IMEISV 16; 14 without check digit on some firmware), 3GPP TS 23.003 6.2;

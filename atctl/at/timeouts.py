@@ -40,6 +40,9 @@ DEFAULTS: dict[str, float] = {
     "AT+UMNOPROF": 10.0,
     "AT+UBANDMASK": 10.0,
     "AT+UBANDSEL": 10.0,
+    # SARA-N2: AT+NRB answers OK once rebooted, 3-4 s (ArduinoNBIoT) to 10 s (iotcreators N211 guide)
+    "AT+NRB": 20.0,
+    "AT+NBAND": 5.0,
     "AT+CPIN": 5.0,
     "AT+QPOWD": 30.0,
     "AT+CEREG": 2.0,

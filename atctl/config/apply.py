@@ -234,7 +234,10 @@ def run_steps(session, steps: list[Step], progress: Progress | None = None, boot
             raise _StepError(index, step, response.error_text or response.final, results[first:], None)
         if step.kind == "reboot":
             try:
-                _wait_until_back(session, progress, boot_timeout)
+                if response is not None and get_dialect(session.profile).reboot_answers_when_back:
+                    session.start(boot_timeout=boot_timeout)  # its OK came once it was back (AT+NRB)
+                else:
+                    _wait_until_back(session, progress, boot_timeout)
             except AtctlError as exc:
                 reason = (f"the module did not answer again within {boot_timeout:g} s of the reboot"
                           if isinstance(exc, ModemUnreachable) else f"after the reboot: {exc.one_line()}")
@@ -248,7 +251,10 @@ def _reboot_deadline(session, step: Step) -> float:
     take to deregister (a 180 s wait per reboot that never answers, seen on SARA-R4/R5)."""
     from atctl.at.timeouts import timeout_for
 
-    return min(timeout_for(step.command, session.profile, session.timeouts), REBOOT_ANSWER_S)
+    own = timeout_for(step.command, session.profile, session.timeouts)
+    if get_dialect(session.profile).reboot_answers_when_back:
+        return own  # AT+NRB answers once the module is back: its deadline covers the boot
+    return min(own, REBOOT_ANSWER_S)
 
 
 def _late_final(session) -> str | None:

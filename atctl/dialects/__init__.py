@@ -14,6 +14,7 @@ _DIALECTS = {
     "ublox-lara-r6": ("atctl.dialects.ublox", "UbloxLaraR6"),
     "quectel-nb": ("atctl.dialects.quectel", "QuectelNb"),
     "ublox-u2": ("atctl.dialects.ublox", "UbloxU2"),
+    "ublox-n2": ("atctl.dialects.ublox_n2", "UbloxN2"),
 }
 
 

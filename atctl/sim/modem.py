@@ -91,6 +91,8 @@ class SimModem:
     def power_on(self, now: float, banner: bool = True) -> None:
         self.timeline.clear()
         self.v = Volatile(cmee=self.power_on_defaults["cmee"], echo=self.power_on_defaults["echo"])
+        if hasattr(self.family, "boot_cfun"):
+            self.v.cfun = self.family.boot_cfun(self)  # SARA-N2 with AUTOCONNECT FALSE boots radio off
         self.applied_psm = (self.nvm.psm_mode, self.nvm.psm_tau_bits, self.nvm.psm_active_bits)
         if banner and hasattr(self.family, "boot_urcs"):
             for line in self.family.boot_urcs(self):

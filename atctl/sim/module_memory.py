@@ -21,6 +21,7 @@ class Nvm:
     psm_active_bits: str | None = None
     edrx: dict[int, tuple[int, str | None, str | None]] = field(default_factory=dict)  # act -> (mode, edrx, ptw)
     contexts: dict[int, tuple[str, str]] = field(default_factory=lambda: {1: ("IP", "")})
+    nconfig: dict[str, str] = field(default_factory=dict)      # SARA-N2 AT+NCONFIG switches set (name -> TRUE/FALSE)
 
 
 @dataclass
@@ -56,6 +57,7 @@ def nvm_to_json(nvm: Nvm) -> dict:
         "psm_tau_bits": nvm.psm_tau_bits, "psm_active_bits": nvm.psm_active_bits,
         "edrx": {str(act): list(v) for act, v in nvm.edrx.items()},
         "contexts": {str(cid): list(v) for cid, v in nvm.contexts.items()},
+        "nconfig": dict(nvm.nconfig),
     }
 
 
@@ -67,4 +69,5 @@ def nvm_from_json(doc: dict) -> Nvm:
         psm_tau_bits=doc["psm_tau_bits"], psm_active_bits=doc["psm_active_bits"],
         edrx={int(act): tuple(v) for act, v in doc["edrx"].items()},
         contexts={int(cid): tuple(v) for cid, v in doc["contexts"].items()},
+        nconfig=dict(doc.get("nconfig") or {}),  # files written before SARA-N2 have none
     )

@@ -14,7 +14,7 @@ from atctl.codecs import parse_line
 from atctl.codecs.dispatch import split_line
 from atctl.codecs.quectel import qband, qcfg, qcsq, qnwinfo, qpsms, qptwedrxs
 from atctl.codecs.standard import cfun, cgdcont, cops, cpin, cpsms, edrx, registration, signal
-from atctl.codecs.ublox import ubandmask, ubandsel, ucpsms, umnoprof, urat
+from atctl.codecs.ublox import nband, nconfig, ubandmask, ubandsel, ucpsms, umnoprof, urat
 from atctl.dialects import get_dialect
 from atctl.profiles import load_profile
 
@@ -24,7 +24,8 @@ SCRIPT = ["AT+CMEE=1", "AT+CREG=2", "AT+CGREG=2", "AT+CEREG=4", 'AT+CGDCONT=1,"I
 READS = ["AT+CREG?", "AT+CGREG?", "AT+CEREG?", "AT+COPS?", "AT+COPS=?", "AT+CSQ", "AT+CESQ", "AT+CPSMS?",
          "AT+CEDRXS?", "AT+CEDRXRDP", "AT+QPTWEDRXS?", "AT+QPSMS?", "AT+UCPSMS?", 'AT+QCFG="band"',
          'AT+QCFG="iotopmode"', 'AT+QCFG="nwscanseq"', 'AT+QCFG="nwscanmode"', "AT+QBAND?", "AT+QBAND=?",
-         "AT+QNWINFO", "AT+QCSQ", "AT+UBANDMASK?", "AT+UBANDSEL?", "AT+URAT?", "AT+UMNOPROF?", "AT+CGDCONT?", "AT+CFUN?"]
+         "AT+QNWINFO", "AT+QCSQ", "AT+UBANDMASK?", "AT+UBANDSEL?", "AT+URAT?", "AT+UMNOPROF?", "AT+CGDCONT?", "AT+CFUN?",
+         "AT+NBAND?", "AT+NBAND=?", "AT+NCONFIG?"]
 
 
 def _reformat(line: str, hints, profile) -> str | None:
@@ -60,6 +61,10 @@ def _reformat(line: str, hints, profile) -> str | None:
         return ubandmask.format_ubandmask({n: f[r.replace("-", "_")] for r, n in numbers.items()})
     if prefix == "UBANDSEL":
         return ubandsel.format_ubandsel(m.mhz)
+    if prefix == "NBAND":
+        return nband.format_nband_test(m.bands) if m.test else nband.format_nband(m.bands)
+    if prefix == "NCONFIG":
+        return nconfig.format_nconfig(m.name, m.value)
     if prefix == "URAT" and m.supported is None:
         return urat.format_urat(m.acts)
     if prefix == "UMNOPROF":
@@ -89,7 +94,7 @@ def _reformat(line: str, hints, profile) -> str | None:
 
 @pytest.mark.parametrize("profile_id", ["quectel-bg95-m3", "quectel-eg25-g", "quectel-bc660k-gl",
                                         "ublox-sara-r410m-02b", "ublox-sara-r510s", "ublox-lara-r6401",
-                                        "ublox-sara-u201"])
+                                        "ublox-sara-u201", "ublox-sara-n211"])
 def test_simulator_lines_are_codecs_formatted(profile_id):
     from atctl.sim.modem import SimModem
     from atctl.sim.scenarios import DEFAULT, SCENARIOS
@@ -114,3 +119,5 @@ def test_simulator_lines_are_codecs_formatted(profile_id):
     assert {"CEREG", "CPSMS", "COPS", "CSQ", "CGDCONT", "CFUN"} <= checked, checked
     if "QCSQ" in sim.commands:  # the LPWA Quectel modules (BG95-M3 here)
         assert "QCSQ" in checked, checked
+    if "NBAND" in sim.commands:  # SARA-N2
+        assert {"NBAND", "NCONFIG"} <= checked, checked

@@ -29,6 +29,7 @@ NEW_MODULES = {
     "ublox-sara-r410m-63b": ("lte-m", "JP", "jp-docomo"),
     "ublox-toby-l210": ("lte", "DE", "de-telekom"),
     "ublox-toby-l201": ("lte", "US", "us-att"),
+    "ublox-sara-n211": ("nb-iot", "DE", "de-telekom"),
 }
 
 

@@ -17,6 +17,8 @@ BEFORE_THE_SPLIT = {
     "UMNOPROF": UBLOX - {"ublox-u2"}, "UCPSMS": UBLOX - {"ublox-u2"}, "CCID": UBLOX,
     "QBAND": {"quectel-nb"}, "UBANDSEL": {"ublox-u2"},
 }
+# added after the split: SARA-N2's Huawei/Neul set (no URAT, no CCID) (its family replaces CGATT, CMEE, CPIN too; see below)
+BEFORE_THE_SPLIT.update({name: {"ublox-n2"} for name in ("NBAND", "NRB", "NCONFIG", "NCCID")})
 PROFILES = all_profiles()
 
 
@@ -29,6 +31,9 @@ def test_every_shipped_module_keeps_its_commands(profile_id):
     assert set(standard.COMMANDS) <= set(table)
     # u-blox modules reset with AT+CFUN=15/16: their family replaces the 27.007 handler
     assert (table["CFUN"] is standard.cfun) == (profile.vendor != "ublox")
+    # SARA-N2 attaches on AT+CGATT=1 (AUTOCONNECT FALSE), refuses AT+CMEE=2 and AT+CPIN?
+    assert {name for name in ("CGATT", "CMEE", "CPIN") if table[name] is not standard.COMMANDS[name]} == \
+        ({"CGATT", "CMEE", "CPIN"} if profile.dialect == "ublox-n2" else set())
 
 
 def test_the_dialect_name_does_not_decide():

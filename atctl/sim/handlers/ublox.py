@@ -7,6 +7,7 @@ Which of them a module has follows from its profile's facts (`commands`):
 - modules without +UBANDMASK RAT numbers and without LTE-M / NB-IoT (SARA-U2 3G/2G, TOBY-L2
   LTE Cat 4 with 3G/2G): bands by frequency with AT+UBANDSEL, one MHz value for every RAT on it
   (atctl.bands.ubandsel, LTE per ModemManager's num_bands_4g).
+- NB-IoT modules without +UBANDMASK RAT numbers (SARA-N2): the Huawei/Neul set of ublox_n2.py.
 - AT+URAT lists RATs by priority (7/8/9) on LTE-M / NB-IoT modules (SARA-R4/R5) and names a
   set of RATs, then preferences, on the others (LARA-R6, SARA-U2, TOBY-L2) (atctl.bands.urat).
 Sources: u-blox SARA-R4, SARA-R5, LARA-R6 and SARA-U2 AT commands manuals; ModemManager's u-blox
@@ -22,7 +23,7 @@ from atctl.codecs.ublox.ucpsms import format_ucpsms
 from atctl.codecs.ublox.umnoprof import MNO_PROFILES, format_umnoprof
 from atctl.codecs.ublox.urat import format_urat
 from atctl.errors import InputError
-from atctl.sim.handlers import standard
+from atctl.sim.handlers import standard, ublox_n2
 from atctl.sim.reply import CmeError, Reply
 
 LPWA_RATS = {"lte-m", "nb-iot"}
@@ -30,12 +31,24 @@ LPWA_RATS = {"lte-m", "nb-iot"}
 
 def commands(profile) -> dict:
     """The u-blox commands a module with this profile answers (see the module docstring)."""
+    if ublox_n2.uses_nband(profile):
+        return ublox_n2.commands(profile)
     table = {"CFUN": cfun, "URAT": urat, "CCID": ccid}
     if uses_ubandmask(profile):
         table.update(UBANDMASK=ubandmask, UMNOPROF=umnoprof, UCPSMS=ucpsms)
     else:
         table["UBANDSEL"] = ubandsel
     return table
+
+
+def boot_urcs(m) -> list[str]:
+    """What the module prints once booted: SARA-N2 the final OK of the AT+NRB that rebooted it; the others nothing."""
+    return ublox_n2.boot_urcs(m) if ublox_n2.uses_nband(m.profile) else []
+
+
+def boot_cfun(m) -> int:
+    """The radio at boot: on, except a SARA-N2 with +NCONFIG AUTOCONNECT FALSE."""
+    return ublox_n2.boot_cfun(m) if ublox_n2.uses_nband(m.profile) else 1
 
 
 def uses_ubandmask(profile) -> bool:

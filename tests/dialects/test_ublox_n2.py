@@ -1,0 +1,119 @@
+"""u-blox SARA-N2 (issue #16: the SARA-N2 module, its own dialect): +NBAND / +NCONFIG parse/build pairs
+on real lines, the band-change plan (radio off, AT+NBAND, AT+NRB), the AUTOCONNECT FALSE recovery, and
+apply + verify through the CLI on the simulator.
+
+Real lines, and where they were read:
+- `+NBAND:8` (no space): a BC95 test assertion, same Huawei/Neul firmware (file index id 47275556703);
+  `+NBAND:(1,3,5,8,20,28)`: a BC28 driver comment (id 17186622015).
+- `+NCONFIG: "AUTOCONNECT","TRUE"` ...: a SARA-N211 read captured in ExploratoryEngineering/ArduinoNBIoT
+  README.md (commit 9cc496b); `+NCONFIG:AUTOCONNECT,TRUE`: the Quectel BC95 form (blog.csdn.net/flyme2010/
+  article/details/81009735).
+- `SARA-N211-02X`: ATI of a SARA-N211 in an N211 set-up guide (id 31915256926).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from atctl.codecs import parse_line
+from atctl.codecs.ublox.nband import build_nband, format_nband, format_nband_test
+from atctl.codecs.ublox.nconfig import build_nconfig, format_nconfig
+from atctl.dialects import get_dialect
+from atctl.dialects.settings import Settings
+from atctl.errors import InputError
+from atctl.profiles import load_profile, match_profile
+
+N211 = "ublox-sara-n211"
+
+
+@pytest.mark.parametrize("line,bands,test", [
+    ("+NBAND:8", [8], False),                       # BC95 capture (Huawei/Neul firmware)
+    ("+NBAND:8,20", [8, 20], False),
+    ("+NBAND: 20,8", [8, 20], False),                # a space and any order: reported ascending
+    ("+NBAND:(1,3,5,8,20,28)", [1, 3, 5, 8, 20, 28], True),   # BC28 test reply
+    ("+NBAND:(8,20)", [8, 20], True),
+])
+def test_nband_lines_decode(line, bands, test):
+    parsed = parse_line(line)
+    assert parsed.type == "NBAND" and parsed.fields["bands"] == bands and parsed.fields["test"] is test
+
+
+def test_nband_build_and_format_pair():
+    assert build_nband([20, 8]) == "AT+NBAND=8,20"
+    assert parse_line(format_nband([20, 8])).fields["bands"] == [8, 20]
+    assert parse_line(format_nband_test([8, 20])).fields == {"bands": [8, 20], "test": True}
+    with pytest.raises(InputError):
+        build_nband([])  # there is no "every band" value
+    with pytest.raises(InputError):
+        parse_line("+NBAND:")
+
+
+@pytest.mark.parametrize("line,name,enabled", [
+    ('+NCONFIG: "AUTOCONNECT","TRUE"', "AUTOCONNECT", True),                 # SARA-N211, ArduinoNBIoT README
+    ('+NCONFIG: "CR_0354_0338_SCRAMBLING","TRUE"', "CR_0354_0338_SCRAMBLING", True),
+    ('+NCONFIG: "COMBINE_ATTACH","FALSE"', "COMBINE_ATTACH", False),
+    ("+NCONFIG:AUTOCONNECT,FALSE", "AUTOCONNECT", False),                   # Quectel BC95 form
+])
+def test_nconfig_lines_decode(line, name, enabled):
+    fields = parse_line(line).fields
+    assert fields["name"] == name and fields["enabled"] is enabled
+
+
+def test_nconfig_build_and_format_pair():
+    assert build_nconfig("autoconnect", False) == 'AT+NCONFIG="AUTOCONNECT","FALSE"'
+    assert format_nconfig("AUTOCONNECT", "TRUE") == '+NCONFIG: "AUTOCONNECT","TRUE"'
+
+
+def test_n211_is_told_by_its_ati_not_its_cgmm():
+    # AT+CGMM answers "Neul Hi2110" on every SARA-N2 (u-blox ublox-cellular-base-n2xx): it must not pick a variant
+    assert match_profile("Neul Hi2110 u-blox") is None
+    assert match_profile("SARA-N211-02X").id == N211
+
+
+def _plan(current: Settings, desired: Settings):
+    return [s.command for s in get_dialect(load_profile(N211)).plan(current, desired)]
+
+
+def test_band_change_is_radio_off_nband_reboot():
+    current = Settings(bands={"nb-iot": frozenset({8, 20})}, cfun=1, rat_config={"autoconnect": True})
+    assert _plan(current, Settings(bands={"nb-iot": frozenset({20})}, cfun=1)) == \
+        ["AT+CFUN=0", "AT+NBAND=20", "AT+NRB"]
+    assert _plan(current, Settings(bands={"nb-iot": frozenset({8, 20})}, cfun=1)) == []
+
+
+def test_autoconnect_false_turns_the_radio_on_and_attaches_after_the_reboot():
+    current = Settings(bands={"nb-iot": frozenset({8, 20})}, cfun=1, rat_config={"autoconnect": False})
+    assert _plan(current, Settings(bands={"nb-iot": frozenset({8})}, cfun=1)) == \
+        ["AT+CFUN=0", "AT+NBAND=8", "AT+NRB", "AT+CFUN=1", "AT+CGATT=1"]
+    # radio found off (it booted so), no band change: on and attach, not AT+CFUN=1 alone
+    off = Settings(bands={"nb-iot": frozenset({8, 20})}, cfun=0, rat_config={"autoconnect": False})
+    assert _plan(off, Settings(bands={"nb-iot": frozenset({8, 20})}, cfun=1)) == ["AT+CFUN=1", "AT+CGATT=1"]
+
+
+def _port(tmp_path, **extra):
+    query = "&".join(f"{k}={v}" for k, v in {"network": "de-telekom", "reg_delay": 0.05,
+                                               "nvm": tmp_path / "nvm.json", **extra}.items())
+    return f"sim://{N211}?{query}"
+
+
+def _config(tmp_path, bands: str) -> str:
+    path = tmp_path / "n211.yaml"
+    path.write_text(f"module: {N211}\ncountries: [DE]\nrat: [nb-iot]\nbands:\n  nb-iot: [{bands}]\napn: iot.example\n")
+    return str(path)
+
+
+def test_apply_changes_bands_and_verifies_on_the_simulator(cli_json, tmp_path):
+    code, doc = cli_json("apply", _config(tmp_path, "8"), "--port", _port(tmp_path))
+    assert code == 0 and doc["verify"]["ok"] is True, doc
+    assert [s["command"] for s in doc["steps"]][:3] == ["AT+CFUN=0", "AT+NBAND=8", "AT+NRB"]
+    code, verified = cli_json("verify", _config(tmp_path, "8"), "--port", _port(tmp_path))
+    assert code == 0 and verified["ok"] is True
+
+
+def test_apply_with_autoconnect_false_registers(cli_json, cli, tmp_path):
+    port = _port(tmp_path)
+    assert cli("send", 'AT+NCONFIG="AUTOCONNECT","FALSE"', "--port", port)[0] == 0
+    assert cli("send", "AT+NRB", "--port", port)[0] == 0   # the switch takes effect at boot
+    code, doc = cli_json("apply", _config(tmp_path, "20"), "--port", port)
+    assert code == 0 and doc["verify"]["ok"] is True, doc
+    assert [s["command"] for s in doc["steps"]][-2:] == ["AT+CFUN=1", "AT+CGATT=1"]
