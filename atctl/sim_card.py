@@ -13,11 +13,13 @@ stored here: only the name of the lock.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 
 from atctl.errors import ModemTimeout, OperationFailed
 
 READY, ABSENT, PIN, PUK, FAILURE, UNKNOWN = "ready", "absent", "pin-required", "puk-required", "failure", "unknown"
+IMSI = re.compile(r"^\d{6,15}$")  # 3GPP TS 23.003 2.2: MCC + MNC + MSIN, at most 15 digits
 BLOCKING = (ABSENT, PIN, PUK, FAILURE)
 
 # +CPIN: <code> -> (state, detail)
@@ -94,7 +96,25 @@ def read_sim_state(session) -> SimCard:
         if not session.answers():
             raise
         return SimCard(UNKNOWN, f"AT+CPIN? did not answer ({exc.one_line().rstrip('.')})")
-    return sim_state_from(response.lines, response.ok, response.error_code, response.final)
+    sim = sim_state_from(response.lines, response.ok, response.error_code, response.final)
+    if sim.state == UNKNOWN and not response.ok and response.error_code is None:
+        return _sim_state_from_imsi(session) or sim  # plain ERROR: no AT+CPIN? read (SARA-N2, mbed-os #8199)
+    return sim
+
+
+def _sim_state_from_imsi(session) -> SimCard | None:
+    """For a module without an AT+CPIN? read: a SIM that gives its IMSI is ready, and the +CME error
+    of AT+CIMI tells the rest. The IMSI itself is never kept."""
+    try:
+        response = session.command("AT+CIMI")
+    except ModemTimeout:
+        return None
+    if response.ok and any(IMSI.match(line.strip()) for line in response.lines):
+        return SimCard(READY, "the SIM gives its IMSI (AT+CIMI); this module has no AT+CPIN? read", "AT+CIMI: OK")
+    if response.error_code in _CME:
+        state, detail = _CME[response.error_code]
+        return SimCard(state, detail.replace("(+CME", "(AT+CIMI: +CME"), response.final)
+    return None
 
 
 class SimNotReady(OperationFailed):

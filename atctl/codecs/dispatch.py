@@ -16,7 +16,7 @@ from atctl.codecs.model import Model, Parsed
 from atctl.codecs.quectel import qband, qcfg, qcsq, qeng, qnwinfo, qpsms, qptwedrxs
 from atctl.codecs.standard import cfun, cgdcont, cops, cpin, cpsms, edrx, registration, signal
 from atctl.codecs.standard.errors import parse_error
-from atctl.codecs.ublox import nband, nconfig, ubandmask, ubandsel, ucpsms, umnoprof, urat
+from atctl.codecs.ublox import nband, nconfig, nuestats, ubandmask, ubandsel, ucpsms, umnoprof, urat
 from atctl.errors import InputError
 
 
@@ -61,6 +61,7 @@ PARSERS: dict[str, Parser] = {
     "UBANDSEL": lambda body, ctx: ubandsel.parse_ubandsel(body),
     "NBAND": lambda body, ctx: nband.parse_nband(body),
     "NCONFIG": lambda body, ctx: nconfig.parse_nconfig(body),
+    "NUESTATS": lambda body, ctx: nuestats.parse_nuestats(body),
     "CFUN": lambda body, ctx: cfun.parse_cfun(body),
     "URAT": lambda body, ctx: urat.parse_urat(body),
     "UMNOPROF": lambda body, ctx: umnoprof.parse_umnoprof(body),

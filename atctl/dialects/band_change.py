@@ -41,5 +41,9 @@ def band_change(profile, countries: list, rats: list[str]) -> BandChange:
             notes.append(f"no {rat} network in these countries uses a band {profile.id} supports: " + (
                 f"no {rat} band is planned (its bands follow the other RATs' frequencies)" if dialect.couples_rats
                 else f"its {rat} bands are left as they are"))
+    for rat in rats:
+        if rat in settable and bands[rat] and set(bands[rat]) == set(profile.bands_for(rat)):
+            notes.append(f"{rat}: every band {profile.id} has is needed ({', '.join(map(str, sorted(bands[rat])))}): "
+                         "the factory setting; the commands only undo an earlier restriction")
     steps = dialect.band_steps({rat: frozenset(b) for rat, b in bands.items() if rat in settable})
     return BandChange(bands, steps, notes)

@@ -7,7 +7,8 @@ family is driven (Sodaq_nbIOT: set the band, then AT+NRB). AT+NRB answers its OK
 module is back (ArduinoNBIoT reads OK as the last line of the reboot; Sodaq_nbIOT waits for it).
 With +NCONFIG "AUTOCONNECT" FALSE the module boots with its radio off and does not attach by
 itself: after the reboot the plan turns the radio on and attaches (AT+CFUN=1, AT+CGATT=1).
-The ICCID is read with AT+NCCID (ublox-cellular-base-n2xx).
+The ICCID is read with AT+NCCID (ublox-cellular-base-n2xx); the band in use from the EARFCN of
+AT+NUESTATS=CELL (the module reports no band).
 """
 
 from __future__ import annotations
@@ -30,6 +31,11 @@ class UbloxN2(Dialect):
     reboot_command = "AT+NRB"
     reboot_answers_when_back = True     # AT+NRB's OK comes after the boot
     iccid_reads = (("AT+NCCID", "+NCCID:"),)
+
+    def serving_cell_read(self):
+        """AT+NUESTATS=CELL (the iotcreators N211 guide's form): the serving cell's EARFCN, from which
+        atctl.bands.earfcn gives the band; written with or without the leading "+"."""
+        return ("AT+NUESTATS=CELL", ("+NUESTATS:", "NUESTATS:"))
 
     def absorb(self, settings: Settings, kind: str, f: dict) -> None:
         if kind == "NBAND" and not f.get("test"):

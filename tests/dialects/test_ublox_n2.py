@@ -117,3 +117,23 @@ def test_apply_with_autoconnect_false_registers(cli_json, cli, tmp_path):
     code, doc = cli_json("apply", _config(tmp_path, "20"), "--port", port)
     assert code == 0 and doc["verify"]["ok"] is True, doc
     assert [s["command"] for s in doc["steps"]][-2:] == ["AT+CFUN=1", "AT+CGATT=1"]
+
+
+def test_nuestats_cell_gives_the_band_from_the_earfcn():
+    # the N211 set-up guide's capture; columns EARFCN,PCI,primary,RSRP,RSRQ,RSSI,SNR (tenths of dB)
+    cell = parse_line("NUESTATS:CELL,3547,186,1,-813,-134,-715,10").model.cell_in_use()
+    assert (cell.band, cell.channel, cell.rat) == (8, 3547, "nb-iot")
+    assert cell.signal == {"rsrp_dbm": -81.3, "rsrq_db": -13.4, "rssi_dbm": -71.5}
+    assert parse_line("NUESTATS:CELL,3547,187,0,-900,-150,-800,2").model.cell_in_use() is None  # a neighbour
+    assert parse_line('NUESTATS: "RADIO","Signal power",-682').model.cell_in_use() is None     # pwitab/ublox docstring
+
+
+def test_status_shows_the_band_and_the_sim_without_an_at_cpin_read(cli_json, tmp_path):
+    code, doc = cli_json("status", "--port", _port(tmp_path, reg_delay=0))
+    assert code == 0 and doc["sim"]["state"] == "ready"   # AT+CPIN? answers ERROR: AT+CIMI tells
+    assert doc["rat"] == "nb-iot" and doc["band"] in (8, 20) and not doc["errors"], doc  # from AT+NUESTATS=CELL
+
+
+def test_apply_stops_at_once_without_a_sim(cli, tmp_path):
+    code, out, err = cli("apply", _config(tmp_path, "8"), "--port", _port(tmp_path, sim="absent"))
+    assert code == 1 and "no SIM inserted" in err and "Traceback" not in err

@@ -1,5 +1,3 @@
-import time
-
 import pytest
 
 
@@ -19,15 +17,3 @@ def open_sim():
     yield opener
     for ctx in sessions:
         ctx.__exit__(None, None, None)
-
-
-def wait_registered(session, timeout=3.0, read="AT+CEREG?"):
-    """Poll the registration read until stat is 1 or 5 (test helper, not library code)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        line = session.command(read).lines[0]
-        stat = line.split(":")[1].split(",")[1].strip()
-        if stat in ("1", "5"):
-            return line
-        session.wait_urc("+CEREG", 0.2)
-    raise AssertionError("not registered")

@@ -18,7 +18,7 @@ BEFORE_THE_SPLIT = {
     "QBAND": {"quectel-nb"}, "UBANDSEL": {"ublox-u2"},
 }
 # added after the split: SARA-N2's Huawei/Neul set (no URAT, no CCID) (its family replaces CGATT, CMEE, CPIN too; see below)
-BEFORE_THE_SPLIT.update({name: {"ublox-n2"} for name in ("NBAND", "NRB", "NCONFIG", "NCCID")})
+BEFORE_THE_SPLIT.update({name: {"ublox-n2"} for name in ("NBAND", "NRB", "NCONFIG", "NCCID", "NUESTATS")})
 PROFILES = all_profiles()
 
 

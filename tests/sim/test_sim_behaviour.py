@@ -2,7 +2,7 @@
 
 import pytest
 import serial
-from conftest import wait_registered
+from sim_registration import wait_registered
 
 import atctl  # noqa: F401  - registers sim://
 from atctl.timers.psm import decode_t3324, decode_t3412_ext

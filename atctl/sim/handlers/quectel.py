@@ -17,6 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from atctl.bands import masks
+from atctl.bands.earfcn import first_dl_earfcn
 from atctl.codecs.quectel.qband import format_qband, format_qband_test
 from atctl.codecs.quectel.qcfg import IOTOPMODE, NWSCANSEQ, format_qcfg, format_qcfg_band
 from atctl.codecs.quectel.qcsq import format_qcsq, qcsq_sinr
@@ -36,10 +37,6 @@ if TYPE_CHECKING:
 
 LPWA_RATS = {"lte-m", "nb-iot"}
 # TS 36.101 table 5.7.3-1: N_Offs-DL per band, to report a plausible EARFCN (+50)
-EARFCN_OFFSET = {1: 0, 2: 600, 3: 1200, 4: 1950, 5: 2400, 7: 2750, 8: 3450, 12: 5010, 13: 5180, 14: 5280,
-                 17: 5730, 18: 5850, 19: 6000, 20: 6150, 25: 8040, 26: 8690, 28: 9210, 29: 9660, 30: 9770,
-                 38: 37750, 39: 38250, 40: 38650, 41: 39650, 66: 66436, 71: 68586, 85: 70366}
-
 
 def band_layout(profile) -> str:
     """How this module sets bands: "qband" (NB-IoT only), "lpwa" or "lte" (the AT+QCFG="band" masks)."""
@@ -102,7 +99,7 @@ def qccid(m, kind, args, now):
 
 # ---- serving cell and signal ------------------------------------------------------------------------
 def _earfcn(m) -> int:
-    return EARFCN_OFFSET.get(m.v.band or 0, 0) + 50
+    return (first_dl_earfcn(m.v.band or 0) or 0) + 50  # 50 channels into the band (36.101 Table 5.7.3-1)
 
 
 def qcsq(m, kind, args, now):

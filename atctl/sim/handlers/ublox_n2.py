@@ -7,6 +7,8 @@ Huawei/Neul command set atctl.dialects.ublox_n2 speaks. What each handler models
 - AT+NCONFIG: six switches as ArduinoNBIoT's README captured them, kept in NVM, read at boot:
   with AUTOCONNECT FALSE the module boots with its radio off and AT+CFUN=1 does not attach it
   (AT+CGATT=1 does).
+- AT+NUESTATS=CELL: the serving cell (EARFCN 50 channels into its band, 36.101 Table 5.7.3-1) while
+  registered, in the N211 guide's form (no "+", tenths of dB).
 - AT+NCCID for the ICCID (ublox-cellular-base-n2xx); AT+CPIN? answers ERROR (mbed-os issue
   #8199, SARA-N211 firmware 06.57); AT+CMEE=2 is refused (Sodaq_nbIOT: "2 is not supported on
   the n2"); AT+CFUN takes 0 and 1 only.
@@ -15,7 +17,9 @@ Huawei/Neul command set atctl.dialects.ublox_n2 speaks. What each handler models
 from __future__ import annotations
 
 from atctl.codecs.ublox.nband import format_nband, format_nband_test
+from atctl.bands.earfcn import first_dl_earfcn
 from atctl.codecs.ublox.nconfig import format_nconfig
+from atctl.codecs.ublox.nuestats import format_nuestats_cell
 from atctl.sim.handlers import standard
 from atctl.sim.reply import CmeError, Reply
 
@@ -31,7 +35,7 @@ def uses_nband(profile) -> bool:
 
 def commands(profile) -> dict:
     return {"CFUN": cfun, "CGATT": cgatt, "CMEE": cmee, "CPIN": cpin, "NBAND": nband, "NRB": nrb,
-            "NCONFIG": nconfig, "NCCID": nccid}
+            "NCONFIG": nconfig, "NCCID": nccid, "NUESTATS": nuestats}
 
 
 def _switches(m) -> dict[str, str]:
@@ -131,3 +135,13 @@ def nccid(m, kind, args, now):
     if m.sim_card == "absent":
         raise CmeError(10)
     return Reply([f"+NCCID:{m.iccid}"])
+
+
+def nuestats(m, kind, args, now):
+    if kind != "set" or not args or args[0].upper() != "CELL":
+        raise CmeError(50)  # only the CELL report is modelled
+    sc, band = m.signal(), m.v.band
+    if sc is None or band is None:
+        return Reply()
+    earfcn = (first_dl_earfcn(band) or 0) + 50
+    return Reply([format_nuestats_cell(earfcn, 186, True, sc.rsrp_dbm, sc.rsrq_db, sc.rssi_dbm, sc.sinr_db)])
