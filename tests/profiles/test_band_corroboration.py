@@ -20,11 +20,14 @@ GSM_NAMES = {"G850": 850, "GSM850": 850, "GSM 850": 850, "EGSM": 900, "EGSM900":
 # Band Atlas data/models.csv header (365724-ctrl/band-atlas-data at 027adc45): a row is read by its column.
 BAND_ATLAS_HEADER = "id,name,vendor,kind,category,region,lte_bands,nr_bands,umts_bands,gsm_mhz,sources"
 BAND_ATLAS_COLUMN = {"lte": "lte_bands", "umts": "umts_bands", "gsm": "gsm_mhz"}
+# row labels of an integrator's per-RAT band rows ("labelled-rows" form)
+RAT_LABELS = {"lte": {"LTE FDD", "LTE TDD"}, "umts": {"WCDMA"}, "gsm": {"GSM"}}
 
 
 def decode(text: str, rat: str, form: str) -> list[int]:
     """Band list stated by one published line: 'B1/B3', 'Band 28A (700 MHz)', 'EGSM900 (900 MHz)',
-    a Band Atlas models.csv row (the RAT's own column), or a Markdown table whose first column is the band."""
+    a Band Atlas models.csv row (the RAT's own column), a Markdown table whose first column is the band, or an
+    integrator's labelled rows ('LTE FDD: ...', 'WCDMA: ...', 'GSM: B3/B8'), each read for the RAT's own label."""
     if form == "band-atlas-csv":
         row = next(csv.DictReader(io.StringIO(BAND_ATLAS_HEADER + "\n" + text)))
         cell = row[BAND_ATLAS_COLUMN[rat]] or ""
@@ -33,6 +36,11 @@ def decode(text: str, rat: str, form: str) -> list[int]:
         return sorted({int(n) for n in re.findall(r"B(\d+)", cell)})
     if form == "table-rows":
         return sorted({int(n) for n in re.findall(r"^\|\s*(\d+)\s*\|", text, flags=re.MULTILINE)})
+    if form == "labelled-rows":  # 'LTE FDD: B1/B3', 'WCDMA: B1/B5', 'GSM: B3/B8': only the RAT's own labels count
+        labels = RAT_LABELS[rat]
+        cells = re.findall(r"\b(LTE FDD|LTE TDD|WCDMA|GSM): ([B\d/ ]+)", text)
+        numbers = {int(n) for label, cell in cells if label in labels for n in re.findall(r"B(\d+)", cell)}
+        return sorted(GSM_BAND_NUMBERS[n] for n in numbers) if rat == "gsm" else sorted(numbers)
     if form == "gsm-names":
         names = sorted(GSM_NAMES, key=len, reverse=True)
         found = re.findall(r"(?<![A-Z-])(" + "|".join(map(re.escape, names)) + r")(?![0-9])", text)
@@ -51,6 +59,16 @@ BAND_ATLAS_MODELS = "365724-ctrl/band-atlas-data, data/models.csv"
 PINE64_SPECS = "pine64/website, content/documentation/PinePhone/Further_information/Specifications.adoc"
 RAYHUNTER_PINEPHONE = "EFForg/rayhunter, doc/pinephone.md"
 ROOTER_MASK = "ofmodemsandmen/RooterSource, package/rooter/ext-rooter-basic/files/usr/lib/rooter/luci/mask.sh"
+# RAKwireless (gateway maker) RAK7268V2/RAK7268CV2 WisGate Edge Lite 2 datasheet, "LTE Radio Specifications
+# (Optional, Available with RAK7268CV2)" table, as docs.rakwireless.com publishes it (its Markdown source is stored
+# in the code index as file 37598428477; the older stored revision in RAKWireless/rakwireless-docs @0703b837 lists
+# only EG95-E/EG95-NA there)
+RAK7268V2_DATASHEET = "RAKwireless RAK7268V2/RAK7268CV2 WisGate Edge Lite 2 datasheet"
+# the table's EC25-E rows, word for word (HTML table rows of the Markdown source)
+RAK7268V2_EC25E = ('<tr><td rowSpan="4">EC25-E (Korea/India)</td><td>LTE FDD: B1/B3/B5/B7/B8/B20 </td></tr>\n'
+                   '    <tr><td>WCDMA: B1/B5/B8</td></tr>\n'
+                   '    <tr><td>LTE TDD: B38/B40/B41</td></tr>\n'
+                   '    <tr><td>GSM: B3/B8</td></tr>')
 
 # Band Atlas models.csv rows at commit 027adc45, word for word
 ATLAS_EG25G = ("eg25-g,Quectel EG25-G,Quectel,module,Cat 4,global,B1 B2 B3 B4 B5 B7 B8 B12 B13 B18 B19 B20 B25 B26 B28 "
@@ -109,6 +127,15 @@ CORROBORATED = [
     ("quectel-ec25-e", "lte", [
         (ROOTER_MASK, "numbers", "#E EC25EFAR\t\tB1/B3/B5/B7/B8/B20/B38/B40/B41"),
         (BAND_ATLAS_MODELS, "band-atlas-csv", ATLAS_EC25E),
+        (RAK7268V2_DATASHEET, "labelled-rows", RAK7268V2_EC25E),
+    ]),
+    ("quectel-ec25-e", "umts", [
+        (RAK7268V2_DATASHEET, "labelled-rows", RAK7268V2_EC25E),
+        (BAND_ATLAS_MODELS, "band-atlas-csv", ATLAS_EC25E),
+    ]),
+    ("quectel-ec25-e", "gsm", [
+        (RAK7268V2_DATASHEET, "labelled-rows", RAK7268V2_EC25E),
+        (BAND_ATLAS_MODELS, "band-atlas-csv", ATLAS_EC25E),
     ]),
     ("quectel-ec25-eux", "lte", [
         (ROOTER_MASK, "numbers", "#EUX EC25EUXGAR\tB1/B3/B7/B8/B20/B28A/B38/B40/B41"),
@@ -143,13 +170,17 @@ def test_decode_reads_each_published_form():
     assert decode(row, "umts", "band-atlas-csv") == [1, 8]
     assert decode(row, "gsm", "band-atlas-csv") == [900, 1800]
     assert decode("x,X,Q,module,Cat 4,EU,B1,,B1/B8,,src", "gsm", "band-atlas-csv") == []  # an empty cell states nothing
+    rows = "<td>EC25-X</td><td>LTE FDD: B1/B3 </td>\n<td>WCDMA: B1/B8</td>\n<td>LTE TDD: B38</td>\n<td>GSM: B3/B8</td>"
+    assert decode(rows, "lte", "labelled-rows") == [1, 3, 38]  # FDD and TDD rows, not the WCDMA row
+    assert decode(rows, "umts", "labelled-rows") == [1, 8]
+    assert decode(rows, "gsm", "labelled-rows") == [900, 1800]  # GERAN band numbers 3 and 8
     assert decode("| Band | Frequency |\n| ---- | --- |\n|    1 | 2100 MHz |\n|   41 | 2500 MHz |", "lte",
                   "table-rows") == [1, 41]
 
 
 def test_unverified_lists_name_the_single_source_found():
     """Where only one non-vendor source states a list, the fact stays unverified and its note says which one agreed."""
-    for module_id, rat in [("quectel-ec25-e", "umts"), ("quectel-ec25-e", "gsm"), ("quectel-ec25-eux", "umts"),
+    for module_id, rat in [("quectel-ec25-eux", "umts"),
                            ("quectel-ec25-af", "umts"), ("quectel-eg21-g", "lte"), ("quectel-eg21-g", "umts"),
                            ("quectel-eg21-g", "gsm")]:
         fact = load_profile(module_id).bands[rat]
