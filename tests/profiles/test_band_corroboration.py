@@ -221,3 +221,32 @@ def test_verified_module_applies_and_verifies_on_the_simulator(cli_json, applies
     applies_and_verifies(module_id, rat, country, network)
     code, shown = cli_json("modules", module_id)
     assert code == 0 and shown["module"]["bands"][rat]["verified"] is True
+
+
+# LabWired's bench capture of a BG770A-GL EVB (w1ne/labwired-core @fed8ea1b,
+# crates/core/tests/fixtures/quectel_bg770a/at_harvest.log; ATI 'Revision: BG770AGLAAR01A05'), word for word.
+# The test form's ranges are the masks this firmware accepts; the read is the factory "all bands" setting.
+BG770A_QCFG_TEST = '+QCFG: "band",(0),(0-0x2000000000f0e189f),(0-200000000090f189f),(0,1)'
+BG770A_QCFG_READ = '+QCFG: "band",0x0,0x2000000000f0e189f,0x200000000090f189f'
+ATLAS_BG770A = ("bg770a-gl,Quectel BG770A-GL,Quectel,module,LTE-M / NB-IoT,global,B1 B2 B3 B4 B5 B8 B12 B13 B17 B18 B19 "
+                "B20 B25 B26 B27 B28 B66,,,,q-bg770a erf-bg77xa")
+
+
+def test_bg770a_gl_lists_are_what_the_module_accepts_and_band_atlas_merges():
+    """BG770A-GL: no vendor table was read. The firmware's own AT+QCFG="band" range and its factory setting give
+    Cat M1 without B85 and Cat NB2 with B17, without B71 and B85; Band Atlas' one merged list is exactly their union.
+    The lists were BG77/BG95-M3's (taken, not read) until 2026-12-01. A device read corroborates, it does not verify."""
+    from atctl.bands.masks import decode_qcfg_masks, parse_hex
+
+    ranges = re.findall(r"\(0-(?:0x)?([0-9a-fA-F]+)\)", BG770A_QCFG_TEST)
+    read = BG770A_QCFG_READ.split(",")[1:]
+    accepted = decode_qcfg_masks(0, parse_hex(ranges[0]), parse_hex(ranges[1]))
+    factory = decode_qcfg_masks(parse_hex(read[0]), parse_hex(read[1]), parse_hex(read[2]))
+    assert accepted == factory
+    profile = load_profile("quectel-bg770a-gl")
+    lte_m, nb_iot = profile.bands["lte-m"], profile.bands["nb-iot"]
+    assert sorted(lte_m.bands) == accepted["lte_m"] and sorted(nb_iot.bands) == accepted["nb_iot"]
+    assert sorted(set(lte_m.bands) | set(nb_iot.bands)) == decode(ATLAS_BG770A, "lte", "band-atlas-csv")
+    for fact in (lte_m, nb_iot):
+        assert fact.verified is False
+        assert "BG770AGLAAR01A05" in fact.source + (fact.note or "") and "Band Atlas" in fact.source + (fact.note or "")
