@@ -79,6 +79,42 @@ ATLAS_EC25EUX = ("ec25-eux,Quectel EC25-EUX,Quectel,module,Cat 4,Europe (with B2
 ATLAS_EC25AF = ("ec25-af,Quectel EC25-AF,Quectel,module,Cat 4,North America,B2 B4 B5 B12 B13 B14 B66 B71,,B2/B4/B5,,"
                 "q-ec25 mouser-ec25 erf-ec25af")
 
+# Seeed's Wio Tracker - LTE wiki page (SeeedDocument/Wio_LTE, "Wio Tracker - LTE WIKI.md" @13e86f41): its
+# "EC21 Module" table copies Quectel's EC21 variant table; the header and the EC21-E column's rows, word for word
+SEEED_WIO_LTE = "SeeedDocument/Wio_LTE, file 'Wio Tracker - LTE WIKI.md'"
+SEEED_EC21_TABLE = ("|Frequency|EC21-E|EC21-A|EC21-V|EC21-AUT|\n"
+                    "|FDD-LTE(4G)| B1/ B3/ B5/ B7/ B8/ B20|B2/ B4/ B12|B4/ B8|B1/ B3/ B5/ B7/ B28|\n"
+                    "|TDD-LTE(4G)||\n"
+                    "|WCDMA(3G)|B1/ B5/ B8| B2/ B4/ B5|| B1/ B5|\n"
+                    "|GSM/EDGE(2G)| B3/ B8||||")
+# ModemManager's report of an EC21-E (firmware EC21EFAR06A02M4G) in IoTMAXX's gateway firmware README
+# (iotmaxx/gw41XX-firmware, README; the revision stored in the code index as file 19171088726), word for word
+IOTMAXX_README = "iotmaxx/gw41XX-firmware, README"
+IOTMAXX_EC21E_MMCLI = ("  Bands    |            supported: egsm, dcs, utran-1, utran-5, utran-8, eutran-1, eutran-3,\n"
+                       "           |                       eutran-5, eutran-7, eutran-8, eutran-20")
+MM_GSM_NAMES = {"g850": 850, "egsm": 900, "dcs": 1800, "pcs": 1900}
+COLUMN_ROW_LABELS = {"lte": ("FDD-LTE", "TDD-LTE"), "umts": ("WCDMA",), "gsm": ("GSM",)}
+
+
+def decode_column(text: str, rat: str, column: str) -> list[int]:
+    """Bands a Markdown table with one column per module variant gives `column` for `rat` (rows 'FDD-LTE(4G)',
+    'WCDMA(3G)', 'GSM/EDGE(2G)'; GSM as GERAN band numbers B3/B8)."""
+    rows = [line.strip().strip("|").split("|") for line in text.splitlines()]
+    index = [cell.strip() for cell in rows[0]].index(column)
+    numbers = {int(n) for row in rows[1:] if row[0].startswith(COLUMN_ROW_LABELS[rat]) and len(row) > index
+               for n in re.findall(r"B(\d+)", row[index])}
+    return sorted(GSM_BAND_NUMBERS[n] for n in numbers) if rat == "gsm" else sorted(numbers)
+
+
+def decode_mm_supported(text: str, rat: str) -> list[int]:
+    """Bands in ModemManager's 'Bands | supported:' lines (mmcli): egsm/dcs/g850/pcs, utran-N, eutran-N."""
+    names = re.findall(r"\b(egsm|dcs|g850|pcs|utran-\d+|eutran-\d+)\b", text)
+    if rat == "gsm":
+        return sorted(MM_GSM_NAMES[n] for n in names if n in MM_GSM_NAMES)
+    prefix = {"lte": "eutran-", "umts": "utran-"}[rat]
+    return sorted(int(n[len(prefix):]) for n in names if n.startswith(prefix))
+
+
 # (module, rat, [(where the line was published, form, the published lines)])
 CORROBORATED = [
     ("quectel-eg91-ex", "lte", [
@@ -176,6 +212,28 @@ def test_decode_reads_each_published_form():
     assert decode(rows, "gsm", "labelled-rows") == [900, 1800]  # GERAN band numbers 3 and 8
     assert decode("| Band | Frequency |\n| ---- | --- |\n|    1 | 2100 MHz |\n|   41 | 2500 MHz |", "lte",
                   "table-rows") == [1, 41]
+
+
+def test_decode_reads_a_variant_column_and_modemmanager_bands():
+    table = "|Frequency|X-E|X-A|\n|FDD-LTE(4G)| B1/ B3|B2/ B4|\n|WCDMA(3G)|B1/ B8| B2|\n|GSM/EDGE(2G)| B3/ B8||"
+    assert decode_column(table, "lte", "X-E") == [1, 3] and decode_column(table, "lte", "X-A") == [2, 4]
+    assert decode_column(table, "umts", "X-E") == [1, 8] and decode_column(table, "gsm", "X-E") == [900, 1800]
+    assert decode_column(table, "gsm", "X-A") == []  # an empty cell states nothing
+    mm = "Bands | supported: egsm, dcs, utran-1, utran-8, eutran-1, eutran-20"
+    assert decode_mm_supported(mm, "gsm") == [900, 1800] and decode_mm_supported(mm, "umts") == [1, 8]
+    assert decode_mm_supported(mm, "lte") == [1, 20]  # 'eutran-1' is not read as 'utran-1'
+
+
+@pytest.mark.parametrize("rat", ["lte", "umts", "gsm"])
+def test_ec21_e_lists_rest_on_one_integrator_table_and_a_device_report(rat):
+    """EC21-E: no vendor table was read. Seeed's wiki copy of Quectel's EC21 variant table and ModemManager's report
+    of an EC21-E's supported bands both give the shipped lists; one table and a device read (corroboration, never
+    verification) do not make two sources, so the lists stay unverified and the notes name both."""
+    fact = load_profile("quectel-ec21-e").bands[rat]
+    assert decode_column(SEEED_EC21_TABLE, rat, "EC21-E") == sorted(fact.bands)
+    assert decode_mm_supported(IOTMAXX_EC21E_MMCLI, rat) == sorted(fact.bands)
+    assert fact.verified is False
+    assert SEEED_WIO_LTE in (fact.note or "") and IOTMAXX_README in (fact.note or "")
 
 
 def test_unverified_lists_name_the_single_source_found():
