@@ -20,11 +20,14 @@ GSM_NAMES = {"G850": 850, "GSM850": 850, "GSM 850": 850, "EGSM": 900, "EGSM900":
 # Band Atlas data/models.csv header (365724-ctrl/band-atlas-data at 027adc45): a row is read by its column.
 BAND_ATLAS_HEADER = "id,name,vendor,kind,category,region,lte_bands,nr_bands,umts_bands,gsm_mhz,sources"
 BAND_ATLAS_COLUMN = {"lte": "lte_bands", "umts": "umts_bands", "gsm": "gsm_mhz"}
+# row labels of an integrator's per-RAT band rows ("labelled-rows" form)
+RAT_LABELS = {"lte": {"LTE FDD", "LTE TDD"}, "umts": {"WCDMA"}, "gsm": {"GSM"}}
 
 
 def decode(text: str, rat: str, form: str) -> list[int]:
     """Band list stated by one published line: 'B1/B3', 'Band 28A (700 MHz)', 'EGSM900 (900 MHz)',
-    a Band Atlas models.csv row (the RAT's own column), or a Markdown table whose first column is the band."""
+    a Band Atlas models.csv row (the RAT's own column), a Markdown table whose first column is the band, or an
+    integrator's labelled rows ('LTE FDD: ...', 'WCDMA: ...', 'GSM: B3/B8'), each read for the RAT's own label."""
     if form == "band-atlas-csv":
         row = next(csv.DictReader(io.StringIO(BAND_ATLAS_HEADER + "\n" + text)))
         cell = row[BAND_ATLAS_COLUMN[rat]] or ""
@@ -33,6 +36,11 @@ def decode(text: str, rat: str, form: str) -> list[int]:
         return sorted({int(n) for n in re.findall(r"B(\d+)", cell)})
     if form == "table-rows":
         return sorted({int(n) for n in re.findall(r"^\|\s*(\d+)\s*\|", text, flags=re.MULTILINE)})
+    if form == "labelled-rows":  # 'LTE FDD: B1/B3', 'WCDMA: B1/B5', 'GSM: B3/B8': only the RAT's own labels count
+        labels = RAT_LABELS[rat]
+        cells = re.findall(r"\b(LTE FDD|LTE TDD|WCDMA|GSM): ([B\d/ ]+)", text)
+        numbers = {int(n) for label, cell in cells if label in labels for n in re.findall(r"B(\d+)", cell)}
+        return sorted(GSM_BAND_NUMBERS[n] for n in numbers) if rat == "gsm" else sorted(numbers)
     if form == "gsm-names":
         names = sorted(GSM_NAMES, key=len, reverse=True)
         found = re.findall(r"(?<![A-Z-])(" + "|".join(map(re.escape, names)) + r")(?![0-9])", text)
@@ -51,6 +59,16 @@ BAND_ATLAS_MODELS = "365724-ctrl/band-atlas-data, data/models.csv"
 PINE64_SPECS = "pine64/website, content/documentation/PinePhone/Further_information/Specifications.adoc"
 RAYHUNTER_PINEPHONE = "EFForg/rayhunter, doc/pinephone.md"
 ROOTER_MASK = "ofmodemsandmen/RooterSource, package/rooter/ext-rooter-basic/files/usr/lib/rooter/luci/mask.sh"
+# RAKwireless (gateway maker) RAK7268V2/RAK7268CV2 WisGate Edge Lite 2 datasheet, "LTE Radio Specifications
+# (Optional, Available with RAK7268CV2)" table, as docs.rakwireless.com publishes it (its Markdown source is stored
+# in the code index as file 37598428477; the older stored revision in RAKWireless/rakwireless-docs @0703b837 lists
+# only EG95-E/EG95-NA there)
+RAK7268V2_DATASHEET = "RAKwireless RAK7268V2/RAK7268CV2 WisGate Edge Lite 2 datasheet"
+# the table's EC25-E rows, word for word (HTML table rows of the Markdown source)
+RAK7268V2_EC25E = ('<tr><td rowSpan="4">EC25-E (Korea/India)</td><td>LTE FDD: B1/B3/B5/B7/B8/B20 </td></tr>\n'
+                   '    <tr><td>WCDMA: B1/B5/B8</td></tr>\n'
+                   '    <tr><td>LTE TDD: B38/B40/B41</td></tr>\n'
+                   '    <tr><td>GSM: B3/B8</td></tr>')
 
 # Band Atlas models.csv rows at commit 027adc45, word for word
 ATLAS_EG25G = ("eg25-g,Quectel EG25-G,Quectel,module,Cat 4,global,B1 B2 B3 B4 B5 B7 B8 B12 B13 B18 B19 B20 B25 B26 B28 "
@@ -60,6 +78,42 @@ ATLAS_EC25EUX = ("ec25-eux,Quectel EC25-EUX,Quectel,module,Cat 4,Europe (with B2
                  "B1/B8,,q-ec25 mouser-ec25")
 ATLAS_EC25AF = ("ec25-af,Quectel EC25-AF,Quectel,module,Cat 4,North America,B2 B4 B5 B12 B13 B14 B66 B71,,B2/B4/B5,,"
                 "q-ec25 mouser-ec25 erf-ec25af")
+
+# Seeed's Wio Tracker - LTE wiki page (SeeedDocument/Wio_LTE, "Wio Tracker - LTE WIKI.md" @13e86f41): its
+# "EC21 Module" table copies Quectel's EC21 variant table; the header and the EC21-E column's rows, word for word
+SEEED_WIO_LTE = "SeeedDocument/Wio_LTE, file 'Wio Tracker - LTE WIKI.md'"
+SEEED_EC21_TABLE = ("|Frequency|EC21-E|EC21-A|EC21-V|EC21-AUT|\n"
+                    "|FDD-LTE(4G)| B1/ B3/ B5/ B7/ B8/ B20|B2/ B4/ B12|B4/ B8|B1/ B3/ B5/ B7/ B28|\n"
+                    "|TDD-LTE(4G)||\n"
+                    "|WCDMA(3G)|B1/ B5/ B8| B2/ B4/ B5|| B1/ B5|\n"
+                    "|GSM/EDGE(2G)| B3/ B8||||")
+# ModemManager's report of an EC21-E (firmware EC21EFAR06A02M4G) in IoTMAXX's gateway firmware README
+# (iotmaxx/gw41XX-firmware, README; the revision stored in the code index as file 19171088726), word for word
+IOTMAXX_README = "iotmaxx/gw41XX-firmware, README"
+IOTMAXX_EC21E_MMCLI = ("  Bands    |            supported: egsm, dcs, utran-1, utran-5, utran-8, eutran-1, eutran-3,\n"
+                       "           |                       eutran-5, eutran-7, eutran-8, eutran-20")
+MM_GSM_NAMES = {"g850": 850, "egsm": 900, "dcs": 1800, "pcs": 1900}
+COLUMN_ROW_LABELS = {"lte": ("FDD-LTE", "TDD-LTE"), "umts": ("WCDMA",), "gsm": ("GSM",)}
+
+
+def decode_column(text: str, rat: str, column: str) -> list[int]:
+    """Bands a Markdown table with one column per module variant gives `column` for `rat` (rows 'FDD-LTE(4G)',
+    'WCDMA(3G)', 'GSM/EDGE(2G)'; GSM as GERAN band numbers B3/B8)."""
+    rows = [line.strip().strip("|").split("|") for line in text.splitlines()]
+    index = [cell.strip() for cell in rows[0]].index(column)
+    numbers = {int(n) for row in rows[1:] if row[0].startswith(COLUMN_ROW_LABELS[rat]) and len(row) > index
+               for n in re.findall(r"B(\d+)", row[index])}
+    return sorted(GSM_BAND_NUMBERS[n] for n in numbers) if rat == "gsm" else sorted(numbers)
+
+
+def decode_mm_supported(text: str, rat: str) -> list[int]:
+    """Bands in ModemManager's 'Bands | supported:' lines (mmcli): egsm/dcs/g850/pcs, utran-N, eutran-N."""
+    names = re.findall(r"\b(egsm|dcs|g850|pcs|utran-\d+|eutran-\d+)\b", text)
+    if rat == "gsm":
+        return sorted(MM_GSM_NAMES[n] for n in names if n in MM_GSM_NAMES)
+    prefix = {"lte": "eutran-", "umts": "utran-"}[rat]
+    return sorted(int(n[len(prefix):]) for n in names if n.startswith(prefix))
+
 
 # (module, rat, [(where the line was published, form, the published lines)])
 CORROBORATED = [
@@ -109,6 +163,15 @@ CORROBORATED = [
     ("quectel-ec25-e", "lte", [
         (ROOTER_MASK, "numbers", "#E EC25EFAR\t\tB1/B3/B5/B7/B8/B20/B38/B40/B41"),
         (BAND_ATLAS_MODELS, "band-atlas-csv", ATLAS_EC25E),
+        (RAK7268V2_DATASHEET, "labelled-rows", RAK7268V2_EC25E),
+    ]),
+    ("quectel-ec25-e", "umts", [
+        (RAK7268V2_DATASHEET, "labelled-rows", RAK7268V2_EC25E),
+        (BAND_ATLAS_MODELS, "band-atlas-csv", ATLAS_EC25E),
+    ]),
+    ("quectel-ec25-e", "gsm", [
+        (RAK7268V2_DATASHEET, "labelled-rows", RAK7268V2_EC25E),
+        (BAND_ATLAS_MODELS, "band-atlas-csv", ATLAS_EC25E),
     ]),
     ("quectel-ec25-eux", "lte", [
         (ROOTER_MASK, "numbers", "#EUX EC25EUXGAR\tB1/B3/B7/B8/B20/B28A/B38/B40/B41"),
@@ -143,13 +206,39 @@ def test_decode_reads_each_published_form():
     assert decode(row, "umts", "band-atlas-csv") == [1, 8]
     assert decode(row, "gsm", "band-atlas-csv") == [900, 1800]
     assert decode("x,X,Q,module,Cat 4,EU,B1,,B1/B8,,src", "gsm", "band-atlas-csv") == []  # an empty cell states nothing
+    rows = "<td>EC25-X</td><td>LTE FDD: B1/B3 </td>\n<td>WCDMA: B1/B8</td>\n<td>LTE TDD: B38</td>\n<td>GSM: B3/B8</td>"
+    assert decode(rows, "lte", "labelled-rows") == [1, 3, 38]  # FDD and TDD rows, not the WCDMA row
+    assert decode(rows, "umts", "labelled-rows") == [1, 8]
+    assert decode(rows, "gsm", "labelled-rows") == [900, 1800]  # GERAN band numbers 3 and 8
     assert decode("| Band | Frequency |\n| ---- | --- |\n|    1 | 2100 MHz |\n|   41 | 2500 MHz |", "lte",
                   "table-rows") == [1, 41]
 
 
+def test_decode_reads_a_variant_column_and_modemmanager_bands():
+    table = "|Frequency|X-E|X-A|\n|FDD-LTE(4G)| B1/ B3|B2/ B4|\n|WCDMA(3G)|B1/ B8| B2|\n|GSM/EDGE(2G)| B3/ B8||"
+    assert decode_column(table, "lte", "X-E") == [1, 3] and decode_column(table, "lte", "X-A") == [2, 4]
+    assert decode_column(table, "umts", "X-E") == [1, 8] and decode_column(table, "gsm", "X-E") == [900, 1800]
+    assert decode_column(table, "gsm", "X-A") == []  # an empty cell states nothing
+    mm = "Bands | supported: egsm, dcs, utran-1, utran-8, eutran-1, eutran-20"
+    assert decode_mm_supported(mm, "gsm") == [900, 1800] and decode_mm_supported(mm, "umts") == [1, 8]
+    assert decode_mm_supported(mm, "lte") == [1, 20]  # 'eutran-1' is not read as 'utran-1'
+
+
+@pytest.mark.parametrize("rat", ["lte", "umts", "gsm"])
+def test_ec21_e_lists_rest_on_one_integrator_table_and_a_device_report(rat):
+    """EC21-E: no vendor table was read. Seeed's wiki copy of Quectel's EC21 variant table and ModemManager's report
+    of an EC21-E's supported bands both give the shipped lists; one table and a device read (corroboration, never
+    verification) do not make two sources, so the lists stay unverified and the notes name both."""
+    fact = load_profile("quectel-ec21-e").bands[rat]
+    assert decode_column(SEEED_EC21_TABLE, rat, "EC21-E") == sorted(fact.bands)
+    assert decode_mm_supported(IOTMAXX_EC21E_MMCLI, rat) == sorted(fact.bands)
+    assert fact.verified is False
+    assert SEEED_WIO_LTE in (fact.note or "") and IOTMAXX_README in (fact.note or "")
+
+
 def test_unverified_lists_name_the_single_source_found():
     """Where only one non-vendor source states a list, the fact stays unverified and its note says which one agreed."""
-    for module_id, rat in [("quectel-ec25-e", "umts"), ("quectel-ec25-e", "gsm"), ("quectel-ec25-eux", "umts"),
+    for module_id, rat in [("quectel-ec25-eux", "umts"),
                            ("quectel-ec25-af", "umts"), ("quectel-eg21-g", "lte"), ("quectel-eg21-g", "umts"),
                            ("quectel-eg21-g", "gsm")]:
         fact = load_profile(module_id).bands[rat]
@@ -190,3 +279,32 @@ def test_verified_module_applies_and_verifies_on_the_simulator(cli_json, applies
     applies_and_verifies(module_id, rat, country, network)
     code, shown = cli_json("modules", module_id)
     assert code == 0 and shown["module"]["bands"][rat]["verified"] is True
+
+
+# LabWired's bench capture of a BG770A-GL EVB (w1ne/labwired-core @fed8ea1b,
+# crates/core/tests/fixtures/quectel_bg770a/at_harvest.log; ATI 'Revision: BG770AGLAAR01A05'), word for word.
+# The test form's ranges are the masks this firmware accepts; the read is the factory "all bands" setting.
+BG770A_QCFG_TEST = '+QCFG: "band",(0),(0-0x2000000000f0e189f),(0-200000000090f189f),(0,1)'
+BG770A_QCFG_READ = '+QCFG: "band",0x0,0x2000000000f0e189f,0x200000000090f189f'
+ATLAS_BG770A = ("bg770a-gl,Quectel BG770A-GL,Quectel,module,LTE-M / NB-IoT,global,B1 B2 B3 B4 B5 B8 B12 B13 B17 B18 B19 "
+                "B20 B25 B26 B27 B28 B66,,,,q-bg770a erf-bg77xa")
+
+
+def test_bg770a_gl_lists_are_what_the_module_accepts_and_band_atlas_merges():
+    """BG770A-GL: no vendor table was read. The firmware's own AT+QCFG="band" range and its factory setting give
+    Cat M1 without B85 and Cat NB2 with B17, without B71 and B85; Band Atlas' one merged list is exactly their union.
+    The lists were BG77/BG95-M3's (taken, not read) until 2026-12-01. A device read corroborates, it does not verify."""
+    from atctl.bands.masks import decode_qcfg_masks, parse_hex
+
+    ranges = re.findall(r"\(0-(?:0x)?([0-9a-fA-F]+)\)", BG770A_QCFG_TEST)
+    read = BG770A_QCFG_READ.split(",")[1:]
+    accepted = decode_qcfg_masks(0, parse_hex(ranges[0]), parse_hex(ranges[1]))
+    factory = decode_qcfg_masks(parse_hex(read[0]), parse_hex(read[1]), parse_hex(read[2]))
+    assert accepted == factory
+    profile = load_profile("quectel-bg770a-gl")
+    lte_m, nb_iot = profile.bands["lte-m"], profile.bands["nb-iot"]
+    assert sorted(lte_m.bands) == accepted["lte_m"] and sorted(nb_iot.bands) == accepted["nb_iot"]
+    assert sorted(set(lte_m.bands) | set(nb_iot.bands)) == decode(ATLAS_BG770A, "lte", "band-atlas-csv")
+    for fact in (lte_m, nb_iot):
+        assert fact.verified is False
+        assert "BG770AGLAAR01A05" in fact.source + (fact.note or "") and "Band Atlas" in fact.source + (fact.note or "")
