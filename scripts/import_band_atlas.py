@@ -523,7 +523,9 @@ class Importer:
                     f"import_band_atlas: {label} ({cc}, {', '.join(codes)}) is already in the dataset as "
                     f"{other['id']} ({other['name']}, {other_cc}, {', '.join(other['mcc_mnc']) or 'no MCC-MNC'}): "
                     f"remove the added entry (move its facts to 'facts'/'corroborate' if they still apply)")
-            self.own_source("cur", spec["mcc_mnc_source"], self.curated["sources"])  # must exist
+            code_refs = spec["mcc_mnc_source"]
+            for ref in [code_refs] if isinstance(code_refs, str) else code_refs:
+                self.own_source("cur", ref, self.curated["sources"])  # the codes' sources must exist too
             rats = {}
             for rat, fact in spec["rats"].items():
                 if not (fact or {}).get("source") or not fact.get("as_of"):
