@@ -166,6 +166,19 @@ def publisher_key(name: str) -> str:
     return PUBLISHER_FAMILIES.get(key, key)
 
 
+# Wikipedia's Mobile Network Codes tables give a network's codes and 2G/3G bands, not its status:
+# they never count as a status publisher, whether as the wiki: rows of plmn.yaml or as the copies
+# the overlay cites for the networks it adds.
+_BAND_ONLY = re.compile(r"wikipedia: mobile (country code|network codes)", re.IGNORECASE)
+
+
+def status_publishers(sources: dict, keys) -> set[str]:
+    """Who independently states a fact's status: the publishers of its sources, without the
+    band-only Wikipedia MNC tables and the source-less Band Atlas row (ba:networks)."""
+    return {publisher_key(sources[k]["name"]) for k in keys
+            if not k.startswith("wiki:") and k != "ba:networks" and not _BAND_ONLY.match(sources[k]["name"])}
+
+
 class _StrictLoader(yaml.SafeLoader):
     """YAML keeps the last of two equal mapping keys; an overlay would silently lose the first block."""
 
@@ -752,9 +765,8 @@ class Importer:
                 self.unmatched.append(f"{path.name}: {code} {rat} (no operator with that MCC-MNC)")
 
     def publishers(self, fact: dict) -> set[str]:
-        """Independent sources of a fact's status: publishers, not counting the band-only Wikipedia rows."""
-        return {publisher_key(self.sources[k]["name"])
-                for k in fact["sources"] if not k.startswith("wiki:") and k != "ba:networks"}
+        """Independent sources of a fact's status (status_publishers)."""
+        return status_publishers(self.sources, fact["sources"])
 
     # -- whole dataset --------------------------------------------------------------
     def run(self) -> dict:
