@@ -491,12 +491,15 @@ class Importer:
             # else: a country that only added operators created; it is re-created if they still are
         return countries
 
-    @staticmethod
-    def was_added(op: dict) -> bool:
-        """An operator of a previous conversion that came from the overlay's 'operators:' section:
-        none of its facts cites a Band Atlas or Wikipedia row (a Band Atlas operator's always do)."""
-        return bool(op["rats"]) and not any(k.startswith(("ba:", "wiki:"))
-                                            for f in op["rats"].values() for k in f["sources"])
+    def was_added(self, op: dict) -> bool:
+        """An operator of a previous conversion that came from the overlay's 'operators:' section.
+
+        None of its facts cites a Band Atlas or Wikipedia row. A Band Atlas operator's facts do,
+        unless a 'facts:' entry corrects every one of its RATs: such an operator is kept (its id has
+        'facts:' entries), an added one is rebuilt from the overlay, or dropped with its entry."""
+        if not op["rats"] or any(k.startswith(("ba:", "wiki:")) for f in op["rats"].values() for k in f["sources"]):
+            return False
+        return op["id"] in (self.curated.get("operators") or {}) or op["id"] not in (self.curated.get("facts") or {})
 
     def apply_plmn_pins(self, countries: dict) -> None:
         """plmn_manual.yaml always wins: its codes replace those of plmn.yaml or of a --base file."""

@@ -166,3 +166,27 @@ def test_plmn_manual_pins_also_apply_over_a_previous_conversion(importer, tmp_pa
     (tmp_path / "b").mkdir()
     again = build(importer, overlay, tmp_path / "b", base=base, atlas=partial)
     assert ops(again, "DE")["telekom-de"]["mcc_mnc"] == ["26201", "26206"]
+
+
+def test_base_mode_keeps_a_band_atlas_operator_whose_every_fact_is_curated(importer, tmp_path):
+    """Only the overlay's added networks are rebuilt: a Band Atlas operator whose every RAT a
+    `facts:` entry corrects also cites no Band Atlas row in the previous conversion, and stays."""
+    first_overlay = make_overlay(tmp_path / "x", {"sources": SOURCES})
+    (tmp_path / "a").mkdir()
+    first = build(importer, first_overlay, tmp_path / "a")
+    magenta = ops(first, "AT")["at-magenta"]
+    facts = {"at-magenta": {rat: {"bands": f["bands"], "status": f["status"], "source": "press",
+                                  "as_of": "2026-12-01"} for rat, f in magenta["rats"].items()}}
+    overlay = make_overlay(tmp_path / "y", {"sources": SOURCES, "facts": facts})
+    (tmp_path / "b").mkdir()
+    curated = build(importer, overlay, tmp_path / "b")
+    assert all(f["sources"] == ["cur:press"] for f in ops(curated, "AT")["at-magenta"]["rats"].values())
+    base = tmp_path / "base.json"
+    base.write_text(json.dumps(curated), encoding="utf-8")
+    partial = tmp_path / "partial"
+    (partial / "data").mkdir(parents=True)
+    for name in ("iot_networks.csv", "sunset.csv"):
+        shutil.copy(FIXTURE / "data" / name, partial / "data" / name)
+    (tmp_path / "c").mkdir()
+    again = build(importer, overlay, tmp_path / "c", base=base, atlas=partial)
+    assert again["countries"] == curated["countries"]
