@@ -40,8 +40,7 @@ def _cell(text) -> str:
 
 
 def _publishers(doc: dict, fact: dict) -> set[str]:
-    key = _importer().publisher_key
-    return {key(doc["sources"][k]["name"]) for k in fact["sources"] if not k.startswith("wiki:") and k != "ba:networks"}
+    return _importer().status_publishers(doc["sources"], fact["sources"])  # the importer's own count
 
 
 def _status(fact: dict) -> str:

@@ -166,6 +166,19 @@ def publisher_key(name: str) -> str:
     return PUBLISHER_FAMILIES.get(key, key)
 
 
+# Wikipedia's Mobile Network Codes tables give a network's codes and 2G/3G bands, not its status:
+# they never count as a status publisher, whether as the wiki: rows of plmn.yaml or as the copies
+# the overlay cites for the networks it adds.
+_BAND_ONLY = re.compile(r"wikipedia: mobile (country code|network codes)", re.IGNORECASE)
+
+
+def status_publishers(sources: dict, keys) -> set[str]:
+    """Who independently states a fact's status: the publishers of its sources, without the
+    band-only Wikipedia MNC tables and the source-less Band Atlas row (ba:networks)."""
+    return {publisher_key(sources[k]["name"]) for k in keys
+            if not k.startswith("wiki:") and k != "ba:networks" and not _BAND_ONLY.match(sources[k]["name"])}
+
+
 class _StrictLoader(yaml.SafeLoader):
     """YAML keeps the last of two equal mapping keys; an overlay would silently lose the first block."""
 
@@ -193,16 +206,18 @@ def load_overlay_yaml(path: Path, where: str) -> dict:
         raise SystemExit(f"import_band_atlas: {where}{line}: {exc.problem}") from None
 
 
-CURATED_SECTIONS = ("sources", "facts", "no_gsm_countries", "corroborate")
+CURATED_SECTIONS = ("sources", "facts", "no_gsm_countries", "corroborate", "operators")
 
 
-def load_curated(overlay: Path) -> dict:
+def load_curated(overlay: Path, origins: dict | None = None) -> dict:
     """curated.yaml plus every curated/*.yaml, merged into one document.
 
     The corrections are split by region or topic so that people (and parallel helpers) editing
-    different parts never touch one file. A source id, a fact (operator + RAT) or a no-GSM
-    country defined in two files is an error naming both; second sources ('corroborate') of one
-    fact add up across files.
+    different parts never touch one file. A source id, a fact (operator + RAT), a no-GSM
+    country or an added operator defined in two files is an error naming both; second sources
+    ('corroborate') of one fact add up across files. An added operator's facts count as facts,
+    so a 'facts' entry elsewhere cannot redefine one. `origins`, if given, receives
+    {added operator id: file} for error messages.
     """
     merged: dict = {name: {} for name in CURATED_SECTIONS}
     origin: dict[tuple, str] = {}
@@ -233,6 +248,13 @@ def load_curated(overlay: Path) -> dict:
         for op_id, rats in (doc.get("corroborate") or {}).items():
             for rat, items in rats.items():
                 merged["corroborate"].setdefault(op_id, {}).setdefault(rat, []).extend(items)
+        for op_id, spec in (doc.get("operators") or {}).items():
+            claim(("operator", op_id), f"the added operator {op_id}", where)
+            for rat in (spec or {}).get("rats") or {}:
+                claim(("fact", op_id, rat), f"the fact {op_id} {rat}", where)
+            merged["operators"][op_id] = spec
+            if origins is not None:
+                origins[op_id] = where
     return merged
 
 
@@ -251,7 +273,10 @@ class Importer:
         rows = read_csv(sources_csv) if (base is None or sources_csv.exists()) else []
         self.atlas_sources = {r["id"]: r for r in rows}
         self.plmn = load_overlay_yaml(overlay / "plmn.yaml", "plmn.yaml")
-        self.curated = load_curated(overlay)
+        manual = overlay / "plmn_manual.yaml"
+        self.plmn_pins = load_overlay_yaml(manual, "plmn_manual.yaml") if manual.exists() else {}
+        self.added_origin: dict[str, str] = {}
+        self.curated = load_curated(overlay, self.added_origin)
         pins = overlay / "iot_operators.yaml"
         self.name_pins = load_overlay_yaml(pins, "iot_operators.yaml") if pins.exists() else {}
         self.iso = json.loads((ROOT / "atctl" / "data" / "iso3166.json").read_text(encoding="utf-8"))
@@ -450,6 +475,8 @@ class Importer:
             notes = [n for n in c.get("notes", []) if SUNSET_NOTE not in n and n != NO_GSM_NOTE]
             ops = []
             for o in c["operators"]:
+                if self.was_added(o):
+                    continue  # re-added from the overlay's 'operators' (or dropped with it)
                 o = copy.deepcopy(o)
                 o["rats"] = {r: f for r, f in o["rats"].items() if not all(s.startswith("cur:") for s in f["sources"])}
                 for f in o["rats"].values():  # corroborations are re-applied from curated.yaml
@@ -459,8 +486,73 @@ class Importer:
                     if o["rats"].get(rat, {}).get("derived"):
                         o["rats"][rat]["bands"] = sorted(self.derive_iot_bands(rat, lte_bands))
                 ops.append(o)
-            countries[cc] = {"name": c["name"], "notes": notes, "operators": ops}
+            if ops or not c["operators"]:
+                countries[cc] = {"name": c["name"], "notes": notes, "operators": ops}
+            # else: a country that only added operators created; it is re-created if they still are
         return countries
+
+    def was_added(self, op: dict) -> bool:
+        """An operator of a previous conversion that came from the overlay's 'operators:' section.
+
+        None of its facts cites a Band Atlas or Wikipedia row. A Band Atlas operator's facts do,
+        unless a 'facts:' entry corrects every one of its RATs: such an operator is kept (its id has
+        'facts:' entries), an added one is rebuilt from the overlay, or dropped with its entry."""
+        if not op["rats"] or any(k.startswith(("ba:", "wiki:")) for f in op["rats"].values() for k in f["sources"]):
+            return False
+        return op["id"] in (self.curated.get("operators") or {}) or op["id"] not in (self.curated.get("facts") or {})
+
+    def apply_plmn_pins(self, countries: dict) -> None:
+        """plmn_manual.yaml always wins: its codes replace those of plmn.yaml or of a --base file."""
+        for c in countries.values():
+            for op in c["operators"]:
+                pin = self.plmn_pins.get(op["id"]) or {}
+                if "mcc_mnc" in pin:
+                    op["mcc_mnc"] = [str(code) for code in pin["mcc_mnc"]]
+
+    def apply_added_operators(self, countries: dict) -> None:
+        """The overlay's 'operators:': networks Band Atlas lacks, with their own sourced facts.
+
+        A country the tables lack is created with its ISO 3166 name. An added operator whose id or
+        MCC-MNC an imported operator already has is an error: when a later Band Atlas release gains
+        the network, its overlay entry must go (or become 'facts'/'corroborate' entries), never a
+        second row for one network.
+        """
+        by_id = {o["id"]: (cc, o) for cc, c in countries.items() for o in c["operators"]}
+        by_code = {code: (cc, o) for cc, c in countries.items() for o in c["operators"] for code in o["mcc_mnc"]}
+        for op_id, spec in (self.curated.get("operators") or {}).items():
+            where = self.added_origin.get(op_id, "curated.yaml")
+            label = f"{where}: added operator {op_id}"
+            spec = spec or {}
+            for key in ("country", "name", "mcc_mnc", "mcc_mnc_source", "rats"):
+                if not spec.get(key):
+                    raise SystemExit(f"import_band_atlas: {label} has no {key!r}")
+            cc, codes = spec["country"], [str(c) for c in spec["mcc_mnc"]]
+            if cc not in self.iso:
+                raise SystemExit(f"import_band_atlas: {label}: country {cc!r} is not an ISO 3166-1 alpha-2 code")
+            bad = [c for c in codes if not re.fullmatch(r"\d{5,6}", c)]
+            if bad:
+                raise SystemExit(f"import_band_atlas: {label}: MCC-MNC {', '.join(bad)} is not 5 or 6 digits")
+            clash = by_id.get(op_id) or next((by_code[c] for c in codes if c in by_code), None)
+            if clash:
+                other_cc, other = clash
+                raise SystemExit(
+                    f"import_band_atlas: {label} ({cc}, {', '.join(codes)}) is already in the dataset as "
+                    f"{other['id']} ({other['name']}, {other_cc}, {', '.join(other['mcc_mnc']) or 'no MCC-MNC'}): "
+                    f"remove the added entry (move its facts to 'facts'/'corroborate' if they still apply)")
+            code_refs = spec["mcc_mnc_source"]
+            for ref in [code_refs] if isinstance(code_refs, str) else code_refs:
+                self.own_source("cur", ref, self.curated["sources"])  # the codes' sources must exist too
+            rats = {}
+            for rat, fact in spec["rats"].items():
+                if not (fact or {}).get("source") or not fact.get("as_of"):
+                    raise SystemExit(f"import_band_atlas: {where}: the fact {op_id} {rat} needs a source and as_of")
+                rats[rat] = self.curated_fact(fact)
+            country = countries.setdefault(cc, {"name": self.iso[cc], "notes": [], "operators": []})
+            op = {"id": op_id, "name": spec["name"], "group": spec.get("group") or None, "mcc_mnc": codes,
+                  "status": "live", "rats": rats}
+            country["operators"].append(op)
+            by_id[op_id] = (cc, op)
+            by_code.update({c: (cc, op) for c in codes})
 
     # -- tables applied over the operators --------------------------------------------
     def find_operator(self, countries: dict, cc: str, name: str) -> dict | None:
@@ -676,16 +768,17 @@ class Importer:
                 self.unmatched.append(f"{path.name}: {code} {rat} (no operator with that MCC-MNC)")
 
     def publishers(self, fact: dict) -> set[str]:
-        """Independent sources of a fact's status: publishers, not counting the band-only Wikipedia rows."""
-        return {publisher_key(self.sources[k]["name"])
-                for k in fact["sources"] if not k.startswith("wiki:") and k != "ba:networks"}
+        """Independent sources of a fact's status (status_publishers)."""
+        return status_publishers(self.sources, fact["sources"])
 
     # -- whole dataset --------------------------------------------------------------
     def run(self) -> dict:
         countries = self.operators_from_base() if self.base else self.operators_from_atlas()
+        self.apply_plmn_pins(countries)
         self.apply_no_gsm(countries)
         self.apply_iot_networks(countries)
         self.apply_sunset(countries)
+        self.apply_added_operators(countries)  # after the tables: they know nothing of these networks
         self.apply_curated(countries)
         self.apply_corroborations(countries)
         self.apply_observations(countries)
