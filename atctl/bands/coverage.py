@@ -6,7 +6,9 @@ misses, and a verdict. Per country and RAT:
   partial       some usable band somewhere, but not full
   none          the RAT is deployed but the module can use none of its bands
                 (or the module does not support the RAT)
-  not-deployed  no operator runs the RAT (or every network of it is shut down)
+  not-deployed  no operator runs the RAT (or every network of it is shut down); with `no_data`
+                no network of the country has a fact for the RAT at all (a network added without a
+                source for its bands): unknown, not absent
 Shut-down networks are reported but do not count; announced shutdowns count,
 with a warning and the date. Verdicts resting on derived bands say so; bands seen on the user's own
 devices (atctl.observations) are reported as observed, and a derived band that was seen is no longer
@@ -50,6 +52,7 @@ class RatCoverage:
     derived: bool = False
     operators: list[OperatorCoverage] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    no_data: bool = False   # no network of the country has a fact for this RAT: unknown, not absent
 
 
 @dataclass
@@ -212,6 +215,9 @@ def check_country(profile, country: Country, rat: str, module_bands: list[int] |
         warnings, derived_names = list(view.notes), view.derived
     # over the operators that run the RAT: usable = their connection bands the module reaches
     usable_bands, missing_bands = _split(view.connection, reach)
+    if not view.entries:
+        warnings.append(f"the data has no {label} facts for the networks of {country.name}: whether they run "
+                        f"{label}, and on which bands, is unknown (its JSON verdict not-deployed means no data here)")
     if not view.counted:
         verdict = NOT_DEPLOYED_VERDICT
     elif not module_bands:
@@ -226,7 +232,7 @@ def check_country(profile, country: Country, rat: str, module_bands: list[int] |
         how = "the region's usual ones" if rat in ("gsm", "umts") else "derived from their LTE bands"
         warnings.append(f"{label} bands of {', '.join(derived_names)} are {how}, not stated by a source.")
     return RatCoverage(rat, list(view.network), usable_bands, missing_bands, verdict, bool(derived_names),
-                       operators, warnings)
+                       operators, warnings, no_data=not view.entries)
 
 
 def check(profile, countries: list[Country], rats: list[str] | None = None,
@@ -240,7 +246,8 @@ def check(profile, countries: list[Country], rats: list[str] | None = None,
             rat: check_country(profile, country, rat, module[rat], reach[rat], observed) for rat in rats}))
     for rat in rats:
         if rat in ("gsm", "umts") and profile.bands_for(rat):
-            gone = [c.country for c in report.countries if c.rats[rat].verdict == NOT_DEPLOYED_VERDICT]
+            gone = [c.country for c in report.countries
+                    if c.rats[rat].verdict == NOT_DEPLOYED_VERDICT and not c.rats[rat].no_data]
             if gone:
                 report.warnings.append(f"{rat.upper()} is shut down or absent in {', '.join(gone)}: "
                                        f"do not count on {profile.id}'s {rat.upper()} fallback there.")

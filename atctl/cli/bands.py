@@ -64,7 +64,8 @@ def _render_check(doc: dict) -> None:
         for rat, cov in country["rats"].items():
             style = VERDICT_STYLE[cov["verdict"]]
             ops = "; ".join(_operator_cell(op) for op in cov["operators"] if op["verdict"] != "not-deployed") or "-"
-            table.add_row(rat, line((cov["verdict"], style), " ~" if cov["derived"] else ""),
+            shown = "no data" if cov.get("no_data") else cov["verdict"]  # JSON keeps the contract's verdict
+            table.add_row(rat, line((shown, style), " ~" if cov["derived"] else ""),
                           " ".join(map(str, cov["usable_bands"])) or "-", " ".join(map(str, cov["missing_bands"])) or "-",
                           plain(ops))
             notes += [w for w in cov["warnings"] if w not in notes]

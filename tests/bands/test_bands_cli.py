@@ -38,3 +38,16 @@ def test_bad_country_and_module(cli):
 def test_human_output(cli):
     code, out, _ = cli("bands", "check", "--module", "quectel-bg95-m3", "--country", "DE")
     assert code == 0 and "Germany" in out and "derived" in out
+
+
+def test_a_rat_without_any_fact_is_no_data_not_absent(cli_json, cli):
+    # Niger's networks were added without a source for their 3G or LTE bands (docs/DATA.md, `operators:`):
+    # the check must not tell a field tech there is no LTE or that 3G was shut down there
+    code, doc = cli_json("bands", "check", "--module", "quectel-eg25-g", "--country", "NE")
+    rats = doc["countries"][0]["rats"]
+    assert rats["lte"]["verdict"] == "not-deployed" and rats["lte"]["no_data"] is True   # the contract's verdict
+    assert rats["gsm"]["no_data"] is False and rats["gsm"]["verdict"] == "full"
+    assert any("no LTE facts" in w for w in rats["lte"]["warnings"])
+    assert not any(w.startswith("UMTS is shut down or absent") for w in doc["warnings"])
+    code, out, _ = cli("bands", "check", "--module", "quectel-eg25-g", "--country", "NE")
+    assert "no data" in out
