@@ -131,6 +131,7 @@ def git_provenance(atlas: Path) -> tuple[str | None, str | None]:
 # reports (Mobile World Live is published by GSMA Ltd), short and long names of one publication,
 # a renamed site (Next INpact became Next in 2023). Keys as publisher_key normalises them.
 PUBLISHER_FAMILIES = {
+    "aa": "anadoluagency",  # Anadolu Agency's wire credit
     "mobileworldlive": "gsma",
     "commsupdate": "telegeographycommsupdate",
     "rcrwirelessnews": "rcrwireless",
@@ -142,7 +143,7 @@ PUBLISHER_FAMILIES = {
     "sttinfo": "stt",
 }
 # a news agency credited in parentheses is the story's origin ("finanzen.net (dpa)")
-_AGENCIES = re.compile(r"\b(dpa|anp|sda/awp|awp|the canadian press|ritzau|reuters|afp)\b", re.IGNORECASE)
+_AGENCIES = re.compile(r"\b(dpa|anp|sda/awp|awp|the canadian press|ritzau|reuters|afp|aa|anadolu agency)\b", re.IGNORECASE)
 # "X (relaying Y)", "(citing Y)", "(repost of Y)": Y is the origin; "X (via Y)": X's story read on Y
 _ORIGIN = re.compile(r"\((?:relaying|citing|repost of)\s+([^,)]+)", re.IGNORECASE)
 

@@ -249,6 +249,8 @@ def test_a_band_correction_may_keep_the_tables_status_sources(importer, atlas, o
     ("finanzen.net (dpa): Vodafone ends 2G", "dpa"),                             # a wire story: its agency
     ("persönlich.com (sda/awp, 2025-12-17): Swisscom", "awp"), ("AWP (via MarketScreener): Swisscom", "awp"),
     ("CityNews (The Canadian Press): Rogers", "thecanadianpress"),
+    ("A Haber (AA): 5G ihalesi bugün", "anadoluagency"),                       # Anadolu Agency's wire story
+    ("Daily Sabah (Anadolu Agency): 2G", "anadoluagency"),
     ("Finet (财华社): 中移香港", "finet"),
 ])
 def test_publisher_key_ignores_dates_and_follows_relays_and_families(importer, name, key):
