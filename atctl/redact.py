@@ -11,12 +11,13 @@ import re
 # command -> index of the first secret parameter and how many (None: all from there).
 # 27.007 8.3 CPIN=<pin>[,<newpin>], CPIN2 likewise, 7.5 CPWD=<fac>,<old>,<new> (all masked: simpler),
 # 7.4 CLCK=<fac>,<mode>[,<passwd>], 10.1.31 CGAUTH=<cid>,<auth_prot>,<userid>,<password>;
-# Quectel QICSGP=<ctx>,<type>,<apn>,<user>,<password>[,<auth>]; u-blox UPSD=<profile>,6,<password>.
+# Quectel QICSGP=<ctx>,<type>,<apn>,<user>,<password>[,<auth>]; u-blox UPSD=<profile>,6,<password>;
+# SARA-N2 (Huawei/Neul) NPIN=<command>,<pin>[,<new pin>] (mbed-os UBLOX_N2XX: +NPIN=0,<pin>).
 _SECRET_ARGS: dict[str, tuple[int, int | None]] = {
     "CPIN": (0, None), "CPIN2": (0, None), "CPWD": (0, None), "CLCK": (2, None),
-    "CGAUTH": (3, 1), "QICSGP": (4, 1), "UPSD": (2, 1),
+    "CGAUTH": (3, 1), "QICSGP": (4, 1), "UPSD": (2, 1), "NPIN": (1, None),
 }
-_SECRET_COMMANDS = re.compile(r'(?i)(AT\+(CPIN2|CPIN|CPWD|CLCK|CGAUTH|QICSGP|UPSD)\s*=\s*)([^\r\n]*)')
+_SECRET_COMMANDS = re.compile(r'(?i)(AT\+(CPIN2|CPIN|CPWD|CLCK|CGAUTH|QICSGP|UPSD|NPIN)\s*=\s*)([^\r\n]*)')
 _QUOTED = re.compile(r'"[^"]*"?|[^,]+|(?<=,)(?=,|$)|^(?=,)')
 # 14-20 digit runs: IMEI (15), IMEISV (16), IMSI (14-15), ICCID (18-20, may end in F)
 _ID_RUN = re.compile(r"(?<![0-9A-Fa-fxX])(\d{14,19}[\dFf]?)(?![0-9A-Fa-f])")

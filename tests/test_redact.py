@@ -1,3 +1,5 @@
+import pytest
+
 """Identifiers are redacted everywhere; band masks, which are long numbers too, are not."""
 
 from atctl.redact import mask_secrets, redact_text
@@ -20,3 +22,18 @@ def test_band_masks_are_not_identifiers():
 
 def test_pin_is_masked():
     assert mask_secrets('AT+CPIN="1234"') == 'AT+CPIN="****"'
+
+
+@pytest.mark.parametrize("command,masked", [
+    # SARA-N2 enters its PIN with AT+NPIN=0,"<pin>" and changes it with AT+NPIN=1,"<old>","<new>"
+    # (mbed-os UBLOX_N2XX.cpp: at_cmd_discard("+NPIN", "=", "%d%s", 0, sim_pin))
+    ('AT+NPIN=0,"4321"', 'AT+NPIN=0,"****"'),
+    ('AT+NPIN=1,"4321","8765"', 'AT+NPIN=1,"****","****"'),
+])
+def test_sara_n2_pin_is_masked(command, masked):
+    assert mask_secrets(command) == masked
+
+
+def test_send_does_not_print_a_sara_n2_pin(cli):
+    code, out, err = cli("send", 'AT+NPIN=0,"4321"', "--port", "sim://ublox-sara-n211", "-v")
+    assert "4321" not in out + err
