@@ -34,6 +34,15 @@ ALWAYS_URC_PREFIXES = (
     "+UUSORD:", "+UUSORF:", "+UUSOCL:", "+CMT:", "+CDS:", "+QCCID URC:", "+UMWI:", "+CIEV:",
 )
 BOOT_LINES = {"RDY", "APP RDY", "+UFOTASTAT: 0", "POWERED DOWN", "NORMAL POWER DOWN"}
+# Huawei/Neul firmware (SARA-N2, BC95) starts its boot text with the reset cause:
+# "REBOOT_CAUSE_APPLICATION_AT" after AT+NRB (Exploratory Engineering SARA-N210 tutorial)
+BOOT_PREFIXES = ("REBOOT_CAUSE_",)
+
+
+def is_boot_line(line: str) -> bool:
+    """A line a module prints only while booting (a reset happened)."""
+    text = line.strip()
+    return text in BOOT_LINES or text.startswith(BOOT_PREFIXES)
 ALWAYS_URC_LINES = BOOT_LINES | {"PSM POWER DOWN", "RING", "+CFUN: 1", "+CPIN: READY", "+CPIN: NOT INSERTED",
                                  "+QIND: SMS DONE", "+QIND: PB DONE", "ENTER PSM", "EXIT PSM",
                                  # bare start-up notices (older Quectel firmware, SIMCom): never a reply

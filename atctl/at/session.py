@@ -29,7 +29,7 @@ from contextlib import contextmanager
 from typing import Callable, Iterator, TextIO
 
 from atctl.codecs import cme
-from atctl.at.classify import (ALWAYS_URC_LINES, ALWAYS_URC_PREFIXES, BOOT_LINES, RAW_DATA_PREFIXES, ReplyMatcher,
+from atctl.at.classify import (ALWAYS_URC_LINES, ALWAYS_URC_PREFIXES, RAW_DATA_PREFIXES, ReplyMatcher, is_boot_line,
                                final_of, is_ok)
 from atctl.at.framing import LINE, PROMPT, RAW, Framer
 from atctl.at.timeouts import timeout_for
@@ -152,7 +152,7 @@ class AtSession:
 
     # ---- URCs ------------------------------------------------------------------
     def _urc(self, line: str, response: Response | None) -> None:
-        if line in BOOT_LINES:
+        if is_boot_line(line):
             self.rebooted = True
         if len(self.urcs) >= MAX_URCS:
             del self.urcs[: len(self.urcs) - MAX_URCS + 1]  # memmove of <= 1000 pointers
@@ -299,7 +299,7 @@ class AtSession:
                 response.elapsed_s = time.monotonic() - start
                 self.log.append(response)
                 return self._finish(response, final)
-            if line in BOOT_LINES:
+            if is_boot_line(line):
                 self._urc(line, response)
                 if not expect_reboot:
                     response.elapsed_s = time.monotonic() - start

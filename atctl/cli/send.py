@@ -45,8 +45,12 @@ def send(
     responses = []
     with open_session(port, baud=baud, transcript=transcript, show_ids=show_ids, start=not no_init,
                       **session_options(force)) as session:
+        from atctl.dialects import reboot_commands
+
+        reboots = reboot_commands()
         for command in commands:
-            responses.append(session.command(command, deadline))
+            # a reboot command of some dialect: boot text may come before its final (SARA-N2 AT+NRB)
+            responses.append(session.command(command, deadline, expect_reboot=command.strip().upper() in reboots))
         before_wait = len(session.urcs)
         if wait_urcs > 0:
             deadline = time.monotonic() + wait_urcs
@@ -89,3 +93,4 @@ def send(
     emit(document, json, render)
     if failed:
         raise typer.Exit(1)
+

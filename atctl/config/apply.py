@@ -215,6 +215,12 @@ def run_steps(session, steps: list[Step], progress: Progress | None = None, boot
             if not reboot:
                 results.append(StepResult(step, False, exc.one_line()))
                 raise _StepError(index, step, exc.one_line(), results[first:], exc) from None
+            if get_dialect(session.profile).reboot_answers_when_back and _still_up(session):
+                # AT+NRB answers once the module is back: no answer while it goes on answering with
+                # its echo still off means it never rebooted, so what the reboot applies is not applied
+                why = f"{step.command} got no answer and the module did not reboot: the settings it applies are not applied"
+                results.append(StepResult(step, False, why))
+                raise _StepError(index, step, why, results[first:], exc) from None
             response = None  # it reset before answering: the wait below tells whether it came back
         except AtctlError as exc:
             results.append(StepResult(step, False, exc.one_line()))
@@ -457,6 +463,16 @@ def _rebooted(session, exc) -> bool:
     if isinstance(exc, ModemRebooted):
         return True
     return isinstance(exc, ModemTimeout) and _answers(session) and _echo_back_on(session)
+
+
+def _still_up(session) -> bool:
+    """After an unanswered reboot command: the module answers and its echo is still off (a reset
+    turns it back on), and it printed none of the boot lines (SARA-N2: REBOOT_CAUSE_...)."""
+    from atctl.at.classify import is_boot_line
+
+    if any(is_boot_line(line) for line in session.urcs[-20:]):
+        return False
+    return _answers(session) and not _echo_back_on(session)
 
 
 def _answers(session) -> bool:

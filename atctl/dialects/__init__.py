@@ -35,3 +35,13 @@ def get_dialect(profile) -> Dialect:
         raise DataError(f"profile {profile.id} names dialect {name!r}, which atctl cannot configure yet",
                         hint=f"known dialects: {', '.join(_DIALECTS)}")
     return cls(profile)
+
+
+def reboot_commands() -> frozenset[str]:
+    """Every dialect's reboot command, upper case (AT+CFUN=15, AT+CFUN=16, AT+NRB ...)."""
+    commands = set()
+    for name in _DIALECTS:
+        command = dialect_class(name).reboot_command
+        if command:
+            commands.add(command.upper())
+    return frozenset(commands)

@@ -184,6 +184,8 @@ class SimDevice:
         reply = self.modem.handle(command, now)
         if options.get("late") and command.upper().startswith(options["late"].upper()) and self._late is None:
             self._late = reply  # answered late: lands ahead of the next command's reply
+            if reply.reboot:
+                self.modem.reboot(due)  # a late answer does not stop the reset
             return
         if self._late is not None:
             self._emit(self._late, due)

@@ -137,3 +137,25 @@ def test_status_shows_the_band_and_the_sim_without_an_at_cpin_read(cli_json, tmp
 def test_apply_stops_at_once_without_a_sim(cli, tmp_path):
     code, out, err = cli("apply", _config(tmp_path, "8"), "--port", _port(tmp_path, sim="absent"))
     assert code == 1 and "no SIM inserted" in err and "Traceback" not in err
+
+
+def test_nrb_prints_the_boot_text_before_its_ok(cli):
+    # Exploratory Engineering's SARA-N210 tutorial: AT+NRB -> REBOOT_CAUSE_APPLICATION_AT / u-blox / OK
+    from atctl.at.classify import is_boot_line
+
+    assert is_boot_line("REBOOT_CAUSE_APPLICATION_AT") and is_boot_line("RDY") and not is_boot_line("u-blox")
+    code, out, err = cli("send", "AT+NRB", "--port", f"sim://{N211}")
+    assert code == 0 and "REBOOT_CAUSE_APPLICATION_AT" in out and "error" not in err
+
+
+@pytest.mark.slow
+def test_an_nrb_that_never_answers_fails_and_puts_the_radio_back(cli_json, cli, tmp_path):
+    # found in review: the step read "no answer (the module reset before answering)", the radio stayed
+    # off (AT+CFUN=0 before it) and apply then waited out its registration timeout
+    port = _port(tmp_path, stall="AT%2BNRB")
+    code, doc = cli_json("apply", _config(tmp_path, "8"), "--port", port)
+    assert code == 1, doc
+    nrb = next(r for r in doc["steps"] if r["command"] == "AT+NRB")
+    assert nrb["ok"] is False and "did not reboot" in nrb["response"]
+    code, out, _ = cli("send", "AT+CFUN?", "--port", _port(tmp_path))
+    assert "+CFUN: 1" in out   # restored: the radio is on again

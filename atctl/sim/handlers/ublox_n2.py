@@ -2,8 +2,9 @@
 Huawei/Neul command set atctl.dialects.ublox_n2 speaks. What each handler models, and from where:
 - AT+NBAND: read `+NBAND:8,20`, test `+NBAND:(8,20)`, set with the radio off, applied by the
   next attach (the Huawei family's practice: radio off, band, AT+NRB).
-- AT+NRB: `REBOOTING`, then the final OK once the module is back (ArduinoNBIoT reads OK as the
-  reboot's last line; Sodaq_nbIOT waits up to 2 s for it).
+- AT+NRB: once the module is back, `REBOOT_CAUSE_APPLICATION_AT`, `u-blox`, then the final OK
+  (Exploratory Engineering's SARA-N210 "Interactive terminal" tutorial; ArduinoNBIoT reads OK as
+  the reboot's last line; Sodaq_nbIOT waits up to 2 s for it).
 - AT+NCONFIG: six switches as ArduinoNBIoT's README captured them, kept in NVM, read at boot:
   with AUTOCONNECT FALSE the module boots with its radio off and AT+CFUN=1 does not attach it
   (AT+CGATT=1 does).
@@ -47,9 +48,10 @@ def autoconnect(m) -> bool:
 
 
 def boot_urcs(m) -> list[str]:
-    """The final OK of the AT+NRB that rebooted it, once back (a power-on prints no such line here)."""
+    """The boot text and final OK of the AT+NRB that rebooted it, once back (other resets print
+    nothing here: their boot text is not documented)."""
     answer, m.answer_after_boot = getattr(m, "answer_after_boot", None), None
-    return [answer] if answer else []
+    return ["REBOOT_CAUSE_APPLICATION_AT", "u-blox", answer] if answer else []
 
 
 def boot_cfun(m) -> int:
@@ -114,7 +116,6 @@ def nband(m, kind, args, now):
 def nrb(m, kind, args, now):
     if kind != "exec":
         raise CmeError(50)
-    m.urc(now, "REBOOTING")
     m.answer_after_boot = "OK"
     return Reply(final=None, reboot=True)
 
