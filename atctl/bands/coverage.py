@@ -217,7 +217,7 @@ def check_country(profile, country: Country, rat: str, module_bands: list[int] |
     usable_bands, missing_bands = _split(view.connection, reach)
     if not view.entries:
         warnings.append(f"the data has no {label} facts for the networks of {country.name}: whether they run "
-                        f"{label}, and on which bands, is unknown (its JSON verdict not-deployed means no data here)")
+                        f"{label}, and on which bands, is unknown")
     if not view.counted:
         verdict = NOT_DEPLOYED_VERDICT
     elif not module_bands:

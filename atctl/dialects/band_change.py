@@ -46,4 +46,6 @@ def band_change(profile, countries: list, rats: list[str]) -> BandChange:
             notes.append(f"{rat}: every band {profile.id} has is needed ({', '.join(map(str, sorted(bands[rat])))}): "
                          "the factory setting; the commands only undo an earlier restriction")
     steps = dialect.band_steps({rat: frozenset(b) for rat, b in bands.items() if rat in settable})
+    if steps:
+        notes += dialect.band_change_notes
     return BandChange(bands, steps, notes)

@@ -26,6 +26,7 @@ class Dialect:
     band_layout: str | None = None    # +QCFG "band" mask layout (lpwa | lte) where the dialect uses +QCFG
     reboot_command: str | None = None  # the command that reboots the module to apply settings
     reboot_answers_when_back = False   # the reboot command's final result comes once the module is back (AT+NRB)
+    band_change_notes: tuple[str, ...] = ()  # what a user sending `bands mask` commands by hand must know
     # vendor commands this dialect speaks beyond 27.007, with what each does (console completion)
     vendor_commands: dict[str, str] = {}
     # the profile's ptw_command quirk -> the atctl.timers.edrx form that carries the PTW

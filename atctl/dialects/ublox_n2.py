@@ -31,6 +31,8 @@ class UbloxN2(Dialect):
     reboot_command = "AT+NRB"
     reboot_answers_when_back = True     # AT+NRB's OK comes after the boot
     iccid_reads = (("AT+NCCID", "+NCCID:"),)
+    band_change_notes = ("if AT+NCONFIG? shows AUTOCONNECT FALSE, the module comes back from AT+NRB with its radio "
+                         "off and detached: send AT+CFUN=1 and AT+CGATT=1 after it (atctl apply does)",)
 
     def serving_cell_read(self):
         """AT+NUESTATS=CELL (the iotcreators N211 guide's form): the serving cell's EARFCN, from which

@@ -121,7 +121,9 @@ def test_apply_with_autoconnect_false_registers(cli_json, cli, tmp_path):
 
 def test_nuestats_cell_gives_the_band_from_the_earfcn():
     # the N211 set-up guide's capture; columns EARFCN,PCI,primary,RSRP,RSRQ,RSSI,SNR (tenths of dB)
-    cell = parse_line("NUESTATS:CELL,3547,186,1,-813,-134,-715,10").model.cell_in_use()
+    parsed = parse_line("NUESTATS:CELL,3547,186,1,-813,-134,-715,10")
+    assert parsed.fields["band"] == 8 and parsed.fields["snr"] == 10   # decode shows the band too
+    cell = parsed.model.cell_in_use()
     assert (cell.band, cell.channel, cell.rat) == (8, 3547, "nb-iot")
     assert cell.signal == {"rsrp_dbm": -81.3, "rsrq_db": -13.4, "rssi_dbm": -71.5}
     assert parse_line("NUESTATS:CELL,3547,187,0,-900,-150,-800,2").model.cell_in_use() is None  # a neighbour
@@ -159,3 +161,9 @@ def test_an_nrb_that_never_answers_fails_and_puts_the_radio_back(cli_json, cli, 
     assert nrb["ok"] is False and "did not reboot" in nrb["response"]
     code, out, _ = cli("send", "AT+CFUN?", "--port", _port(tmp_path))
     assert "+CFUN: 1" in out   # restored: the radio is on again
+
+
+def test_bands_mask_tells_what_autoconnect_false_needs(cli_json):
+    code, doc = cli_json("bands", "mask", "--module", N211, "--country", "DE", "--rat", "nb-iot")
+    assert code == 0 and doc["commands"][-1] == "AT+NRB"
+    assert any("AT+CFUN=1 and AT+CGATT=1" in note for note in doc["notes"]), doc["notes"]

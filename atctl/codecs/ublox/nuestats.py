@@ -35,13 +35,15 @@ class NueStats(Model):
     rsrp_dbm: float | None = None
     rsrq_db: float | None = None
     rssi_dbm: float | None = None
+    snr: int | None = None                  # as sent (the unit is not documented in the sources read)
+    band: int | None = None                 # from the EARFCN (36.101 Table 5.7.3-1): the line has no band field
 
     def cell_in_use(self) -> CellInUse | None:
         """The serving cell (a CELL line with primary 1): its band from the EARFCN, channel and signal."""
         if self.kind != "CELL" or not self.primary or self.earfcn is None:
             return None
         signal = {k: getattr(self, k) for k in ("rsrp_dbm", "rsrq_db", "rssi_dbm") if getattr(self, k) is not None}
-        return CellInUse(band_of_dl_earfcn(self.earfcn), self.earfcn, "nb-iot", signal)
+        return CellInUse(self.band, self.earfcn, "nb-iot", signal)
 
 
 def parse_nuestats(body: str) -> NueStats:
@@ -53,10 +55,11 @@ def parse_nuestats(body: str) -> NueStats:
         return NueStats(kind=kind, values=rest)
     numbers = dict(zip(CELL_FIELDS, (_number(v) for v in rest)))
     tenth = {k: (numbers[k] / 10 if numbers.get(k) is not None else None) for k in ("rsrp", "rsrq", "rssi")}
-    primary = numbers.get("primary")
-    return NueStats(kind=kind, values=rest, earfcn=numbers.get("earfcn"), pci=numbers.get("pci"),
+    primary, earfcn = numbers.get("primary"), numbers.get("earfcn")
+    return NueStats(kind=kind, values=rest, earfcn=earfcn, pci=numbers.get("pci"),
                     primary=None if primary is None else primary == 1, rsrp_dbm=tenth["rsrp"],
-                    rsrq_db=tenth["rsrq"], rssi_dbm=tenth["rssi"])
+                    rsrq_db=tenth["rsrq"], rssi_dbm=tenth["rssi"], snr=numbers.get("snr"),
+                    band=band_of_dl_earfcn(earfcn) if earfcn is not None else None)
 
 
 def format_nuestats_cell(earfcn: int, pci: int, primary: bool, rsrp_dbm: float, rsrq_db: float,
