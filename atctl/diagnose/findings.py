@@ -161,8 +161,10 @@ def _roaming(f: Facts, found: list[Finding]) -> list[Finding]:
     if not _registration_of(f).roaming:
         return []
     op = _network(f).operator
+    where = op.name or op.mcc_mnc
+    on = f"Roaming on {where} ({op.country or '?'})" if where else "Roaming (the network was not read)"
     return [Finding("major", "roaming", "Registered while roaming",
-                    f"Roaming on {op.name or op.mcc_mnc} ({op.country or '?'}); roaming can cost "
+                    f"{on}; roaming can cost "
                     "more and networks may grant different power-saving timers.",
                     "Confirm roaming is intended for this SIM and country.")]
 
