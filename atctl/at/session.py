@@ -380,7 +380,8 @@ class AtSession:
             return ModemUnreachable(
                 f"no answer at all from {port}",
                 hint="this may be the wrong port (a USB module has several: try `atctl ports` and another interface), "
-                     "or the module is off or asleep in PSM (wake it with its PWRKEY/WAKEUP pin)")
+                     "or the module is off or asleep in PSM (wake it with its PWRKEY/WAKEUP pin), "
+                     "or it runs at another baud rate (SARA-N2: --baud 9600)")
         if any(line.startswith(("CONNECT", "NO CARRIER")) for line in lines):
             return ModemUnreachable(
                 f"{port} is in data mode (a data connection is open)",
