@@ -27,6 +27,7 @@ def test_first_downlink_earfcn_matches_the_second_table(band, first):
     # 36.101 Table 5.7.3-1 N_DL ranges of the bands IoT modules use most
     (1, 0, 599), (3, 1200, 1949), (5, 2400, 2649), (8, 3450, 3799), (20, 6150, 6449), (28, 9210, 9659),
     (21, 6450, 6599), (66, 66436, 67335), (71, 68586, 68935), (85, 70366, 70545), (87, 70546, 70595),
+    (53, 60140, 60254), (103, 70646, 70655), (106, 70656, 70705),
 ])
 def test_downlink_range(band, low, high):
     span = dl_range(band)
