@@ -25,6 +25,14 @@ class Reply:
     reboot: bool = False               # the module reboots after answering
 
 
+def set_numbers(kind: str, args: list[str], at_least: int = 1) -> list[int]:
+    """The whole numbers of a set command (band lists, RAT numbers); anything else is +CME ERROR: 50,
+    as the modules answer a malformed parameter."""
+    if kind != "set" or len(args) < at_least or not all(a.strip().isdigit() for a in args):
+        raise CmeError(50)
+    return [int(a) for a in args]
+
+
 class CmeError(Exception):
     """Raised by a handler: the module answers +CME ERROR: <code> (in the form AT+CMEE chose)."""
 

@@ -29,7 +29,7 @@ from atctl.codecs.standard.cfun import format_cfun
 from atctl.codecs.standard.cpin import format_cpin
 from atctl.sim.handlers import standard
 from atctl.codecs.hints import quirk
-from atctl.sim.reply import CmeError, Reply
+from atctl.sim.reply import CmeError, Reply, set_numbers
 from atctl.timers import psm as psm_codec
 
 if TYPE_CHECKING:
@@ -248,9 +248,7 @@ def qband(m, kind, args, now):
         return Reply([format_qband_test(supported)])
     if kind == "read":
         return Reply([format_qband(m.nvm.bands.get("nb-iot") or supported)])
-    if kind != "set" or not args or not all(a.strip().isdigit() for a in args):
-        raise CmeError(50)
-    count, bands = int(args[0]), [int(a) for a in args[1:]]
+    count, *bands = set_numbers(kind, args)
     if count == 0 and not bands:
         new = set(supported)
     elif count != len(bands) or not bands or not set(bands) <= set(supported):

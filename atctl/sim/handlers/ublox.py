@@ -24,7 +24,7 @@ from atctl.codecs.ublox.umnoprof import MNO_PROFILES, format_umnoprof
 from atctl.codecs.ublox.urat import format_urat
 from atctl.errors import InputError
 from atctl.sim.handlers import standard, ublox_n2
-from atctl.sim.reply import CmeError, Reply
+from atctl.sim.reply import CmeError, Reply, set_numbers
 
 LPWA_RATS = {"lte-m", "nb-iot"}
 
@@ -85,9 +85,7 @@ def ubandmask(m, kind, args, now):
         return Reply([format_ubandmask({number: m.nvm.bands.get(rat, ()) for rat, number in rat_numbers.items()})])
     if kind == "test":
         return Reply(["+UBANDMASK: (0,1),(0-18446744073709551615),(0-18446744073709551615)"])
-    if kind != "set" or len(args) < 2 or not all(a.isdigit() for a in args):
-        raise CmeError(50)
-    number = int(args[0])
+    number = set_numbers(kind, args, at_least=2)[0]
     rat = next((r for r, n in rat_numbers.items() if n == number), None)
     if rat is None:
         raise CmeError(50)
@@ -114,9 +112,7 @@ def ubandsel(m, kind, args, now):
             nvm.get("gsm", ()), nvm.get("umts", ()), nvm.get("lte", ()) if lte_ok is not None else ()))])
     if kind == "test":
         return Reply([f"+UBANDSEL: (0,{','.join(map(str, supported))})"])
-    if kind != "set" or not args or not all(a.strip().isdigit() for a in args):
-        raise CmeError(50)
-    values = [int(a) for a in args]
+    values = set_numbers(kind, args)
     if values == [0]:
         values = supported
     elif not set(values) <= set(supported):
@@ -139,9 +135,7 @@ def urat(m, kind, args, now):
         return Reply([format_urat(urat_codec.set_values(order) if set_form else urat_codec.priority_values(order))])
     if kind == "test":
         return Reply(["+URAT: (0-6),(0,2,3),(0,2,3)" if set_form else "+URAT: (7,8,9),(7,8,9),(7,8,9)"])
-    if kind != "set" or not args or not all(a.strip().isdigit() for a in args):
-        raise CmeError(50)
-    values = [int(a) for a in args]
+    values = set_numbers(kind, args)
     rats = urat_codec.set_order(values) if set_form else urat_codec.priority_order(values)
     if not rats or len(set(rats)) != len(rats) or not set(rats) <= set(m.profile.rats) \
             or (not set_form and len(rats) != len(values)):

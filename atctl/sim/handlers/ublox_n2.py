@@ -22,7 +22,7 @@ from atctl.bands.earfcn import first_dl_earfcn
 from atctl.codecs.ublox.nconfig import format_nconfig
 from atctl.codecs.ublox.nuestats import format_nuestats_cell
 from atctl.sim.handlers import standard
-from atctl.sim.reply import CmeError, Reply
+from atctl.sim.reply import CmeError, Reply, set_numbers
 
 # ArduinoNBIoT README (commit 9cc496b): AT+NCONFIG? on a SARA-N211, in this order
 DEFAULT_NCONFIG = {"AUTOCONNECT": "TRUE", "CR_0354_0338_SCRAMBLING": "TRUE", "CR_0859_SI_AVOID": "TRUE",
@@ -102,9 +102,7 @@ def nband(m, kind, args, now):
         return Reply([format_nband_test(supported)])
     if kind == "read":
         return Reply([format_nband(m.nvm.bands.get("nb-iot") or supported)])
-    if kind != "set" or not args or not all(a.strip().isdigit() for a in args):
-        raise CmeError(50)
-    bands = {int(a) for a in args}
+    bands = set(set_numbers(kind, args))
     if not bands <= set(supported):
         raise CmeError(50)
     if m.v.cfun != 0:
