@@ -10,6 +10,14 @@ from typer.testing import CliRunner
 pytest_plugins = ["pytester"]
 
 
+@pytest.fixture(scope="session")
+def importer():
+    """scripts/import_band_atlas.py as a module (tests/band_atlas_script.py)."""
+    from band_atlas_script import importer_module
+
+    return importer_module()
+
+
 @pytest.fixture(autouse=True)
 def _observation_store_in_tmp(tmp_path_factory, monkeypatch):
     """status / apply / verify / diagnose record band observations (atctl.observations): never into the

@@ -9,7 +9,6 @@ code belongs to two operators unless it is a documented shared network.
 from __future__ import annotations
 
 import collections
-import importlib.util
 import json
 import re
 from importlib import resources
@@ -27,13 +26,6 @@ GSM_MHZ = {450, 480, 750, 850, 900, 1800, 1900}
 # 520-15 NT Mobile / AIS-T (Wikipedia: "used for NT Mobile, AIS-T and MVNO").
 SHARED_CODES = {"302880", "24436", "50210", "52015"}
 
-
-@pytest.fixture(scope="module")
-def importer():
-    spec = importlib.util.spec_from_file_location("import_band_atlas_lint", ROOT / "scripts" / "import_band_atlas.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 @pytest.fixture(scope="module")

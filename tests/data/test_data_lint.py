@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 from importlib import resources
@@ -127,15 +126,11 @@ def test_fresh_load_builds_every_country():
 _SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
 
 
-@functools.lru_cache(maxsize=1)
 def _importer():
-    """scripts/import_band_atlas.py as a module (it is a script, not part of the package)."""
-    import importlib.util
+    """scripts/import_band_atlas.py as a module (tests/band_atlas_script.py)."""
+    from band_atlas_script import importer_module
 
-    spec = importlib.util.spec_from_file_location("import_band_atlas_lint", _SCRIPTS / "import_band_atlas.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return importer_module()
 
 
 def _curated():

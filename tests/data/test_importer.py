@@ -8,7 +8,6 @@ vocabularies: confidence x/s, layer coverage/capacity, lte_m yes/off/unlisted,
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 from pathlib import Path
 
@@ -17,13 +16,6 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 
-
-@pytest.fixture(scope="module")
-def importer():
-    spec = importlib.util.spec_from_file_location("import_band_atlas", ROOT / "scripts" / "import_band_atlas.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:

@@ -7,7 +7,6 @@ adds one network to a country the tables have (DE) and one to a country they lac
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 from pathlib import Path
@@ -39,13 +38,6 @@ LOCAL_DE = {
 }
 
 
-@pytest.fixture(scope="module")
-def importer():
-    spec = importlib.util.spec_from_file_location("import_band_atlas_added", ROOT / "scripts" / "import_band_atlas.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
 
 def make_overlay(tmp_path: Path, fragment: dict, main: dict | None = None) -> Path:
     d = tmp_path / "overlay"
@@ -65,6 +57,18 @@ def build(importer, overlay: Path, tmp_path: Path, base: Path | None = None, atl
         args += ["--base", str(base)]
     assert importer.main(args) == 0
     return json.loads(out.read_text(encoding="utf-8"))
+
+
+def previous_conversion(tmp_path: Path, doc: dict) -> tuple[Path, Path]:
+    """What regen.sh imports over: the previous countries.json (--base) and a partial Band Atlas copy
+    holding only iot_networks.csv and sunset.csv."""
+    base = tmp_path / "base.json"
+    base.write_text(json.dumps(doc), encoding="utf-8")
+    partial = tmp_path / "partial"
+    (partial / "data").mkdir(parents=True)
+    for name in ("iot_networks.csv", "sunset.csv"):
+        shutil.copy(FIXTURE / "data" / name, partial / "data" / name)
+    return base, partial
 
 
 def ops(doc: dict, cc: str) -> dict:
@@ -135,12 +139,7 @@ def test_base_mode_keeps_added_networks_once(importer, tmp_path):
                                       "corroborate": {"iq-zain": {"gsm": [{"source": "op-page"}]}}})
     (tmp_path / "a").mkdir()
     first = build(importer, overlay, tmp_path / "a")
-    base = tmp_path / "base.json"
-    base.write_text(json.dumps(first), encoding="utf-8")
-    partial = tmp_path / "partial"
-    (partial / "data").mkdir(parents=True)
-    for name in ("iot_networks.csv", "sunset.csv"):
-        shutil.copy(FIXTURE / "data" / name, partial / "data" / name)
+    base, partial = previous_conversion(tmp_path, first)
     (tmp_path / "b").mkdir()
     again = build(importer, overlay, tmp_path / "b", base=base, atlas=partial)
     assert again["countries"] == first["countries"]
@@ -156,13 +155,8 @@ def test_plmn_manual_pins_also_apply_over_a_previous_conversion(importer, tmp_pa
     overlay = make_overlay(tmp_path, {"sources": {}})
     first = build(importer, overlay, tmp_path)
     assert ops(first, "DE")["telekom-de"]["mcc_mnc"] != ["26201", "26206"]
-    base = tmp_path / "base.json"
-    base.write_text(json.dumps(first), encoding="utf-8")
+    base, partial = previous_conversion(tmp_path, first)
     (overlay / "plmn_manual.yaml").write_text("telekom-de: {mcc_mnc: ['26201', '26206']}\n", encoding="utf-8")
-    partial = tmp_path / "partial"
-    (partial / "data").mkdir(parents=True)
-    for name in ("iot_networks.csv", "sunset.csv"):
-        shutil.copy(FIXTURE / "data" / name, partial / "data" / name)
     (tmp_path / "b").mkdir()
     again = build(importer, overlay, tmp_path / "b", base=base, atlas=partial)
     assert ops(again, "DE")["telekom-de"]["mcc_mnc"] == ["26201", "26206"]
@@ -181,12 +175,7 @@ def test_base_mode_keeps_a_band_atlas_operator_whose_every_fact_is_curated(impor
     (tmp_path / "b").mkdir()
     curated = build(importer, overlay, tmp_path / "b")
     assert all(f["sources"] == ["cur:press"] for f in ops(curated, "AT")["at-magenta"]["rats"].values())
-    base = tmp_path / "base.json"
-    base.write_text(json.dumps(curated), encoding="utf-8")
-    partial = tmp_path / "partial"
-    (partial / "data").mkdir(parents=True)
-    for name in ("iot_networks.csv", "sunset.csv"):
-        shutil.copy(FIXTURE / "data" / name, partial / "data" / name)
+    base, partial = previous_conversion(tmp_path, curated)
     (tmp_path / "c").mkdir()
     again = build(importer, overlay, tmp_path / "c", base=base, atlas=partial)
     assert again["countries"] == curated["countries"]

@@ -6,7 +6,6 @@ sunset), with rows copied from upstream (see the fixture README for the few rebu
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -16,13 +15,6 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "band-atlas-data"
 
-
-@pytest.fixture(scope="module")
-def importer():
-    spec = importlib.util.spec_from_file_location("import_band_atlas_fx", ROOT / "scripts" / "import_band_atlas.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 @pytest.fixture(scope="module")

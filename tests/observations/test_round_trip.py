@@ -2,7 +2,6 @@
 dir via ATCTL_DATA_DIR, simulator recording allowed by ATCTL_OBSERVE_SIMULATOR), shown by `countries --json`
 and `bands check`, exported, and merged by the importer into the shipped data format."""
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -55,9 +54,9 @@ def test_status_records_and_countries_shows_it_export_and_merge(cli_json, store,
     assert set(exported) == {"format", "kind", "exported", "about", "observations"}
     assert set(exported["observations"][0]) == {"mcc_mnc", "rat", "band", "count", "first_seen", "last_seen"}
 
-    spec = importlib.util.spec_from_file_location("import_band_atlas_obs", ROOT / "scripts" / "import_band_atlas.py")
-    importer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(importer)
+    from band_atlas_script import importer_module
+
+    importer = importer_module()
     fixture = ROOT / "tests" / "data" / "fixtures" / "band-atlas-data"
     overlay = tmp_path / "overlay"  # the real overlay, curated facts cut to the fixture's operators
     overlay.mkdir()
