@@ -109,7 +109,8 @@ def _sim_state_from_imsi(session) -> SimCard | None:
         response = session.command("AT+CIMI")
     except ModemTimeout:
         return None
-    if response.ok and any(IMSI.match(line.strip()) for line in response.lines):
+    # bare digits (27.007 7.4), or "+CIMI: <imsi>" / quoted as some firmware writes it
+    if response.ok and any(IMSI.match(line.split(":", 1)[-1].strip().strip('"')) for line in response.lines):
         return SimCard(READY, "the SIM gives its IMSI (AT+CIMI); this module has no AT+CPIN? read", "AT+CIMI: OK")
     if response.error_code in _CME:
         state, detail = _CME[response.error_code]

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from atctl.sim_card import IMSI
+
 V0_RESULTS = {"0": "OK", "1": "CONNECT", "3": "NO CARRIER", "4": "ERROR", "6": "NO DIALTONE",
               "7": "BUSY", "8": "NO ANSWER"}
 OK_FINALS = {"OK", "SEND OK"}
@@ -66,7 +68,7 @@ PREFIXED_REPLIES = frozenset({
 # length padded with F (ITU-T E.118)
 BARE_REPLY_SHAPES = {
     "CGSN": re.compile(r"^\d{14,17}$"), "GSN": re.compile(r"^\d{14,17}$"),
-    "CIMI": re.compile(r"^\d{6,15}$"),
+    "CIMI": IMSI,
     "CCID": re.compile(r"^\d{18,20}[Ff]?$"), "ICCID": re.compile(r"^\d{18,20}[Ff]?$"),
     "QCCID": re.compile(r"^\d{18,20}[Ff]?$"),
 }

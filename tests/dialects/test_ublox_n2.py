@@ -167,3 +167,31 @@ def test_bands_mask_tells_what_autoconnect_false_needs(cli_json):
     code, doc = cli_json("bands", "mask", "--module", N211, "--country", "DE", "--rat", "nb-iot")
     assert code == 0 and doc["commands"][-1] == "AT+NRB"
     assert any("AT+CFUN=1 and AT+CGATT=1" in note for note in doc["notes"]), doc["notes"]
+
+
+class _Answers:
+    """A session stub: each command's (ok, lines, error code, final)."""
+
+    def __init__(self, **replies):
+        self.replies = replies
+
+    def command(self, command, *args, **kwargs):
+        from types import SimpleNamespace
+
+        ok, lines, code, final = self.replies[command.replace("AT+", "").replace("?", "")]
+        return SimpleNamespace(ok=ok, lines=lines, error_code=code, final=final, error_text=None)
+
+
+@pytest.mark.parametrize("cimi,state", [
+    ((True, ["262011234567890"], None, "OK"), "ready"),            # 27.007: bare digits
+    ((True, ["+CIMI: 262011234567890"], None, "OK"), "ready"),     # prefixed, as some firmware writes it
+    ((False, [], 10, "+CME ERROR: 10"), "absent"),
+    ((False, [], 11, "+CME ERROR: 11"), "pin-required"),
+    ((False, [], None, "ERROR"), "unknown"),                       # nothing to tell: stays unknown
+])
+def test_sim_state_without_an_at_cpin_read(cimi, state):
+    from atctl.sim_card import read_sim_state
+
+    session = _Answers(CPIN=(False, [], None, "ERROR"), CIMI=cimi)
+    sim = read_sim_state(session)
+    assert sim.state == state and "262011234567890" not in (sim.raw + sim.detail)
