@@ -195,3 +195,9 @@ def test_sim_state_without_an_at_cpin_read(cimi, state):
     session = _Answers(CPIN=(False, [], None, "ERROR"), CIMI=cimi)
     sim = read_sim_state(session)
     assert sim.state == state and "262011234567890" not in (sim.raw + sim.detail)
+
+
+def test_an_unreadable_nuestats_field_is_reported_not_dropped():
+    # the codecs' rule (DESIGN.md): an optional field that cannot be read is listed, the rest decodes
+    fields = parse_line("NUESTATS:CELL,3547,186,1,-813,x,-715,10").fields
+    assert fields["band"] == 8 and fields["rsrq_db"] is None and fields["unparsed"] == {"rsrq": "x"}

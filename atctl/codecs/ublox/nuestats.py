@@ -12,17 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from atctl.bands.earfcn import band_of_dl_earfcn
-from atctl.codecs.fields import split_fields, unquote
+from atctl.codecs.fields import opt_int, split_fields, unquote
 from atctl.codecs.model import Model
 from atctl.errors import InputError
 from atctl.network_values import CellInUse
 
 CELL_FIELDS = ("earfcn", "pci", "primary", "rsrp", "rsrq", "rssi", "snr")
-
-
-def _number(text: str) -> int | None:
-    text = text.strip()
-    return int(text) if text.lstrip("+-").isdigit() and len(text) < 12 else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +48,7 @@ def parse_nuestats(body: str) -> NueStats:
     kind, rest = values[0].upper(), values[1:]
     if kind != "CELL":
         return NueStats(kind=kind, values=rest)
-    numbers = dict(zip(CELL_FIELDS, (_number(v) for v in rest)))
+    numbers = {name: opt_int(rest, i, "+NUESTATS", name) for i, name in enumerate(CELL_FIELDS)}
     tenth = {k: (numbers[k] / 10 if numbers.get(k) is not None else None) for k in ("rsrp", "rsrq", "rssi")}
     primary, earfcn = numbers.get("primary"), numbers.get("earfcn")
     return NueStats(kind=kind, values=rest, earfcn=earfcn, pci=numbers.get("pci"),
