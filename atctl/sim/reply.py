@@ -30,7 +30,10 @@ def set_numbers(kind: str, args: list[str], at_least: int = 1) -> list[int]:
     as the modules answer a malformed parameter."""
     if kind != "set" or len(args) < at_least or not all(a.strip().isdigit() for a in args):
         raise CmeError(50)
-    return [int(a) for a in args]
+    try:
+        return [int(a) for a in args]
+    except ValueError:  # thousands of digits: past int()'s limit, and no module takes it either
+        raise CmeError(50) from None
 
 
 class CmeError(Exception):
