@@ -34,7 +34,9 @@ def band_change(profile, countries: list, rats: list[str]) -> BandChange:
     settable = dialect.settable_band_rats()
     notes = derived_notes(profile, countries, rats)
     for rat in rats:
-        if rat not in settable:
+        if rat not in profile.rats:
+            notes.append(f"{profile.id} does not support {rat}: there is no {rat} band to restrict")
+        elif rat not in settable:
             notes.append(f"atctl cannot restrict {rat} bands on {profile.id} (its {profile.dialect} dialect has no "
                          "band command for them)")
         elif not bands[rat] and profile.bands_for(rat):

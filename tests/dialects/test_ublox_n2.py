@@ -201,3 +201,10 @@ def test_an_unreadable_nuestats_field_is_reported_not_dropped():
     # the codecs' rule (DESIGN.md): an optional field that cannot be read is listed, the rest decodes
     fields = parse_line("NUESTATS:CELL,3547,186,1,-813,x,-715,10").fields
     assert fields["band"] == 8 and fields["rsrq_db"] is None and fields["unparsed"] == {"rsrq": "x"}
+
+
+def test_bands_mask_for_a_rat_the_module_lacks_says_so(cli_json):
+    # it said "its ublox-n2 dialect has no band command for them", as if the module had LTE-M
+    code, doc = cli_json("bands", "mask", "--module", N211, "--country", "DE", "--rat", "lte-m")
+    assert code == 0 and doc["commands"] == []
+    assert doc["notes"] == ["ublox-sara-n211 does not support lte-m: there is no lte-m band to restrict"]
