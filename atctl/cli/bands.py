@@ -113,26 +113,37 @@ def mask(module: ModuleOpt, country: CountryOpt, rat: RatOpt = None, profiles: P
 
 
 @app.command()
-def decode(line: Annotated[str, typer.Argument(help="A +QCFG: \"band\" or +UBANDMASK read line.")],
-           module: Annotated[Optional[str], typer.Option("--module", "-m", help="Module profile (mask layout, RAT numbers).",
+def decode(line: Annotated[str, typer.Argument(help="A band read: +QCFG: \"band\", +UBANDMASK, +NBAND or +UBANDSEL.")],
+           module: Annotated[Optional[str], typer.Option("--module", "-m", help="Module profile (mask layout, RAT numbers, "
+                                                         "the bands a +UBANDSEL value means on it).",
                                                          autocompletion=complete_module_id)] = None,
            profiles: ProfilesOpt = None, json: JsonOpt = False) -> None:
-    """Decode a band-mask read into band lists per RAT."""
+    """Decode a band read into band lists per RAT."""
+    from atctl.bands.reads import band_lists, is_band_read
+    from atctl.codecs import parse_line
     from atctl.errors import InputError
     from atctl.profiles import load_profile
-    from atctl.codecs import parse_line
 
     profile = load_profile(module, profiles) if module else None
     parsed = parse_line(line, profile=profile)
-    if parsed.type not in ("QCFG", "UBANDMASK") or (parsed.type == "QCFG" and parsed.fields.get("key") != "band"):
-        raise InputError(f"{line!r} is not a band-mask line", hint='give a +QCFG: "band",... or +UBANDMASK: ... line')
-    fields = {k: v for k, v in parsed.fields.items() if k in ("gsm", "umts", "lte", "lte_m", "nb_iot", "layout")}
+    if not is_band_read(parsed.type, parsed.fields):
+        raise InputError(f"{line!r} is not a band read",
+                         hint='give a +QCFG: "band",..., +UBANDMASK: ..., +NBAND: ... or +UBANDSEL: ... line')
+    fields = band_lists(parsed.type, parsed.fields, profile)
     doc = {"type": parsed.type, "fields": fields}
 
     def render() -> None:
-        from atctl.cli._common import console, copyable
+        from atctl.cli._common import console, copyable, plain
 
+        out = console()
         for key, value in fields.items():
-            console().print(copyable(f"{key:7} {' '.join(map(str, value)) if isinstance(value, list) else value}"))
+            if not isinstance(value, bool) and not (key == "mhz" and not value):
+                out.print(copyable(f"{key:7} {' '.join(map(str, value)) if isinstance(value, list) else value}"))
+        if fields.get("supported_list"):
+            out.print(plain("the bands the module supports (the AT+NBAND=? answer), not the ones enabled", "dim"))
+        if fields.get("default"):
+            out.print(plain("0 is the module's default: every band it supports", "dim"))
+        elif parsed.type == "UBANDSEL" and profile is None:
+            out.print(plain("every band each MHz value can mean; give --module for the ones your module has", "dim"))
 
     emit(doc, json, render)

@@ -51,3 +51,36 @@ def test_a_rat_without_any_fact_is_no_data_not_absent(cli_json, cli):
     assert not any(w.startswith("UMTS is shut down or absent") for w in doc["warnings"])
     code, out, _ = cli("bands", "check", "--module", "quectel-eg25-g", "--country", "NE")
     assert "no data" in out
+
+
+def test_decode_nband_read_and_test_forms(cli_json, cli):
+    # SARA-N2 / BC95 band reads (u-blox SARA-N2 AT manual form, as Sodaq_nbIOT and
+    # ublox-cellular-base-n2xx parse it): the read is the enabled set, the =? form the supported one
+    code, doc = cli_json("bands", "decode", "+NBAND:20,8")
+    assert code == 0 and doc["type"] == "NBAND" and doc["fields"] == {"nb_iot": [8, 20], "supported_list": False}
+    code, doc = cli_json("bands", "decode", "+NBAND: (8,20)")
+    assert code == 0 and doc["fields"] == {"nb_iot": [8, 20], "supported_list": True}
+    code, out, _ = cli("bands", "decode", "+NBAND:8,20")
+    assert code == 0 and "nb_iot  8 20" in out
+
+
+def test_decode_ubandsel_names_the_bands_each_mhz_value_enables(cli_json, cli):
+    # ModemManager's u-blox test (mm-modem-helpers-ublox test, SARA-U201): "+UBANDSEL: 800,850,900,1900,2100"
+    # is UMTS 6 / GSM 850 + UMTS 5 / EGSM + UMTS 8 / PCS + UMTS 2 / UMTS 1
+    code, doc = cli_json("bands", "decode", "+UBANDSEL: 800,850,900,1900,2100", "--module", "ublox-sara-u201")
+    assert code == 0 and doc["type"] == "UBANDSEL"
+    assert doc["fields"]["mhz"] == [800, 850, 900, 1900, 2100]
+    assert doc["fields"]["gsm"] == [850, 900, 1900] and doc["fields"]["umts"] == [1, 2, 5, 6, 8, 19]
+    assert "lte" not in doc["fields"]                      # SARA-U201 has no LTE
+    # without a module, every band each value can mean, and the output says so
+    code, doc = cli_json("bands", "decode", "+UBANDSEL: 1800")
+    assert code == 0 and doc["fields"]["gsm"] == [1800] and doc["fields"]["umts"] == [3] and doc["fields"]["lte"] == [3]
+    code, out, _ = cli("bands", "decode", "+UBANDSEL: 0")
+    assert code == 0 and "default" in out
+    code, doc = cli_json("bands", "decode", "+UBANDSEL: 0")
+    assert doc["fields"] == {"mhz": [], "default": True}
+
+
+def test_decode_rejects_a_line_that_is_no_band_read(cli):
+    code, _, err = cli("bands", "decode", "+CSQ: 20,99")
+    assert code == 2 and "+NBAND" in err and "Traceback" not in err
