@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 pytest_plugins = ["pytester"]
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "at"))  # scripted.ScriptedPort, for any area's tests
 
 
 @pytest.fixture(scope="session")

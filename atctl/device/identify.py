@@ -44,7 +44,9 @@ def identify(session: AtSession, extra_profiles: str | None = None) -> ModuleIde
     ident.manufacturer = _first_line(session, "AT+CGMI")
     ident.model = _first_line(session, "AT+CGMM")
     ident.revision = _first_line(session, "AT+CGMR")
-    imei = _first_line(session, "AT+CGSN")
+    # 27.007 5.4: the bare form answers the IMEI on most modules; <snt>=1 names it explicitly, and
+    # is the only form Huawei/Neul-based modules (SARA-N2, BC95) are driven with
+    imei = _first_line(session, "AT+CGSN") or _first_line(session, "AT+CGSN=1")
     ident.imei = imei.replace("+CGSN:", "").strip().strip('"') if imei else None
     profile = match_profile(" ".join(filter(None, [ident.model, ident.manufacturer])), extra_profiles)
     if profile is None:

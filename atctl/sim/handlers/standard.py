@@ -44,7 +44,13 @@ def basic(m: SimModem, cmd: str) -> Reply:
 def cgmi(m, kind, args, now): return Reply([m.profile.identity.manufacturer])
 def cgmm(m, kind, args, now): return Reply([m.profile.identity.model])
 def cgmr(m, kind, args, now): return Reply([m.profile.identity.revision])
-def cgsn(m, kind, args, now): return Reply([m.imei])
+def cgsn(m, kind, args, now):
+    """27.007 5.4: bare form the IMEI alone; <snt>=1 (IMEI) answers with the +CGSN: prefix."""
+    if kind == "test":
+        return Reply(["+CGSN: (0-3)"])
+    if kind == "set" and [a.strip() for a in args] != ["1"]:
+        raise CmeError(50)   # serial number / IMEISV / SVN: not modelled
+    return Reply([f"+CGSN: {m.imei}" if kind == "set" else m.imei])
 
 
 def cimi(m, kind, args, now):
