@@ -19,6 +19,7 @@ Options (query string):
   late=<prefix>        answer commands starting with prefix only after the next command is sent
   urc_storm=<rate>     probability of an unrelated URC before each reply
   boot=<s>             still booting for s seconds after open (silent, then RDY)
+  reboot_time=<s>      how long each later reboot takes (default 0.3; silent meanwhile)
   sim=ready|absent|pin SIM state (default ready)
   pin=<4-8 digits>     the PIN the simulated SIM expects with sim=pin (default 1234)
   reg_delay=<s>        time from attach to registration (default from the scenario)

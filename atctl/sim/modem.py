@@ -68,6 +68,7 @@ class SimModem:
         self._seq = 0
         self.urc_out: list[tuple[float, str]] = []
         self.booting_until = 0.0
+        self.reboot_s = 0.3                                 # how long a reboot takes (sim:// reboot_time=)
         self.power_on(now, banner=False)
 
     # ---- scheduling --------------------------------------------------------------
@@ -99,7 +100,8 @@ class SimModem:
                 self.urc(now, line)
         self.attach(now)
 
-    def reboot(self, now: float, delay: float = 0.3) -> None:
+    def reboot(self, now: float, delay: float | None = None) -> None:
+        delay = self.reboot_s if delay is None else delay
         self.booting_until = now + delay
         self.timeline.clear()
         self.at(now + delay, lambda t: self.power_on(t))

@@ -140,6 +140,7 @@ OPTIONS: dict[str, Option] = {
     "late": Option(_command_prefix, "a command prefix whose reply arrives after the next command is sent"),
     "cme": Option(_cme, "a command prefix with an optional error code, e.g. AT+COPS or AT+COPS:30"),
     "boot": Option(_seconds(600), "a boot time from 0 to 600 s"),
+    "reboot_time": Option(_seconds(600), "a reboot time from 0 to 600 s"),
     "sim": Option(_choice("ready", "absent", "pin"), "ready, absent or pin"),
     "pin": Option(_pin, "4 to 8 digits"),
     "reg_delay": Option(_seconds(3600), "a delay from 0 to 3600 s, e.g. 0.3 or 2s"),

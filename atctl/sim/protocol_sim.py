@@ -61,6 +61,8 @@ class SimDevice:
         self.nvm_path = options.get("nvm")
         if self.nvm_path:
             self._load_nvm(now)
+        if "reboot_time" in opt:
+            self.modem.reboot_s = opt["reboot_time"]
         if opt.get("boot"):
             self.modem.reboot(now, delay=opt["boot"])
 

@@ -62,3 +62,18 @@ def test_never_answers_gives_first_contact_error():
     with pytest.raises(ModemUnreachable, match="no answer at all"):
         with open_session("sim://quectel-bg95-m3?die_after=0", boot_timeout=0.3):
             pass
+
+
+def test_reboot_time_sets_how_long_every_reboot_takes(open_sim):
+    # boot= is the first power-on only; reboot_time= is each reboot after it (AT+CFUN=1,1 here), so
+    # a bench can model a module that takes seconds to come back (SARA-N2's AT+NRB, a BG95 reset)
+    s = open_sim("sim://quectel-bg95-m3?reboot_time=2")
+    s.command("AT+CFUN=1,1", expect_reboot=True)
+    assert s.wait_urc("RDY", 1.0) is None          # still rebooting one second later
+    assert s.wait_urc("RDY", 3.0) is not None
+    assert s.check("AT").ok
+
+
+def test_reboot_time_bad_value_is_refused(cli):
+    code, _, err = cli("send", "--port", "sim://quectel-bg95-m3?reboot_time=-1", "AT")
+    assert code == 2 and "reboot_time" in err
