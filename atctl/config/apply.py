@@ -228,6 +228,7 @@ def run_steps(session, steps: list[Step], progress: Progress | None = None, boot
         except KeyboardInterrupt:
             final = _late_final(session)
             answer = f" (the module then answered {final})" if final else \
+                " (no answer yet: the module may still be rebooting)" if reboot else \
                 " (no answer: the write may or may not have been kept)"
             results.append(StepResult(step, final == "OK", "interrupted" + answer))
             raise

@@ -208,3 +208,34 @@ def test_bands_mask_for_a_rat_the_module_lacks_says_so(cli_json):
     code, doc = cli_json("bands", "mask", "--module", N211, "--country", "DE", "--rat", "lte-m")
     assert code == 0 and doc["commands"] == []
     assert doc["notes"] == ["ublox-sara-n211 does not support lte-m: there is no lte-m band to restrict"]
+
+
+@pytest.mark.slow
+def test_ctrl_c_while_nrb_reboots_names_the_reboot_and_restores(tmp_path):
+    # Ctrl-C while AT+NRB's module is rebooting (reboot_time=5 s, longer than the 3 s apply waits for
+    # a late answer): the step must say the module was rebooting, not that "the write may or may not
+    # have been kept" (AT+NRB writes nothing), and the restore puts the bands back (8 and 20, the
+    # module's default) through its own radio-off, AT+NBAND, AT+NRB
+    import json
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    transcript, nvm = tmp_path / "t.jsonl", tmp_path / "nvm.json"
+    proc = subprocess.Popen([sys.executable, "-m", "atctl", "apply", _config(tmp_path, "20"), "--json", "--port",
+                             f"sim://{N211}?reboot_time=5&nvm={nvm}", "--transcript", str(transcript)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not (transcript.exists() and "AT+NRB" in transcript.read_text()):
+        assert time.monotonic() < deadline and proc.poll() is None, "AT+NRB was never sent"
+        time.sleep(0.02)  # polling a file the other process writes
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "Traceback" not in err, err
+    doc = json.loads(out)
+    nrb = next(r for r in doc["steps"] if r["command"] == "AT+NRB")
+    assert nrb["ok"] is False and "rebooting" in nrb["response"] and "write" not in nrb["response"], nrb
+    assert doc["restore"]["restored"] is True, doc["restore"]
+    assert os.path.exists(nvm) and json.loads(nvm.read_text())["bands"]["nb-iot"] == [8, 20]
