@@ -69,6 +69,7 @@ class SimModem:
         self.urc_out: list[tuple[float, str]] = []
         self.booting_until = 0.0
         self.reboot_s = 0.3                                 # how long a reboot takes (sim:// reboot_time=)
+        self.answer_after_boot: str | None = None           # final result of a command that answers once back (AT+NRB)
         self.power_on(now, banner=False)
 
     # ---- scheduling --------------------------------------------------------------

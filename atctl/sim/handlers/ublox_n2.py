@@ -50,7 +50,7 @@ def autoconnect(m) -> bool:
 def boot_urcs(m) -> list[str]:
     """The boot text and final OK of the AT+NRB that rebooted it, once back (other resets print
     nothing here: their boot text is not documented)."""
-    answer, m.answer_after_boot = getattr(m, "answer_after_boot", None), None
+    answer, m.answer_after_boot = m.answer_after_boot, None
     return ["REBOOT_CAUSE_APPLICATION_AT", "u-blox", answer] if answer else []
 
 
