@@ -35,7 +35,8 @@ ALWAYS_URC_PREFIXES = (
     "+QNITZ:", "+UUSTS:", "+UUPSDA:", "+UUPSDD:", "+CGEV:", "+CMTI:", "+CRING:", "+QSIMSTAT:",
     "+UUSORD:", "+UUSORF:", "+UUSOCL:", "+CMT:", "+CDS:", "+QCCID URC:", "+UMWI:", "+CIEV:",
 )
-BOOT_LINES = {"RDY", "APP RDY", "+UFOTASTAT: 0", "POWERED DOWN", "NORMAL POWER DOWN"}
+# "REBOOTING": SARA-N2's AT+NRB notice before it resets (u-blox UBX-16014887 R21, 4.13)
+BOOT_LINES = {"RDY", "APP RDY", "+UFOTASTAT: 0", "POWERED DOWN", "NORMAL POWER DOWN", "REBOOTING"}
 # Huawei/Neul firmware (SARA-N2, BC95) starts its boot text with the reset cause:
 # "REBOOT_CAUSE_APPLICATION_AT" after AT+NRB (Exploratory Engineering SARA-N210 tutorial)
 BOOT_PREFIXES = ("REBOOT_CAUSE_",)
@@ -72,6 +73,9 @@ BARE_REPLY_SHAPES = {
     "CCID": re.compile(r"^\d{18,20}[Ff]?$"), "ICCID": re.compile(r"^\d{18,20}[Ff]?$"),
     "QCCID": re.compile(r"^\d{18,20}[Ff]?$"),
 }
+# an identifier as atctl's own transcripts store it (atctl.redact.redact_id: all but the last four
+# digits masked), so a replay:// of a capture reads it where the module had answered the digits
+REDACTED_ID = re.compile(r"^\*{6,}\d{4}$")
 RAW_DATA_PREFIXES = (b"+QIRD:", b"+USORD:", b"+USORF:", b"+QFREAD:", b"CONNECT ")
 
 _CMD_NAME = re.compile(r"^AT([+$%#^&][A-Z0-9_]+|[A-Z&])", re.IGNORECASE)
@@ -157,7 +161,8 @@ class ReplyMatcher:
         """Can this unprefixed line be (part of) the pending command's reply?"""
         shape = BARE_REPLY_SHAPES.get(self.name or "")
         if shape is not None:
-            return bool(shape.match(line.strip().strip('"')))
+            value = line.strip().strip('"')
+            return bool(shape.match(value) or REDACTED_ID.match(value))
         return self.name not in PREFIXED_REPLIES
 
     @property

@@ -7,6 +7,7 @@ Huawei/Neul command set of SARA-N2 and BC95 is driven with AT+CGSN=1 by every dr
 must still be identified.
 """
 
+import pytest
 from scripted import ScriptedPort
 
 from atctl.at.session import AtSession
@@ -50,3 +51,18 @@ def test_simulator_answers_both_forms_as_27007_writes_them():
         snt = session.command("AT+CGSN=1").lines
         assert session.command("AT+CGSN=2").error_code == 50
     assert len(bare) == 1 and bare[0].isdigit() and snt == [f"+CGSN: {bare[0]}"]
+
+
+def test_bare_answer_that_is_no_imei_falls_back_too():
+    # 27.007: the bare form (<snt>=0) answers <sn>, which need not be the IMEI: on Quectel BC26/BC66
+    # (MT2625) <sn> is "the 128-bit UUID of the UE" (BC26 AT commands manual, AT+CGSN)
+    uuid = b"\r\n3a5f0c2e9b7d4e1f8a6b2c4d5e6f7a8b\r\n\r\nOK\r\n"
+    ident, written = _identify({"AT+CGSN": uuid, "AT+CGSN=1": f"\r\n+CGSN:{IMEI}\r\n\r\nOK\r\n".encode()})
+    assert ident.imei == IMEI and "AT+CGSN=1" in written
+
+
+@pytest.mark.parametrize("line", [f"+CGSN:{IMEI}", f"+CGSN: {IMEI}", f'+CGSN: "{IMEI}"'])
+def test_every_written_form_of_the_snt_answer(line):
+    # BC26 writes no space; 27.007 and Nordic's nRF91 docs quote the value (+CGSN: "490154203237518")
+    ident, _ = _identify({"AT+CGSN": b"\r\nERROR\r\n", "AT+CGSN=1": f"\r\n{line}\r\n\r\nOK\r\n".encode()})
+    assert ident.imei == IMEI
