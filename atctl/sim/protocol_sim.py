@@ -200,11 +200,11 @@ class SimDevice:
 
     def _emit(self, reply: Reply, due: float) -> None:
         self._collect_urcs()  # URCs raised by the command itself come before its reply
-        if reply.final is None:
-            return
         data = b"".join(self._line_bytes(line, final=False) for line in reply.lines)
-        data += self._line_bytes(reply.final, final=True)
-        self._queue(due, data)
+        if reply.final is not None:   # None: no final result (lines without one, e.g. AT+NRB's REBOOTING)
+            data += self._line_bytes(reply.final, final=True)
+        if data:
+            self._queue(due, data)
 
     # ---- reading -------------------------------------------------------------------
     def available(self, now: float) -> bytes:

@@ -239,3 +239,28 @@ def test_ctrl_c_while_nrb_reboots_names_the_reboot_and_restores(tmp_path):
     assert nrb["ok"] is False and "rebooting" in nrb["response"] and "write" not in nrb["response"], nrb
     assert doc["restore"]["restored"] is True, doc["restore"]
     assert os.path.exists(nvm) and json.loads(nvm.read_text())["bands"]["nb-iot"] == [8, 20]
+
+
+def test_nrb_that_prints_only_rebooting_is_a_reboot_not_a_module_that_stayed_up():
+    # u-blox SARA-N2/N3 AT commands manual UBX-16014887 R21, 4.13 +NRB: "There is a short delay after the
+    # command issuing before the module reboot that will be notified by an IRC. No further AT commands will
+    # be processed." / "IRC REBOOTING". A module answering so (no OK once back) has rebooted: apply must
+    # wait for it, not fail the step as "did not reboot"
+    from scripted import ScriptedPort
+
+    from atctl.at.session import AtSession
+    from atctl.config.apply import _still_up
+    from atctl.errors import ModemTimeout
+
+    port = ScriptedPort({"AT+NRB": b"\r\nREBOOTING\r\n", "AT": b"\r\nOK\r\n", "ATE0": b"\r\nOK\r\n"})
+    session = AtSession(port)
+    with pytest.raises(ModemTimeout):
+        session.command("AT+NRB", 0.3, expect_reboot=True)
+    assert "REBOOTING" in session.urcs and session.rebooted
+    assert _still_up(session) is False
+
+
+def test_simulated_nrb_prints_rebooting_then_the_boot_text_and_ok(cli):
+    # both sources: the manual's REBOOTING at once, Exploratory Engineering's boot text and OK once back
+    code, out, _ = cli("send", "AT+NRB", "--port", f"sim://{N211}")
+    assert code == 0 and out.index("REBOOTING") < out.index("REBOOT_CAUSE_APPLICATION_AT")

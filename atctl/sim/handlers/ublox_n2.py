@@ -115,7 +115,7 @@ def nrb(m, kind, args, now):
     if kind != "exec":
         raise CmeError(50)
     m.answer_after_boot = "OK"
-    return Reply(final=None, reboot=True)
+    return Reply(["REBOOTING"], final=None, reboot=True)  # the notice at once (u-blox manual R21 4.13)
 
 
 def nconfig(m, kind, args, now):
