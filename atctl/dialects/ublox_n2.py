@@ -9,6 +9,13 @@ With +NCONFIG "AUTOCONNECT" FALSE the module boots with its radio off and does n
 itself: after the reboot the plan turns the radio on and attaches (AT+CFUN=1, AT+CGATT=1).
 The ICCID is read with AT+NCCID (ublox-cellular-base-n2xx); the band in use from the EARFCN of
 AT+NUESTATS=CELL (the module reports no band).
+
+u-blox's own AT manual (UBX-16014887 R21) confirms +NBAND as the SARA-N2 band command (+UBANDSEL
+is SARA-N3 only there), gives AT+NRB's answer as "REBOOTING" alone (a boot line for the engine,
+so a module that sends no OK once back still counts as rebooted), and lists +NBAND under
+"Settings saved: No" where +NCONFIG says NVM. The drivers above set the band and then reboot;
+if a module drops the band at AT+NRB, the read-back after apply shows it (verify's "configured"
+check fails) instead of passing it.
 """
 
 from __future__ import annotations
