@@ -236,6 +236,34 @@ def test_ec21_e_lists_rest_on_one_integrator_table_and_a_device_report(rat):
     assert SEEED_WIO_LTE in (fact.note or "") and IOTMAXX_README in (fact.note or "")
 
 
+# u-blox SARA-N2 / SARA-N3 series AT commands manual UBX-16014887 R21 (iotcreators/doclib-downloads @3f3a39f0,
+# device-integrations/u-blox/SARA-N2/SARA-N2-N3_ATCommands_UBX-16014887.pdf), word for word as pypdf extracts them:
+# section 5.13 +NBAND's <n> and the module line of section 5.9 +UBANDSEL
+N2_MANUAL = "SARA-N2 / SARA-N3 series AT commands manual UBX-16014887 R21"
+N2_MANUAL_NBAND_N = ("<n> Number LTE band expressed as a decimal number. The allowed values depends on the\n"
+                     "product and can assume these values: 5, 8, 20 and 28. See the data sheet for the LTE\n"
+                     "bands supported by each product.")
+N2_MANUAL_UBANDSEL_MODULES = "+UBANDSEL\nModules SARA-N3"
+MM_SARA_N211 = ".bands_4g = { MM_MODEM_BAND_EUTRAN_8, MM_MODEM_BAND_EUTRAN_20 }"
+
+
+def test_sara_n211_list_lies_within_the_vendor_manuals_band_values_but_stays_unverified():
+    """SARA-N211: ModemManager's table gives B8 and B20. u-blox's own AT manual allows 5, 8, 20 and 28 for the series
+    and sends the reader to the data sheet (not found) for each product's bands: consistent, not a statement of the
+    N211's list, so it stays unverified. The manual gives +UBANDSEL to SARA-N3 alone, so the profile must keep the
+    AT+NBAND dialect, not the +UBANDSEL one ModemManager claims for the N2 models."""
+    profile = load_profile("ublox-sara-n211")
+    fact = profile.bands["nb-iot"]
+    allowed = {int(n) for n in re.findall(r"\d+", N2_MANUAL_NBAND_N.split("these values:", 1)[1].split(".", 1)[0])}
+    assert allowed == {5, 8, 20, 28}
+    assert set(fact.bands) <= allowed
+    assert sorted(int(n) for n in re.findall(r"EUTRAN_(\d+)", MM_SARA_N211)) == sorted(fact.bands)
+    assert "SARA-N2" not in N2_MANUAL_UBANDSEL_MODULES and profile.dialect == "ublox-n2"
+    assert fact.verified is False
+    assert "UBX-16014887 R21" in (fact.note or "") and "doclib-downloads" in (fact.note or "")
+    assert "5, 8, 20 and 28" in (fact.note or "")
+
+
 def test_unverified_lists_name_the_single_source_found():
     """Where only one non-vendor source states a list, the fact stays unverified and its note says which one agreed."""
     for module_id, rat in [("quectel-ec25-eux", "umts"),
