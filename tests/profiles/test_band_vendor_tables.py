@@ -6,6 +6,7 @@ library (github.com/iotcreators/doclib-downloads, device-integrations/Quectel/..
   BG95&BG77&BG600L Series Network Searching Scheme Introduction V2.0 (2022-04-24), Tables 3 and 4
   BG95&BG77&BG600L Series QCFG AT Commands Manual V2.0 (2021-07-27), AT+QCFG="band" notes 2 and 3
   BC66&BC66-NA AT Commands Manual V2.1 (2020-03-20), AT+QBAND note 1
+the BG96 Hardware Design V1.3 and the BC660K-GL&BC950K-GL AT Commands Manual V1.4 (copies named beside their lines)
 and, for the u-blox lists, u-blox's own data sheets in the copies the profiles cite (SARA-R4 UBX-16024152 R31,
 SARA-R5 UBX-19016638 R16, LARA-R6 UBX-21004391 R10; see UBLOX_TABLE_LINES).
 A changed list, or a fact that stops naming its table, fails here."""
@@ -20,6 +21,15 @@ from atctl.profiles import load_profile
 HD = "BG95 Series Hardware Design V1.3"
 NSS = "Network Searching Scheme Introduction V2.0"
 BC66_MANUAL = "BC66&BC66-NA AT Commands Manual V2.1"
+
+# BG96 Hardware Design V1.3 (2018-07-18), Table 1 "Frequency Bands of BG96 Module", in the copy at
+# github.com/wwxxyx/Quectel_BG96 @310876f9, BG96/Hardware/Quectel_BG96_Hardware_Design_V1.3.pdf
+BG96_HD = "BG96_Hardware_Design_V1.3"
+BG96_HD_LTE_FDD = "Cat M1 & NB1:  \nLTE-FDD: \nB1/B2/B3/B4/B5/B8/B12/ \nB13/B18/B19/B20/B26/B28 \n"
+BG96_HD_LTE_TDD = "LTE-TDD: B39 (for Cat M1 \nonly) "
+# BC660K-GL&BC950K-GL AT Commands Manual V1.4, 7.5 AT+QBAND, in the text conversion the profile cites (stored in the
+# code index as file 62289946496)
+BC660K_MANUAL = "BC660K-GL&BC950K-GL AT Commands Manual, Version 1.4"
 
 HD_M1 = "LTE-FDD: \nB1/B2/B3/B4/B5/B8/B12/B13/ \nB18/B19/B20/B25/B26/B27/B28/ \nB66/B85"
 HD_NB2 = "LTE-FDD:  \nB1/B2/B3/B4/B5/B8/B12/B13/ \nB18/B19/B20/B25/B28/B66/B71/\nB85"
@@ -45,6 +55,12 @@ TABLE_LINES = [
     ("quectel-bg600l-m3", "gsm", NSS, "EGPRS GSM850, EGSM900, DCS1800, PCS1900"),
     ("quectel-bc66", "nb-iot", BC66_MANUAL, "1. BC66 supports 16 bands, including bands 1, 2, 3, 4, 5, 8, 12, 13, 17, "
                                             "18, 19, 20, 25, 26, 28 and 66."),
+    ("quectel-bg95-m3", "nb-iot", HD, "Cat NB2:  \n" + HD_NB2),
+    ("quectel-bg96", "lte-m", BG96_HD, BG96_HD_LTE_FDD + BG96_HD_LTE_TDD),
+    ("quectel-bg96", "nb-iot", BG96_HD, BG96_HD_LTE_FDD),   # the TDD line that follows is "for Cat M1 only"
+    ("quectel-bg96", "gsm", BG96_HD, "GSM850/EGSM900/ \nDCS1800/PCS1900"),
+    ("quectel-bc660k-gl", "nb-iot", BC660K_MANUAL, "<band> Integer type. Currently preferred NB-IoT bands to be searched for.\n"
+                                                   "Valid values: 1, 2, 3, 4, 5, 8, 12, 13, 17, 18, 19, 20, 25, 28, 66, 70, 85."),
 ]
 
 GSM_NAMES = {"GSM850": 850, "EGSM900": 900, "DCS1800": 1800, "PCS1900": 1900}
@@ -60,6 +76,8 @@ def decode(line: str, rat: str) -> list[int]:
         return sorted(named | mhz)
     if "including bands" in line:                  # BC66 manual: "supports 16 bands, including bands 1, 2, ..."
         return sorted({int(n) for n in re.findall(r"\d+", line.split("including bands", 1)[1])})
+    if "Valid values:" in line:                    # BC660K manual: "Valid values: 1, 2, ..., 85."
+        return sorted({int(n) for n in re.findall(r"\d+", line.split("Valid values:", 1)[1])})
     return sorted({int(n) for n in re.findall(r"B(\d+)", line)})
 
 
@@ -204,3 +222,15 @@ def test_ublox_data_sheet_line_gives_the_shipped_list(module_id, rat, document, 
     assert sorted(set(stated) - set(left_out)) == sorted(fact.bands), text
     assert document in fact.source + (fact.note or "")
     assert fact.verified is True
+
+
+def test_every_vendor_verified_list_keeps_its_table_line_here():
+    """A list verified from a vendor document (not under the two-source rule, which test_band_corroboration.py
+    covers) must keep its table line above, so a changed list or a misread table fails."""
+    from atctl.profiles import all_profiles
+
+    listed = {(t[0], t[1]) for t in TABLE_LINES} | {(t[0], t[1]) for t in UBLOX_TABLE_LINES}
+    missing = [(profile.id, rat) for profile in all_profiles().values() for rat, fact in profile.bands.items()
+               if fact.verified and "two-source rule" not in fact.source + (fact.note or "")
+               and (profile.id, rat) not in listed]
+    assert missing == []
