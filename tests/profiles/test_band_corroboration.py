@@ -236,6 +236,34 @@ def test_ec21_e_lists_rest_on_one_integrator_table_and_a_device_report(rat):
     assert SEEED_WIO_LTE in (fact.note or "") and IOTMAXX_README in (fact.note or "")
 
 
+# u-blox SARA-N2 / SARA-N3 series AT commands manual UBX-16014887 R21 (iotcreators/doclib-downloads @3f3a39f0,
+# device-integrations/u-blox/SARA-N2/SARA-N2-N3_ATCommands_UBX-16014887.pdf), word for word as pypdf extracts them:
+# section 5.13 +NBAND's <n> and the module line of section 5.9 +UBANDSEL
+N2_MANUAL = "SARA-N2 / SARA-N3 series AT commands manual UBX-16014887 R21"
+N2_MANUAL_NBAND_N = ("<n> Number LTE band expressed as a decimal number. The allowed values depends on the\n"
+                     "product and can assume these values: 5, 8, 20 and 28. See the data sheet for the LTE\n"
+                     "bands supported by each product.")
+N2_MANUAL_UBANDSEL_MODULES = "+UBANDSEL\nModules SARA-N3"
+MM_SARA_N211 = ".bands_4g = { MM_MODEM_BAND_EUTRAN_8, MM_MODEM_BAND_EUTRAN_20 }"
+
+
+def test_sara_n211_list_lies_within_the_vendor_manuals_band_values_but_stays_unverified():
+    """SARA-N211: ModemManager's table gives B8 and B20. u-blox's own AT manual allows 5, 8, 20 and 28 for the series
+    and sends the reader to the data sheet (not found) for each product's bands: consistent, not a statement of the
+    N211's list, so it stays unverified. The manual gives +UBANDSEL to SARA-N3 alone, so the profile must keep the
+    AT+NBAND dialect, not the +UBANDSEL one ModemManager claims for the N2 models."""
+    profile = load_profile("ublox-sara-n211")
+    fact = profile.bands["nb-iot"]
+    allowed = {int(n) for n in re.findall(r"\d+", N2_MANUAL_NBAND_N.split("these values:", 1)[1].split(".", 1)[0])}
+    assert allowed == {5, 8, 20, 28}
+    assert set(fact.bands) <= allowed
+    assert sorted(int(n) for n in re.findall(r"EUTRAN_(\d+)", MM_SARA_N211)) == sorted(fact.bands)
+    assert "SARA-N2" not in N2_MANUAL_UBANDSEL_MODULES and profile.dialect == "ublox-n2"
+    assert fact.verified is False
+    assert "UBX-16014887 R21" in (fact.note or "") and "doclib-downloads" in (fact.note or "")
+    assert "5, 8, 20 and 28" in (fact.note or "")
+
+
 def test_unverified_lists_name_the_single_source_found():
     """Where only one non-vendor source states a list, the fact stays unverified and its note says which one agreed."""
     for module_id, rat in [("quectel-ec25-eux", "umts"),
@@ -308,3 +336,72 @@ def test_bg770a_gl_lists_are_what_the_module_accepts_and_band_atlas_merges():
     for fact in (lte_m, nb_iot):
         assert fact.verified is False
         assert "BG770AGLAAR01A05" in fact.source + (fact.note or "") and "Band Atlas" in fact.source + (fact.note or "")
+
+
+# Seeed K.K.'s Wio Cellular library (SeeedJP/wio_cellular @7d07946a), word for word:
+# src/module/bg770a/commands/Bg770aExtendedConfigurationCommands.hpp, getSearchFrequencyBand's @arg lines for the
+# eMTC and NB-IoT values, which it cites to "BG77xA-GL&BG95xA-GL QCFG AT Commands Manual 2.1.1.4. AT+QCFG="band"",
+# and src/network/Bg770aNetwork.hpp's default configuration
+SEEED_WIO_CELLULAR = "SeeedJP/wio_cellular"
+SEEED_BG770A_EMTC_ARGS = '''\
+*   @arg "0x1": LTE B1
+*   @arg "0x2": LTE B2
+*   @arg "0x4": LTE B3
+*   @arg "0x8": LTE B4
+*   @arg "0x10": LTE B5
+*   @arg "0x80": LTE B8
+*   @arg "0x800": LTE B12
+*   @arg "0x1000": LTE B13
+*   @arg "0x20000": LTE B18
+*   @arg "0x40000": LTE B19
+*   @arg "0x80000": LTE B20
+*   @arg "0x1000000": LTE B25
+*   @arg "0x2000000": LTE B26
+*   @arg "0x4000000": LTE B27
+*   @arg "0x8000000": LTE B28
+*   @arg "0x20000000000000000": LTE B66'''
+SEEED_BG770A_NBIOT_ARGS = '''\
+*   @arg "0x1": LTE B1
+*   @arg "0x2": LTE B2
+*   @arg "0x4": LTE B3
+*   @arg "0x8": LTE B4
+*   @arg "0x10": LTE B5
+*   @arg "0x80": LTE B8
+*   @arg "0x800": LTE B12
+*   @arg "0x1000": LTE B13
+*   @arg "0x10000": LTE B17
+*   @arg "0x20000": LTE B18
+*   @arg "0x40000": LTE B19
+*   @arg "0x80000": LTE B20
+*   @arg "0x1000000": LTE B25
+*   @arg "0x8000000": LTE B28
+*   @arg "0x20000000000000000": LTE B66'''
+SEEED_BG770A_DEFAULT_CONFIG = 'config{SearchAccessTechnology::LTEM_NBIOT, "0x2000000000f0e189f", "0x200000000090f189f", 1, ""},'
+
+
+def decode_seeed_args(text: str) -> list[int]:
+    """Bands of Seeed's '@arg "<hex>": LTE B<n>' lines; each value must be the band's own bit (bit n-1)."""
+    pairs = re.findall(r'@arg "0x([0-9a-fA-F]+)": LTE B(\d+)', text)
+    assert pairs and len(pairs) == len(text.splitlines())
+    for value, band in pairs:
+        assert int(value, 16) == 1 << (int(band) - 1), (value, band)
+    return sorted(int(band) for _, band in pairs)
+
+
+def test_bg770a_gl_lists_match_seeeds_copy_of_the_qcfg_manual_but_stay_unverified():
+    """BG770A-GL: Seeed's library gives, per RAT, the AT+QCFG="band" values of Quectel's BG77xA-GL QCFG manual; they
+    are the shipped lists, and its default masks are LabWired's factory values. One integrator's copy plus a device read
+    is not two per-RAT statements, so both lists stay unverified and their notes name Seeed's file."""
+    from atctl.bands.masks import decode_qcfg_masks, parse_hex
+
+    profile = load_profile("quectel-bg770a-gl")
+    lte_m, nb_iot = profile.bands["lte-m"], profile.bands["nb-iot"]
+    assert decode_seeed_args(SEEED_BG770A_EMTC_ARGS) == sorted(lte_m.bands)
+    assert decode_seeed_args(SEEED_BG770A_NBIOT_ARGS) == sorted(nb_iot.bands)
+    emtc_mask, nbiot_mask = re.findall(r'"(0x[0-9a-f]+)"', SEEED_BG770A_DEFAULT_CONFIG)
+    defaults = decode_qcfg_masks(0, parse_hex(emtc_mask), parse_hex(nbiot_mask))
+    assert defaults["lte_m"] == sorted(lte_m.bands) and defaults["nb_iot"] == sorted(nb_iot.bands)
+    assert (emtc_mask, nbiot_mask) == tuple("0x" + m for m in re.findall(r"\(0-(?:0x)?([0-9a-f]+)\)", BG770A_QCFG_TEST))
+    for fact in (lte_m, nb_iot):
+        assert fact.verified is False
+        assert SEEED_WIO_CELLULAR in (fact.note or "") and "7d07946a" in (fact.note or "")
