@@ -721,12 +721,16 @@ class Importer:
                 fact = op["rats"].get(rat)
                 if fact is None:
                     raise SystemExit(f"import_band_atlas: curated.yaml corroborates {op_id} {rat}, which has no fact")
+                partial: set[str] = set()  # sources that confirm the status but not its date: never one of the two
                 for item in items:
                     key = self.own_source("cur", item["source"], self.curated["sources"])
                     if item.get("agrees", True):
                         fact["sources"] = self.sorted_sources(fact["sources"] + [key])
                         # verifies: false = agrees on the status, not on the date (e.g. gives no year)
-                        if item.get("verifies", True) and len(self.publishers(fact)) >= 2 and not fact["derived"]:
+                        if not item.get("verifies", True):
+                            partial.add(key)
+                        confirming = status_publishers(self.sources, [k for k in fact["sources"] if k not in partial])
+                        if item.get("verifies", True) and len(confirming) >= 2 and not fact["derived"]:
                             fact["verified"] = True
                         if item.get("note"):
                             self.add_note(fact, item["note"])

@@ -278,3 +278,20 @@ def test_a_second_source_that_does_not_confirm_the_date_adds_no_verification(imp
         "corroborate": {"op-b": {"umts": [{"source": "n2", "verifies": False}]}}})
     umts = {o["id"]: o for o in run(importer, atlas, overlay, tmp_path)["countries"]["DE"]["operators"]}["op-b"]["rats"]["umts"]
     assert umts["sources"] == ["cur:n1", "cur:n2"] and umts["verified"] is False
+
+
+def test_a_non_verifying_source_is_not_counted_when_a_later_one_verifies(importer, atlas, overlay, tmp_path):
+    # found in review (round 7, Orange Liberia / MTN Uganda): op-b's 3G has no status publisher of its own
+    # (a band-only table row); n2 (verifies: false) from one fragment, then n3 from another made two
+    # publishers and verified the fact, though only one of them confirms it
+    write_fragment(overlay, "a.yaml", {
+        "sources": {"n2": {"name": "News Two: 3G, year from context", "url": "https://example.org/2", "grade": "C"},
+                    "w": {"name": "Wikipedia: Mobile Network Codes tables", "url": "https://example.org/w", "grade": "C"}},
+        "facts": {"op-b": {"umts": {"bands": [1], "status": "live", "source": "w", "as_of": "2026-01-01"}}},
+        "corroborate": {"op-b": {"umts": [{"source": "n2", "verifies": False}]}}})
+    write_fragment(overlay, "b.yaml", {
+        "sources": {"n3": {"name": "News Three: 3G", "url": "https://example.org/3", "grade": "B"}},
+        "corroborate": {"op-b": {"umts": [{"source": "n3"}]}}})
+    umts = {o["id"]: o for o in run(importer, atlas, overlay, tmp_path)["countries"]["DE"]["operators"]}["op-b"]["rats"]["umts"]
+    assert {"cur:n2", "cur:n3"} <= set(umts["sources"]), umts   # both kept, and both count as sources
+    assert umts["verified"] is False, umts
