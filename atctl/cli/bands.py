@@ -114,36 +114,34 @@ def mask(module: ModuleOpt, country: CountryOpt, rat: RatOpt = None, profiles: P
 
 @app.command()
 def decode(line: Annotated[str, typer.Argument(help="A band read: +QCFG: \"band\", +UBANDMASK, +NBAND or +UBANDSEL.")],
-           module: Annotated[Optional[str], typer.Option("--module", "-m", help="Module profile (mask layout, RAT numbers, "
-                                                         "the bands a +UBANDSEL value means on it).",
+           module: Annotated[Optional[str], typer.Option("--module", "-m", help="Module profile: its mask layout and RAT "
+                                                         "numbers, and the bands a +UBANDSEL value means on it.",
                                                          autocompletion=complete_module_id)] = None,
            profiles: ProfilesOpt = None, json: JsonOpt = False) -> None:
     """Decode a band read into band lists per RAT."""
-    from atctl.bands.reads import band_lists, is_band_read
-    from atctl.codecs import parse_line
-    from atctl.errors import InputError
+    from atctl.dialects.band_reads import decode_band_read
     from atctl.profiles import load_profile
 
     profile = load_profile(module, profiles) if module else None
-    parsed = parse_line(line, profile=profile)
-    if not is_band_read(parsed.type, parsed.fields):
-        raise InputError(f"{line!r} is not a band read",
-                         hint='give a +QCFG: "band",..., +UBANDMASK: ..., +NBAND: ... or +UBANDSEL: ... line')
-    fields = band_lists(parsed.type, parsed.fields, profile)
-    doc = {"type": parsed.type, "fields": fields}
+    line_type, fields = decode_band_read(line, profile)
+    doc = {"type": line_type, "fields": fields}
 
     def render() -> None:
         from atctl.cli._common import console, copyable, plain
 
         out = console()
         for key, value in fields.items():
-            if not isinstance(value, bool) and not (key == "mhz" and not value):
+            if key in ("warnings", "unparsed"):
+                continue
+            if isinstance(value, list) and not (key == "mhz" and not value) or isinstance(value, str):
                 out.print(copyable(f"{key:7} {' '.join(map(str, value)) if isinstance(value, list) else value}"))
         if fields.get("supported_list"):
-            out.print(plain("the bands the module supports (the AT+NBAND=? answer), not the ones enabled", "dim"))
+            out.print(plain("the bands the module supports (the =? answer), not the ones enabled", "dim"))
         if fields.get("default"):
             out.print(plain("0 is the module's default: every band it supports", "dim"))
-        elif parsed.type == "UBANDSEL" and profile is None:
+        elif line_type == "UBANDSEL" and profile is None:
             out.print(plain("every band each MHz value can mean; give --module for the ones your module has", "dim"))
+        for warning in fields.get("warnings", []):
+            out.print(plain(f"warning: {warning}", "yellow"))
 
     emit(doc, json, render)

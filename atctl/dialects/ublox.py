@@ -124,7 +124,7 @@ class UbloxU2(Dialect):
         return ubandsel_values(bands.get("gsm", ()), bands.get("umts", ()), bands.get("lte", ()))
 
     def absorb(self, settings: Settings, kind: str, f: dict) -> None:
-        if kind == "UBANDSEL":
+        if kind == "UBANDSEL" and not f.get("test"):
             values = list(ALL_MHZ) if f.get("default") else f.get("mhz") or []
             settings.bands.update(self._enabled(values))
         else:

@@ -71,16 +71,76 @@ def test_decode_ubandsel_names_the_bands_each_mhz_value_enables(cli_json, cli):
     assert code == 0 and doc["type"] == "UBANDSEL"
     assert doc["fields"]["mhz"] == [800, 850, 900, 1900, 2100]
     assert doc["fields"]["gsm"] == [850, 900, 1900] and doc["fields"]["umts"] == [1, 2, 5, 6, 8, 19]
-    assert "lte" not in doc["fields"]                      # SARA-U201 has no LTE
+    assert doc["fields"]["lte"] == []                     # SARA-U201 has no LTE (same keys on every +UBANDSEL decode)
     # without a module, every band each value can mean, and the output says so
     code, doc = cli_json("bands", "decode", "+UBANDSEL: 1800")
     assert code == 0 and doc["fields"]["gsm"] == [1800] and doc["fields"]["umts"] == [3] and doc["fields"]["lte"] == [3]
     code, out, _ = cli("bands", "decode", "+UBANDSEL: 0")
     assert code == 0 and "default" in out
     code, doc = cli_json("bands", "decode", "+UBANDSEL: 0")
-    assert doc["fields"] == {"mhz": [], "default": True}
+    assert doc["fields"]["mhz"] == [] and doc["fields"]["default"] is True and 1800 in doc["fields"]["gsm"]
 
 
 def test_decode_rejects_a_line_that_is_no_band_read(cli):
     code, _, err = cli("bands", "decode", "+CSQ: 20,99")
     assert code == 2 and "+NBAND" in err and "Traceback" not in err
+
+
+# ---- review findings on +NBAND / +UBANDSEL decode (round 7) ------------------------------------
+
+def test_decode_keeps_what_it_could_not_read(cli_json, cli):
+    code, doc = cli_json("bands", "decode", "+UBANDSEL: 850,abc")
+    assert code == 0 and doc["fields"]["gsm"] == [850] and doc["fields"]["unparsed"]
+    assert any("abc" in w for w in doc["fields"]["warnings"])
+    code, out, err = cli("bands", "decode", "+UBANDSEL: 850,abc")
+    assert code == 0 and "abc" in out + err
+
+
+def test_decode_ubandsel_values_that_are_no_band(cli_json, cli):
+    code, _, err = cli("bands", "decode", "+UBANDSEL: 9999")
+    assert code == 2 and "9999" in err and "1800" in err          # names the values it knows
+    code, doc = cli_json("bands", "decode", "+UBANDSEL: 850,9999")
+    assert code == 0 and doc["fields"]["mhz"] == [850] and any("9999" in w for w in doc["fields"]["warnings"])
+    code, doc = cli_json("bands", "decode", "+UBANDSEL: 0,850")
+    assert code == 0 and any("0" in w and "alone" in w for w in doc["fields"]["warnings"])
+
+
+def test_decode_ubandsel_test_form_is_the_supported_list(cli_json):
+    # AT+UBANDSEL=? on SARA-U2 (u-blox SARA-N2/N3 AT manual R21 5.9 example: "+UBANDSEL: (0,850,900,1800,1900)")
+    code, doc = cli_json("bands", "decode", "+UBANDSEL: (0,850,900,1800,1900)")
+    assert code == 0 and doc["fields"]["supported_list"] is True and doc["fields"]["mhz"] == [850, 900, 1800, 1900]
+
+
+def test_decode_ubandsel_default_on_a_module_is_every_band_it_has(cli_json):
+    # the dialect reads 0 as every frequency (dialects/ublox.py UbloxU2.absorb): decode says the same
+    code, doc = cli_json("bands", "decode", "+UBANDSEL: 0", "--module", "ublox-sara-u201")
+    f = doc["fields"]
+    assert code == 0 and f["default"] is True and f["gsm"] == [850, 900, 1800, 1900] and f["umts"] == [1, 2, 5, 6, 8, 19]
+    assert f["lte"] == []                                      # same keys on every +UBANDSEL decode
+
+
+def test_decode_refuses_a_line_the_module_does_not_answer(cli):
+    code, _, err = cli("bands", "decode", "+NBAND:8,20", "--module", "quectel-eg25-g")
+    assert code == 2 and "quectel-eg25-g" in err and 'AT+QCFG="band"' in err
+    code, _, err = cli("bands", "decode", "+UBANDSEL: 850", "--module", "ublox-sara-n211")
+    assert code == 2 and "AT+NBAND?" in err
+
+
+def test_decode_flags_a_band_the_module_lacks(cli_json):
+    code, doc = cli_json("bands", "decode", "+NBAND:8,20,3", "--module", "ublox-sara-n211")
+    assert code == 0 and doc["fields"]["nb_iot"] == [3, 8, 20]
+    assert any("3" in w and "ublox-sara-n211" in w for w in doc["fields"]["warnings"])
+
+
+def test_decode_nband_ranges_and_impossible_bands(cli_json, cli):
+    code, doc = cli_json("bands", "decode", "+NBAND: (1-5)")
+    assert code == 0 and doc["fields"]["nb_iot"] == [1, 2, 3, 4, 5] and doc["fields"]["supported_list"] is True
+    code, _, err = cli("bands", "decode", "+NBAND:0")
+    assert code == 2 and "no band" in err
+    code, doc = cli_json("bands", "decode", "+NBAND: 8,20,(3)")
+    assert code == 0 and doc["fields"]["warnings"]             # a read and a test form in one line
+
+
+def test_decode_says_not_a_band_read_before_parsing(cli):
+    code, _, err = cli("bands", "decode", "+CFUN: 1 [x]")
+    assert code == 2 and "not a band read" in err

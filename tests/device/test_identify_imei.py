@@ -43,14 +43,18 @@ def test_no_imei_either_way_is_none_not_an_error_text():
     assert ident.imei is None
 
 
-def test_simulator_answers_both_forms_as_27007_writes_them():
+@pytest.mark.parametrize("module, form", [("quectel-bg95-m3", '+CGSN: "{}"'),   # 27.007's string, nRF91's form
+                                          ("ublox-sara-n211", "+CGSN: {}")])    # TelenorNBIoT.cpp: unquoted
+def test_simulator_answers_each_form(module, form):
     from atctl.at.session import open_session
 
-    with open_session("sim://ublox-sara-n211") as session:
+    with open_session(f"sim://{module}") as session:
         bare = session.command("AT+CGSN").lines
+        assert session.command("AT+CGSN=0").lines == bare      # <snt>=0 is the bare form
         snt = session.command("AT+CGSN=1").lines
         assert session.command("AT+CGSN=2").error_code == 50
-    assert len(bare) == 1 and bare[0].isdigit() and snt == [f"+CGSN: {bare[0]}"]
+        assert session.command("AT+CGSN?").ok is False        # 27.007 defines no read form
+    assert len(bare) == 1 and bare[0].isdigit() and snt == [form.format(bare[0])]
 
 
 def test_bare_answer_that_is_no_imei_falls_back_too():

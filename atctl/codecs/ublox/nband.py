@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from atctl.codecs.fields import TEST_GROUP, split_fields, whole_numbers
+from atctl.codecs.fields import TEST_GROUP, clip, group_values, report, split_fields, whole_numbers
 from atctl.codecs.model import Model
 from atctl.errors import InputError
 
@@ -21,17 +21,31 @@ class NBand(Model):
     test: bool                 # the =? form, bands in parentheses
 
 
+MAX_BAND = 256  # E-UTRA band numbers (3GPP TS 36.101 names bands up to the low hundreds)
+
+
 def parse_nband(body: str) -> NBand:
-    """`+NBAND:8,20` (read) or `+NBAND:(8,20)` (test); spaces and order as the module sends them."""
+    """`+NBAND:8,20` (read) or `+NBAND:(8,20)` / `(1-5)` (test); spaces and order as the module sends
+    them. A band number outside 1-256 is listed as unparsed, not taken."""
     groups = TEST_GROUP.findall(body)
     if groups:
-        values = [v for group in groups for v in group.split(",") if v.strip()]
-        return NBand(bands=sorted(set(whole_numbers(values, "+NBAND", "band"))), test=True)
-    values = [v for v in split_fields(body) if v]
-    bands = whole_numbers(values, "+NBAND", "band")
+        rest = TEST_GROUP.sub("", body).replace(",", "").strip()
+        if rest:
+            report("band", rest, f"+NBAND mixes a read ({clip(rest, 20)!r}) and a test form; the test form is read")
+        values = [v for group in groups for v in group_values(group, "+NBAND", "band")]
+    else:
+        values = whole_numbers([v for v in split_fields(body) if v], "+NBAND", "band")
+    bands = sorted({b for b in values if _in_range(b)})
     if not bands:
         raise InputError("+NBAND holds no band", hint="a read looks like +NBAND:8,20")
-    return NBand(bands=sorted(set(bands)), test=False)
+    return NBand(bands=bands, test=bool(groups))
+
+
+def _in_range(band: int) -> bool:
+    if 1 <= band <= MAX_BAND:
+        return True
+    report("band", str(band), f"+NBAND band {band} is not an LTE band number (1-{MAX_BAND})")
+    return False
 
 
 def build_nband(bands: Iterable[int]) -> str:

@@ -44,13 +44,17 @@ def basic(m: SimModem, cmd: str) -> Reply:
 def cgmi(m, kind, args, now): return Reply([m.profile.identity.manufacturer])
 def cgmm(m, kind, args, now): return Reply([m.profile.identity.model])
 def cgmr(m, kind, args, now): return Reply([m.profile.identity.revision])
-def cgsn(m, kind, args, now):
-    """27.007 5.4: bare form the IMEI alone; <snt>=1 (IMEI) answers with the +CGSN: prefix."""
+def cgsn(m, kind, args, now, snt_form: str = '+CGSN: "{}"'):
+    """27.007 5.4: the bare form and <snt>=0 answer the serial number (the IMEI here) alone; <snt>=1
+    answers `+CGSN: "<imei>"` (27.007's string, as Nordic's nRF91 writes it). No read form."""
     if kind == "test":
-        return Reply(["+CGSN: (0-3)"])
-    if kind == "set" and [a.strip() for a in args] != ["1"]:
-        raise CmeError(50)   # serial number / IMEISV / SVN: not modelled
-    return Reply([f"+CGSN: {m.imei}" if kind == "set" else m.imei])
+        return Reply(["+CGSN: (0,1)"])
+    if kind == "read":
+        raise CmeError(50)
+    snt = [a.strip() for a in args] if kind == "set" else ["0"]
+    if snt not in (["0"], ["1"]):
+        raise CmeError(50)   # IMEISV / SVN: not modelled
+    return Reply([snt_form.format(m.imei) if snt == ["1"] else m.imei])
 
 
 def cimi(m, kind, args, now):

@@ -35,8 +35,13 @@ def uses_nband(profile) -> bool:
 
 
 def commands(profile) -> dict:
-    return {"CFUN": cfun, "CGATT": cgatt, "CMEE": cmee, "CPIN": cpin, "NBAND": nband, "NRB": nrb,
+    return {"CFUN": cfun, "CGATT": cgatt, "CGSN": cgsn, "CMEE": cmee, "CPIN": cpin, "NBAND": nband, "NRB": nrb,
             "NCONFIG": nconfig, "NCCID": nccid, "NUESTATS": nuestats}
+
+
+def cgsn(m, kind, args, now):
+    """AT+CGSN=1 unquoted: "+CGSN: <15-digit IMEI>", the IMEI from column 7 (TelenorNBIoT.cpp)."""
+    return standard.cgsn(m, kind, args, now, snt_form="+CGSN: {}")
 
 
 def _switches(m) -> dict[str, str]:
