@@ -113,7 +113,7 @@ def mask(module: ModuleOpt, country: CountryOpt, rat: RatOpt = None, profiles: P
 
 
 @app.command()
-def decode(line: Annotated[str, typer.Argument(help="A band read: +QCFG: \"band\", +UBANDMASK, +NBAND or +UBANDSEL.")],
+def decode(line: Annotated[str, typer.Argument(help="A band read: +QCFG: \"band\", +UBANDMASK, +NBAND, +QBAND or +UBANDSEL.")],
            module: Annotated[Optional[str], typer.Option("--module", "-m", help="Module profile: its mask layout and RAT "
                                                          "numbers, and the bands a +UBANDSEL value means on it.",
                                                          autocompletion=complete_module_id)] = None,
@@ -137,7 +137,7 @@ def decode(line: Annotated[str, typer.Argument(help="A band read: +QCFG: \"band\
                 out.print(copyable(f"{key:7} {' '.join(map(str, value)) if isinstance(value, list) else value}"))
         if fields.get("supported_list"):
             out.print(plain("the bands the module supports (the =? answer), not the ones enabled", "dim"))
-        if fields.get("default"):
+        if fields.get("default") or fields.get("all_bands"):
             out.print(plain("0 is the module's default: every band it supports", "dim"))
         elif line_type == "UBANDSEL" and profile is None:
             out.print(plain("every band each MHz value can mean; give --module for the ones your module has", "dim"))

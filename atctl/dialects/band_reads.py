@@ -1,10 +1,11 @@
-"""A module's band read (+QCFG "band", +UBANDMASK, +NBAND, +UBANDSEL) as band lists per RAT, for
+"""A module's band read (+QCFG "band", +UBANDMASK, +NBAND, +QBAND, +UBANDSEL) as band lists per RAT, for
 `atctl bands decode`. With a module profile the module's dialect reads the line (as plan and verify
 do), so decode and verify never disagree; the line must be one that dialect reads.
 
 Fields, per line type (JSON keys use `_` where the RAT names use `-`):
 - QCFG / UBANDMASK: the codec's per-RAT lists (gsm, umts, lte, lte_m, nb_iot) and the mask layout;
-- NBAND: nb_iot, supported_list (the `=?` form: what the module supports, not what is enabled);
+- NBAND, QBAND: nb_iot, supported_list (the `=?` form: what the module supports, not what is
+  enabled); QBAND also all_bands (a read of 0: no restriction, every band of the module);
 - UBANDSEL: mhz, default (0: every band), supported_list, and gsm, umts, lte: the bands those
   frequencies enable on the module, or without one every band each value can mean;
 plus `unparsed` / `warnings` for what could not be read (DESIGN.md).
@@ -19,9 +20,9 @@ from atctl.errors import InputError
 
 # line type -> the read command that answers it
 READ_COMMANDS = {"QCFG": 'AT+QCFG="band"', "UBANDMASK": "AT+UBANDMASK?", "NBAND": "AT+NBAND?",
-                 "UBANDSEL": "AT+UBANDSEL?"}
+                 "QBAND": "AT+QBAND?", "UBANDSEL": "AT+UBANDSEL?"}
 _MASK_FIELDS = ("gsm", "umts", "lte", "lte_m", "nb_iot", "layout")
-_HINT = 'give a +QCFG: "band",..., +UBANDMASK: ..., +NBAND: ... or +UBANDSEL: ... line'
+_HINT = 'give a +QCFG: "band",..., +UBANDMASK: ..., +NBAND: ..., +QBAND: ... or +UBANDSEL: ... line'
 
 
 def decode_band_read(line: str, profile=None) -> tuple[str, dict[str, Any]]:
@@ -42,6 +43,12 @@ def decode_band_read(line: str, profile=None) -> tuple[str, dict[str, Any]]:
     if parsed.type == "NBAND":
         fields = {"nb_iot": parsed.fields["bands"], "supported_list": parsed.fields["test"]}
         if profile is not None:
+            warnings += _outside(profile, "nb-iot", fields["nb_iot"])
+    elif parsed.type == "QBAND":
+        every = parsed.fields["all_bands"]
+        bands = profile.bands_for("nb-iot") if every and profile is not None else parsed.fields["bands"]
+        fields = {"nb_iot": sorted(set(bands)), "all_bands": every, "supported_list": parsed.fields["test"]}
+        if profile is not None and not every:
             warnings += _outside(profile, "nb-iot", fields["nb_iot"])
     elif parsed.type == "UBANDSEL":
         fields = _ubandsel(parsed.fields, profile, warnings)

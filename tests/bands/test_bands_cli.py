@@ -144,3 +144,13 @@ def test_decode_nband_ranges_and_impossible_bands(cli_json, cli):
 def test_decode_says_not_a_band_read_before_parsing(cli):
     code, _, err = cli("bands", "decode", "+CFUN: 1 [x]")
     assert code == 2 and "not a band read" in err
+
+
+def test_decode_qband_the_read_bc66_and_bc660k_answer(cli_json):
+    # BC660K-GL AT manual V1.4 7.5: read "+QBAND: 8,20", 0 = every band, test "(0-17),(1,2,3,...)"
+    code, doc = cli_json("bands", "decode", "+QBAND: 8,20", "--module", "quectel-bc66")
+    assert code == 0 and doc["type"] == "QBAND" and doc["fields"]["nb_iot"] == [8, 20]
+    code, doc = cli_json("bands", "decode", "+QBAND: 0", "--module", "quectel-bc66")
+    assert code == 0 and doc["fields"]["all_bands"] is True and 20 in doc["fields"]["nb_iot"]
+    code, doc = cli_json("bands", "decode", "+QBAND: (0-3),(3,8,20)")
+    assert code == 0 and doc["fields"]["supported_list"] is True and doc["fields"]["nb_iot"] == [3, 8, 20]
