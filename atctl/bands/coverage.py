@@ -116,21 +116,15 @@ def _when(date: str | None) -> str:
     return f" on {date}" if len(date) == 10 else f" in {date}"
 
 
-def _passed(date: str | None, as_of: str | None) -> bool:
-    """Had an announced date passed when the fact was checked? Compared at the date's own precision
-    ("2022" vs "2026-10-02": yes; "2026-10" vs "2026-10-02": not yet)."""
-    return bool(date and as_of) and as_of[:len(date)] > date
-
-
 def _entry(operator: Operator, fact: RatFact, rat: str, data_checked: str = "") -> _Entry:
     label = LABELS.get(rat, rat)
     connection = connection_bands(fact.bands, rat)  # fact.bands sorted by the loader
     note = None
     if fact.status == SHUT_DOWN and fact.bands is not None:
         note = f"{operator.name} shut down its {label} network{_when(fact.shutdown)}."
-    elif fact.status == ANNOUNCED_SHUTDOWN and _passed(fact.shutdown, checked := max(fact.as_of, data_checked)):
+    elif fact.date_passed(data_checked):
         note = (f"{operator.name} announced the end of its {label} network for {fact.shutdown}; the data "
-                f"(as of {checked}) does not say it happened: check before relying on it.")
+                f"(as of {max(fact.as_of, data_checked)}) does not say it happened: check before relying on it.")
     elif fact.status == ANNOUNCED_SHUTDOWN:
         note = f"{operator.name} will shut down its {label} network{_when(fact.shutdown)}."
     return _Entry(operator, fact, connection, tuple([s.name for s in fact.sources]),

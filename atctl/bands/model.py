@@ -46,6 +46,14 @@ class RatFact:
     as_of: str = ""
     note: str | None = None
 
+    def date_passed(self, data_checked: str = "") -> bool:
+        """An announced end whose date had passed when the fact (or the dataset) was last checked,
+        with no report that it happened. Compared at the date's own precision ("2025-06" vs
+        "2026-10-02": passed; "2026-10" vs "2026-10-02": not yet)."""
+        checked = max(self.as_of, data_checked)
+        return (self.status == ANNOUNCED_SHUTDOWN and bool(self.shutdown and checked)
+                and checked[:len(self.shutdown)] > self.shutdown)
+
 
 @dataclass(frozen=True)
 class Operator:

@@ -12,12 +12,14 @@ from atctl.bands.observed import band_evidence, observed_for
 RAT_ORDER = ("gsm", "umts", "lte", "lte-m", "nb-iot")
 
 
-def fact_json(fact) -> dict:
-    """One operator's RAT fact with its provenance (source, as_of, verified, derived)."""
+def fact_json(fact, data_checked: str = "") -> dict:
+    """One operator's RAT fact with its provenance (source, as_of, verified, derived); `date_passed`:
+    an announced end whose date had passed by the last check, with no report that it happened."""
     return {
         "bands": list(fact.bands),
         "status": fact.status,
         "shutdown": fact.shutdown,
+        "date_passed": fact.date_passed(data_checked),
         "verified": fact.verified,
         "derived": fact.derived,
         "source": [{"name": s.name, "url": s.url, "grade": s.grade} for s in fact.sources],
@@ -33,9 +35,9 @@ def _with_observed(entry: dict, fact, observed: list[dict]) -> dict:
     return {**entry, "observed": observed, "evidence": band_evidence(fact.bands, fact.derived, observed)}
 
 
-def country_json(country, observed: dict | None = None) -> dict:
+def country_json(country, observed: dict | None = None, data_checked: str = "") -> dict:
     """One country, its operators and their bands per RAT; observed: index_by_operator() of the
-    user's store (None: not shown)."""
+    user's store (None: not shown); data_checked: the dataset's as-of date."""
 
     def seen(op, rat):
         return observed_for(observed, op.mcc_mnc, rat) if observed else []
@@ -49,7 +51,7 @@ def country_json(country, observed: dict | None = None) -> dict:
                 "name": op.name,
                 "mcc_mnc": list(op.mcc_mnc),
                 "status": op.status,
-                "rats": {rat: _with_observed(fact_json(op.rats[rat]), op.rats[rat], seen(op, rat))
+                "rats": {rat: _with_observed(fact_json(op.rats[rat], data_checked), op.rats[rat], seen(op, rat))
                          for rat in RAT_ORDER if rat in op.rats},
             }
             for op in country.operators

@@ -10,7 +10,7 @@ from atctl.cli._common import JsonOpt, complete_country, console, emit, warn
 
 app = typer.Typer(add_completion=False, help="List countries or show one country's operators and bands.")
 
-def _cell(rat: str, fact, observed: list[dict] | None = None) -> str:
+def _cell(rat: str, fact, observed: list[dict] | None = None, data_checked: str = "") -> str:
     """'8 20 28 *' style cell: bands, status when not live, mark on derived/unverified facts, and the
     bands seen on the user's devices ('seen 20'); a derived fact whose every band was seen is not marked ~."""
     if fact is None:
@@ -19,6 +19,8 @@ def _cell(rat: str, fact, observed: list[dict] | None = None) -> str:
     text = " ".join(str(b) for b in fact.bands) + (unit if fact.bands else "")
     if fact.status != "live":
         label = {"shut-down": "off", "announced-shutdown": "ends", "not-deployed": "none"}[fact.status]
+        if fact.date_passed(data_checked):
+            label = "was to end"  # the date passed with no report that it happened
         text = f"{text} [{label}{' ' + fact.shutdown if fact.shutdown else ''}]".strip()
     seen = sorted({o["band"] for o in observed or ()})
     if fact.derived and not set(fact.bands) <= set(seen):
@@ -77,7 +79,7 @@ def countries(
 
     found = get_country(country)
     observed, problem = load_index_quietly()  # bands seen on the user's own devices
-    doc = {"dataset": info, "countries": [country_json(found, observed)]}
+    doc = {"dataset": info, "countries": [country_json(found, observed, info.get("as_of") or "")]}
     if problem:
         doc["warnings"] = [problem]
 
@@ -94,7 +96,8 @@ def countries(
             table.add_column(rat, overflow="fold")
         for op in found.operators:
             cells = [op.name, " ".join(op.mcc_mnc) or "-",
-                     *(_cell(rat, op.rats.get(rat), observed_for(observed, op.mcc_mnc, rat)) for rat in RAT_ORDER)]
+                     *(_cell(rat, op.rats.get(rat), observed_for(observed, op.mcc_mnc, rat), info.get("as_of") or "")
+                       for rat in RAT_ORDER)]
             table.add_row(*(Text(c) for c in cells))  # Text: '[off 2021]' is not rich markup
         out = console()
         out.print(table)

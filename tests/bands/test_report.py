@@ -11,7 +11,7 @@ def test_country_json_carries_every_fact_with_its_provenance():
     telekom = next(op for op in doc["operators"] if op["mcc_mnc"] == ["26201"])
     assert list(telekom["rats"]) == [r for r in ("gsm", "umts", "lte", "lte-m", "nb-iot") if r in telekom["rats"]]
     lte = telekom["rats"]["lte"]
-    assert set(lte) == {"bands", "status", "shutdown", "verified", "derived", "source", "as_of", "note"}
+    assert set(lte) == {"bands", "status", "shutdown", "date_passed", "verified", "derived", "source", "as_of", "note"}
     assert "observed" not in lte  # no sightings given: no observed key
     assert telekom["rats"]["umts"]["status"] == "shut-down" and telekom["rats"]["umts"]["shutdown"] == "2021-06-30"
 

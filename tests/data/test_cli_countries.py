@@ -50,3 +50,17 @@ def test_unknown_country_exit_2(cli):
 def test_unknown_country_json_error(cli_json):
     code, doc = cli_json("countries", "ZZZ")
     assert code == 2 and doc["error"]["exit_code"] == 2
+
+
+def test_an_announced_date_that_has_passed_says_so(cli_json, cli, monkeypatch):
+    # Kuwait 3G: CITRA's June 2025 deadline, no report that it happened (curated/mena-local-2g3g.yaml);
+    # "ends 2025-06" read on 2026-12-01 looks like a date still ahead to a field tech
+    code, doc = cli_json("countries", "KW")
+    umts = {op["name"]: op["rats"]["umts"] for op in doc["countries"][0]["operators"]}["Zain Kuwait"]
+    assert code == 0 and umts["status"] == "announced-shutdown" and umts["date_passed"] is True
+    code, doc = cli_json("countries", "SZ")
+    gsm = doc["countries"][0]["operators"][0]["rats"]["gsm"]
+    assert gsm["shutdown"] == "2028-12" and gsm["date_passed"] is False
+    monkeypatch.setenv("COLUMNS", "200")  # a cell folds at the terminal's width
+    code, out, _ = cli("countries", "KW")
+    assert code == 0 and "was to end 2025-06" in out and "ends 2025-06" not in out
