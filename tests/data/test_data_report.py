@@ -3,17 +3,15 @@ and the shipped data by scripts/data_report.py: it must be current, and it must 
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
+
+from band_atlas_script import script_module
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _report():
-    spec = importlib.util.spec_from_file_location("data_report", ROOT / "scripts" / "data_report.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return script_module("data_report")
 
 
 def test_the_generated_file_is_current():
