@@ -243,11 +243,10 @@ def _qcfg_band(m, layout: str, values: list[str], now: float) -> Reply:
 def qband(m, kind, args, now):
     # BC660K-GL AT manual V1.4 section 7.5: AT+QBAND=<band_number>[,<band>...], 0 = all bands;
     # read +QBAND: <band>[,<band>...]; takes effect at once (detach and re-attach), saved in NVRAM
-    supported = sorted(m.profile.bands_for("nb-iot"))
-    if kind == "test":
-        return Reply([format_qband_test(supported)])
-    if kind == "read":
-        return Reply([format_qband(m.nvm.bands.get("nb-iot") or supported)])
+    answer = standard.nb_iot_band_query(m, kind, format_qband, format_qband_test)
+    if answer is not None:
+        return answer
+    supported = m.profile.bands_for("nb-iot")
     count, *bands = set_numbers(kind, args)
     if count == 0 and not bands:
         new = set(supported)

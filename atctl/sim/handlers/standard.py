@@ -40,6 +40,19 @@ def basic(m: SimModem, cmd: str) -> Reply:
     return Reply()
 
 
+# ---- NB-IoT-only band commands (AT+NBAND, AT+QBAND) ------------------------------------------
+def nb_iot_band_query(m, kind, format_read, format_test) -> Reply | None:
+    """The read answer (the bands set, the module's own when none was) or the test answer (the
+    bands it supports) of an NB-IoT-only band command; None for a set, which each vendor checks
+    its own way."""
+    supported = sorted(m.profile.bands_for("nb-iot"))
+    if kind == "test":
+        return Reply([format_test(supported)])
+    if kind == "read":
+        return Reply([format_read(m.nvm.bands.get("nb-iot") or supported)])
+    return None
+
+
 # ---- identity ---------------------------------------------------------------------------------
 def cgmi(m, kind, args, now): return Reply([m.profile.identity.manufacturer])
 def cgmm(m, kind, args, now): return Reply([m.profile.identity.model])

@@ -102,13 +102,11 @@ def cpin(m, kind, args, now):
 
 
 def nband(m, kind, args, now):
-    supported = sorted(m.profile.bands_for("nb-iot"))
-    if kind == "test":
-        return Reply([format_nband_test(supported)])
-    if kind == "read":
-        return Reply([format_nband(m.nvm.bands.get("nb-iot") or supported)])
+    answer = standard.nb_iot_band_query(m, kind, format_nband, format_nband_test)
+    if answer is not None:
+        return answer
     bands = set(set_numbers(kind, args))
-    if not bands <= set(supported):
+    if not bands <= set(m.profile.bands_for("nb-iot")):
         raise CmeError(50)
     if m.v.cfun != 0:
         raise CmeError(4)  # the radio must be off
