@@ -25,6 +25,10 @@ _ID_RUN = re.compile(r"(?<![0-9A-Fa-fxX])(\d{14,19}[\dFf]?)(?![0-9A-Fa-f])")
 _MASK_LINE = re.compile(r"UBANDMASK|QCFG", re.IGNORECASE)
 
 
+# what redact_id makes of an IMEI, IMSI or ICCID: a replay:// of a capture reads it back as one
+REDACTED_ID = re.compile(r"^\*{6,}\d{4}$")
+
+
 def redact_id(value: str | None) -> str | None:
     if value is None:
         return None

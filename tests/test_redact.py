@@ -37,3 +37,15 @@ def test_sara_n2_pin_is_masked(command, masked):
 def test_send_does_not_print_a_sara_n2_pin(cli):
     code, out, err = cli("send", 'AT+NPIN=0,"4321"', "--port", "sim://ublox-sara-n211", "-v")
     assert "4321" not in out + err
+
+
+def test_a_redacted_identifier_is_read_back_as_one_on_replay():
+    # transcripts store IMEI/IMSI/ICCID as redact_id writes them; replay:// must accept that shape as the
+    # identifier's reply (atctl.at.classify), so the two share one pattern
+    from atctl.at.classify import ReplyMatcher
+    from atctl.redact import REDACTED_ID, redact_id
+
+    for value in ("867730051234567", "262011234567890", "89490200001234567890"):
+        assert REDACTED_ID.match(redact_id(value))
+    matcher = ReplyMatcher("AT+CGSN")
+    assert matcher.fits_bare(redact_id("867730051234567")) and not matcher.fits_bare("****")

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from atctl.redact import REDACTED_ID  # an identifier as atctl's transcripts store it, read back on replay://
 from atctl.sim_card import IMSI
 
 V0_RESULTS = {"0": "OK", "1": "CONNECT", "3": "NO CARRIER", "4": "ERROR", "6": "NO DIALTONE",
@@ -73,9 +74,6 @@ BARE_REPLY_SHAPES = {
     "CCID": re.compile(r"^\d{18,20}[Ff]?$"), "ICCID": re.compile(r"^\d{18,20}[Ff]?$"),
     "QCCID": re.compile(r"^\d{18,20}[Ff]?$"),
 }
-# an identifier as atctl's own transcripts store it (atctl.redact.redact_id: all but the last four
-# digits masked), so a replay:// of a capture reads it where the module had answered the digits
-REDACTED_ID = re.compile(r"^\*{6,}\d{4}$")
 RAW_DATA_PREFIXES = (b"+QIRD:", b"+USORD:", b"+USORF:", b"+QFREAD:", b"CONNECT ")
 
 _CMD_NAME = re.compile(r"^AT([+$%#^&][A-Z0-9_]+|[A-Z&])", re.IGNORECASE)
