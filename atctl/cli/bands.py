@@ -130,16 +130,15 @@ def decode(line: Annotated[str, typer.Argument(help="A band read: +QCFG: \"band\
         from atctl.cli._common import console, copyable, plain
 
         out = console()
-        for key, value in fields.items():
-            if key in ("warnings", "unparsed"):
+        for key, value in fields.items():  # band lists and the mask layout; flags become the notes below
+            if key in ("warnings", "unparsed") or isinstance(value, bool) or (key == "mhz" and not value):
                 continue
-            if isinstance(value, list) and not (key == "mhz" and not value) or isinstance(value, str):
-                out.print(copyable(f"{key:7} {' '.join(map(str, value)) if isinstance(value, list) else value}"))
+            out.print(copyable(f"{key:7} {' '.join(map(str, value)) if isinstance(value, list) else value}"))
         if fields.get("supported_list"):
             out.print(plain("the bands the module supports (the =? answer), not the ones enabled", "dim"))
         if fields.get("default") or fields.get("all_bands"):
             out.print(plain("0 is the module's default: every band it supports", "dim"))
-        elif line_type == "UBANDSEL" and profile is None:
+        if line_type == "UBANDSEL" and profile is None:
             out.print(plain("every band each MHz value can mean; give --module for the ones your module has", "dim"))
         for warning in fields.get("warnings", []):
             out.print(plain(f"warning: {warning}", "yellow"))

@@ -79,7 +79,8 @@ def countries(
 
     found = get_country(country)
     observed, problem = load_index_quietly()  # bands seen on the user's own devices
-    doc = {"dataset": info, "countries": [country_json(found, observed, info.get("as_of") or "")]}
+    checked = info.get("as_of") or ""  # the dataset's date: an announced end before it has passed
+    doc = {"dataset": info, "countries": [country_json(found, observed, checked)]}
     if problem:
         doc["warnings"] = [problem]
 
@@ -96,8 +97,7 @@ def countries(
             table.add_column(rat, overflow="fold")
         for op in found.operators:
             cells = [op.name, " ".join(op.mcc_mnc) or "-",
-                     *(_cell(rat, op.rats.get(rat), observed_for(observed, op.mcc_mnc, rat), info.get("as_of") or "")
-                       for rat in RAT_ORDER)]
+                     *(_cell(rat, op.rats.get(rat), observed_for(observed, op.mcc_mnc, rat), checked) for rat in RAT_ORDER)]
             table.add_row(*(Text(c) for c in cells))  # Text: '[off 2021]' is not rich markup
         out = console()
         out.print(table)

@@ -93,4 +93,3 @@ def send(
     emit(document, json, render)
     if failed:
         raise typer.Exit(1)
-
