@@ -93,7 +93,8 @@ class ModemLink:
 
     def __init__(self, port: str, *, baud: int = 115200, transcript: str | None = None, show_ids: bool = False,
                  force: bool = False, profile=None, on_urc: Callable[[str], None] | None = None,
-                 on_dead: Callable[[BaseException], None] | None = None):
+                 on_dead: Callable[[BaseException], None] | None = None,
+                 on_busy: Callable[[str | None], None] | None = None):
         self.port_name = port
         self.baud = baud
         self.transcript = transcript
@@ -102,6 +103,9 @@ class ModemLink:
         self.profile = profile
         self.on_urc = on_urc or (lambda line: None)
         self.on_dead = on_dead or (lambda exc: None)
+        # called on the modem thread when a job starts (its masked text) and ends (None): the UI redraws
+        # then, since a redraw asked for when the job was queued can come before the job is marked running
+        self.on_busy = on_busy or (lambda busy: None)
         self.jobs: queue.Queue[Job | None] = queue.Queue()
         self.busy: str | None = None      # the command running now (masked), for the prompt
         self.session = None
@@ -160,6 +164,12 @@ class ModemLink:
         self.port.cancel()
         return True
 
+    def _tell_busy(self) -> None:
+        try:
+            self.on_busy(self.busy)
+        except Exception:  # noqa: BLE001 - a display problem must not stop the modem thread
+            pass
+
     def _urc(self, line: str) -> None:
         try:
             self.on_urc(line)
@@ -201,6 +211,7 @@ class ModemLink:
         result, error = None, None
         self.busy = mask_secrets(job.payload) if job.kind == "command" else "reading"
         self.port._cancel.clear()
+        self._tell_busy()
         try:
             if job.kind == "command":
                 result = self.session.command(job.payload)
@@ -210,6 +221,7 @@ class ModemLink:
             error = exc
         finally:
             self.busy = None
+            self._tell_busy()
         if job.done is not None:
             job.done(result, error)
 

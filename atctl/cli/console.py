@@ -61,7 +61,8 @@ class Console:
         self.port = port
         self.link = ModemLink(port, baud=baud, transcript=transcript, show_ids=show_ids, force=force, profile=profile,
                               on_urc=self._urc_from_worker,
-                              on_dead=lambda exc: self.loop and self._post(self._show_dead, exc))
+                              on_dead=lambda exc: self.loop and self._post(self._show_dead, exc),
+                              on_busy=lambda busy: self.loop and self._post(self._invalidate))
         self.history_file = history
         self.pending: list[str] = []          # helper commands waiting for the input line
         self.loop = None
