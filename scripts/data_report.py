@@ -106,6 +106,17 @@ def build() -> str:
                          f"{_cell(_status(fact))} | {'yes' if fact['verified'] else 'no'} | "
                          f"{_cell('; '.join(names))} | {_cell(fact.get('note', ''))} |"))
     out += [r[-1] for r in sorted(rows)]
+    renamed = [(cc, op) for cc, _, op in where.values() if "name_change" in op]
+    out += ["", "## Networks trading under a new name (`names:`; the former name is kept beside it)", "",
+            f"{len(renamed)} networks.", "",
+            "| country | now | formerly | since | verified | sources | note |", "|---|---|---|---|---|---|---|"]
+    rows = []
+    for cc, op in renamed:
+        change = op["name_change"]
+        names = sorted({doc["sources"][k]["name"].split(":")[0].strip() for k in change["sources"]})
+        rows.append(f"| {cc} | {_cell(op['name'])} | {_cell(change['from'])} | {change.get('since') or ''} | "
+                    f"{'yes' if change['verified'] else 'no'} | {_cell('; '.join(names))} | {_cell(change.get('note', ''))} |")
+    out += sorted(rows)
     out += ["", "## Disagreements (the shipped value is kept; the other source is in the fact's note)", "",
             "| country | operator | RAT | shipped | source | says |", "|---|---|---|---|---|---|"]
     rows = []

@@ -207,7 +207,8 @@ def load_overlay_yaml(path: Path, where: str) -> dict:
         raise SystemExit(f"import_band_atlas: {where}{line}: {exc.problem}") from None
 
 
-CURATED_SECTIONS = ("sources", "facts", "no_gsm_countries", "corroborate", "operators")
+CURATED_SECTIONS = ("sources", "facts", "no_gsm_countries", "corroborate", "operators", "names")
+_PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")   # YYYY, YYYY-MM or YYYY-MM-DD
 
 
 def load_curated(overlay: Path, origins: dict | None = None) -> dict:
@@ -256,6 +257,9 @@ def load_curated(overlay: Path, origins: dict | None = None) -> dict:
             merged["operators"][op_id] = spec
             if origins is not None:
                 origins[op_id] = where
+        for op_id, spec in (doc.get("names") or {}).items():
+            claim(("name", op_id), f"the name of {op_id}", where)
+            merged["names"][op_id] = spec
     return merged
 
 
@@ -479,6 +483,8 @@ class Importer:
                 if self.was_added(o):
                     continue  # re-added from the overlay's 'operators' (or dropped with it)
                 o = copy.deepcopy(o)
+                if "name_change" in o:   # the tables know the former name; 'names:' is re-applied at the end
+                    o["name"] = o.pop("name_change")["from"]
                 o["rats"] = {r: f for r, f in o["rats"].items() if not all(s.startswith("cur:") for s in f["sources"])}
                 for f in o["rats"].values():  # corroborations are re-applied from curated.yaml
                     f["sources"] = [k for k in f["sources"] if not k.startswith("cur:")]
@@ -772,6 +778,35 @@ class Importer:
             for code, rat in sorted(set(index) - matched):
                 self.unmatched.append(f"{path.name}: {code} {rat} (no operator with that MCC-MNC)")
 
+    def apply_names(self, countries: dict) -> None:
+        """The overlay's 'names:': a network trading under a new name. The name is a fact (sources,
+        as_of, verified: the operator or regulator, or two publishers); the former name stays beside it
+        in 'name_change', which is what users and the tables may still say."""
+        entries = self.curated.get("names") or {}
+        ops = {o["id"]: o for c in countries.values() for o in c["operators"]}
+        missing = sorted(set(entries) - set(ops))
+        if missing:
+            raise SystemExit(f"import_band_atlas: names: unknown operators: {', '.join(missing)}")
+        for op_id, spec in entries.items():
+            op, spec = ops[op_id], spec or {}
+            for key in ("name", "source", "as_of"):
+                if not spec.get(key):
+                    raise SystemExit(f"import_band_atlas: names: {op_id} has no {key!r}")
+            if spec["name"] == op["name"]:
+                raise SystemExit(f"import_band_atlas: names: {op_id} is already called {op['name']!r}: remove the entry")
+            since = str(spec["since"]) if spec.get("since") else None
+            if since and not _PARTIAL_DATE.fullmatch(since):
+                raise SystemExit(f"import_band_atlas: names: {op_id} since {since!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+            refs = spec["source"] if isinstance(spec["source"], list) else [spec["source"]]
+            keys = self.sorted_sources(self.own_source("cur", ref, self.curated["sources"]) for ref in refs)
+            verified = any(self.grade(k) == GRADE_RANK["A"] for k in keys) or len(status_publishers(self.sources, keys)) >= 2
+            change = {"from": op["name"], "since": since, "sources": keys, "as_of": str(spec["as_of"]),
+                      "verified": verified}
+            if spec.get("note"):
+                change["note"] = spec["note"]
+            op["name"] = spec["name"]
+            op["name_change"] = change
+
     def publishers(self, fact: dict) -> set[str]:
         """Independent sources of a fact's status (status_publishers)."""
         return status_publishers(self.sources, fact["sources"])
@@ -787,6 +822,7 @@ class Importer:
         self.apply_curated(countries)
         self.apply_corroborations(countries)
         self.apply_observations(countries)
+        self.apply_names(countries)   # last: the tables and the observations match the names they know
         self.count(countries)
         dataset = dict(DATASET, as_of=self.as_of)
         dataset.update({"source": DATASET["url"], "commit": self.provenance.get("commit"),
@@ -794,6 +830,7 @@ class Importer:
         if self.provenance.get("note"):
             dataset["import_note"] = self.provenance["note"]
         used = {k for c in countries.values() for o in c["operators"] for f in o["rats"].values() for k in f["sources"]}
+        used |= {k for c in countries.values() for o in c["operators"] for k in o.get("name_change", {}).get("sources", [])}
         return {
             "format": FORMAT_VERSION,
             "dataset": dataset,

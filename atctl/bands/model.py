@@ -56,11 +56,25 @@ class RatFact:
 
 
 @dataclass(frozen=True)
+class NameChange:
+    """A network trading under a new name (Beeline Georgia is Cellfie): the name is sourced like any
+    fact, and the former one is kept because users, SIM cards and older tables still say it."""
+
+    former: str
+    sources: tuple[Source, ...]
+    as_of: str
+    verified: bool
+    since: str | None = None   # when the brand changed: YYYY, YYYY-MM or YYYY-MM-DD
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class Operator:
     name: str
     mcc_mnc: tuple[str, ...]
     rats: dict[str, RatFact] = field(default_factory=dict)
     status: str = LIVE
+    name_change: NameChange | None = None
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,15 @@ def fact_json(fact, data_checked: str = "") -> dict:
     }
 
 
+def name_change_json(change) -> dict | None:
+    """An operator's new name with its provenance; None when the dataset's name is the table's."""
+    if change is None:
+        return None
+    return {"from": change.former, "since": change.since, "verified": change.verified,
+            "source": [{"name": s.name, "url": s.url, "grade": s.grade} for s in change.sources],
+            "as_of": change.as_of, "note": change.note}
+
+
 def _with_observed(entry: dict, fact, observed: list[dict]) -> dict:
     """A RAT entry with the user's own sightings beside the shipped bands (DESIGN.md `observed`)."""
     if not observed:
@@ -51,6 +60,7 @@ def country_json(country, observed: dict | None = None, data_checked: str = "") 
                 "name": op.name,
                 "mcc_mnc": list(op.mcc_mnc),
                 "status": op.status,
+                "name_change": name_change_json(op.name_change),
                 "rats": {rat: _with_observed(fact_json(op.rats[rat], data_checked), op.rats[rat], seen(op, rat))
                          for rat in RAT_ORDER if rat in op.rats},
             }

@@ -30,6 +30,14 @@ def _cell(rat: str, fact, observed: list[dict] | None = None, data_checked: str 
     return text + (f" (seen {' '.join(map(str, seen))})" if seen else "")
 
 
+def _operator_cell(op) -> str:
+    """'Cellfie (formerly Beeline)': the former name is what a SIM, a phone or an old table may still show."""
+    change = op.name_change
+    if change is None:
+        return op.name
+    return f"{op.name} (formerly {change.former}{'' if change.verified else ' ?'})"
+
+
 @app.command()
 def countries(
     country: Annotated[Optional[str], typer.Argument(help="ISO 3166-1 alpha-2 code (DE, US, JP); omit to list all.",
@@ -96,7 +104,7 @@ def countries(
         for rat in RAT_ORDER:
             table.add_column(rat, overflow="fold")
         for op in found.operators:
-            cells = [op.name, " ".join(op.mcc_mnc) or "-",
+            cells = [_operator_cell(op), " ".join(op.mcc_mnc) or "-",
                      *(_cell(rat, op.rats.get(rat), observed_for(observed, op.mcc_mnc, rat), checked) for rat in RAT_ORDER)]
             table.add_row(*(Text(c) for c in cells))  # Text: '[off 2021]' is not rich markup
         out = console()

@@ -12,7 +12,7 @@ import json
 from functools import lru_cache
 from importlib import resources
 
-from atctl.bands.model import Country, Operator, RatFact, Source
+from atctl.bands.model import Country, NameChange, Operator, RatFact, Source
 from atctl.errors import DataError, InputError
 
 DATA_FILE = "countries.json"
@@ -49,6 +49,13 @@ def _fact(raw: dict, sources: dict[str, Source], shared: dict[tuple[str, ...], t
     )
 
 
+def _name_change(raw: dict | None, sources: dict[str, Source]) -> NameChange | None:
+    if not raw:
+        return None
+    return NameChange(former=raw["from"], sources=tuple(sources[s] for s in raw["sources"]), as_of=raw["as_of"],
+                      verified=raw["verified"], since=raw.get("since"), note=raw.get("note"))
+
+
 @lru_cache(maxsize=1)
 def load_countries() -> dict[str, Country]:
     """All countries by ISO 3166-1 alpha-2 code (cached; build once per process)."""
@@ -65,6 +72,7 @@ def load_countries() -> dict[str, Country]:
                 mcc_mnc=tuple(o["mcc_mnc"]),
                 rats={rat: _fact(f, sources, shared) for rat, f in o["rats"].items()},
                 status=o["status"],
+                name_change=_name_change(o.get("name_change"), sources),
             )
             for o in c["operators"]
         )

@@ -260,3 +260,18 @@ def test_no_publisher_goes_by_two_keys(doc):
     keys = sorted({mod.publisher_key(s["name"]) for s in doc["sources"].values()})
     pairs = {(a, b) for a in keys for b in keys if a != b and len(a) >= 4 and b.startswith(a)}
     assert pairs <= checked, sorted(pairs - checked)
+
+
+def test_every_name_change_is_sourced_and_in_the_shipped_data(doc):
+    """A new trading name (curated `names:`) is a fact: shipped with its sources, as_of, verified and
+    the former name, and a re-import keeps it."""
+    cur = _curated()
+    ops = {o["id"]: o for c in doc["countries"].values() for o in c["operators"]}
+    shipped = {op_id: o["name_change"] for op_id, o in ops.items() if "name_change" in o}
+    assert set(shipped) == set(cur["names"])
+    for op_id, spec in cur["names"].items():
+        change = shipped[op_id]
+        assert ops[op_id]["name"] == spec["name"] and change["from"] and change["from"] != spec["name"], op_id
+        assert sorted(change["sources"]) == sorted(f"cur:{r}" for r in _refs(spec)), op_id
+        assert all(s in doc["sources"] for s in change["sources"]) and DATE.match(change["as_of"]), op_id
+        assert isinstance(change["verified"], bool) and (change["since"] is None or DATE.match(change["since"]))

@@ -23,8 +23,10 @@ def test_every_curated_fact_and_disagreement_has_a_row():
     report = _report()
     text = report.build()
     curated = report._importer().load_curated(ROOT / "scripts" / "band_atlas_overlay")
-    facts_section, disagreements = text.split("## Disagreements")
+    facts_section, rest = text.split("## Networks trading under a new name")
+    names, disagreements = rest.split("## Disagreements")
     assert facts_section.count("\n| ") - 1 == sum(len(r) for r in curated["facts"].values())
+    assert names.count("\n| ") - 1 == len(curated["names"])
     says = [i for rats in curated["corroborate"].values() for items in rats.values() for i in items
             if not i.get("agrees", True)]
     assert disagreements.count("\n| ") - 1 == len(says)
