@@ -71,6 +71,15 @@ def previous_conversion(tmp_path: Path, doc: dict) -> tuple[Path, Path]:
     return base, partial
 
 
+def import_twice(importer, overlay: Path, tmp_path: Path) -> tuple[dict, dict, Path, Path]:
+    """An import, then regen.sh's import over it: (first, again, its --base file, the partial copy)."""
+    (tmp_path / "a").mkdir()
+    first = build(importer, overlay, tmp_path / "a")
+    base, partial = previous_conversion(tmp_path, first)
+    (tmp_path / "b").mkdir()
+    return first, build(importer, overlay, tmp_path / "b", base=base, atlas=partial), base, partial
+
+
 def ops(doc: dict, cc: str) -> dict:
     return {o["id"]: o for o in doc["countries"][cc]["operators"]}
 
@@ -137,11 +146,7 @@ def test_base_mode_keeps_added_networks_once(importer, tmp_path):
     """regen.sh imports over a previous conversion: the added networks it already holds are rebuilt, not doubled."""
     overlay = make_overlay(tmp_path, {"sources": SOURCES, "operators": {"iq-zain": ZAIN, "de-example": LOCAL_DE},
                                       "corroborate": {"iq-zain": {"gsm": [{"source": "op-page"}]}}})
-    (tmp_path / "a").mkdir()
-    first = build(importer, overlay, tmp_path / "a")
-    base, partial = previous_conversion(tmp_path, first)
-    (tmp_path / "b").mkdir()
-    again = build(importer, overlay, tmp_path / "b", base=base, atlas=partial)
+    first, again, base, partial = import_twice(importer, overlay, tmp_path)
     assert again["countries"] == first["countries"]
     # removed from the overlay: gone from the next import, and so is the country it created
     overlay_without = make_overlay(tmp_path / "c", {"sources": SOURCES, "operators": {}})

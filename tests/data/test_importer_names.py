@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_importer_added_operators import FIXTURE, build, make_overlay, ops, previous_conversion
+from test_importer_added_operators import FIXTURE, build, import_twice, make_overlay, ops
 
 SOURCES = {
     "op-release": {"name": "AT&T: 2025-01-10, we are AT&T Mobility now", "url": "https://example.org/att", "grade": "A"},
@@ -41,11 +41,7 @@ def test_a_name_is_verified_by_the_operator_or_two_publishers(importer, tmp_path
 
 def test_base_mode_renames_once_and_the_tables_still_match_the_former_name(importer, tmp_path):
     overlay = make_overlay(tmp_path, {"sources": SOURCES, "names": {"att": RENAME}})
-    (tmp_path / "a").mkdir()
-    first = build(importer, overlay, tmp_path / "a")
-    base, partial = previous_conversion(tmp_path, first)
-    (tmp_path / "b").mkdir()
-    again = build(importer, overlay, tmp_path / "b", base=base, atlas=partial)
+    first, again, base, partial = import_twice(importer, overlay, tmp_path)
     assert again["countries"] == first["countries"]
     # the entry removed: the next import gives the table's name back
     (tmp_path / "c").mkdir()
