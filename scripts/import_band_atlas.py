@@ -484,7 +484,8 @@ class Importer:
                     continue  # re-added from the overlay's 'operators' (or dropped with it)
                 o = copy.deepcopy(o)
                 if "name_change" in o:   # the tables know the former name; 'names:' is re-applied at the end
-                    o["name"] = o.pop("name_change")["from"]
+                    change = o.pop("name_change")
+                    o["name"] = change.get("table", change["from"])
                 o["rats"] = {r: f for r, f in o["rats"].items() if not all(s.startswith("cur:") for s in f["sources"])}
                 for f in o["rats"].values():  # corroborations are re-applied from curated.yaml
                     f["sources"] = [k for k in f["sources"] if not k.startswith("cur:")]
@@ -800,8 +801,11 @@ class Importer:
             refs = spec["source"] if isinstance(spec["source"], list) else [spec["source"]]
             keys = self.sorted_sources(self.own_source("cur", ref, self.curated["sources"]) for ref in refs)
             verified = any(self.grade(k) == GRADE_RANK["A"] for k in keys) or len(status_publishers(self.sources, keys)) >= 2
-            change = {"from": op["name"], "since": since, "sources": keys, "as_of": str(spec["as_of"]),
-                      "verified": verified}
+            # 'former': the brand users knew, where the table's name is a compound ("Yas (Tigo)": Tigo)
+            change = {"from": str(spec.get("former") or op["name"]), "since": since, "sources": keys,
+                      "as_of": str(spec["as_of"]), "verified": verified}
+            if change["from"] != op["name"]:
+                change["table"] = op["name"]   # what the tables call it: a --base import gives it back
             if spec.get("note"):
                 change["note"] = spec["note"]
             op["name"] = spec["name"]

@@ -64,3 +64,24 @@ def test_an_announced_date_that_has_passed_says_so(cli_json, cli, monkeypatch):
     monkeypatch.setenv("COLUMNS", "200")  # a cell folds at the terminal's width
     code, out, _ = cli("countries", "KW")
     assert code == 0 and "was to end 2025-06" in out and "ends 2025-06" not in out
+
+
+def _renamed():
+    from atctl.data import load_countries
+
+    return next((c, op) for c in load_countries().values() for op in c.operators if op.name_change)
+
+
+def test_a_renamed_network_shows_its_former_name_and_where_the_new_one_comes_from(cli_json, cli, monkeypatch):
+    country, op = _renamed()   # the shipped data has renames (curated/operator-names.yaml)
+    code, doc = cli_json("countries", country.code)
+    assert code == 0
+    entry = next(o for o in doc["countries"][0]["operators"] if o["name"] == op.name)
+    change = entry["name_change"]
+    assert change["from"] == op.name_change.former and change["as_of"] and isinstance(change["verified"], bool)
+    assert change["source"] and all(s["name"] for s in change["source"])
+    unchanged = {x.name for x in country.operators if x.name_change is None}
+    assert all(o["name_change"] is None for o in doc["countries"][0]["operators"] if o["name"] in unchanged)
+    monkeypatch.setenv("COLUMNS", "200")
+    code, out, _ = cli("countries", country.code)
+    assert code == 0 and f"(formerly {op.name_change.former}" in out

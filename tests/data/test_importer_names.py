@@ -33,6 +33,16 @@ def test_a_renamed_network_carries_its_new_name_with_the_source_and_the_former_n
     assert att["rats"]["nb-iot"]["status"] == "shut-down"
 
 
+def test_a_compound_table_name_gives_the_former_brand_and_a_re_import_still_matches_the_table(importer, tmp_path):
+    """The table says "AT&T"; the entry says the brand users knew was "Cingular": 'from' is that, and
+    'table' keeps the table's name for the next --base import."""
+    overlay = make_overlay(tmp_path, {"sources": SOURCES, "names": {"att": dict(RENAME, former="Cingular")}})
+    first, again, _, _ = import_twice(importer, overlay, tmp_path)
+    change = ops(first, "US")["att"]["name_change"]
+    assert (change["from"], change["table"]) == ("Cingular", "AT&T")
+    assert again["countries"] == first["countries"] and ops(again, "US")["att"]["rats"]["nb-iot"]["status"] == "shut-down"
+
+
 @pytest.mark.parametrize("sources,verified", [(["op-release"], True), (["press", "blog"], True), (["press"], False)])
 def test_a_name_is_verified_by_the_operator_or_two_publishers(importer, tmp_path, sources, verified):
     overlay = make_overlay(tmp_path, {"sources": SOURCES, "names": {"att": dict(RENAME, source=sources)}})
