@@ -28,6 +28,7 @@ def overlay(importer, tmp_path_factory) -> Path:
     keep = {"att", "verizon", "vodafone-de", "telekom-de"}
     curated["facts"] = {k: v for k, v in curated["facts"].items() if k in keep}
     curated["corroborate"] = {k: v for k, v in curated["corroborate"].items() if k in keep}
+    curated["names"] = {k: v for k, v in curated["names"].items() if k in keep | set(curated["operators"])}
     curated["no_gsm_countries"] = {}
     (d / "curated.yaml").write_text(yaml.safe_dump(curated, allow_unicode=True), encoding="utf-8")
     return d
