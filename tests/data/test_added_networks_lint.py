@@ -120,6 +120,8 @@ def test_no_mcc_mnc_belongs_to_two_operators_unless_shared(doc):
     assert doubled == {}
     tn = {o["id"]: o["mcc_mnc"] for o in doc["countries"]["TN"]["operators"]}
     assert tn["tn-tunisie-telecom"] == ["60502"] and tn["tn-orange"] == ["60501"]  # ITU E.212 list + Wikipedia
+    la = {o["id"]: o["mcc_mnc"] for o in doc["countries"]["LA"]["operators"]}
+    assert la["la-ltc"] == ["45701"]   # 457-02 is ETL's in both lists (ETL is not in the dataset)
 
 
 def test_wikipedias_mnc_tables_never_count_as_a_status_publisher(importer):
