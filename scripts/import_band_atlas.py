@@ -811,6 +811,16 @@ class Importer:
             op["name"] = spec["name"]
             op["name_change"] = change
 
+    @staticmethod
+    def apply_operator_status(countries: dict) -> None:
+        """A network whose every RAT is switched off (none live or announced, one shut down) is shut down
+        itself; otherwise it is live. Recomputed on every import, so a --base import follows the facts."""
+        for c in countries.values():
+            for op in c["operators"]:
+                statuses = {f["status"] for f in op["rats"].values()}
+                off = "shut-down" in statuses and not statuses & {"live", "announced-shutdown"}
+                op["status"] = "shut-down" if off else "live"
+
     def publishers(self, fact: dict) -> set[str]:
         """Independent sources of a fact's status (status_publishers)."""
         return status_publishers(self.sources, fact["sources"])
@@ -827,6 +837,7 @@ class Importer:
         self.apply_corroborations(countries)
         self.apply_observations(countries)
         self.apply_names(countries)   # last: the tables and the observations match the names they know
+        self.apply_operator_status(countries)
         self.count(countries)
         dataset = dict(DATASET, as_of=self.as_of)
         dataset.update({"source": DATASET["url"], "commit": self.provenance.get("commit"),
