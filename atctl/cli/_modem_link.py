@@ -19,7 +19,11 @@ class Woken(Exception):
 
 
 class Cancelled(Exception):
-    """The user cancelled the running command (Ctrl-C)."""
+    """The user cancelled the command (Ctrl-C); `sent`: False when it was cancelled before it went out."""
+
+    def __init__(self, sent: bool = True):
+        super().__init__("not sent" if not sent else "cancelled")
+        self.sent = sent
 
 
 class WakeablePort:
@@ -81,11 +85,12 @@ class WakeablePort:
         self.inner.close()
 
 
-@dataclass
+@dataclass(eq=False)   # a job is itself: two equal commands queued are two jobs
 class Job:
     kind: str                      # "command" | "call"
     payload: Any                   # command text, or callable(session)
     done: Callable[[Any, BaseException | None], None] | None = None
+    cancelled: bool = False        # Ctrl-C came before the modem thread took it: never sent
 
 
 class ModemLink:
@@ -108,6 +113,8 @@ class ModemLink:
         self.on_busy = on_busy or (lambda busy: None)
         self.jobs: queue.Queue[Job | None] = queue.Queue()
         self.busy: str | None = None      # the command running now (masked), for the prompt
+        self._queued: list[Job] = []      # submitted, not yet taken by the modem thread
+        self._lock = threading.Lock()     # busy and _queued change together: Ctrl-C sees one or the other
         self.session = None
         self.port = None
         self._thread: threading.Thread | None = None
@@ -154,15 +161,24 @@ class ModemLink:
 
     # ---- jobs ---------------------------------------------------------------------
     def submit(self, kind: str, payload, done=None) -> None:
-        self.jobs.put(Job(kind, payload, done))
+        job = Job(kind, payload, done)
+        with self._lock:
+            self._queued.append(job)
+        self.jobs.put(job)
         self.port.wake()
 
-    def cancel(self) -> bool:
-        """Cancel the running command; False when nothing runs."""
-        if self.busy is None:
-            return False
-        self.port.cancel()
-        return True
+    def cancel(self) -> str | None:
+        """Cancel the running command, else the last one queued (it is then never sent); what was
+        cancelled (masked), or None when nothing runs or waits."""
+        with self._lock:
+            if self.busy is not None:
+                self.port.cancel()
+                return self.busy
+            waiting = [job for job in self._queued if not job.cancelled]
+            if not waiting:
+                return None
+            waiting[-1].cancelled = True
+            return _shown(waiting[-1])
 
     def _tell_busy(self) -> None:
         try:
@@ -187,7 +203,8 @@ class ModemLink:
                 continue
             if job is None:
                 break
-            self._run(job)
+            if self._start(job):
+                self._run(job)
             session.take_urcs()           # shown through the subscriber already (the engine bounds urcs and log)
 
     def _idle_read(self) -> None:
@@ -205,13 +222,23 @@ class ModemLink:
         finally:
             self.port.idle = False
 
-    def _run(self, job: Job) -> None:
-        from atctl.redact import mask_secrets
-
-        result, error = None, None
-        self.busy = mask_secrets(job.payload) if job.kind == "command" else "reading"
-        self.port._cancel.clear()
+    def _start(self, job: Job) -> bool:
+        """Take a job off the queue: True when it is to run (busy set), False when Ctrl-C cancelled it first."""
+        with self._lock:
+            if job in self._queued:
+                self._queued.remove(job)
+            if not job.cancelled:
+                self.port._cancel.clear()
+                self.busy = _shown(job)
+        if job.cancelled:
+            if job.done is not None:
+                job.done(None, Cancelled(sent=False))
+            return False
         self._tell_busy()
+        return True
+
+    def _run(self, job: Job) -> None:
+        result, error = None, None
         try:
             if job.kind == "command":
                 result = self.session.command(job.payload)
@@ -220,10 +247,18 @@ class ModemLink:
         except BaseException as exc:  # noqa: BLE001 - handed to the UI, which words it
             error = exc
         finally:
-            self.busy = None
+            with self._lock:
+                self.busy = None
             self._tell_busy()
         if job.done is not None:
             job.done(result, error)
+
+
+def _shown(job: Job) -> str:
+    """A job as the console's toolbar and messages name it: the command masked, or "reading"."""
+    from atctl.redact import mask_secrets
+
+    return mask_secrets(job.payload) if job.kind == "command" else "reading"
 
 
 def error_text(exc: BaseException) -> str:

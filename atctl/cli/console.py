@@ -95,8 +95,9 @@ class Console:
 
         @bindings.add("c-c")
         def _cancel(event) -> None:
-            if self.link.cancel():
-                self.print_lines([(STYLES["note"], f"cancelling {self.link.busy} ...")])
+            cancelled = self.link.cancel()
+            if cancelled:
+                self.print_lines([(STYLES["note"], f"cancelling {cancelled} ...")])
             else:
                 event.app.current_buffer.reset()   # like a shell: Ctrl-C drops the line typed so far
 
@@ -262,6 +263,9 @@ class Console:
         from atctl.cli._modem_link import Cancelled
 
         self._invalidate()
+        if isinstance(error, Cancelled) and not error.sent:
+            self.print_lines([(STYLES["note"], f"cancelled {command} before it was sent")])
+            return
         if isinstance(error, Cancelled):
             self.print_lines([(STYLES["note"], f"cancelled {command}; the module may still be working on it: "
                                                "a late reply is shown as it arrives")])
