@@ -71,6 +71,14 @@ def build() -> str:
     facts = [(r, f) for c in doc["countries"].values() for o in c["operators"] for r, f in o["rats"].items()]
     status_facts = [(r, f) for r, f in facts if r in RATS]
     two = collections.Counter(r for r, f in status_facts if len(_publishers(doc, f)) >= 2)
+    # 'verifies: false' second sources (relays, country-wide statements, old launch stories) add a
+    # publisher but do not confirm the current status: the firm count leaves them out
+    partial = {(op_id, rat): {f"cur:{i['source']}" for i in items if not i.get("verifies", True)}
+               for op_id, rats in curated["corroborate"].items() for rat, items in rats.items()}
+    firm = collections.Counter(
+        rat for op_id, (_, _, op) in where.items() for rat, f in op["rats"].items() if rat in RATS
+        and len(_importer().status_publishers(doc["sources"], [k for k in f["sources"]
+                                                               if k not in partial.get((op_id, rat), ())])) >= 2)
     live = collections.Counter(r for r, f in status_facts if f["status"] == "live")
     modules, mod_ok, mod_open = _module_counts()
     out = [
@@ -87,6 +95,9 @@ def build() -> str:
         f"({sum(f['verified'] for _, f in facts)} verified, {sum(f['derived'] for _, f in facts)} derived).",
         f"- {len(status_facts)} 2G/3G/LTE-M/NB-IoT status facts; {sum(two.values())} with two independent "
         f"sources (GSM {two['gsm']}, UMTS {two['umts']}, LTE-M {two['lte-m']}, NB-IoT {two['nb-iot']}).",
+        f"- Of these, {sum(firm.values())} have two publishers that each confirm the current status (GSM {firm['gsm']}, "
+        f"UMTS {firm['umts']}, LTE-M {firm['lte-m']}, NB-IoT {firm['nb-iot']}): second sources marked "
+        "`verifies: false` (relays, country-wide statements, old launch stories) are left out of this count.",
         f"- Live IoT services: {live['lte-m']} LTE-M, {live['nb-iot']} NB-IoT.",
         f"- {modules} module profiles: {mod_ok} band facts verified, {mod_open} not.",
         "",

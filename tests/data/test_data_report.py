@@ -30,3 +30,14 @@ def test_every_curated_fact_and_disagreement_has_a_row():
     says = [i for rats in curated["corroborate"].values() for items in rats.values() for i in items
             if not i.get("agrees", True)]
     assert disagreements.count("\n| ") - 1 == len(says)
+
+
+def test_the_counts_tell_second_sources_that_confirm_the_status_from_those_that_do_not():
+    """A `verifies: false` second source (a relay, a country-wide statement, a 2018 launch story) adds a
+    publisher but does not confirm today's status: the report gives both counts, the firm one smaller."""
+    import re
+
+    text = _report().build()
+    two = int(re.search(r"; (\d+) with two independent sources", text).group(1))
+    firm = int(re.search(r"Of these, (\d+) have two publishers that each confirm the current status", text).group(1))
+    assert 0 < firm < two
