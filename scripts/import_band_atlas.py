@@ -72,6 +72,7 @@ GSM_MHZ = {450, 480, 750, 850, 900, 1800, 1900}
 AMERICAS = set("AR BB BO BR BS BZ CA CL CO CR CU DO EC GT GY HN HT JM MX NI PA PE PY SR SV TT US UY VE".split())
 
 GRADE_RANK = {"A": 1, "B": 2, "C": 3, "D": 4}
+ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")   # YYYY, YYYY-MM or YYYY-MM-DD: every date the data holds
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -89,7 +90,7 @@ def norm_date(text: str) -> tuple[str | None, str | None]:
     text = (text or "").strip()
     if not text:
         return None, None
-    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
+    if ISO_DATE.fullmatch(text):
         return text, None
     m = re.fullmatch(r"(\d{4})-(Q[1-4]|H[12])", text)
     if m:
@@ -208,7 +209,6 @@ def load_overlay_yaml(path: Path, where: str) -> dict:
 
 
 CURATED_SECTIONS = ("sources", "facts", "no_gsm_countries", "corroborate", "operators", "names")
-_PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")   # YYYY, YYYY-MM or YYYY-MM-DD
 
 
 def load_curated(overlay: Path, origins: dict | None = None) -> dict:
@@ -796,7 +796,7 @@ class Importer:
             if spec["name"] == op["name"]:
                 raise SystemExit(f"import_band_atlas: names: {op_id} is already called {op['name']!r}: remove the entry")
             since = str(spec["since"]) if spec.get("since") else None
-            if since and not _PARTIAL_DATE.fullmatch(since):
+            if since and not ISO_DATE.fullmatch(since):
                 raise SystemExit(f"import_band_atlas: names: {op_id} since {since!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
             refs = spec["source"] if isinstance(spec["source"], list) else [spec["source"]]
             keys = self.sorted_sources(self.own_source("cur", ref, self.curated["sources"]) for ref in refs)

@@ -12,6 +12,11 @@ from atctl.bands.observed import band_evidence, observed_for
 RAT_ORDER = ("gsm", "umts", "lte", "lte-m", "nb-iot")
 
 
+def sources_json(sources) -> list[dict]:
+    """Where a fact comes from, as the JSON contract writes it: a list of {name, url, grade}."""
+    return [{"name": s.name, "url": s.url, "grade": s.grade} for s in sources]
+
+
 def fact_json(fact, data_checked: str = "") -> dict:
     """One operator's RAT fact with its provenance (source, as_of, verified, derived); `date_passed`:
     an announced end whose date had passed by the last check, with no report that it happened."""
@@ -22,7 +27,7 @@ def fact_json(fact, data_checked: str = "") -> dict:
         "date_passed": fact.date_passed(data_checked),
         "verified": fact.verified,
         "derived": fact.derived,
-        "source": [{"name": s.name, "url": s.url, "grade": s.grade} for s in fact.sources],
+        "source": sources_json(fact.sources),
         "as_of": fact.as_of,
         "note": fact.note,
     }
@@ -33,7 +38,7 @@ def name_change_json(change) -> dict | None:
     if change is None:
         return None
     return {"from": change.former, "since": change.since, "verified": change.verified,
-            "source": [{"name": s.name, "url": s.url, "grade": s.grade} for s in change.sources],
+            "source": sources_json(change.sources),
             "as_of": change.as_of, "note": change.note}
 
 
