@@ -9,7 +9,6 @@ ports, sim://) wake at once; the others within one engine read slice (READ_SLICE
 
 from __future__ import annotations
 
-import queue
 import threading
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -85,7 +84,7 @@ class WakeablePort:
         self.inner.close()
 
 
-@dataclass(eq=False)   # a job is itself: two equal commands queued are two jobs
+@dataclass
 class Job:
     kind: str                      # "command" | "call"
     payload: Any                   # command text, or callable(session)
@@ -111,9 +110,8 @@ class ModemLink:
         # called on the modem thread when a job starts (its masked text) and ends (None): the UI redraws
         # then, since a redraw asked for when the job was queued can come before the job is marked running
         self.on_busy = on_busy or (lambda busy: None)
-        self.jobs: queue.Queue[Job | None] = queue.Queue()
         self.busy: str | None = None      # the command running now (masked), for the prompt
-        self._queued: list[Job] = []      # submitted, not yet taken by the modem thread
+        self._queued: list[Job] = []      # submitted, not yet taken by the modem thread, oldest first
         self._lock = threading.Lock()     # busy and _queued change together: Ctrl-C sees one or the other
         self.session = None
         self.port = None
@@ -151,7 +149,6 @@ class ModemLink:
 
     def close(self, timeout: float = 5.0) -> None:
         self._stop = True
-        self.jobs.put(None)
         if self.port is not None:
             self.port.wake()
         if self._thread is not None:
@@ -164,7 +161,6 @@ class ModemLink:
         job = Job(kind, payload, done)
         with self._lock:
             self._queued.append(job)
-        self.jobs.put(job)
         self.port.wake()
 
     def cancel(self) -> str | None:
@@ -195,15 +191,11 @@ class ModemLink:
     def _serve(self) -> None:
         session = self.session
         while not self._stop:
-            try:
-                job = self.jobs.get_nowait()
-            except queue.Empty:
-                job = None
+            job = self._take()
+            if job is None:
                 self._idle_read()
                 continue
-            if job is None:
-                break
-            if self._start(job):
+            if not job.cancelled:
                 self._run(job)
             session.take_urcs()           # shown through the subscriber already (the engine bounds urcs and log)
 
@@ -222,20 +214,21 @@ class ModemLink:
         finally:
             self.port.idle = False
 
-    def _start(self, job: Job) -> bool:
-        """Take a job off the queue: True when it is to run (busy set), False when Ctrl-C cancelled it first."""
+    def _take(self) -> Job | None:
+        """The oldest waiting job, None when none waits. Unless Ctrl-C cancelled it while it waited (it is
+        then answered Cancelled(sent=False) and never sent), it is marked running before the lock is let go."""
         with self._lock:
-            if job in self._queued:
-                self._queued.remove(job)
+            if not self._queued:
+                return None
+            job = self._queued.pop(0)
             if not job.cancelled:
                 self.port._cancel.clear()
                 self.busy = _shown(job)
-        if job.cancelled:
-            if job.done is not None:
-                job.done(None, Cancelled(sent=False))
-            return False
-        self._tell_busy()
-        return True
+        if not job.cancelled:
+            self._tell_busy()
+        elif job.done is not None:
+            job.done(None, Cancelled(sent=False))
+        return job
 
     def _run(self, job: Job) -> None:
         result, error = None, None

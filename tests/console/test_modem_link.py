@@ -76,11 +76,11 @@ def test_ctrl_c_before_the_modem_thread_took_the_command_cancels_it_unsent():
     done: list = []
     link.submit("command", 'AT+CPIN="1234"', done=lambda result, error: done.append(error))
     assert link.cancel() == 'AT+CPIN="****"'       # the queued command, masked as the console shows it
-    assert link._start(link.jobs.get_nowait()) is False
+    assert link._take().cancelled and link._take() is None
     assert isinstance(done[0], Cancelled) and not done[0].sent                    # never sent:
     assert link.port.cancelled == 0 and busy == []                                # no port interrupt, no toolbar
     link.submit("command", "AT+CSQ")
-    assert link._start(link.jobs.get_nowait()) is True and link.busy == "AT+CSQ" and busy == ["AT+CSQ"]
+    assert not link._take().cancelled and link.busy == "AT+CSQ" and busy == ["AT+CSQ"]
     assert link.cancel() == "AT+CSQ" and link.port.cancelled == 1   # now it runs: the port is interrupted
     link.busy = None
     assert link.cancel() is None                     # nothing queued, nothing running
